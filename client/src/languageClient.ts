@@ -1,0 +1,27 @@
+/** Starts the Fargate Lens language server (dist/server.js) over node IPC for JSON and YAML files. */
+import * as path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'jsonc' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'json' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'fargate-lens', language: 'json' },
+];
+
+export function createLanguageClient(context: ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'fargateLens' },
+    diagnosticCollectionName: 'fargate-lens',
+  };
+  return new LanguageClient('fargateLens', 'Fargate Lens', serverOptions, clientOptions);
+}

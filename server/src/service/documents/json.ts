@@ -1,0 +1,105 @@
+/**
+ * JSON (with comments) to the document tree. Comments and trailing commas are tolerated and reported
+ * as `json/syntax` warnings; real syntax errors are reported at their position and the recoverable
+ * part of the tree is still returned. Bare template tokens are neutralised (see templates.ts).
+ */
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JNode, type ParseError } from 'jsonc-parser';
+import type { AstNode, Property } from './ast';
+import { isTemplatedString, neutraliseBareTemplates, type BareToken } from './templates';
+import type { Finding } from '../types';
+
+export interface ParsedJson {
+  root: AstNode | undefined;
+  findings: Finding[];
+  /** Template tokens that stood where JSON values belong: the file is only JSON after templating. */
+  bareTemplates: BareToken[];
+}
+
+/** Nesting deeper than this is not converted (protects the rules' recursion). */
+export const MAX_DEPTH = 200;
+
+export function parseJson(text: string): ParsedJson {
+  const neutral = neutraliseBareTemplates(text);
+  const source = neutral ? neutral.text : text;
+  const bare = neutral ? neutral.tokens : [];
+  const errors: ParseError[] = [];
+  const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const findings: Finding[] = errors.map((e) => ({
+    ruleId: 'json/syntax',
+    message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}.`,
+    span: { offset: e.offset, length: Math.max(1, e.length) },
+    severity: 'error',
+  }));
+  findings.push(...leniencies(source));
+  const bareStarts = new Set(bare.map((t) => t.offset));
+  let tooDeep = false;
+  const convert = (n: JNode, depth: number): AstNode => {
+    if (depth > MAX_DEPTH) {
+      tooDeep = true;
+      return { type: 'null', value: null, offset: n.offset, length: n.length, unknown: 'template' };
+    }
+    switch (n.type) {
+      case 'object': {
+        const properties: Property[] = [];
+        for (const p of n.children ?? []) {
+          const [k, v] = p.children ?? [];
+          if (!k || !v) continue;
+          const key = String(k.value);
+          properties.push({ key, rawKey: key, keySpan: { offset: k.offset, length: k.length }, value: convert(v, depth + 1), span: { offset: p.offset, length: p.length } });
+        }
+        return { type: 'object', properties, offset: n.offset, length: n.length };
+      }
+      case 'array':
+        return { type: 'array', items: (n.children ?? []).map((c) => convert(c, depth + 1)), offset: n.offset, length: n.length };
+      default: {
+        const node: AstNode = { type: n.type, value: n.value ?? null, offset: n.offset, length: n.length } as AstNode;
+        if (bareStarts.has(n.offset)) node.unknown = 'template';
+        else if (n.type === 'string' && isTemplatedString(n.value)) node.unknown = 'template';
+        return node;
+      }
+    }
+  };
+  const root = tree ? convert(tree, 0) : undefined;
+  if (tooDeep) {
+    findings.push({ ruleId: 'json/syntax', message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`, span: { offset: 0, length: 1 }, severity: 'warning' });
+  }
+  return { root, findings, bareTemplates: bare };
+}
+
+function describe(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Comments and trailing commas: accepted by us, rejected by AWS tools that read strict JSON. */
+function leniencies(text: string): Finding[] {
+  const out: Finding[] = [];
+  const scanner = createScanner(text, false);
+  let pendingComma: { offset: number } | undefined;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+      out.push({
+        ruleId: 'json/syntax',
+        message: 'Comments are not valid JSON: the AWS CLI (--cli-input-json) and the ECS API reject this file. Remove the comment before using it.',
+        span: { offset: scanner.getTokenOffset(), length: scanner.getTokenLength() },
+        severity: 'warning',
+      });
+      continue;
+    }
+    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
+    if (kind === SyntaxKind.CommaToken) {
+      pendingComma = { offset: scanner.getTokenOffset() };
+      continue;
+    }
+    if (pendingComma && (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken)) {
+      out.push({
+        ruleId: 'json/syntax',
+        message: 'Trailing comma: not valid JSON, the AWS CLI and the ECS API reject it. Remove the comma.',
+        span: { offset: pendingComma.offset, length: 1 },
+        severity: 'warning',
+        fixes: [{ title: 'Remove trailing comma', isPreferred: true, edits: [{ offset: pendingComma.offset, length: 1, newText: '' }] }],
+      });
+    }
+    pendingComma = undefined;
+  }
+  return out;
+}
