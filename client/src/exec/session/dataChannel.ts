@@ -1,0 +1,269 @@
+/**
+ * Native SSM data-channel client for ECS Exec (reference §6): connects to the session's stream URL,
+ * sends the token frame, then speaks binary ClientMessages — acknowledging and ordering the agent's
+ * output, retransmitting our input until acknowledged, answering the handshake (with KMS when asked),
+ * sending the terminal size, pinging to stay alive and surfacing the exit code and channel close.
+ * Everything it reports goes through a Redactor: the token and stream URL never appear in text.
+ */
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { Emitter } from '../emitter';
+import { ackFor, decodeMessage, encodeMessage, MessageType, newMessage, parseAck, PayloadType, type ClientMessage } from './messages';
+import { InboundSequencer } from './inbound';
+import { ResendBuffer, RESEND_CHECK_INTERVAL_MS, systemClock, type Clock } from './outbound';
+import { answerChallenge, parseJson, processHandshakeRequest, type DataKey, type HandshakeComplete, type HandshakeRequest } from './handshake';
+import type { SessionCipher } from './crypto';
+import { Redactor } from './redact';
+import { InputQueue, splitInput } from './input';
+
+export const CLIENT_VERSION = '1.2.677.0';
+export const KEEPALIVE_MS = 5 * 60 * 1000;
+
+export interface DataChannelOptions {
+  streamUrl: string;
+  tokenValue: string;
+  sessionId: string;
+  /** `ecs:<cluster>_<taskId>_<runtimeId>`, used in the KMS encryption context. */
+  targetId: string;
+  generateDataKey(keyId: string, context: Record<string, string>, numberOfBytes: number): Promise<DataKey>;
+  clock?: Clock;
+  log?: (line: string) => void;
+  inboundCapacity?: number;
+  outboundCapacity?: number;
+  /** Extra secrets to keep out of logs and errors (e.g. credentials). */
+  secrets?: string[];
+}
+
+export interface ChannelClosed {
+  reason: 'channel_closed' | 'socket_closed' | 'client_closed' | 'error';
+  message?: string;
+}
+
+export class DataChannel {
+  private readonly onOutputEmitter = new Emitter<Buffer>();
+  private readonly onExitEmitter = new Emitter<number>();
+  private readonly onReadyEmitter = new Emitter<{ sessionType?: string; customerMessage?: string }>();
+  private readonly onCloseEmitter = new Emitter<ChannelClosed>();
+  readonly onOutput = this.onOutputEmitter.event;
+  readonly onExit = this.onExitEmitter.event;
+  readonly onReady = this.onReadyEmitter.event;
+  readonly onClose = this.onCloseEmitter.event;
+
+  readonly redactor: Redactor;
+  private readonly clock: Clock;
+  private readonly inbound: InboundSequencer;
+  private readonly outbound: ResendBuffer;
+  private readonly pendingInput = new InputQueue();
+  private socket?: WebSocket;
+  private stops: (() => void)[] = [];
+  private processing: Promise<void> = Promise.resolve();
+  private cipher?: SessionCipher;
+  private handshakeSeen = false;
+  private ready = false;
+  private closed = false;
+  private size?: { cols: number; rows: number };
+
+  constructor(private readonly opts: DataChannelOptions) {
+    this.clock = opts.clock ?? systemClock;
+    this.inbound = new InboundSequencer(opts.inboundCapacity);
+    this.outbound = new ResendBuffer(this.clock, opts.outboundCapacity);
+    this.redactor = new Redactor().add(opts.tokenValue, opts.streamUrl, ...(opts.secrets ?? []));
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Opens the socket and sends the token frame; resolves once the socket is open. */
+  open(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.opts.streamUrl);
+      this.socket = ws;
+      ws.on('open', () => {
+        ws.send(JSON.stringify({
+          MessageSchemaVersion: '1.0',
+          RequestId: randomUUID(),
+          TokenValue: this.opts.tokenValue,
+          ClientId: randomUUID(),
+          ClientVersion: CLIENT_VERSION,
+        }));
+        this.stops.push(this.clock.every(RESEND_CHECK_INTERVAL_MS, () => this.resendTick()));
+        this.stops.push(this.clock.every(KEEPALIVE_MS, () => ws.ping('keepalive')));
+        resolve();
+      });
+      ws.on('message', (data, isBinary) => {
+        if (isBinary) this.onFrame(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer));
+      });
+      ws.on('error', (e) => {
+        const err = this.redactor.error('ECS Exec connection failed', e);
+        if (ws.readyState === WebSocket.CONNECTING) reject(err);
+        else this.finish({ reason: 'error', message: err.message });
+      });
+      ws.on('close', () => this.finish({ reason: 'socket_closed' }));
+    });
+  }
+
+  /** Queues keystrokes; they are sent once the session is ready (the agent ignores earlier input). */
+  sendInput(data: string | Uint8Array): void {
+    if (this.closed) return;
+    for (const chunk of splitInput(data)) {
+      if (this.ready) this.sendStream(PayloadType.output, chunk);
+      else if (!this.pendingInput.push(chunk)) this.log('input dropped: session not ready and input queue full');
+    }
+  }
+
+  resize(cols: number, rows: number): void {
+    this.size = { cols, rows };
+    if (this.ready && !this.closed) this.sendSize();
+  }
+
+  /** Closes the socket; the caller terminates the session through the API. */
+  close(): void {
+    this.finish({ reason: 'client_closed' });
+  }
+
+  private finish(c: ChannelClosed): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const stop of this.stops) stop();
+    this.stops = [];
+    this.pendingInput.clear();
+    const ws = this.socket;
+    if (ws && (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING)) ws.close(1000);
+    this.onCloseEmitter.fire({ ...c, message: c.message && this.redactor.redact(c.message) });
+  }
+
+  private log(line: string): void {
+    this.opts.log?.(this.redactor.redact(line));
+  }
+
+  private send(frame: Buffer): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(frame);
+  }
+
+  private sendStream(payloadType: number, payload: Uint8Array): void {
+    const body = payloadType === PayloadType.output && this.cipher ? this.cipher.encrypt(payload) : payload;
+    try {
+      const seq = this.outbound.nextSequenceNumber();
+      const m = newMessage({ messageType: MessageType.input, sequenceNumber: seq, flags: 0, payloadType, payload: body }, this.clock.now());
+      const frame = encodeMessage(m);
+      this.outbound.track(m, frame);
+      this.send(frame);
+    } catch (e) {
+      this.log(`message not sent: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private sendSize(): void {
+    if (this.size) this.sendStream(PayloadType.size, Buffer.from(JSON.stringify(this.size)));
+  }
+
+  private resendTick(): void {
+    try {
+      const frame = this.outbound.tick();
+      if (frame) this.send(frame);
+    } catch (e) {
+      this.finish({ reason: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private onFrame(frame: Buffer): void {
+    let m: ClientMessage;
+    try {
+      m = decodeMessage(frame);
+    } catch (e) {
+      this.log(`dropped frame: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    switch (m.messageType) {
+      case MessageType.acknowledge:
+        try {
+          this.outbound.acknowledge(parseAck(m).AcknowledgedMessageSequenceNumber);
+        } catch {
+          this.log('dropped malformed acknowledge');
+        }
+        return;
+      case MessageType.output: {
+        const r = this.inbound.offer(m);
+        if (r.ack) this.send(encodeMessage(ackFor(m, this.clock.now())));
+        for (const d of r.deliver) this.processing = this.processing.then(() => this.deliver(d)).catch((e) => this.fail(e));
+        return;
+      }
+      case MessageType.channelClosed:
+        this.finish({ reason: 'channel_closed', message: closedOutput(m.payload) });
+        return;
+      default:
+        return; // start_publication / pause_publication: flow control the plugin ignores too.
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.finish({ reason: 'error', message: this.redactor.error('ECS Exec session failed', e).message });
+  }
+
+  private async deliver(m: ClientMessage): Promise<void> {
+    if (this.closed) return;
+    switch (m.payloadType) {
+      case PayloadType.handshakeRequest: {
+        this.handshakeSeen = true;
+        const outcome = await processHandshakeRequest(parseJson<HandshakeRequest>(m.payload), {
+          clientVersion: CLIENT_VERSION,
+          sessionId: this.opts.sessionId,
+          targetId: this.opts.targetId,
+          generateDataKey: (k, c, n) => this.opts.generateDataKey(k, c, n),
+        });
+        this.cipher = outcome.cipher;
+        this.sendStream(PayloadType.handshakeResponse, Buffer.from(JSON.stringify(outcome.response)));
+        return;
+      }
+      case PayloadType.encChallengeRequest:
+        if (!this.cipher) throw new Error('encryption challenge before a KMS key was negotiated');
+        this.sendStream(PayloadType.encChallengeResponse, answerChallenge(m.payload, this.cipher));
+        return;
+      case PayloadType.handshakeComplete:
+        this.becomeReady(parseJson<HandshakeComplete>(m.payload).CustomerMessage || undefined);
+        return;
+      case PayloadType.output:
+      case PayloadType.stdErr:
+        if (!this.handshakeSeen && !this.ready) this.becomeReady(undefined);
+        this.onOutputEmitter.fire(this.plain(m.payload));
+        return;
+      case PayloadType.exitCode:
+        this.onExitEmitter.fire(parseExitCode(this.plain(m.payload)));
+        return;
+      case PayloadType.error:
+        this.onOutputEmitter.fire(m.payload);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private plain(payload: Buffer): Buffer {
+    return this.cipher ? this.cipher.decrypt(payload) : payload;
+  }
+
+  private becomeReady(customerMessage: string | undefined): void {
+    this.ready = true;
+    this.sendSize();
+    for (const chunk of this.pendingInput.drain()) this.sendStream(PayloadType.output, chunk);
+    this.onReadyEmitter.fire({ customerMessage });
+  }
+}
+
+function closedOutput(payload: Buffer): string | undefined {
+  try {
+    const v = JSON.parse(payload.toString('utf8')) as { Output?: unknown };
+    return typeof v.Output === 'string' && v.Output ? v.Output : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The agent sends the exit code as decimal text; a 4-byte big-endian integer is accepted too. */
+export function parseExitCode(payload: Buffer): number {
+  const text = payload.toString('utf8').trim();
+  if (/^-?\d+$/.test(text)) return Number(text);
+  if (payload.length === 4) return payload.readInt32BE(0);
+  return -1;
+}

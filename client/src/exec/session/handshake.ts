@@ -1,0 +1,114 @@
+/**
+ * The session handshake (reference §6.7): answers the agent's HandshakeRequest (session type, and
+ * KMS encryption through kms:GenerateDataKey), its EncChallengeRequest, and reads HandshakeComplete.
+ * Pure apart from the injected data-key call, so it is tested without a socket.
+ */
+import { SessionCipher, DATA_KEY_BYTES } from './crypto';
+
+export const ActionStatus = { success: 1, failed: 2, unsupported: 3 } as const;
+
+export interface RequestedClientAction {
+  ActionType: string;
+  ActionParameters?: unknown;
+}
+
+export interface HandshakeRequest {
+  AgentVersion?: string;
+  RequestedClientActions?: RequestedClientAction[];
+}
+
+export interface ProcessedClientAction {
+  ActionType: string;
+  ActionStatus: number;
+  ActionResult?: unknown;
+  Error: string;
+}
+
+export interface HandshakeResponse {
+  ClientVersion: string;
+  ProcessedClientActions: ProcessedClientAction[];
+  Errors: string[];
+}
+
+export interface HandshakeComplete {
+  HandshakeTimeToComplete?: number;
+  CustomerMessage?: string;
+}
+
+export interface DataKey {
+  plaintext: Uint8Array;
+  ciphertextBlob: Uint8Array;
+}
+
+export interface HandshakeContext {
+  clientVersion: string;
+  sessionId: string;
+  /** `ecs:<cluster>_<taskId>_<runtimeId>`; part of the KMS encryption context. */
+  targetId: string;
+  generateDataKey(keyId: string, encryptionContext: Record<string, string>, numberOfBytes: number): Promise<DataKey>;
+}
+
+export interface HandshakeOutcome {
+  response: HandshakeResponse;
+  sessionType?: string;
+  cipher?: SessionCipher;
+}
+
+export function kmsEncryptionContext(sessionId: string, targetId: string): Record<string, string> {
+  return { 'aws:ssm:SessionId': sessionId, 'aws:ssm:TargetId': targetId };
+}
+
+function record(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+}
+
+export async function processHandshakeRequest(request: HandshakeRequest, ctx: HandshakeContext): Promise<HandshakeOutcome> {
+  const outcome: HandshakeOutcome = { response: { ClientVersion: ctx.clientVersion, ProcessedClientActions: [], Errors: [] } };
+  for (const action of request.RequestedClientActions ?? []) {
+    const params = record(action.ActionParameters);
+    if (action.ActionType === 'SessionType') {
+      outcome.sessionType = typeof params.SessionType === 'string' ? params.SessionType : undefined;
+      outcome.response.ProcessedClientActions.push({ ActionType: action.ActionType, ActionStatus: ActionStatus.success, Error: '' });
+    } else if (action.ActionType === 'KMSEncryption') {
+      outcome.response.ProcessedClientActions.push(await kmsAction(params, ctx, outcome));
+    } else {
+      outcome.response.ProcessedClientActions.push({
+        ActionType: action.ActionType,
+        ActionStatus: ActionStatus.unsupported,
+        Error: `Unsupported action ${action.ActionType}`,
+      });
+    }
+  }
+  return outcome;
+}
+
+async function kmsAction(params: Record<string, unknown>, ctx: HandshakeContext, outcome: HandshakeOutcome): Promise<ProcessedClientAction> {
+  const keyId = params.KMSKeyId;
+  try {
+    if (typeof keyId !== 'string' || !keyId) throw new Error('the agent did not name a KMS key');
+    const key = await ctx.generateDataKey(keyId, kmsEncryptionContext(ctx.sessionId, ctx.targetId), DATA_KEY_BYTES);
+    outcome.cipher = SessionCipher.fromDataKey(key.plaintext);
+    return {
+      ActionType: 'KMSEncryption',
+      ActionStatus: ActionStatus.success,
+      ActionResult: { KMSCipherTextKey: Buffer.from(key.ciphertextBlob).toString('base64') },
+      Error: '',
+    };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    outcome.response.Errors.push(`KMSEncryption failed: ${reason}`);
+    return { ActionType: 'KMSEncryption', ActionStatus: ActionStatus.failed, Error: reason };
+  }
+}
+
+/** Decrypts the agent's challenge with our decryption key and re-encrypts it with our encryption key. */
+export function answerChallenge(requestPayload: Buffer, cipher: SessionCipher): Buffer {
+  const req = record(JSON.parse(requestPayload.toString('utf8')));
+  if (typeof req.Challenge !== 'string') throw new Error('EncChallengeRequest without Challenge');
+  const plain = cipher.decrypt(Buffer.from(req.Challenge, 'base64'));
+  return Buffer.from(JSON.stringify({ Challenge: cipher.encrypt(plain).toString('base64') }));
+}
+
+export function parseJson<T>(payload: Buffer): T {
+  return JSON.parse(payload.toString('utf8')) as T;
+}
