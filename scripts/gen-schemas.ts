@@ -86,15 +86,17 @@ function smithyLookup(): { isInteger(shape: string, member: string): boolean; do
 
 /** The API documentation HTML as markdown (for hovers): paragraphs, code, links, lists, notes. */
 export function htmlToMarkdown(html: string): string {
+  // Block structure becomes markers first (\u0001 list item, \u0002 paragraph end, \u0003 list start/end),
+  // then each run of markers and spaces collapses to the right markdown separator.
   let s = html.replace(/\s+/g, ' ');
   s = s.replace(/<a\s+href="([^"]*)"\s*>(.*?)<\/a>/g, (_, href: string, t: string) => `[${t.trim()}](${href.trim()})`);
   s = s.replace(/<\/?code>/g, '`').replace(/<\/?(b|strong)>/g, '**').replace(/<\/?(i|em)>/g, '_');
-  s = s.replace(/<note>/g, '\n\n> **Note:** ').replace(/<important>/g, '\n\n> **Important:** ').replace(/<\/(note|important)>/g, '\n\n');
-  s = s.replace(/<li>/g, '\n- ').replace(/<dt>/g, '\n- **').replace(/<\/dt>/g, '**').replace(/<dd>/g, ': ');
-  s = s.replace(/<\/?p>/g, '\n\n').replace(/<\/?(ul|ol|dl|li|dd|div|span)[^>]*>/g, '\n').replace(/<br\s*\/?>/g, '\n');
-  s = s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  s = s.replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n');
-  s = s.replace(/\n(?=- )/g, '\n').replace(/(\n- [^\n]*)\n\n(?=- )/g, '$1\n');
+  s = s.replace(/<note>/g, '\u0002> **Note:** ').replace(/<important>/g, '\u0002> **Important:** ').replace(/<\/(note|important)>/g, '\u0002');
+  s = s.replace(/<li>|<dt>/g, '\u0001').replace(/<\/dt>\s*<dd>/g, ': ').replace(/<\/?(ul|ol|dl)>/g, '\u0003');
+  s = s.replace(/<\/p>|<br\s*\/?>/g, '\u0002').replace(/<[^>]+>/g, '');
+  s = s.replace(/ {2,}/g, ' ').replace(/  s = s.replace(/&lt;/g, '<')lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  s = s.replace(/\s*[\u0001\u0002\u0003][\s\u0001\u0002\u0003]*/g, (run) =>
+    run.includes('\u0001') ? (run.includes('\u0003') ? '\n\n- ' : '\n- ') : '\n\n');
   return s.trim();
 }
 
