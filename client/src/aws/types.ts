@@ -1,0 +1,236 @@
+/**
+ * Our own small view of the AWS APIs the explorer and commands use. Nothing here imports the SDK:
+ * the shapes are the subsets we read, named like the API fields so the SDK implementation can pass
+ * objects through unchanged (extra fields survive at runtime, which "Open as JSON" relies on).
+ *
+ * Contract: one interface method = one API call. Callers batch to the API limits (see batch.ts);
+ * implementations throw if given more ids than the API accepts, so a fake can count calls exactly.
+ */
+
+/** Where calls go: a named profile (undefined = the SDK's default chain) and one region. */
+export interface Connection {
+  readonly profile: string | undefined;
+  readonly region: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export interface Failure {
+  arn?: string;
+  reason?: string;
+  detail?: string;
+}
+
+export interface Cluster {
+  clusterArn: string;
+  clusterName: string;
+  status?: string;
+  runningTasksCount?: number;
+  pendingTasksCount?: number;
+  activeServicesCount?: number;
+  capacityProviders?: string[];
+}
+
+export interface AwsVpcConfiguration {
+  subnets: string[];
+  securityGroups?: string[];
+  assignPublicIp?: 'ENABLED' | 'DISABLED';
+}
+
+export interface Deployment {
+  id?: string;
+  status?: string;
+  rolloutState?: string;
+  taskDefinition?: string;
+  desiredCount?: number;
+  runningCount?: number;
+  pendingCount?: number;
+}
+
+export interface CapacityProviderStrategyItem {
+  capacityProvider: string;
+  weight?: number;
+  base?: number;
+}
+
+export interface Service {
+  serviceArn: string;
+  serviceName: string;
+  clusterArn?: string;
+  status?: string;
+  desiredCount?: number;
+  runningCount?: number;
+  pendingCount?: number;
+  launchType?: string;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  platformVersion?: string;
+  taskDefinition?: string;
+  enableExecuteCommand?: boolean;
+  deployments?: Deployment[];
+  networkConfiguration?: { awsvpcConfiguration?: AwsVpcConfiguration };
+}
+
+export interface Container {
+  name: string;
+  containerArn?: string;
+  image?: string;
+  lastStatus?: string;
+  healthStatus?: string;
+  exitCode?: number;
+  reason?: string;
+  runtimeId?: string;
+  cpu?: string;
+  memory?: string;
+}
+
+export interface Task {
+  taskArn: string;
+  clusterArn?: string;
+  taskDefinitionArn?: string;
+  lastStatus?: string;
+  desiredStatus?: string;
+  launchType?: string;
+  capacityProviderName?: string;
+  platformVersion?: string;
+  group?: string;
+  startedBy?: string;
+  stoppedReason?: string;
+  stopCode?: string;
+  healthStatus?: string;
+  cpu?: string;
+  memory?: string;
+  enableExecuteCommand?: boolean;
+  createdAt?: Date;
+  startedAt?: Date;
+  stoppedAt?: Date;
+  containers?: Container[];
+}
+
+export interface TaskDefinition {
+  taskDefinitionArn?: string;
+  family?: string;
+  revision?: number;
+  status?: string;
+  cpu?: string;
+  memory?: string;
+  networkMode?: string;
+  requiresCompatibilities?: string[];
+  compatibilities?: string[];
+  runtimePlatform?: { operatingSystemFamily?: string; cpuArchitecture?: string };
+  containerDefinitions?: Array<Record<string, unknown> & { name?: string }>;
+  volumes?: Array<Record<string, unknown>>;
+  ephemeralStorage?: { sizeInGiB?: number };
+  [field: string]: unknown;
+}
+
+export interface RunTaskInput {
+  cluster: string;
+  taskDefinition: string;
+  count: number;
+  clientToken: string;
+  launchType?: string;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  platformVersion?: string;
+  networkConfiguration?: { awsvpcConfiguration: AwsVpcConfiguration };
+  overrides?: { containerOverrides: ContainerOverride[] };
+  enableExecuteCommand?: boolean;
+  startedBy?: string;
+}
+
+export interface ContainerOverride {
+  name: string;
+  command?: string[];
+  environment?: Array<{ name: string; value: string }>;
+}
+
+export interface FileSystem {
+  FileSystemId: string;
+  Name?: string;
+  LifeCycleState?: string;
+  NumberOfMountTargets?: number;
+  PerformanceMode?: string;
+  ThroughputMode?: string;
+  Encrypted?: boolean;
+  SizeInBytes?: { Value?: number };
+}
+
+export interface AccessPoint {
+  AccessPointId: string;
+  AccessPointArn?: string;
+  FileSystemId?: string;
+  Name?: string;
+  LifeCycleState?: string;
+  RootDirectory?: { Path?: string };
+  PosixUser?: { Uid?: number; Gid?: number };
+}
+
+export interface MountTarget {
+  MountTargetId: string;
+  FileSystemId?: string;
+  SubnetId?: string;
+  AvailabilityZoneName?: string;
+  IpAddress?: string;
+  LifeCycleState?: string;
+}
+
+export interface Vpc { VpcId: string; CidrBlock?: string; IsDefault?: boolean; Name?: string }
+export interface Subnet { SubnetId: string; VpcId?: string; AvailabilityZone?: string; CidrBlock?: string; Name?: string; MapPublicIpOnLaunch?: boolean }
+export interface SecurityGroup { GroupId: string; GroupName?: string; VpcId?: string; Description?: string }
+
+export type TaskDefinitionStatus = 'ACTIVE' | 'INACTIVE';
+
+export interface EcsApi {
+  listClusters(nextToken?: string): Promise<Page<string>>;
+  /** At most 100 ARNs. */
+  describeClusters(clusterArns: string[]): Promise<Cluster[]>;
+  listServices(cluster: string, nextToken?: string): Promise<Page<string>>;
+  /** At most 10 ARNs, all of one cluster. */
+  describeServices(cluster: string, serviceArns: string[]): Promise<Service[]>;
+  listTasks(cluster: string, opts: { desiredStatus?: 'RUNNING' | 'STOPPED'; serviceName?: string; nextToken?: string }): Promise<Page<string>>;
+  /** At most 100 ARNs, all of one cluster. */
+  describeTasks(cluster: string, taskArns: string[]): Promise<Task[]>;
+  listTaskDefinitionFamilies(status: TaskDefinitionStatus, nextToken?: string): Promise<Page<string>>;
+  /** Revisions of one family, newest first. */
+  listTaskDefinitions(family: string, status: TaskDefinitionStatus, nextToken?: string): Promise<Page<string>>;
+  describeTaskDefinition(taskDefinition: string): Promise<{ taskDefinition: TaskDefinition; tags?: Array<{ key?: string; value?: string }> }>;
+  registerTaskDefinition(input: Record<string, unknown>): Promise<TaskDefinition>;
+  runTask(input: RunTaskInput): Promise<{ tasks: Task[]; failures: Failure[] }>;
+  stopTask(cluster: string, task: string, reason: string): Promise<Task | undefined>;
+  /** UpdateService with enableExecuteCommand and forceNewDeployment: true. */
+  setServiceExec(cluster: string, service: string, enable: boolean): Promise<Service | undefined>;
+}
+
+export interface EfsApi {
+  describeFileSystems(nextToken?: string): Promise<Page<FileSystem>>;
+  describeAccessPoints(fileSystemId: string, nextToken?: string): Promise<Page<AccessPoint>>;
+  describeMountTargets(fileSystemId: string, nextToken?: string): Promise<Page<MountTarget>>;
+}
+
+export interface Ec2Api {
+  /** All pages (paginated inside). */
+  describeVpcs(): Promise<Vpc[]>;
+  describeSubnets(filter: { vpcId?: string; subnetIds?: string[] }): Promise<Subnet[]>;
+  describeSecurityGroups(filter: { vpcId?: string; groupIds?: string[] }): Promise<SecurityGroup[]>;
+}
+
+/** The three APIs for one connection. */
+export interface AwsApis {
+  readonly connection: Connection;
+  readonly ecs: EcsApi;
+  readonly efs: EfsApi;
+  readonly ec2: Ec2Api;
+}
+
+/** Builds (and caches) the APIs for a connection; the SDK is loaded on the first call. */
+export type ApiFactory = (connection: Connection) => Promise<AwsApis>;
+
+export const API_LIMITS = {
+  describeClusters: 100,
+  describeServices: 10,
+  describeTasks: 100,
+  listPageSize: 100,
+  runTaskCount: 10,
+} as const;
