@@ -94,7 +94,7 @@ export function htmlToMarkdown(html: string): string {
   s = s.replace(/<note>/g, '\u0002> **Note:** ').replace(/<important>/g, '\u0002> **Important:** ').replace(/<\/(note|important)>/g, '\u0002');
   s = s.replace(/<li>|<dt>/g, '\u0001').replace(/<\/dt>\s*<dd>/g, ': ').replace(/<\/?(ul|ol|dl)>/g, '\u0003');
   s = s.replace(/<\/p>|<br\s*\/?>/g, '\u0002').replace(/<[^>]+>/g, '');
-  s = s.replace(/ {2,}/g, ' ').replace(/  s = s.replace(/&lt;/g, '<')lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  s = s.replace(/ {2,}/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   s = s.replace(/\s*[\u0001\u0002\u0003][\s\u0001\u0002\u0003]*/g, (run) =>
     run.includes('\u0001') ? (run.includes('\u0003') ? '\n\n- ' : '\n- ') : '\n\n');
   return s.trim();
