@@ -114,7 +114,7 @@ export function generate(): GenerateResult {
   const smithy = smithyLookup();
   const sdkVersion = (JSON.parse(fs.readFileSync(path.join(SDK_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
-  const build = (roots: string[]): Json => {
+  const build = (roots: string[]): Record<string, Json> => {
     const definitions: Record<string, Json> = {};
     const pending = [...roots];
     const typeSchema = (owner: string, m: Member, node: ts.TypeNode): Json => {
