@@ -1,0 +1,4 @@
+/** Rules of the 'exec' area; one rule per file, listed here. */
+import type { Rule } from '../types';
+
+export const rules: Rule[] = [];

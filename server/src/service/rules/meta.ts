@@ -1,0 +1,30 @@
+/** Ids that are not rules over a model but still appear on diagnostics: syntax, templates, schema. */
+import type { Severity } from '../types';
+import type { RuleDocs } from './types';
+
+export interface MetaRule {
+  id: string;
+  severity: Severity;
+  title: string;
+  docs: RuleDocs;
+  scope: 'meta';
+}
+
+const meta = (id: string, severity: Severity, title: string, what: string, why: string, fix: string): MetaRule => ({ id, severity, title, docs: { what, why, fix }, scope: 'meta' });
+
+export const META_RULES: readonly MetaRule[] = [
+  meta('json/syntax', 'error', 'JSON syntax', 'The file is not strict JSON: syntax errors (error), comments or trailing commas (warning).',
+    'The AWS CLI (`--cli-input-json`), the ECS API and most deploy actions parse strict JSON; they reject comments and trailing commas.',
+    'Fix the syntax at the reported position; remove comments and trailing commas.'),
+  meta('yaml/syntax', 'error', 'YAML syntax', 'The YAML document does not parse.', 'CloudFormation rejects a template that does not parse.', 'Fix the syntax at the reported position.'),
+  meta('file/templated', 'info', 'File is a template', 'Template expressions (`{{ x }}`, `${X}`) stand where JSON values belong.',
+    'The file is only JSON after a deploy tool renders it; the values it fills in cannot be checked here.',
+    'Nothing to do; lint the rendered output in CI as well.'),
+  meta('schema/unknown-property', 'error', 'Unknown property', 'A property the ECS API does not define (often a misspelling or the wrong case).',
+    'The AWS CLI rejects unknown parameters ("Unknown parameter in input"); the ECS API ignores or rejects them.', 'Use the suggested name or remove the property.'),
+  meta('schema/type', 'error', 'Wrong type', 'A value of the wrong JSON type (e.g. `"containerPort": "3000"`).',
+    'The AWS CLI validates parameter types ("Invalid type for parameter").', 'Write the value with the type the API expects.'),
+  meta('schema/enum', 'error', 'Invalid value', 'A value outside the set the API allows.', 'The API rejects values outside its enumerations.', 'Use one of the listed values.'),
+  meta('schema/required', 'error', 'Missing required member', 'A member the API requires is missing.', 'The API rejects requests with missing required members ("Missing required parameter").', 'Add the member.'),
+  meta('internal/rule-error', 'hint', 'Internal rule failure', 'A rule failed on this input; other rules still ran.', 'Fargate Lens never stops validating because one rule failed.', 'Report the file that triggers it.'),
+];

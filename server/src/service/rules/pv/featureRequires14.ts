@@ -1,0 +1,41 @@
+import { str } from '../../documents/ast';
+import { launchIsFargate } from '../../shapes/model';
+import type { LaunchRule } from '../types';
+import type { RelatedLocation } from '../../types';
+import { finding, fix } from '../util';
+import { pv14Features } from './features';
+
+const BELOW_14 = /^1\.[0-3]\.\d+$/;
+
+/** The launch input pins a platform version below 1.4.0 while its task definition needs 1.4.0. */
+export const featureRequires14: LaunchRule = {
+  id: 'pv/feature-requires-1.4.0',
+  scope: 'launch',
+  severity: 'error',
+  title: 'Task definition needs platform version 1.4.0',
+  docs: {
+    what: 'A service or run-task input pins a Fargate platform version below 1.4.0 while the task definition it launches uses a feature that needs 1.4.0 (EFS volumes, ephemeral storage, SYS_PTRACE, ARM64, pidMode task, systemControls, environmentFiles, 8/16 vCPU, ...).',
+    why: '`platformVersion` is chosen by the launch, not the task definition; on an older platform version the task fails to start or the feature is unavailable.',
+    fix: 'Set `platformVersion` to `LATEST` (1.4.0 on Linux) or remove it.',
+  },
+  check({ launch, targets, doc }) {
+    const pvNode = launch.platformVersion;
+    const pv = str(pvNode);
+    if (!pvNode || !pv || !BELOW_14.test(pv) || launchIsFargate(launch) === false) return [];
+    const related: RelatedLocation[] = [];
+    const names: string[] = [];
+    for (const t of targets) {
+      if (t.td.windows) continue;
+      for (const f of pv14Features(t.td)) {
+        related.push({ uri: t.uri, span: f.span, message: `${f.what} needs Fargate platform version 1.4.0` });
+        names.push(f.what);
+      }
+    }
+    if (related.length === 0) return [];
+    const listed = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+    return [finding(this.id, pvNode, `Platform version ${pv} is too old for task definition '${targets[0].td.label}': ${listed} need${names.length === 1 ? 's' : ''} Fargate platform version 1.4.0. Set platformVersion to LATEST.`, {
+      related,
+      fixes: [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pvNode, 'LATEST')], true), fix('Set platformVersion to 1.4.0', [doc.edits.replaceValue(pvNode, '1.4.0')])],
+    })];
+  },
+};

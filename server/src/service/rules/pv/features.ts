@@ -1,0 +1,59 @@
+/**
+ * Task-definition features that need Fargate Linux platform version 1.4.0 (reference section 1.1).
+ * Shared by `pv/feature-requires-1.4.0` (at the launch input's platformVersion) and the information
+ * note on `requiresCompatibilities` (in the task definition itself).
+ */
+import { at, child, items, num, objects, prop, str, strings, type Span } from '../../documents/ast';
+import type { TaskDefModel } from '../../shapes/model';
+import { parseCpu } from '../fargate/cpuMemory';
+
+export interface PvFeature {
+  /** Short description for messages: "EFS volume 'uploads'". */
+  what: string;
+  span: Span;
+}
+
+const SM_EXTENDED = /^arn:aws[-a-z]*:secretsmanager:[^:]*:[^:]*:secret:[^:]+:[^:]*:[^:]*:[^:]*$/;
+
+function spanOf(n: { offset: number; length: number }): Span {
+  return { offset: n.offset, length: n.length };
+}
+
+export function pv14Features(td: TaskDefModel): PvFeature[] {
+  const out: PvFeature[] = [];
+  for (const v of td.volumes) {
+    const efs = prop(v, 'efsVolumeConfiguration');
+    if (efs) out.push({ what: `EFS volume '${str(child(v, 'name')) ?? '?'}'`, span: spanOf(efs.keySpan) });
+    const launch = prop(v, 'configuredAtLaunch');
+    if (launch && launch.value.type === 'boolean' && launch.value.value === true) out.push({ what: `EBS volume '${str(child(v, 'name')) ?? '?'}' configured at launch`, span: spanOf(launch.keySpan) });
+  }
+  const root = td.root;
+  if (root) {
+    const eph = prop(root, 'ephemeralStorage');
+    if (eph) out.push({ what: 'ephemeral storage', span: spanOf(eph.keySpan) });
+    const pid = prop(root, 'pidMode');
+    if (pid && str(pid.value) === 'task') out.push({ what: "pidMode 'task'", span: spanOf(pid.keySpan) });
+    const arch = at(root, 'runtimePlatform', 'cpuArchitecture');
+    if (str(arch) === 'ARM64' && arch) out.push({ what: 'ARM64 architecture', span: spanOf(arch) });
+    const cpuNode = child(root, 'cpu');
+    const cpu = parseCpu(str(cpuNode) ?? num(cpuNode));
+    if (cpuNode && cpu !== undefined && cpu >= 8192) out.push({ what: `task cpu ${cpu}`, span: spanOf(cpuNode) });
+  }
+  for (const c of td.containers) {
+    const name = str(child(c, 'name')) ?? '?';
+    const add = at(c, 'linuxParameters', 'capabilities', 'add');
+    for (const cap of strings(add)) out.push({ what: `capability ${cap.value} in container '${name}'`, span: spanOf(cap.node) });
+    const sysctl = prop(c, 'systemControls');
+    if (sysctl && items(sysctl.value).length > 0) out.push({ what: `systemControls in container '${name}'`, span: spanOf(sysctl.keySpan) });
+    const envFiles = prop(c, 'environmentFiles');
+    if (envFiles && items(envFiles.value).length > 0) out.push({ what: `environmentFiles in container '${name}'`, span: spanOf(envFiles.keySpan) });
+    for (const s of objects(child(c, 'secrets'))) {
+      const vf = child(s, 'valueFrom');
+      const v = str(vf);
+      if (vf && v && SM_EXTENDED.test(v)) out.push({ what: `Secrets Manager JSON key/version reference in container '${name}'`, span: spanOf(vf) });
+    }
+  }
+  return out;
+}
+
+export const RETIRED_LINUX = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];

@@ -1,0 +1,68 @@
+/**
+ * The rule contract: one rule per file, a stable public id from the reference catalogue, a default
+ * severity, documentation (rendered into docs/rules.md and SARIF), and a pure check over a view.
+ */
+import type { DocumentModel } from '../shapes/document';
+import type { LaunchModel, TaskDefModel } from '../shapes/model';
+import type { Finding, Severity } from '../types';
+
+export interface RuleDocs {
+  /** What the rule checks, one sentence. */
+  what: string;
+  /** Why it matters: the AWS limit or runtime failure, with AWS's own error text where known. */
+  why: string;
+  /** What to do about it. */
+  fix: string;
+}
+
+interface RuleBase {
+  id: string;
+  severity: Severity;
+  title: string;
+  docs: RuleDocs;
+}
+
+/** A launch input (service, run-task, CFN launching resource) that runs a task definition. */
+export interface LinkedLaunch {
+  uri: string;
+  launch: LaunchModel;
+}
+
+/** A task definition a launch input resolves to, in the same or another file. */
+export interface LinkedTaskDef {
+  uri: string;
+  td: TaskDefModel;
+}
+
+export interface TaskDefContext {
+  td: TaskDefModel;
+  doc: DocumentModel;
+  /** Launch inputs anywhere in the workspace that run this task definition. */
+  launches: LinkedLaunch[];
+}
+
+export interface LaunchContext {
+  launch: LaunchModel;
+  doc: DocumentModel;
+  /** The task definitions the launch input resolves to (usually one). */
+  targets: LinkedTaskDef[];
+}
+
+export interface TaskDefRule extends RuleBase {
+  scope: 'taskdef';
+  check(ctx: TaskDefContext): Finding[];
+}
+
+export interface LaunchRule extends RuleBase {
+  scope: 'launch';
+  check(ctx: LaunchContext): Finding[];
+}
+
+export type Rule = TaskDefRule | LaunchRule;
+
+/** Base URL of the rule documentation; each rule's anchor is its id with `/` replaced by `-`. */
+export const RULES_DOC_URL = 'https://github.com/fargate-lens/fargate-lens/blob/main/docs/rules.md';
+
+export function ruleDocUrl(id: string): string {
+  return `${RULES_DOC_URL}#${id.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+}

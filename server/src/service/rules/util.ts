@@ -1,0 +1,66 @@
+/** Small helpers shared by rules: building findings, naming containers, describing locations. */
+import { child, str, type AstNode, type ObjectNode, type Property, type Span } from '../documents/ast';
+import type { DocumentModel } from '../shapes/document';
+import { LineIndex } from '../documents/lineIndex';
+import type { Finding, Fix } from '../types';
+
+export function spanOf(x: AstNode | Property | Span): Span {
+  if ('keySpan' in x) return { offset: x.keySpan.offset, length: x.keySpan.length };
+  return { offset: x.offset, length: x.length };
+}
+
+export function finding(ruleId: string, at: AstNode | Property | Span, message: string, extra: Partial<Finding> = {}): Finding {
+  return { ruleId, message, span: spanOf(at), ...extra };
+}
+
+export function fix(title: string, edits: Fix['edits'], isPreferred = false): Fix {
+  return isPreferred ? { title, edits, isPreferred } : { title, edits };
+}
+
+/** "container 'web'" or "container #2" for messages. */
+export function containerLabel(c: ObjectNode, index: number): string {
+  const name = str(child(c, 'name'));
+  return name !== undefined ? `container '${name}'` : `container #${index + 1}`;
+}
+
+const lineIndexes = new WeakMap<DocumentModel, LineIndex>();
+
+/** 1-based line number of an offset, for messages that point elsewhere ("EFS volume 'x', line 41"). */
+export function lineOf(doc: DocumentModel, offset: number): number {
+  let idx = lineIndexes.get(doc);
+  if (!idx) {
+    idx = new LineIndex(doc.text);
+    lineIndexes.set(doc, idx);
+  }
+  return idx.positionAt(offset).line + 1;
+}
+
+/** Closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. */
+export function closest(value: string, candidates: readonly string[], maxDistance = 3): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(value.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= Math.min(maxDistance, Math.max(1, Math.floor(value.length / 2))) ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,57 @@
+/**
+ * Parses a document once into the model every feature reads: the tree, syntax findings, and the task
+ * definitions and launch inputs it holds. JSON goes through documents/json.ts; YAML and
+ * CloudFormation templates through the cfn module.
+ */
+import type { AstNode } from '../documents/ast';
+import { jsonEditBuilder, type EditBuilder } from '../documents/edits';
+import { parseJson, type ParsedJson } from '../documents/json';
+import type { BareToken } from '../documents/templates';
+import type { Finding } from '../types';
+import { detectCfn, parseYamlDocument } from './cfn';
+import { detectJsonShapes } from './detect';
+import type { LaunchModel, TaskDefModel } from './model';
+
+export type Syntax = 'json' | 'yaml';
+
+export interface DocumentModel {
+  uri: string;
+  text: string;
+  syntax: Syntax;
+  root: AstNode | undefined;
+  /** Syntax findings (json/syntax, yaml/syntax). */
+  parseFindings: Finding[];
+  bareTemplates: BareToken[];
+  /** 'cfn' when the document is a CloudFormation template (keys renamed to API names in the views). */
+  dialect: 'api' | 'cfn' | 'none';
+  taskDefs: TaskDefModel[];
+  launches: LaunchModel[];
+  /** Builds edits in this document's syntax and dialect. */
+  edits: EditBuilder;
+}
+
+export interface ParseOptions {
+  /** Treat the file as an ECS file even when detection would not (fargateLens.files.include). */
+  force?: boolean;
+}
+
+export function syntaxOf(uri: string, text: string): Syntax {
+  const path = uri.toLowerCase().replace(/[?#].*$/, '');
+  if (/\.ya?ml$/.test(path)) return 'yaml';
+  const first = /\S/.exec(text)?.[0];
+  if (first === '{' || first === '[' || first === '/') return 'json';
+  if (/\.(template|cfn|tpl)$/.test(path) && first !== undefined) return 'yaml';
+  return 'json';
+}
+
+export function parseDocument(uri: string, text: string, opts: ParseOptions = {}): DocumentModel {
+  const syntax = syntaxOf(uri, text);
+  if (syntax === 'yaml') return parseYamlDocument(uri, text, opts);
+  const parsed: ParsedJson = parseJson(text);
+  const base = { uri, text, syntax, root: parsed.root, parseFindings: parsed.findings, bareTemplates: parsed.bareTemplates };
+  const cfn = detectCfn(parsed.root, text, 'json');
+  if (cfn) return { ...base, dialect: 'cfn', ...cfn };
+  const detected = detectJsonShapes(parsed.root, opts.force);
+  const ours = detected.taskDefs.length > 0 || detected.launches.length > 0;
+  return { ...base, dialect: ours ? 'api' : 'none', ...detected, edits: jsonEditBuilder(text) };
+}

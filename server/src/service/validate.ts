@@ -1,0 +1,100 @@
+/**
+ * Runs the rules over a parsed document: task-definition rules with the launch inputs that run each
+ * task definition (Fargate-ness can come from another file), launch rules with the task definitions
+ * they resolve to, then applies the user's severity settings.
+ */
+import type { DocumentModel } from './shapes/document';
+import { launchIsFargate, type LaunchModel, type TaskDefModel } from './shapes/model';
+import { ALL_RULES, RULES_BY_ID } from './rules';
+import type { LinkedLaunch, LinkedTaskDef } from './rules/types';
+import { lineOf } from './rules/util';
+import type { WorkspaceIndex } from './workspace';
+import type { Diagnostic, Finding, Severity, SeveritySetting } from './types';
+
+export interface ValidationSettings {
+  /** Per-rule severity overrides: `{ "fargate/cap-add": "warning", "ctr/user-root": "off" }`. */
+  rules?: Record<string, SeveritySetting>;
+}
+
+export const TEMPLATED_RULE = 'file/templated';
+
+/** Findings of the rules (not of the schema) for one document. */
+export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex): Finding[] {
+  if (doc.dialect === 'none') return [];
+  const out: Finding[] = [...doc.parseFindings];
+  if (doc.bareTemplates.length > 0) out.push(templatedFinding(doc));
+  const launchesInDoc: LinkedLaunch[] = doc.launches.map((launch) => ({ uri: doc.uri, launch }));
+  for (const td of doc.taskDefs) {
+    const launches = linkedLaunches(td, doc, launchesInDoc, index);
+    const view = withLaunchFargate(td, launches);
+    for (const rule of ALL_RULES) {
+      if (rule.scope !== 'taskdef') continue;
+      out.push(...safeCheck(rule.id, () => rule.check({ td: view, doc, launches })));
+    }
+  }
+  for (const launch of doc.launches) {
+    const targets = linkedTaskDefs(launch, doc, index);
+    for (const rule of ALL_RULES) {
+      if (rule.scope !== 'launch') continue;
+      out.push(...safeCheck(rule.id, () => rule.check({ launch, doc, targets })));
+    }
+  }
+  return out;
+}
+
+/** Applies defaults and user overrides; drops rules set to "off". */
+export function resolveSeverities(uri: string, findings: Finding[], settings: ValidationSettings = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const user = settings.rules?.[f.ruleId];
+    if (user === 'off') continue;
+    const severity: Severity = user ?? f.severity ?? RULES_BY_ID.get(f.ruleId)?.severity ?? 'warning';
+    out.push({ ...f, severity, uri });
+  }
+  return out.sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
+}
+
+function templatedFinding(doc: DocumentModel): Finding {
+  const first = doc.bareTemplates[0];
+  const n = doc.bareTemplates.length;
+  const token = doc.text.slice(first.offset, first.offset + Math.min(first.length, 60));
+  return {
+    ruleId: TEMPLATED_RULE,
+    severity: 'info',
+    span: { offset: first.offset, length: first.length },
+    message:
+      `This file is only valid JSON after templating: ${n} template expression${n === 1 ? '' : 's'} (first: ${token} on line ${lineOf(doc, first.offset)}) ` +
+      'stand where JSON values belong. Values filled in by the template are treated as unknown and not checked; check the rendered file too.',
+  };
+}
+
+function linkedLaunches(td: TaskDefModel, doc: DocumentModel, inDoc: LinkedLaunch[], index?: WorkspaceIndex): LinkedLaunch[] {
+  const local = td.logicalId ? inDoc.filter((l) => l.launch.taskDefinitionLogicalId === td.logicalId) : [];
+  const remote = index ? index.launchesForTaskDef(td).filter((l) => l.uri !== doc.uri || !td.logicalId) : [];
+  const seen = new Set<LaunchModel>();
+  return [...local, ...remote].filter((l) => !seen.has(l.launch) && !!seen.add(l.launch));
+}
+
+function linkedTaskDefs(launch: LaunchModel, doc: DocumentModel, index?: WorkspaceIndex): LinkedTaskDef[] {
+  if (launch.taskDefinitionLogicalId) {
+    return doc.taskDefs.filter((td) => td.logicalId === launch.taskDefinitionLogicalId).map((td) => ({ uri: doc.uri, td }));
+  }
+  return index ? index.taskDefsForLaunch(launch) : [];
+}
+
+/** A task definition without FARGATE in requiresCompatibilities is still Fargate when launched there. */
+function withLaunchFargate(td: TaskDefModel, launches: LinkedLaunch[]): TaskDefModel {
+  if (td.fargate) return td;
+  const via = launches.find((l) => launchIsFargate(l.launch) === true);
+  if (!via) return td;
+  return { ...td, fargate: true, fargateVia: { uri: via.uri, span: via.launch.launchType ?? via.launch.anchor, label: via.launch.label } };
+}
+
+/** A rule that throws must not take validation down; it becomes an internal-error finding. */
+function safeCheck(ruleId: string, run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch (e) {
+    return [{ ruleId: 'internal/rule-error', severity: 'hint', span: { offset: 0, length: 0 }, message: `Rule ${ruleId} failed: ${(e as Error).message}` }];
+  }
+}
