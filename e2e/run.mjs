@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// The end-to-end tier: Fargate Lens in a real VS Code (code-server 4.100.3) driven by headless Chromium.
+//   node e2e/run.mjs [--phase tests,ui,package] [--grep text] [--keep] [--timeout seconds]
+// Phases (all by default):
+//   tests   the extension-host suites (test/e2e/suites/*.test.ts, compiled to out/test/e2e/) via the
+//           workbench payload's extensionTestsPath; the result comes back through codeAutomationExit.
+//   ui      Playwright steps on the workbench (e2e/ui/steps.mjs), screenshots into e2e-artifacts/.
+//   package `npm run package`, checks the .vsix's contents and size, installs it offline into code-server.
+// A moto_server seeded with the demo account backs both browser phases (AWS_ENDPOINT_URL in code-server's
+// environment). Everything started is stopped by PID and the scratch dir removed, also on failure and
+// timeout. Prints `N passed, N failed` last and exits non-zero when anything failed.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, format } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { REPO_ROOT, freePort, prepareHome, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
+import { awsEnv, findMoto, seedDemo, startMoto } from './lib/moto.mjs';
+import { launchChromium, newPage } from './lib/browser.mjs';
+import { compileE2eTests } from './lib/compile.mjs';
+import { steps as uiSteps } from './ui/steps.mjs';
+import { checkPackage } from './lib/package.mjs';
+
+const { values: opts } = parseArgs({ options: {
+  phase: { type: 'string', default: 'tests,ui,package' },
+  grep: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  timeout: { type: 'string', default: process.env.FARGATE_LENS_E2E_TIMEOUT ?? '600' },
+} });
+const phases = new Set(opts.phase.split(',').map((p) => p.trim()).filter(Boolean));
+const ARTIFACTS = join(REPO_ROOT, 'e2e-artifacts');
+const started = Date.now();
+const log = (...args) => process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${format(...args)}\n`);
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const cleanups = [];
+
+async function cleanup() {
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    try { await fn(); } catch (err) { log('cleanup:', err.message); }
+  }
+}
+
+function finish(code) {
+  process.stdout.write(`e2e tier: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`);
+  process.exit(code);
+}
+
+const deadlineMs = Number(opts.timeout) * 1000;
+const deadline = setTimeout(async () => {
+  log(`TIMEOUT: the e2e tier did not finish within ${opts.timeout} s (raise with --timeout or FARGATE_LENS_E2E_TIMEOUT); stopping everything`);
+  tally.failed++;
+  await cleanup();
+  finish(1);
+}, deadlineMs);
+deadline.unref();
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { log(`${sig}: stopping`); await cleanup(); finish(130); });
+
+/** Runs the extension-host suites in a fresh window; returns the host's exit code. */
+async function runHostTests({ browser, server, workspace, entry }) {
+  const { context, page } = await newPage(browser);
+  cleanups.push(() => context.close());
+  let counted = false;
+  const exit = new Promise((resolve) => {
+    page.exposeFunction('codeAutomationLog', (_type, args) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      const m = /^e2e: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(line);
+      if (m) {
+        counted = true;
+        tally.passed += Number(m[1]); tally.failed += Number(m[2]); tally.skipped += Number(m[3] ?? 0);
+        process.stdout.write(`  extension host: ${line.replace(/^e2e: /, '')}\n`);
+      } else process.stdout.write(`  ${line.split('\n').join('\n  ')}\n`);
+    });
+    page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+  });
+  page.on('pageerror', (err) => log('page error:', err.message));
+  const url = workbenchUrl(server.host, { folder: workspace, testsPath: entry });
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  log('workbench loaded; running extension-host suites');
+  const code = await exit;
+  await page.screenshot({ path: join(ARTIFACTS, 'tests-final.png') });
+  if (!counted) tally.failed++; // the host died before mocha reported: count it as a failure
+  return code;
+}
+
+/** Runs each UI step in one fresh window (development mode, no tests path). */
+async function runUiSteps({ browser, server, workspace, motoEndpoint }) {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+  const { context, page } = await newPage(browser);
+  cleanups.push(() => context.close());
+  page.on('pageerror', (err) => log('page error:', err.message));
+  await page.goto(workbenchUrl(server.host, { folder: workspace }));
+  let failed = 0;
+  for (const step of uiSteps) {
+    if (opts.grep && !step.name.includes(opts.grep)) continue;
+    const why = step.skip?.({ pkg, root: REPO_ROOT, motoEndpoint });
+    if (why) { tally.skipped++; process.stdout.write(`  - ui: ${step.name} (skipped: ${why})\n`); continue; }
+    const shot = (name) => page.screenshot({ path: join(ARTIFACTS, `ui-${name}.png`) });
+    const t0 = Date.now();
+    try {
+      await step.run({ page, shot, pkg, motoEndpoint });
+      tally.passed++;
+      process.stdout.write(`  ✔ ui: ${step.name} (${Date.now() - t0} ms)\n`);
+    } catch (err) {
+      tally.failed++; failed++;
+      const file = `ui-FAILED-${uiSteps.indexOf(step)}.png`;
+      await page.screenshot({ path: join(ARTIFACTS, file) }).catch(() => {});
+      process.stdout.write(`  ✘ ui: ${step.name}\n    ${String(err.message).split('\n')[0]}\n    screenshot: e2e-artifacts/${file}\n`);
+    }
+  }
+  return failed;
+}
+
+async function main() {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'fargate-lens-e2e-'));
+  if (!opts.keep) cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+  else log('keeping scratch dir', scratch);
+
+  log('building dist/ and compiling test/e2e');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+  const { entry, suites } = await compileE2eTests();
+  log(`compiled ${suites.length} suite(s): ${suites.map((s) => s.replace('test/e2e/suites/', '')).join(', ')}`);
+
+  if (phases.has('tests') || phases.has('ui')) {
+    let motoEndpoint;
+    let env = {};
+    if (findMoto()) {
+      const moto = await startMoto({ logFile: join(ARTIFACTS, 'moto.log') });
+      cleanups.push(() => moto.stop());
+      const seeded = await seedDemo(moto.endpoint);
+      log(`moto on ${moto.endpoint} (pid ${moto.pid}), seeded by ${seeded.seeder}`);
+      motoEndpoint = moto.endpoint;
+      env = { ...awsEnv(moto.endpoint), FARGATE_LENS_E2E_SEED: JSON.stringify(seeded) };
+    } else log('moto_server not found: AWS-backed suites will fail or skip');
+    if (opts.grep) env.FARGATE_LENS_E2E_GREP = opts.grep;
+
+    // The suites may write into the workspace (fixtures, quick fixes): give them a copy of examples/.
+    const workspace = join(scratch, 'workspace');
+    cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+    const home = prepareHome(join(scratch, 'code-server'));
+    const server = await startCodeServer({ home, port: await freePort(), logFile: join(ARTIFACTS, 'code-server.log'), env });
+    cleanups.push(() => server.stop());
+    log(`code-server on http://${server.host} (pid ${server.pid})`);
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+
+    if (phases.has('tests')) {
+      const code = await runHostTests({ browser, server, workspace, entry });
+      log(`extension host exited with ${code}`);
+    }
+    if (phases.has('ui')) {
+      const failed = await runUiSteps({ browser, server, workspace, motoEndpoint });
+      log(`ui steps done (${failed} failed); screenshots in e2e-artifacts/`);
+    }
+  }
+
+  if (phases.has('package')) {
+    const results = await checkPackage({ scratch, log });
+    for (const r of results) {
+      if (r.ok) tally.passed++; else tally.failed++;
+      process.stdout.write(`  ${r.ok ? '✔' : '✘'} package: ${r.name}${r.detail ? ` (${r.detail})` : ''}\n`);
+    }
+  }
+}
+
+let code = 0;
+try {
+  await main();
+} catch (err) {
+  log('ERROR:', err.stack ?? err.message);
+  tally.failed++;
+}
+await cleanup();
+clearTimeout(deadline);
+code = tally.failed ? 1 : 0;
+log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+finish(code);
