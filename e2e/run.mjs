@@ -33,6 +33,9 @@ const started = Date.now();
 const log = (...args) => process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${format(...args)}\n`);
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const cleanups = [];
+// Workbench chatter that every run prints (offline gallery, socket setup); FARGATE_LENS_E2E_VERBOSE=1 shows it.
+const NOISE = /ENOTFOUND open-vsx|^\s+at |Resolv(ing|ed) connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|Updating additional builtin|Long running operations during shutdown/;
+const verbose = process.env.FARGATE_LENS_E2E_VERBOSE === '1';
 
 async function cleanup() {
   while (cleanups.length) {
@@ -69,7 +72,10 @@ async function runHostTests({ browser, server, workspace, entry }) {
         counted = true;
         tally.passed += Number(m[1]); tally.failed += Number(m[2]); tally.skipped += Number(m[3] ?? 0);
         process.stdout.write(`  extension host: ${line.replace(/^e2e: /, '')}\n`);
-      } else process.stdout.write(`  ${line.split('\n').join('\n  ')}\n`);
+      } else {
+        const lines = line.split('\n').filter((l) => verbose || (l.trim() && !NOISE.test(l)));
+        if (lines.length && (verbose || !NOISE.test(line))) process.stdout.write(`  ${lines.join('\n  ')}\n`);
+      }
     });
     page.exposeFunction('codeAutomationExit', (code) => resolve(code));
   });
@@ -138,9 +144,12 @@ async function main() {
     } else log('moto_server not found: AWS-backed suites will fail or skip');
     if (opts.grep) env.FARGATE_LENS_E2E_GREP = opts.grep;
 
-    // The suites may write into the workspace (fixtures, quick fixes): give them a copy of examples/.
-    const workspace = join(scratch, 'workspace');
-    cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+    // Suites write into their workspace (fixtures, quick fixes): each phase gets its own copy of examples/.
+    const workspaceFor = (phase) => {
+      const dir = join(scratch, `workspace-${phase}`, 'examples');
+      cpSync(join(REPO_ROOT, 'examples'), dir, { recursive: true });
+      return dir;
+    };
     const home = prepareHome(join(scratch, 'code-server'));
     const server = await startCodeServer({ home, port: await freePort(), logFile: join(ARTIFACTS, 'code-server.log'), env });
     cleanups.push(() => server.stop());
@@ -149,11 +158,11 @@ async function main() {
     cleanups.push(() => browser.close());
 
     if (phases.has('tests')) {
-      const code = await runHostTests({ browser, server, workspace, entry });
+      const code = await runHostTests({ browser, server, workspace: workspaceFor('tests'), entry });
       log(`extension host exited with ${code}`);
     }
     if (phases.has('ui')) {
-      const failed = await runUiSteps({ browser, server, workspace, motoEndpoint });
+      const failed = await runUiSteps({ browser, server, workspace: workspaceFor('ui'), motoEndpoint });
       log(`ui steps done (${failed} failed); screenshots in e2e-artifacts/`);
     }
   }
