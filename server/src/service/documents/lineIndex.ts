@@ -42,3 +42,15 @@ export class LineIndex {
     return this.starts.length;
   }
 }
+
+const cache = new WeakMap<object, LineIndex>();
+
+/** The line index of a document's text, built once per parsed document. */
+export function lineIndexOf(doc: { text: string }): LineIndex {
+  let idx = cache.get(doc);
+  if (!idx) {
+    idx = new LineIndex(doc.text);
+    cache.set(doc, idx);
+  }
+  return idx;
+}

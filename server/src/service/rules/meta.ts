@@ -26,5 +26,7 @@ export const META_RULES: readonly MetaRule[] = [
     'The AWS CLI validates parameter types ("Invalid type for parameter").', 'Write the value with the type the API expects.'),
   meta('schema/enum', 'error', 'Invalid value', 'A value outside the set the API allows.', 'The API rejects values outside its enumerations.', 'Use one of the listed values.'),
   meta('schema/required', 'error', 'Missing required member', 'A member the API requires is missing.', 'The API rejects requests with missing required members ("Missing required parameter").', 'Add the member.'),
+  meta('file/too-large', 'info', 'File too large to check', 'The file is larger than the size limit and was not parsed.',
+    'Very large files are usually generated data; parsing them on every keystroke would slow the editor.', 'Raise `fargateLens.maxFileSizeKB` if the file really is a task definition.'),
   meta('internal/rule-error', 'hint', 'Internal rule failure', 'A rule failed on this input; other rules still ran.', 'Fargate Lens never stops validating because one rule failed.', 'Report the file that triggers it.'),
 ];

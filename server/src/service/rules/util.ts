@@ -1,7 +1,7 @@
 /** Small helpers shared by rules: building findings, naming containers, describing locations. */
 import { child, str, type AstNode, type ObjectNode, type Property, type Span } from '../documents/ast';
 import type { DocumentModel } from '../shapes/document';
-import { LineIndex } from '../documents/lineIndex';
+import { lineIndexOf } from '../documents/lineIndex';
 import type { Finding, Fix } from '../types';
 
 export function spanOf(x: AstNode | Property | Span): Span {
@@ -23,16 +23,9 @@ export function containerLabel(c: ObjectNode, index: number): string {
   return name !== undefined ? `container '${name}'` : `container #${index + 1}`;
 }
 
-const lineIndexes = new WeakMap<DocumentModel, LineIndex>();
-
 /** 1-based line number of an offset, for messages that point elsewhere ("EFS volume 'x', line 41"). */
 export function lineOf(doc: DocumentModel, offset: number): number {
-  let idx = lineIndexes.get(doc);
-  if (!idx) {
-    idx = new LineIndex(doc.text);
-    lineIndexes.set(doc, idx);
-  }
-  return idx.positionAt(offset).line + 1;
+  return lineIndexOf(doc).positionAt(offset).line + 1;
 }
 
 /** Closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. */

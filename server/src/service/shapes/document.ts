@@ -33,7 +33,11 @@ export interface DocumentModel {
 export interface ParseOptions {
   /** Treat the file as an ECS file even when detection would not (fargateLens.files.include). */
   force?: boolean;
+  /** Texts longer than this (characters) are not parsed; one `file/too-large` finding says so. */
+  maxLength?: number;
 }
+
+export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 
 export function syntaxOf(uri: string, text: string): Syntax {
   const path = uri.toLowerCase().replace(/[?#].*$/, '');
@@ -46,6 +50,8 @@ export function syntaxOf(uri: string, text: string): Syntax {
 
 export function parseDocument(uri: string, text: string, opts: ParseOptions = {}): DocumentModel {
   const syntax = syntaxOf(uri, text);
+  const max = opts.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > max) return tooLarge(uri, text, syntax, max);
   if (syntax === 'yaml') return parseYamlDocument(uri, text, opts);
   const parsed: ParsedJson = parseJson(text);
   const base = { uri, text, syntax, root: parsed.root, parseFindings: parsed.findings, bareTemplates: parsed.bareTemplates };
@@ -54,4 +60,14 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
   const detected = detectJsonShapes(parsed.root, opts.force);
   const ours = detected.taskDefs.length > 0 || detected.launches.length > 0;
   return { ...base, dialect: ours ? 'api' : 'none', ...detected, edits: jsonEditBuilder(text) };
+}
+
+function tooLarge(uri: string, text: string, syntax: Syntax, max: number): DocumentModel {
+  const finding: Finding = {
+    ruleId: 'file/too-large',
+    severity: 'info',
+    span: { offset: 0, length: 0 },
+    message: `Not checked: the file has ${text.length} characters, more than the limit of ${max} (setting fargateLens.maxFileSizeKB).`,
+  };
+  return { uri, text, syntax, root: undefined, parseFindings: [finding], bareTemplates: [], dialect: 'api', taskDefs: [], launches: [], edits: jsonEditBuilder(text) };
 }

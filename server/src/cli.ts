@@ -1,0 +1,101 @@
+/**
+ * `fargate-lens lint`: the language service as a command-line linter for CI. Every file is indexed
+ * first so that service / run-task inputs are checked against the task definitions given with them.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs, UsageError, USAGE, type LintArgs } from './cli/args';
+import { collectTargets } from './cli/files';
+import { formatJson, formatSarif, formatText, type OutFile, type OutRange } from './cli/format';
+import { lineIndexOf } from './service/documents/lineIndex';
+import { getLanguageService } from './service/languageService';
+import { ALL_RULES, RULES_BY_ID } from './service/rules';
+import type { Span } from './service/documents/ast';
+import type { DocumentModel } from './service/shapes/document';
+import { fileFilter } from './service/workspace/files';
+
+declare const FARGATE_LENS_VERSION: string | undefined;
+const VERSION = typeof FARGATE_LENS_VERSION === 'string' ? FARGATE_LENS_VERSION : '0.0.0-dev';
+
+export function runLint(args: LintArgs): { output: string; exitCode: number } {
+  for (const id of Object.keys(args.rules)) {
+    if (!RULES_BY_ID.has(id)) throw new UsageError(`unknown rule id '${id}' (run 'fargate-lens rules' for the list)`);
+  }
+  const targets = collectTargets(args.paths);
+  const filter = fileFilter({ include: args.include, exclude: args.exclude });
+  const ls = getLanguageService();
+  const docs: { file: string; doc: DocumentModel; explicit: boolean }[] = [];
+  const byUri = new Map<string, string>();
+  for (const t of targets) {
+    const verdict = filter(t.relative);
+    if (verdict === 'exclude') continue;
+    let text: string;
+    try {
+      text = readFileSync(t.path, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read '${t.path}': ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const uri = pathToFileURL(t.path).href;
+    const doc = ls.parse(uri, text, { force: verdict === 'force' });
+    byUri.set(uri, t.path);
+    ls.index.set(doc);
+    if (t.explicit || doc.dialect !== 'none') docs.push({ file: t.path, doc, explicit: t.explicit });
+  }
+  const range = (doc: { text: string }, s: Span): OutRange => {
+    const idx = lineIndexOf(doc);
+    return { start: idx.positionAt(s.offset), end: idx.positionAt(s.offset + s.length) };
+  };
+  let errors = 0;
+  const files: OutFile[] = docs.map(({ file, doc }) => ({
+    file,
+    diagnostics: ls.validate(doc, { rules: args.rules }).map((d) => {
+      if (d.severity === 'error') errors++;
+      return {
+        ruleId: d.ruleId,
+        severity: d.severity,
+        message: d.message,
+        range: range(doc, d.span),
+        related: (d.related ?? []).map((r) => {
+          const other = ls.index.get(r.uri) ?? (r.uri === doc.uri ? doc : undefined);
+          return { file: byUri.get(r.uri) ?? r.uri, range: other ? range(other, r.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: r.message };
+        }),
+      };
+    }),
+  }));
+  const color = args.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR);
+  const output = args.format === 'json' ? formatJson(files) : args.format === 'sarif' ? formatSarif(files, VERSION) : formatText(files, color);
+  return { output, exitCode: errors > 0 ? 1 : 0 };
+}
+
+export function main(argv: string[]): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (args.command === 'version') {
+      process.stdout.write(VERSION + '\n');
+      return 0;
+    }
+    if (args.command === 'rules') {
+      for (const r of ALL_RULES) process.stdout.write(`${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title}\n`);
+      return 0;
+    }
+    const { output, exitCode } = runLint(args);
+    process.stdout.write(output);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`fargate-lens: ${e.message}\n${argv.length ? "Run 'fargate-lens --help' for usage.\n" : ''}`);
+      return 2;
+    }
+    process.stderr.write(`fargate-lens: internal error: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  process.stdout.write('', () => process.exit(code));
+}
