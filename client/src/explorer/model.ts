@@ -1,0 +1,202 @@
+/**
+ * The explorer's state, free of VS Code: which connections are shown, cached children per node,
+ * "load more" tokens, per-cluster task indexes, error nodes, and change events. The tree view
+ * (view.ts) and the commands drive it; unit tests drive it with a fake ApiFactory.
+ */
+import { describeAwsError } from '../aws/errors';
+import { connectionKey } from '../aws/profiles';
+import type { ApiFactory, Connection, Task } from '../aws/types';
+import { emptyMessage, loadChildren, loadClusterTasks } from './loaders';
+import { nodes, type ExplorerNode } from './nodes';
+import { isTransitionalService, isTransitionalTask } from './status';
+
+export interface ExplorerSettings {
+  pageSize: number;
+  concurrency: number;
+  showStoppedTasks: boolean;
+}
+
+interface CacheEntry {
+  children: ExplorerNode[];
+  nextToken?: string;
+}
+
+type Listener = (node: ExplorerNode | undefined) => void;
+
+export class ExplorerModel {
+  private readonly cache = new Map<string, Promise<CacheEntry>>();
+  private readonly taskIndex = new Map<string, Promise<Task[]>>();
+  private readonly registry = new Map<string, ExplorerNode>();
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    private readonly apis: ApiFactory,
+    private readonly connections: () => readonly Connection[],
+    private readonly settings: () => ExplorerSettings,
+  ) {}
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  roots(): ExplorerNode[] {
+    return this.remember(this.connections().map((c) => nodes.connection(c)));
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parentId ? this.registry.get(node.parentId) : undefined;
+  }
+
+  getNode(id: string): ExplorerNode | undefined {
+    return this.registry.get(id);
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!node) return this.roots();
+    let entry = this.cache.get(node.id);
+    if (!entry) {
+      entry = this.firstPage(node);
+      this.cache.set(node.id, entry);
+    }
+    const { children, nextToken } = await entry;
+    return nextToken ? [...children, this.remember([nodes.loadMore(node, children.length)])[0]] : children;
+  }
+
+  /** Appends the next page under the load-more node's parent. */
+  async loadMore(loadMore: ExplorerNode): Promise<void> {
+    if (loadMore.kind !== 'loadMore') return;
+    const parent = this.registry.get(loadMore.parentId);
+    const current = this.cache.get(loadMore.parentId);
+    if (!parent || !current) return;
+    const before = await current;
+    if (!before.nextToken) return;
+    const next = this.load(parent, before.nextToken).then((page) =>
+      page.error ? { children: [...before.children, ...page.children], nextToken: before.nextToken } : { children: [...before.children, ...page.children], nextToken: page.nextToken });
+    this.cache.set(parent.id, next);
+    await next;
+    this.fire(parent);
+  }
+
+  /** Forgets a node's children and everything below (or everything), then tells the view. */
+  refresh(node?: ExplorerNode): void {
+    if (!node) {
+      this.cache.clear();
+      this.taskIndex.clear();
+      this.fire(undefined);
+      return;
+    }
+    const prefix = `${node.id}/`;
+    for (const id of [...this.cache.keys()]) if (id === node.id || id.startsWith(prefix)) this.cache.delete(id);
+    for (const id of [...this.registry.keys()]) if (id.startsWith(prefix)) this.registry.delete(id);
+    const clusterArn = clusterArnOf(node);
+    if (clusterArn) this.taskIndex.delete(taskKey(node.conn, clusterArn));
+    if (node.kind === 'connection' || node.kind === 'clusters') {
+      for (const k of [...this.taskIndex.keys()]) if (k.startsWith(`${connectionKey(node.conn)}#`)) this.taskIndex.delete(k);
+    }
+    this.fire(node);
+  }
+
+  /** Refreshes the parents of nodes in transitional states that are loaded; returns how many. */
+  refreshTransitional(): number {
+    const targets = new Map<string, ExplorerNode>();
+    for (const node of this.registry.values()) {
+      if (!this.cache.has(node.parentId ?? '')) continue;
+      const transitional = (node.kind === 'task' && isTransitionalTask(node.task)) || (node.kind === 'service' && isTransitionalService(node.service));
+      const parent = transitional ? this.getParent(node) : undefined;
+      if (parent) targets.set(parent.id, parent);
+    }
+    for (const parent of targets.values()) this.refresh(parent);
+    return targets.size;
+  }
+
+  /** Loads the path to a task and returns its node (for reveal after RunTask). */
+  async findTask(conn: Connection, clusterArn: string, taskArn: string): Promise<ExplorerNode | undefined> {
+    const key = connectionKey(conn);
+    const root = this.roots().find((r) => connectionKey(r.conn) === key);
+    if (!root) return undefined;
+    const clusters = (await this.getChildren(root)).find((n) => n.kind === 'clusters');
+    const cluster = clusters && (await this.getChildren(clusters)).find((n) => n.kind === 'cluster' && n.cluster.clusterArn === clusterArn);
+    if (!cluster) return undefined;
+    this.taskIndex.delete(taskKey(conn, clusterArn));
+    const folders = await this.getChildren(cluster);
+    const candidates: ExplorerNode[] = [];
+    for (const folder of folders) {
+      if (folder.kind === 'standaloneTasks') candidates.push(folder);
+      if (folder.kind === 'services') candidates.push(...(await this.getChildren(folder)).filter((n) => n.kind === 'service'));
+    }
+    for (const parent of candidates) {
+      this.refresh(parent);
+      const task = (await this.getChildren(parent)).find((n) => n.kind === 'task' && n.task.taskArn === taskArn);
+      if (task) return task;
+    }
+    return undefined;
+  }
+
+  private async firstPage(node: ExplorerNode): Promise<CacheEntry> {
+    const page = await this.load(node, undefined);
+    if (page.children.length === 0 && !page.nextToken) {
+      const empty = emptyMessage(node);
+      return { children: empty ? this.remember([empty]) : [] };
+    }
+    return page;
+  }
+
+  private async load(node: ExplorerNode, token: string | undefined): Promise<CacheEntry & { error?: boolean }> {
+    const settings = this.settings();
+    try {
+      const apis = await this.apis(node.conn);
+      const page = await loadChildren(node, {
+        apis,
+        concurrency: settings.concurrency,
+        pageSize: settings.pageSize,
+        clusterTasks: (clusterArn) => this.clusterTasks(node.conn, clusterArn),
+      }, token);
+      return { children: this.remember(page.children), nextToken: page.nextToken };
+    } catch (err) {
+      return { children: this.remember([errorNode(node, err)]), error: true };
+    }
+  }
+
+  private clusterTasks(conn: Connection, clusterArn: string): Promise<Task[]> {
+    const key = taskKey(conn, clusterArn);
+    let p = this.taskIndex.get(key);
+    if (!p) {
+      const { showStoppedTasks, concurrency } = this.settings();
+      p = this.apis(conn).then((apis) => loadClusterTasks(apis, clusterArn, showStoppedTasks, concurrency));
+      p.catch(() => this.taskIndex.delete(key));
+      this.taskIndex.set(key, p);
+    }
+    return p;
+  }
+
+  private remember(list: ExplorerNode[]): ExplorerNode[] {
+    for (const n of list) this.registry.set(n.id, n);
+    return list;
+  }
+
+  private fire(node: ExplorerNode | undefined): void {
+    for (const l of this.listeners) l(node);
+  }
+}
+
+function taskKey(conn: Connection, clusterArn: string): string {
+  return `${connectionKey(conn)}#${clusterArn}`;
+}
+
+function clusterArnOf(node: ExplorerNode): string | undefined {
+  switch (node.kind) {
+    case 'cluster': return node.cluster.clusterArn;
+    case 'services': case 'service': case 'standaloneTasks': case 'task': case 'container': return node.clusterArn;
+    default: return undefined;
+  }
+}
+
+export function errorNode(parent: ExplorerNode, err: unknown): ExplorerNode {
+  const info = describeAwsError(err, parent.conn.profile);
+  const credentials = info.kind === 'sso-expired' || info.kind === 'no-credentials' || info.kind === 'expired-token';
+  const action = credentials
+    ? { command: 'fargateLens.selectProfile', title: 'Select profile' }
+    : { command: 'fargateLens.refreshNode', title: 'Retry', args: [parent] };
+  return nodes.message(parent, 'error', info.message, { detail: info.fix, action });
+}
