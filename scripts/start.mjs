@@ -1,0 +1,79 @@
+// `npm start`: the Fargate Lens sandbox. Starts a local AWS emulator (moto_server) seeded with a demo
+// account, then a real VS Code (code-server 4.100.3) with the extension in development mode on examples/,
+// with fake credentials and AWS_ENDPOINT_URL in its environment, and prints the URL to open. Ctrl+C
+// stops everything it started. No AWS account is used.
+//   npm start [-- --port 8080] [--check]
+//   --port   preferred port for VS Code (default 8080, or a free one if taken)
+//   --check  start, verify the workbench page and the seed, then stop (for CI and for trying the sandbox)
+// Installs code-server on first use (bash e2e/setup.sh --no-browser: apt packages as root, ~1 min once);
+// VS Code keeps its state in .tmp/sandbox/ so a second start takes a few seconds.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = join(import.meta.dirname, '..');
+const { values: opts } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, check: { type: 'boolean', default: false } } });
+const say = (msg) => process.stdout.write(`[sandbox] ${msg}\n`);
+const t0 = Date.now();
+
+// 1. Tools: code-server (e2e/node_modules) and moto_server (on the machine image).
+if (!existsSync(join(root, 'e2e', 'node_modules', '.bin', 'code-server'))) {
+  say('first start: installing code-server 4.100.3 into e2e/node_modules (about a minute, once)');
+  const setup = spawnSync('bash', [join(root, 'e2e', 'setup.sh'), '--no-browser'], { stdio: 'inherit' });
+  if (setup.status !== 0) { say('could not install code-server; see the messages above'); process.exit(1); }
+}
+const { REPO_ROOT, freePort, prepareHome, startCodeServer, workbenchUrl } = await import('../e2e/lib/codeServer.mjs');
+const { awsEnv, findMoto, seedDemo, startMoto } = await import('../e2e/lib/moto.mjs');
+if (!findMoto()) {
+  say('moto_server (the local AWS emulator) is not installed. Install it with:');
+  say('  python3 -m pip install "moto[server]"      (or set MOTO_BIN=/path/to/moto_server)');
+  process.exit(1);
+}
+
+// 2. Build the extension (dev mode loads dist/ from the repo).
+const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+if (built.status !== 0) { say('npm run build failed'); process.exit(1); }
+
+const stops = [];
+let stopping = false;
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping');
+  while (stops.length) { try { await stops.pop()(); } catch (err) { say(`stop: ${err.message}`); } }
+  process.exit(code);
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+try {
+  // 3. The emulator, seeded.
+  const state = join(REPO_ROOT, '.tmp', 'sandbox');
+  const moto = await startMoto({ logFile: join(state, 'moto.log') });
+  stops.push(() => moto.stop());
+  const seeded = await seedDemo(moto.endpoint);
+  say(`AWS emulator on ${moto.endpoint}: clusters ${(seeded.clusters ?? []).join(', ') || '(none reported)'} (seed: ${seeded.seeder})`);
+
+  // 4. VS Code with the extension in development mode on examples/.
+  const home = prepareHome(join(state, 'code-server'));
+  const port = await freePort(Number(opts.port));
+  const server = await startCodeServer({ home, port, logFile: join(state, 'code-server.log'), env: awsEnv(moto.endpoint) });
+  stops.push(() => server.stop());
+  const url = workbenchUrl(server.host, { folder: join(REPO_ROOT, 'examples') });
+
+  if (opts.check) {
+    const page = await (await fetch(url, { signal: AbortSignal.timeout(10_000) })).text();
+    const ok = page.includes('workbench');
+    say(`check: workbench page ${ok ? 'served' : 'MISSING'}; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await stopAll(ok ? 0 : 1);
+  }
+  say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Open this URL in a browser (Chrome, Edge or Firefox):\n\n  ${url}\n`);
+  say('On another machine, forward the port first: ssh -L ' + `${port}:127.0.0.1:${port} <this host>`);
+  say('Logs: .tmp/sandbox/*.log. Press Ctrl+C to stop VS Code and the emulator.');
+  const exit = await server.exited;
+  if (!stopping) { say(`code-server exited unexpectedly (${JSON.stringify(exit)}); see .tmp/sandbox/code-server.log`); await stopAll(1); }
+} catch (err) {
+  say(`failed: ${err.message}`);
+  await stopAll(1);
+}
