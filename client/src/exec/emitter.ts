@@ -35,6 +35,7 @@ export function nextEvent<T>(event: Event<T>, match: (e: T) => boolean = () => t
       sub.dispose();
       reject(new Error(`event not seen within ${timeoutMs} ms`));
     }, timeoutMs);
+    timer.unref?.(); // waiting alone must not keep the process alive
     const sub = event((e) => {
       if (!match(e)) return;
       clearTimeout(timer);
