@@ -45,7 +45,7 @@ async function cleanup() {
 }
 
 function finish(code) {
-  process.stdout.write(`e2e tier: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`);
+  process.stdout.write(`e2e: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`);
   process.exit(code);
 }
 
