@@ -1,0 +1,149 @@
+/**
+ * Schema validation of ECS JSON files with vscode-json-languageservice against the generated schemas,
+ * mapped to our rule ids: `schema/unknown-property` (with "did you mean" and a quick fix),
+ * `schema/type`, `schema/enum`, `schema/required`. Template values are never judged. Scalar types that
+ * lenient clients convert (a number written as a string, `"cpu": 256`) and `null` members of console
+ * exports are warnings, not errors: the API field exists and the intent is clear.
+ */
+import { getLanguageService, TextDocument, type Diagnostic, type LanguageService } from 'vscode-json-languageservice';
+import type { AstNode, ObjectNode } from '../documents/ast';
+import { neutraliseBareTemplates } from '../documents/templates';
+import type { Finding } from '../types';
+import { locate, nodeAtSpan } from './astPath';
+import { closest } from './didYouMean';
+import { propertiesAt, resolveRef, schemaAt } from './navigate';
+import { ALL_SCHEMA_KINDS, schemaFor, type SchemaKind } from './schemas';
+
+export const SCHEMA_RULE_IDS = ['schema/unknown-property', 'schema/type', 'schema/enum', 'schema/required'] as const;
+
+const docUri = (kind: SchemaKind) => `file:///fargate-lens/${kind}.ecs.json`;
+
+export interface SchemaValidator {
+  /** Schema findings for a JSON document of the given shape. `root` is our parse of the same text. */
+  validate(text: string, root: AstNode | undefined, kind: SchemaKind): Promise<Finding[]>;
+}
+
+export function createSchemaValidator(): SchemaValidator {
+  const ls: LanguageService = getLanguageService({});
+  ls.configure({
+    validate: true,
+    allowComments: true,
+    schemas: ALL_SCHEMA_KINDS.map((k) => ({ uri: `fargate-lens://schemas/${k}`, fileMatch: [`${k}.ecs.json`], schema: schemaFor(k) as object })),
+  });
+  return {
+    async validate(text, root, kind) {
+      // Bare template tokens (`"port": {{p}}`) are replaced offset-preserving so the file parses.
+      const source = neutraliseBareTemplates(text)?.text ?? text;
+      const doc = TextDocument.create(docUri(kind), 'json', 1, source);
+      const diags = await ls.doValidation(doc, ls.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
+      return mapDiagnostics(diags, doc, root, kind);
+    },
+  };
+}
+
+function mapDiagnostics(diags: Diagnostic[], doc: TextDocument, root: AstNode | undefined, kind: SchemaKind): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const renamedTo = new Map<ObjectNode, Set<string>>();
+  const pendingRequired: { finding: Finding; object: ObjectNode; name: string }[] = [];
+  for (const d of diags) {
+    const offset = doc.offsetAt(d.range.start);
+    const length = doc.offsetAt(d.range.end) - offset;
+    const msg = typeof d.message === 'string' ? d.message : d.message.value;
+    let m: RegExpExecArray | null;
+    let finding: Finding | undefined;
+    if ((m = /^Property (.+) is not allowed\.$/.exec(msg))) {
+      const loc = locate(root, offset);
+      const prop = loc?.onKey;
+      if (!loc || !prop || loc.node.type !== 'object') continue;
+      const allowed = propertiesAt(schemaFor(kind), loc.path);
+      const suggestion = closest(prop.key, Object.keys(allowed).filter((k) => !(loc.node as ObjectNode).properties.some((p) => p.key === k)));
+      if (suggestion) {
+        if (!renamedTo.has(loc.node)) renamedTo.set(loc.node, new Set());
+        renamedTo.get(loc.node)!.add(suggestion);
+      }
+      const home = suggestion ? undefined : Object.entries(allowed).find(([, s]) => resolveRef(schemaFor(kind), s)?.properties?.[prop.key])?.[0];
+      finding = {
+        ruleId: 'schema/unknown-property',
+        message: `Unknown property \`${prop.key}\`: the ECS API has no such member here${suggestion ? `. Did you mean \`${suggestion}\`?` : home ? `; it belongs inside \`${home}\`.` : '.'}`,
+        span: { ...prop.keySpan },
+        severity: 'error',
+        fixes: suggestion ? [{ title: `Rename to '${suggestion}'`, isPreferred: true, edits: [{ ...prop.keySpan, newText: JSON.stringify(suggestion) }] }] : undefined,
+      };
+    } else if ((m = /^Incorrect type\. Expected (?:one of )?"?([^"]+?)"?\.$/.exec(msg))) {
+      finding = typeFinding(root, offset, length, m[1]);
+    } else if (/^Value is not accepted\. Valid values: /.test(msg)) {
+      finding = enumFinding(root, offset, length, msg, kind);
+    } else if ((m = /^Missing property "(.+)"\.$/.exec(msg))) {
+      const object = objectForRequired(root, offset);
+      if (!object || object.unknown) continue;
+      const f: Finding = { ruleId: 'schema/required', message: `Missing required property \`${m[1]}\`.`, span: { offset, length: Math.max(1, length) }, severity: 'error' };
+      pendingRequired.push({ finding: f, object, name: m[1] });
+      continue;
+    }
+    if (!finding) continue;
+    const key = `${finding.ruleId}@${finding.span.offset}:${finding.span.length}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(finding);
+  }
+  // A near-miss key (`FileSystemId`) already explains the missing `fileSystemId`: one finding, not two.
+  for (const r of pendingRequired) if (!renamedTo.get(r.object)?.has(r.name)) out.push(r.finding);
+  return out.sort((a, b) => a.span.offset - b.span.offset);
+}
+
+/** The object a "Missing property" diagnostic is about: it points at the object's key or its `{`. */
+function objectForRequired(root: AstNode | undefined, offset: number): ObjectNode | undefined {
+  const loc = locate(root, offset);
+  if (!loc) return undefined;
+  if (loc.onKey) return loc.onKey.value.type === 'object' ? loc.onKey.value : undefined;
+  return loc.node.type === 'object' && loc.node.offset === offset ? loc.node : undefined;
+}
+
+const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
+
+function typeFinding(root: AstNode | undefined, offset: number, length: number, expected: string): Finding | undefined {
+  const loc = nodeAtSpan(root, offset, length);
+  if (!loc || loc.node.unknown) return undefined;
+  const n = loc.node;
+  const name = loc.property ? `\`${loc.property.key}\`` : 'This value';
+  const span = { offset, length };
+  const want = expected.replace(/"/g, '');
+  if (n.type === 'null') {
+    return { ruleId: 'schema/type', span, severity: 'warning', message: `${name} is null: the ECS API treats it as absent, but strict JSON clients (the AWS CLI's parameter validation) reject null for a ${want}. Remove the member.` };
+  }
+  const coercible =
+    (n.type === 'string' && /integer|number/.test(want) && NUMERIC.test(String(n.value))) ||
+    (n.type === 'string' && want === 'boolean' && /^(true|false)$/i.test(String(n.value))) ||
+    (want === 'string' && (n.type === 'number' || n.type === 'boolean'));
+  if (coercible) {
+    const literal = want === 'string' ? JSON.stringify(String(n.value)) : String(n.value).trim().toLowerCase();
+    return {
+      ruleId: 'schema/type', span, severity: 'warning',
+      message: `${name} is a ${want} in the ECS API; write ${literal}. Clients that convert types (CloudFormation, some SDKs) accept this value, strict ones (the AWS CLI's parameter validation) reject it.`,
+      fixes: [{ title: `Write ${literal}`, isPreferred: true, edits: [{ offset, length, newText: literal }] }],
+    };
+  }
+  return { ruleId: 'schema/type', span, severity: 'error', message: `${name} must be ${/^[aeiou]/.test(want) ? 'an' : 'a'} ${want} (ECS API), not ${n.type === 'array' ? 'an array' : n.type === 'object' ? 'an object' : `a ${n.type}`}.` };
+}
+
+/** Enum members the API does not enforce (reference 1.5: other `protocol` values are treated as tcp). */
+const LENIENT_ENUMS = new Set(['PortMapping.protocol']);
+
+function enumFinding(root: AstNode | undefined, offset: number, length: number, msg: string, kind: SchemaKind): Finding | undefined {
+  const loc = nodeAtSpan(root, offset, length);
+  if (!loc || loc.node.unknown || loc.node.type !== 'string') return undefined;
+  const step = schemaAt(schemaFor(kind), loc.path);
+  const lenient = !!step && LENIENT_ENUMS.has(`${step.owner}.${step.key}`);
+  const values = [...msg.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]);
+  const value = String(loc.node.value);
+  const suggestion = closest(value, values);
+  const name = loc.property ? `\`${loc.property.key}\`` : 'This value';
+  return {
+    ruleId: 'schema/enum',
+    message: `${name}: "${value}" is not a valid value. Valid values: ${values.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${lenient ? ' The API does not reject it but treats it as the default.' : ''}`,
+    span: { offset, length },
+    severity: lenient ? 'warning' : 'error',
+    fixes: suggestion ? [{ title: `Change to "${suggestion}"`, isPreferred: true, edits: [{ offset, length, newText: JSON.stringify(suggestion) }] }] : undefined,
+  };
+}
