@@ -1,0 +1,40 @@
+/** Quick fixes from the rules' fixes, and a "fix all" source action applying every preferred fix. */
+import { CodeActionKind, type CodeAction, type Connection, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../service/languageService';
+import { lineIndexOf } from '../service/documents/lineIndex';
+import type { OffsetEdit } from '../service/types';
+import { SOURCE, toCodeAction, toLspDiagnostic, toTextEdits } from './convert';
+import type { Session } from './session';
+import type { SettingsCache } from './settings';
+
+export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, session: Session, ls: LanguageService, settings: SettingsCache): void {
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const model = await session.model(doc);
+    if (!model) return [];
+    const s = await settings.get(doc.uri);
+    const idx = lineIndexOf(model);
+    const start = idx.offsetAt(params.range.start);
+    const end = idx.offsetAt(params.range.end);
+    const only = params.context.only;
+    const lookup = (u: string) => (u === doc.uri ? model : ls.index.get(u));
+    const actions: CodeAction[] = [];
+    if (!only || only.some((k) => k.startsWith(CodeActionKind.QuickFix))) {
+      for (const { diagnostic, fix } of ls.fixes(model, start, end, { rules: s.rules })) {
+        actions.push(toCodeAction(doc.uri, model, fix, toLspDiagnostic(model, diagnostic, lookup)));
+      }
+    }
+    if (only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll))) {
+      const edits: OffsetEdit[] = [];
+      for (const { fix } of ls.fixes(model, 0, model.text.length, { rules: s.rules })) {
+        if (!fix.isPreferred) continue;
+        const overlaps = fix.edits.some((e) => edits.some((x) => e.offset < x.offset + x.length + 1 && x.offset < e.offset + e.length + 1));
+        if (!overlaps) edits.push(...fix.edits);
+      }
+      if (edits.length) actions.push({ title: `Fix all ${SOURCE} problems with a preferred fix`, kind: 'source.fixAll.fargate-lens', edit: { changes: { [doc.uri]: toTextEdits(model, edits) } } });
+    }
+    return actions;
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The server's document state: the parsed model of every open editor and indexed file, debounced
+ * validation, and re-validation of the open files whose cross-file findings a change may affect.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import type { LanguageService } from '../service/languageService';
+import type { DocumentModel } from '../service/shapes/document';
+import { fileFilter } from '../service/workspace/files';
+import type { Settings } from '../protocol';
+import { toLspDiagnostic } from './convert';
+import type { SettingsCache } from './settings';
+import { readFileUri } from './workspaceScan';
+
+export class Session {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly open = new Map<string, { version: number; model: DocumentModel }>();
+  folders: string[] = [];
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly ls: LanguageService,
+    private readonly settings: SettingsCache,
+  ) {}
+
+  /** The current model of an open document (parsed once per version). */
+  async model(doc: TextDocument): Promise<DocumentModel | undefined> {
+    const cached = this.open.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.model;
+    const s = await this.settings.get(doc.uri);
+    const verdict = this.verdict(doc.uri, s);
+    if (verdict === 'exclude') return undefined;
+    const model = this.ls.parse(doc.uri, doc.getText(), { force: verdict === 'force', maxLength: s.maxFileSizeKB * 1024 });
+    // A newer version may have arrived while settings were fetched; keep the newest.
+    const now = this.open.get(doc.uri);
+    if (now && now.version > doc.version) return now.model;
+    this.open.set(doc.uri, { version: doc.version, model });
+    return model;
+  }
+
+  /** An open document changed (or opened): re-index it and validate it and its dependents. */
+  async changed(doc: TextDocument): Promise<void> {
+    const model = await this.model(doc);
+    const affected = model ? this.ls.index.set(model) : this.ls.index.delete(doc.uri);
+    const s = await this.settings.get(doc.uri);
+    this.schedule(doc.uri, s.debounceMs);
+    for (const uri of affected) if (this.documents.get(uri)) this.schedule(uri, s.debounceMs);
+  }
+
+  /** An editor closed: the disk version (if any) goes back into the index; its diagnostics are cleared. */
+  async closed(uri: string): Promise<void> {
+    this.open.delete(uri);
+    this.cancel(uri);
+    this.settings.forget(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    await this.reloadFromDisk(uri);
+  }
+
+  /** A file changed on disk; open editors win over disk. */
+  async reloadFromDisk(uri: string): Promise<void> {
+    if (this.documents.get(uri)) return;
+    const text = await readFileUri(uri);
+    const s = await this.settings.get(uri);
+    const verdict = this.verdict(uri, s);
+    const affected =
+      text === undefined || verdict === 'exclude' || text.length > s.maxFileSizeKB * 1024
+        ? this.ls.index.delete(uri)
+        : this.ls.index.set(this.ls.parse(uri, text, { force: verdict === 'force' }));
+    for (const a of affected) if (this.documents.get(a)) this.schedule(a, s.debounceMs);
+  }
+
+  revalidateAll(): void {
+    this.open.clear();
+    for (const d of this.documents.all()) void this.changed(d);
+  }
+
+  schedule(uri: string, delay: number): void {
+    this.cancel(uri);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.publish(uri);
+    }, delay));
+  }
+
+  /** Validates an open document now and publishes its diagnostics. */
+  async publish(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const s = await this.settings.get(uri);
+    const model = await this.model(doc);
+    if (!model || !s.enable) {
+      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      return;
+    }
+    const diags = this.ls.validate(model, { rules: s.rules });
+    const lookup = (u: string) => (u === uri ? model : this.ls.index.get(u));
+    await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diags.map((d) => toLspDiagnostic(model, d, lookup)) });
+  }
+
+  private cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  private verdict(uri: string, s: Settings): 'exclude' | 'force' | 'detect' {
+    if (!uri.startsWith('file:') || (!s.files.include.length && !s.files.exclude.length)) return 'detect';
+    const path = fileURLToPath(uri);
+    const folder = this.folders.map((f) => fileURLToPath(f)).find((f) => path.startsWith(f));
+    return fileFilter(s.files)(folder ? relative(folder, path) : path);
+  }
+}

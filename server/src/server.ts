@@ -1,0 +1,70 @@
+/**
+ * The Fargate Lens language server: wiring of the LSP connection to the pure language service.
+ * Transport (stdio, node IPC, socket) comes from the command line (`--stdio`, `--node-ipc`).
+ */
+import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from './service/languageService';
+import { INDEX_READY_NOTIFICATION, normaliseSettings, type IndexReadyParams } from './protocol';
+import { registerCodeActions } from './lsp/codeActions';
+import { Session } from './lsp/session';
+import { SettingsCache } from './lsp/settings';
+import { scanFolder } from './lsp/workspaceScan';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const ls = getLanguageService();
+const settings = new SettingsCache(connection);
+const session = new Session(connection, documents, ls, settings);
+let watchRegistration = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  settings.setSupported(!!caps.workspace?.configuration);
+  watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  session.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (session.folders.length === 0 && params.rootUri) session.folders = [params.rootUri];
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fargate-lens'] },
+    },
+    serverInfo: { name: 'fargate-lens' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (watchRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{json,jsonc,yaml,yml,template,tpl}' }],
+    });
+  }
+  const started = Date.now();
+  let files = 0;
+  for (const folder of session.folders) {
+    const s = normaliseSettings(await settings.get(folder));
+    files += await scanFolder(folder, s.files, s.maxFileSizeKB * 1024, (f) => {
+      if (!documents.get(f.uri)) ls.index.set(ls.parse(f.uri, f.text, { force: f.force }));
+    });
+  }
+  session.revalidateAll();
+  const ready: IndexReadyParams = { files, ecsFiles: ls.index.size, millis: Date.now() - started };
+  void connection.sendNotification(INDEX_READY_NOTIFICATION, ready);
+});
+
+documents.onDidChangeContent((e) => void session.changed(e.document));
+documents.onDidClose((e) => void session.closed(e.document.uri));
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  session.revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) void session.reloadFromDisk(change.uri);
+});
+
+registerCodeActions(connection, documents, session, ls, settings);
+
+documents.listen(connection);
+connection.listen();
