@@ -1,0 +1,45 @@
+/**
+ * ECS Exec pre-flight checks, as amazon-ecs-exec-checker runs them (reference §1.10, §4.3): pure
+ * functions over plain data, so the command layer fetches, runs them here, and shows one message.
+ * Any `error` finding blocks the session; warnings and info are shown but do not.
+ */
+import { checkClusterConfig, checkIamSimulation } from './clusterChecks';
+import { checkContainerDefinition, checkPidMode, checkTaskRole } from './definitionChecks';
+import { checkExecAgent, checkExecEnabled, checkPlatformVersion, checkTaskRunning } from './taskChecks';
+import type { Finding, PreflightInput, Severity } from './types';
+
+export * from './types';
+export { requiredCallerActions, requiredTaskRoleActions, SSMMESSAGES_ACTIONS } from './clusterChecks';
+export { serviceOf, taskIdOf, compareVersions } from './taskChecks';
+export { taskRoleOf } from './definitionChecks';
+
+export const checks: readonly ((input: PreflightInput) => Finding[])[] = [
+  checkTaskRunning,
+  checkExecEnabled,
+  checkPlatformVersion,
+  checkExecAgent,
+  checkTaskRole,
+  checkContainerDefinition,
+  checkPidMode,
+  checkClusterConfig,
+  checkIamSimulation,
+];
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** All findings, most severe first. */
+export function runPreflight(input: PreflightInput): Finding[] {
+  return checks.flatMap((c) => c(input)).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+export function isBlocking(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+/** One message for all findings: the worst first, then a count of the rest. */
+export function summarize(findings: readonly Finding[]): string {
+  const shown = findings.filter((f) => f.severity !== 'info');
+  if (!shown.length) return '';
+  const head = shown[0].message;
+  return shown.length === 1 ? head : `${head} (+${shown.length - 1} more: ${shown.slice(1).map((f) => f.id).join(', ')})`;
+}
