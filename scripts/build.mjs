@@ -11,6 +11,8 @@ const common = {
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
   legalComments: 'none',
+  // Prefer ESM builds: jsonc-parser's UMD main uses dynamic requires that a bundle cannot resolve.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [
