@@ -151,6 +151,8 @@ async function main() {
       return dir;
     };
     const home = prepareHome(join(scratch, 'code-server'));
+    // Keep VS Code's own logs (extension host, output channels such as the language client's) for diagnosis.
+    cleanups.push(() => cpSync(join(home.data, 'logs'), join(ARTIFACTS, 'vscode-logs'), { recursive: true }));
     const server = await startCodeServer({ home, port: await freePort(), logFile: join(ARTIFACTS, 'code-server.log'), env });
     cleanups.push(() => server.stop());
     log(`code-server on http://${server.host} (pid ${server.pid})`);
