@@ -1,0 +1,10 @@
+/**
+ * Editing features of the language service (pure; offsets in, offsets out): completion, hover,
+ * outline, definition, references, rename, folding and selection ranges. convert.ts maps results to
+ * LSP types for the adapters.
+ */
+export { complete, type CompletionContext, type CompletionResult } from './completion';
+export { hover, type HoverResult } from './hover';
+export { definition, references, prepareRename, rename, nameAt, type NameTarget } from './references';
+export { documentSymbols, foldingRanges, selectionRange, type OffsetSymbol, type OffsetFoldingRange, type OffsetSelectionRange } from './structure';
+export * from './convert';
