@@ -1,0 +1,53 @@
+/**
+ * Fetches what the pre-flight checks need (task, task definition, cluster, and the IAM simulations
+ * when the caller may run them) and runs the checks. A failed simulation is skipped, not fatal:
+ * many users may exec but not simulate.
+ */
+import type { ExecApi } from './ports';
+import { requiredCallerActions, requiredTaskRoleActions, runPreflight, taskRoleOf, type Finding, type IamDecision, type PreflightInput } from './preflight';
+import { simulatablePrincipal, taskIdFromArn, type ContainerTarget } from './target';
+
+export interface Gathered {
+  input?: PreflightInput;
+  findings: Finding[];
+  runtimeId?: string;
+  kmsKeyId?: string;
+}
+
+async function tryOr<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function gatherPreflight(api: ExecApi, target: ContainerTarget, simulateIam: boolean): Promise<Gathered> {
+  const task = await api.describeTask(target.clusterArn, target.taskArn);
+  if (!task) {
+    return { findings: [{ id: 'exec/task-running', severity: 'error', message: `Task ${taskIdFromArn(target.taskArn)} was not found; it may have stopped.` }] };
+  }
+  const [def, cluster] = await Promise.all([
+    task.taskDefinitionArn ? api.describeTaskDefinition(task.taskDefinitionArn) : Promise.resolve(undefined),
+    api.describeCluster(target.clusterArn),
+  ]);
+  const input: PreflightInput = { task, containerName: target.containerName, taskDefinition: def?.info, cluster };
+  if (simulateIam) {
+    const role = taskRoleOf(input);
+    const caller = await tryOr(api.callerArn());
+    const principal = caller ? simulatablePrincipal(caller) : undefined;
+    const [roleSim, callerSim] = await Promise.all([
+      role ? tryOr(api.simulatePrincipalPolicy(role, requiredTaskRoleActions(cluster))) : undefined,
+      principal ? tryOr(api.simulatePrincipalPolicy(principal, requiredCallerActions(cluster))) : undefined,
+    ]);
+    input.taskRoleSimulation = roleSim as IamDecision[] | undefined;
+    input.callerSimulation = callerSim as IamDecision[] | undefined;
+  }
+  const container = task.containers.find((c) => c.name === target.containerName);
+  return {
+    input,
+    findings: runPreflight(input),
+    runtimeId: container?.runtimeId ?? target.runtimeId,
+    kmsKeyId: cluster?.executeCommandConfiguration?.kmsKeyId,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The small interfaces the exec feature depends on. `ExecApi` is implemented over the AWS SDK in
+ * client/src/aws/execApi.ts (the only exec file importing @aws-sdk/*) and by stubs in tests;
+ * `ExecUi` is implemented over VS Code in commands.ts and by recorders in tests.
+ */
+import type { DataKey } from './session/handshake';
+import type { ClusterInfo, Finding, IamDecision, TaskDefinitionInfo, TaskInfo } from './preflight';
+import type { ExecPty } from './terminal';
+
+export interface ExecSessionInfo {
+  sessionId: string;
+  streamUrl: string;
+  tokenValue: string;
+}
+
+export interface ExecuteCommandRequest {
+  clusterArn: string;
+  taskArn: string;
+  containerName: string;
+  command: string;
+}
+
+export interface ExecApi {
+  readonly region: string;
+  /** Profile name passed to session-manager-plugin, if any. */
+  readonly profile?: string;
+  /** The SSM endpoint URL session-manager-plugin is given (modern argument list). */
+  readonly ssmEndpointUrl: string;
+  listClusters(): Promise<string[]>;
+  listRunningTasks(clusterArn: string): Promise<string[]>;
+  describeTask(clusterArn: string, taskArn: string): Promise<TaskInfo | undefined>;
+  describeTaskDefinition(taskDefinitionArn: string): Promise<{ info: TaskDefinitionInfo; raw: unknown } | undefined>;
+  describeCluster(clusterArn: string): Promise<ClusterInfo | undefined>;
+  /** ECS ExecuteCommand, always interactive (the only mode ECS supports). */
+  executeCommand(req: ExecuteCommandRequest): Promise<ExecSessionInfo>;
+  generateDataKey(keyId: string, encryptionContext: Record<string, string>, numberOfBytes: number): Promise<DataKey>;
+  terminateSession(sessionId: string): Promise<void>;
+  /** iam:SimulatePrincipalPolicy; undefined when the caller may not simulate. */
+  simulatePrincipalPolicy(principalArn: string, actions: string[]): Promise<IamDecision[] | undefined>;
+  /** The caller's ARN from sts:GetCallerIdentity. */
+  callerArn(): Promise<string>;
+  /** UpdateService enableExecuteCommand + forceNewDeployment. */
+  enableExecOnService(clusterArn: string, service: string): Promise<void>;
+}
+
+export interface ApiTarget {
+  region: string;
+  profile?: string;
+}
+
+export type ExecApiFactory = (target: ApiTarget) => ExecApi;
+
+export type FindingChoice = 'continue' | NonNullable<Finding['fix']> | undefined;
+
+export interface ExecUi {
+  /** Shows all findings as ONE message with the fix (and, when not blocking, "Continue") as buttons. */
+  presentFindings(findings: Finding[], blocking: boolean): Promise<FindingChoice>;
+  createTerminal(name: string, pty: ExecPty): void;
+  /** Spawns session-manager-plugin in a terminal, from an argument array. */
+  createProcessTerminal(name: string, command: { command: string; args: string[] }): void;
+  output(text: string): void;
+  showOutput(): void;
+  showError(message: string): void;
+  showInfo(message: string): void;
+  showText(content: string, language: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+  pick<T>(items: { label: string; description?: string; value: T }[], placeholder: string): Promise<T | undefined>;
+}
