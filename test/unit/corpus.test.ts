@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runLint } from '../../server/src/cli';
 import type { OutFile } from '../../server/src/cli/format';
+import { CORPUS } from '../corpusPath';
 
-/** The real-world corpus (80 public task definitions, service inputs and templates). */
-export const CORPUS = process.env.FARGATE_LENS_CORPUS ?? resolve(__dirname, '../../../shared/corpus/real');
 
 /**
  * Error-severity findings on the corpus that were reviewed and are right (the file really would be
