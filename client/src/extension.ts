@@ -1,14 +1,36 @@
-/** Extension entry point: builds the real dependencies and starts the language client. Keep it short. */
-import type { ExtensionContext } from 'vscode';
+/** Extension entry point: builds the real dependencies, starts the language client and the AWS explorer. Keep it short. */
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LIVE_EFS_NOTIFICATION, type LiveEfsParams } from '../../server/src/protocol';
+import { activateExplorer } from './explorer/activate';
+import type { LiveEfsData } from './explorer/liveEfs';
 import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('Fargate Lens AWS', { log: true });
+  context.subscriptions.push(log);
+
+  // Live EFS data for the language server: the latest value is (re)sent once the client runs.
+  let liveEfs: LiveEfsParams = { fileSystems: [] };
+  const sendLiveEfs = (): void => void (client?.isRunning() ? client.sendNotification(LIVE_EFS_NOTIFICATION, liveEfs).catch(() => undefined) : undefined);
+  const onLiveEfs = (data: LiveEfsData | undefined): void => {
+    liveEfs = data ?? { fileSystems: [] };
+    sendLiveEfs();
+  };
+
+  // AWS explorer (issue 5): no AWS SDK is loaded here; the first AWS call does.
+  const explorer = activateExplorer(context, { onLiveEfs, log });
+
+  // ECS Exec (client/src/exec) registers its commands here once it exports registerExecCommands:
+  //   registerExecCommands(context, { apis: explorer.apis, connections: explorer.connections, ... });
+  void explorer;
+
   client = createLanguageClient(context);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   await client.start();
+  sendLiveEfs();
 }
 
 export async function deactivate(): Promise<void> {

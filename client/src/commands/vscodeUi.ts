@@ -1,0 +1,47 @@
+/** The Ui interface over the VS Code API (the only command file that imports vscode besides register.ts). */
+import * as vscode from 'vscode';
+import type { ExplorerNode } from '../explorer/nodes';
+import type { Ui } from './types';
+
+export function createVsCodeUi(view: () => vscode.TreeView<ExplorerNode> | undefined): Ui {
+  return {
+    async pick(items, opts) {
+      const chosen = await vscode.window.showQuickPick(items.map((i) => ({ ...i, item: i })), { title: opts.title, placeHolder: opts.placeholder, ignoreFocusOut: true });
+      return chosen?.item.value;
+    },
+    async pickMany(items, opts) {
+      const chosen = await vscode.window.showQuickPick(items.map((i) => ({ ...i, item: i })), { title: opts.title, placeHolder: opts.placeholder, canPickMany: true, ignoreFocusOut: true });
+      return chosen?.map((c) => c.item.value);
+    },
+    input: (opts) => Promise.resolve(vscode.window.showInputBox({ title: opts.title, prompt: opts.prompt, value: opts.value, placeHolder: opts.placeholder, ignoreFocusOut: true, validateInput: opts.validate })),
+    async confirm(message, detail, action) {
+      return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+    },
+    info: (m) => void vscode.window.showInformationMessage(m),
+    error: (m) => void vscode.window.showErrorMessage(m),
+    async openReadOnly(uri) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      await vscode.languages.setTextDocumentLanguage(doc, 'json');
+      await vscode.window.showTextDocument(doc, { preview: true });
+    },
+    async openUntitled(content, language) {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
+    },
+    copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+    openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url))),
+    withProgress: (title, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task)),
+    activeEditor() {
+      const doc = vscode.window.activeTextEditor?.document;
+      return doc ? { uri: doc.uri.toString(), text: doc.getText(), languageId: doc.languageId } : undefined;
+    },
+    errorDiagnostics(uri) {
+      return vscode.languages.getDiagnostics(vscode.Uri.parse(uri))
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'fargate-lens')
+        .map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
+    },
+    isTrusted: () => vscode.workspace.isTrusted,
+    async reveal(node) {
+      await view()?.reveal(node, { select: true, focus: true, expand: true });
+    },
+  };
+}

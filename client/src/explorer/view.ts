@@ -1,0 +1,62 @@
+/**
+ * The thin VS Code layer of the explorer: a TreeDataProvider over ExplorerModel, the TreeItem
+ * conversion of TreeItemData, the read-only `fargate-lens:` document provider, and auto-refresh of
+ * transitional nodes while the view is visible.
+ */
+import * as vscode from 'vscode';
+import { SCHEME, type JsonDocuments } from '../commands/jsonDocuments';
+import type { ExplorerModel } from './model';
+import type { ExplorerNode } from './nodes';
+import { toTreeItem } from './treeItems';
+
+export const VIEW_ID = 'fargateLens.explorer';
+
+export function toVsTreeItem(node: ExplorerNode): vscode.TreeItem {
+  const d = toTreeItem(node);
+  const state = { none: vscode.TreeItemCollapsibleState.None, collapsed: vscode.TreeItemCollapsibleState.Collapsed, expanded: vscode.TreeItemCollapsibleState.Expanded }[d.collapsible];
+  const item = new vscode.TreeItem(d.label, state);
+  item.id = d.id;
+  item.description = d.description;
+  item.contextValue = d.contextValue;
+  if (d.tooltip) item.tooltip = new vscode.MarkdownString(d.tooltip);
+  if (d.icon) item.iconPath = new vscode.ThemeIcon(d.icon.id, d.icon.color ? new vscode.ThemeColor(d.icon.color) : undefined);
+  if (d.command) item.command = { command: d.command.command, title: d.command.title, arguments: d.command.args };
+  return item;
+}
+
+export function createExplorerView(model: ExplorerModel, documents: JsonDocuments, refreshIntervalSeconds: () => number, onFirstVisible: () => void): { view: vscode.TreeView<ExplorerNode>; disposables: vscode.Disposable[] } {
+  const changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  const provider: vscode.TreeDataProvider<ExplorerNode> = {
+    onDidChangeTreeData: changed.event,
+    getTreeItem: toVsTreeItem,
+    getChildren: (node) => model.getChildren(node),
+    getParent: (node) => model.getParent(node),
+  };
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const sub = model.onDidChange((node) => changed.fire(node));
+
+  let timer: NodeJS.Timeout | undefined;
+  let seen = false;
+  const schedule = (): void => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    const seconds = refreshIntervalSeconds();
+    if (view.visible && seconds > 0) timer = setInterval(() => model.refreshTransitional(), seconds * 1000);
+    if (view.visible && !seen) {
+      seen = true;
+      onFirstVisible();
+    }
+  };
+  schedule();
+  const docChanged = new vscode.EventEmitter<vscode.Uri>();
+  const disposables: vscode.Disposable[] = [
+    view, changed, docChanged, { dispose: () => sub.dispose() },
+    { dispose: () => timer && clearInterval(timer) },
+    view.onDidChangeVisibility(schedule),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('fargateLens.explorer') && schedule()),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, { onDidChange: docChanged.event, provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '' }),
+  ];
+  const docSub = documents.onDidChange((uri) => docChanged.fire(vscode.Uri.parse(uri)));
+  disposables.push({ dispose: () => docSub.dispose() });
+  return { view, disposables };
+}
