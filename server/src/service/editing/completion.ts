@@ -3,7 +3,7 @@
  * being typed: the cursor's JSON path comes from jsonc-parser's scanner over the raw text, the rest of
  * the document (cpu, volumes, containers) from our tree when it parses.
  */
-import { getLocation, type Node as JNode } from 'jsonc-parser';
+import { createScanner, getLocation, SyntaxKind } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import { at, type AstNode } from '../documents/ast';
 import { parseJson } from '../documents/json';
@@ -27,23 +27,33 @@ export interface CompletionResult {
 export function complete(text: string, root: AstNode | undefined, offset: number, kind: SchemaKind, ctx: CompletionContext = {}): CompletionResult {
   const tree = root ?? parseJson(text).root;
   const loc = getLocation(text, offset);
-  const prev = loc.previousNode;
-  const literal = prev && ['string', 'number', 'boolean', 'null'].includes(prev.type) && offset >= prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
+  const literal = literalAt(text, offset);
   const replace: Span = literal ? { offset: literal.offset, length: literal.length } : { offset, length: 0 };
   const schema = schemaFor(kind);
   if (loc.isAtPropertyKey) {
     const objectPath = loc.path.slice(0, -1);
-    return { replace, items: propertyCompletions(schema, tree, objectPath, !!literal && hasValueAfter(text, literal)) };
+    return { replace, items: propertyCompletions(schema, tree, objectPath, !!literal && /^\s*:/.test(text.slice(literal.offset + literal.length))) };
   }
   const path: JsonPath = loc.path;
-  const items = valueCompletions({ schema, tree, path, kind, fargate: ctx.fargate, typed: literal ? String(literal.value ?? '') : '' });
+  const items = valueCompletions({ schema, tree, path, kind, fargate: ctx.fargate });
   if (!literal && typeof path[path.length - 1] === 'number') items.push(...itemSnippets(schema, path));
   return { replace, items };
 }
 
-/** Whether a key string is already followed by a colon (then only the key is replaced). */
-function hasValueAfter(text: string, key: JNode): boolean {
-  return /^\s*:/.test(text.slice(key.offset + key.length));
+/**
+ * The literal token under the cursor (a string, also an empty or unterminated one, or a number or
+ * keyword), found with the scanner because the parser reports no node for `""` while typing.
+ */
+function literalAt(text: string, offset: number): Span | undefined {
+  const scanner = createScanner(text, false);
+  for (let k = scanner.scan(); k !== SyntaxKind.EOF; k = scanner.scan()) {
+    const start = scanner.getTokenOffset();
+    const end = start + scanner.getTokenLength();
+    if (start >= offset) return undefined;
+    const literal = k === SyntaxKind.StringLiteral || k === SyntaxKind.NumericLiteral || k === SyntaxKind.TrueKeyword || k === SyntaxKind.FalseKeyword || k === SyntaxKind.NullKeyword;
+    if (literal && offset <= end && (k !== SyntaxKind.StringLiteral || offset < end || scanner.getTokenError() !== 0)) return { offset: start, length: end - start };
+  }
+  return undefined;
 }
 
 function propertyCompletions(schema: SchemaNode, tree: AstNode | undefined, objectPath: JsonPath, keyOnly: boolean): CompletionItem[] {

@@ -16,8 +16,6 @@ export interface ValueRequest {
   path: JsonPath;
   kind: SchemaKind;
   fargate?: boolean;
-  /** The literal under the cursor, if any (for filtering by the client; not used to narrow here). */
-  typed: string;
 }
 
 const str = (v: string): string => JSON.stringify(v);
