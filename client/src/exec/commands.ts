@@ -1,0 +1,81 @@
+/**
+ * VS Code side of ECS Exec: the command table (fargateLens.openShell, fargateLens.runCommandInContainer),
+ * settings, and the ExecUi adapter (one message per pre-flight result, terminals, output channel).
+ */
+import * as vscode from 'vscode';
+import { openShell, runCommandInContainer, type ExecDeps, type ExecSettings } from './flow';
+import type { ApiTarget, ExecApiFactory, ExecUi, FindingChoice } from './ports';
+import { summarize, type Finding } from './preflight';
+
+export interface RegisterExecDeps {
+  /** Builds an ExecApi for a region/profile (e.g. `t => new SdkExecApi({ region: t.region, profile: t.profile, credentials })`). */
+  apiFor: ExecApiFactory;
+  /** Region/profile the palette flow uses when no tree node is passed. */
+  defaultTarget(): ApiTarget;
+  /** Shared "Fargate Lens" output channel; one named "Fargate Lens: ECS Exec" is created otherwise. */
+  output?: vscode.OutputChannel;
+}
+
+function readSettings(): ExecSettings {
+  const c = vscode.workspace.getConfiguration('fargateLens.exec');
+  return {
+    command: c.get<string>('command') || '/bin/sh',
+    useSessionManagerPlugin: c.get<boolean>('useSessionManagerPlugin') ?? false,
+    sessionManagerPluginPath: c.get<string>('sessionManagerPluginPath') || 'session-manager-plugin',
+    simulateIamPolicies: c.get<boolean>('simulateIamPolicies') ?? true,
+  };
+}
+
+function vscodeUi(output: vscode.OutputChannel): ExecUi {
+  return {
+    async presentFindings(findings: Finding[], blocking: boolean): Promise<FindingChoice> {
+      for (const f of findings) output.appendLine(`[pre-flight] ${f.severity} ${f.id}: ${f.message}`);
+      const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : [])).filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i).slice(0, 2);
+      const buttons = [...fixes.map((f) => f.title), ...(blocking ? [] : ['Continue']), 'Details'];
+      const show = blocking ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+      const picked = await show(`ECS Exec: ${summarize(findings)}`, ...buttons);
+      if (picked === 'Details') output.show(true);
+      if (picked === 'Continue') return 'continue';
+      return fixes.find((f) => f.title === picked);
+    },
+    createTerminal(name, pty) {
+      vscode.window.createTerminal({ name, pty, iconPath: new vscode.ThemeIcon('terminal') }).show();
+    },
+    createProcessTerminal(name, cmd) {
+      vscode.window.createTerminal({ name, shellPath: cmd.command, shellArgs: cmd.args }).show();
+    },
+    output: (text) => output.append(text),
+    showOutput: () => output.show(true),
+    showError: (m) => void vscode.window.showErrorMessage(m),
+    showInfo: (m) => void vscode.window.showInformationMessage(m),
+    async showText(content, language) {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
+    },
+    async openExternal(url) {
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+    },
+    async pick(items, placeholder) {
+      const picked = await vscode.window.showQuickPick(items.map((i) => ({ label: i.label, description: i.description, item: i })), { placeHolder: placeholder });
+      return picked?.item.value;
+    },
+  };
+}
+
+/** Registers the ECS Exec commands; every disposable goes to context.subscriptions. */
+export function registerExecCommands(context: vscode.ExtensionContext, deps: RegisterExecDeps): void {
+  const output = deps.output ?? vscode.window.createOutputChannel('Fargate Lens: ECS Exec');
+  if (!deps.output) context.subscriptions.push(output);
+  const execDeps: ExecDeps = { apiFor: deps.apiFor, ui: vscodeUi(output), settings: readSettings, defaultTarget: () => deps.defaultTarget() };
+  const guard = (what: string, run: () => Promise<unknown>) => run().catch((e: unknown) => {
+    void vscode.window.showErrorMessage(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  const table: [string, (arg?: unknown) => Promise<unknown>][] = [
+    ['fargateLens.openShell', (arg) => guard('Open shell', () => openShell(execDeps, arg))],
+    ['fargateLens.runCommandInContainer', (arg) => guard('Run command in container', async () => {
+      const given = typeof arg === 'object' && arg !== null ? (arg as { command?: unknown }).command : undefined;
+      const command = typeof given === 'string' && given ? given : await vscode.window.showInputBox({ prompt: 'Command to run in the container', placeHolder: 'ls -la /app' });
+      if (command) await runCommandInContainer(execDeps, arg, command);
+    })],
+  ];
+  for (const [id, handler] of table) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+}
