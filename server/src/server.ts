@@ -5,7 +5,7 @@
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './service/languageService';
-import { INDEX_READY_NOTIFICATION, normaliseSettings, type IndexReadyParams } from './protocol';
+import { INDEX_READY_NOTIFICATION, LIVE_EFS_NOTIFICATION, normaliseSettings, type IndexReadyParams, type LiveEfsParams } from './protocol';
 import { registerCodeActions } from './lsp/codeActions';
 import { Session } from './lsp/session';
 import { SettingsCache } from './lsp/settings';
@@ -62,6 +62,11 @@ connection.onDidChangeConfiguration(() => {
 
 connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) void session.reloadFromDisk(change.uri);
+});
+
+connection.onNotification(LIVE_EFS_NOTIFICATION, (params: LiveEfsParams) => {
+  session.live = params && typeof params.region === 'string' && Array.isArray(params.fileSystems) ? { region: params.region, fileSystems: params.fileSystems } : undefined;
+  session.revalidateAll();
 });
 
 registerCodeActions(connection, documents, session, ls, settings);

@@ -11,6 +11,7 @@ import type { LanguageService } from '../service/languageService';
 import type { DocumentModel } from '../service/shapes/document';
 import { fileFilter } from '../service/workspace/files';
 import type { Settings } from '../protocol';
+import type { LiveEfs } from '../service/live';
 import { toLspDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 import { readFileUri } from './workspaceScan';
@@ -19,6 +20,8 @@ export class Session {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly open = new Map<string, { version: number; model: DocumentModel }>();
   folders: string[] = [];
+  /** Live EFS data from the client while it is connected to AWS. */
+  live: LiveEfs | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -96,7 +99,7 @@ export class Session {
       await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
       return;
     }
-    const diags = this.ls.validate(model, { rules: s.rules });
+    const diags = this.ls.validate(model, { rules: s.rules, live: this.live });
     const lookup = (u: string) => (u === uri ? model : this.ls.index.get(u));
     await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diags.map((d) => toLspDiagnostic(model, d, lookup)) });
   }

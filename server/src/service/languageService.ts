@@ -19,7 +19,7 @@ export interface LanguageService {
 export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): LanguageService {
   const index = opts.index ?? new WorkspaceIndex();
   const validate = (doc: DocumentModel, settings?: ValidationSettings): Diagnostic[] =>
-    resolveSeverities(doc.uri, ruleFindings(doc, index), settings);
+    resolveSeverities(doc.uri, ruleFindings(doc, index, settings?.live), settings);
   return {
     index,
     parse: (uri, text, parseOpts) => parseDocument(uri, text, parseOpts),

@@ -10,16 +10,19 @@ import type { LinkedLaunch, LinkedTaskDef } from './rules/types';
 import { lineOf } from './rules/util';
 import type { WorkspaceIndex } from './workspace';
 import type { Diagnostic, Finding, Severity, SeveritySetting } from './types';
+import type { LiveEfs } from './live';
 
 export interface ValidationSettings {
   /** Per-rule severity overrides: `{ "fargate/cap-add": "warning", "ctr/user-root": "off" }`. */
   rules?: Record<string, SeveritySetting>;
+  /** Live EFS data of the connected account (client-provided); live rules are silent without it. */
+  live?: LiveEfs;
 }
 
 export const TEMPLATED_RULE = 'file/templated';
 
 /** Findings of the rules (not of the schema) for one document. */
-export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex): Finding[] {
+export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: LiveEfs): Finding[] {
   if (doc.dialect === 'none') return [];
   const out: Finding[] = [...doc.parseFindings];
   if (doc.bareTemplates.length > 0) out.push(templatedFinding(doc));
@@ -29,7 +32,7 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex): Findin
     const view = withLaunchFargate(td, launches);
     for (const rule of ALL_RULES) {
       if (rule.scope !== 'taskdef') continue;
-      out.push(...safeCheck(rule.id, () => rule.check({ td: view, doc, launches })));
+      out.push(...safeCheck(rule.id, () => rule.check({ td: view, doc, launches, live })));
     }
   }
   for (const launch of doc.launches) {

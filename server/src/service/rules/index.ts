@@ -14,9 +14,10 @@ import { rules as healthcheck } from './healthcheck';
 import { rules as exec } from './exec';
 import { rules as service } from './service';
 import { rules as cfn } from './cfn';
+import { rules as live } from './live';
 import { META_RULES, type MetaRule } from './meta';
 
-export const ALL_RULES: readonly Rule[] = [...pv, ...task, ...fargate, ...container, ...port, ...linux, ...volume, ...efs, ...secrets, ...logging, ...healthcheck, ...exec, ...service, ...cfn];
+export const ALL_RULES: readonly Rule[] = [...pv, ...task, ...fargate, ...container, ...port, ...linux, ...volume, ...efs, ...secrets, ...logging, ...healthcheck, ...exec, ...service, ...cfn, ...live];
 
 /** Every id a diagnostic can carry, with its documentation: the rules and the meta ids. */
 export const RULES_BY_ID: ReadonlyMap<string, Rule | MetaRule> = new Map<string, Rule | MetaRule>([...META_RULES, ...ALL_RULES].map((r) => [r.id, r]));

@@ -5,6 +5,7 @@
 import type { DocumentModel } from '../shapes/document';
 import type { LaunchModel, TaskDefModel } from '../shapes/model';
 import type { Finding, Severity } from '../types';
+import type { LiveEfs } from '../live';
 
 export interface RuleDocs {
   /** What the rule checks, one sentence. */
@@ -39,6 +40,8 @@ export interface TaskDefContext {
   doc: DocumentModel;
   /** Launch inputs anywhere in the workspace that run this task definition. */
   launches: LinkedLaunch[];
+  /** EFS file systems of the connected account and region; undefined when not connected. */
+  live?: LiveEfs;
 }
 
 export interface LaunchContext {

@@ -1,0 +1,6 @@
+/** Rules that need live data from the connected AWS account (silent when not connected). */
+import type { Rule } from '../types';
+import { efsApNotFound } from './efsApNotFound';
+import { efsFsNotFound } from './efsNotFound';
+
+export const rules: Rule[] = [efsFsNotFound, efsApNotFound];
