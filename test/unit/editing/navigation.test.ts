@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseJson } from '../../../server/src/service/documents/json';
 import { LineIndex } from '../../../server/src/service/documents/lineIndex';
 import { definition, prepareRename, references, rename } from '../../../server/src/service/editing/references';
