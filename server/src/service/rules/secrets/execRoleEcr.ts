@@ -1,0 +1,36 @@
+import { child, type AstNode } from '../../documents/ast';
+import type { TaskDefRule } from '../types';
+import { containerLabel, finding } from '../util';
+import { canJudgeExecutionRole, hasExecutionRole } from './refs';
+
+const AWS_MSG = 'Fargate requires task definition to have execution role ARN to support ECR images.';
+const PRIVATE_ECR = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+/** A templated account or Region (`${AWS_ACCOUNT_ID}.dkr.ecr...`) is still a private ECR image. */
+const TEMPLATED_ECR = /^[^/]*\.dkr\.ecr(-fips)?\.[^/]*\.amazonaws\.com(\.cn)?\//;
+
+function isPrivateEcr(node: AstNode | undefined): boolean {
+  if (!node || node.type !== 'string') return false;
+  const v = String(node.value);
+  return node.unknown === 'template' ? TEMPLATED_ECR.test(v) : !node.unknown && PRIVATE_ECR.test(v);
+}
+
+/** On Fargate, images are pulled from private ECR with the execution role. */
+export const execRoleEcr: TaskDefRule = {
+  id: 'exec-role/ecr',
+  scope: 'taskdef',
+  severity: 'error',
+  title: 'Private ECR image on Fargate needs an execution role',
+  docs: {
+    what: 'A Fargate task definition pulls an image from a private Amazon ECR repository without `executionRoleArn`.',
+    why: `Fargate authenticates to ECR with the task execution role; RegisterTaskDefinition fails with "${AWS_MSG}" (ECR Public images, public.ecr.aws, need no role).`,
+    fix: 'Add `executionRoleArn` with a role that has the AmazonECSTaskExecutionRolePolicy (ecr:GetAuthorizationToken, ecr:BatchGetImage, ...).',
+  },
+  check({ td }) {
+    if (!td.fargate || !canJudgeExecutionRole(td) || hasExecutionRole(td)) return [];
+    const users = td.containers.map((c, i) => ({ c, i, node: child(c, 'image') })).filter((x) => isPrivateEcr(x.node));
+    if (users.length === 0) return [];
+    const first = users[0];
+    const others = users.length > 1 ? ` (also ${users.slice(1).map((u) => containerLabel(u.c, u.i)).join(', ')})` : '';
+    return [finding(this.id, first.node!, `${containerLabel(first.c, first.i)} pulls a private ECR image${others}, but the task definition has no executionRoleArn: "${AWS_MSG}" Add executionRoleArn (a role with AmazonECSTaskExecutionRolePolicy).`)];
+  },
+};
