@@ -53,7 +53,8 @@ try {
   const moto = await startMoto({ logFile: join(state, 'moto.log') });
   stops.push(() => moto.stop());
   const seeded = await seedDemo(moto.endpoint);
-  say(`AWS emulator on ${moto.endpoint}: clusters ${(seeded.clusters ?? []).join(', ') || '(none reported)'} (seed: ${seeded.seeder})`);
+  const clusters = Array.isArray(seeded.clusters) ? seeded.clusters : Object.keys(seeded.clusters ?? {});
+  say(`AWS emulator on ${moto.endpoint}: clusters ${clusters.join(', ') || '(none reported)'} (seed: ${seeded.seeder})`);
 
   // 4. VS Code with the extension in development mode on examples/.
   const home = prepareHome(join(state, 'code-server'));
