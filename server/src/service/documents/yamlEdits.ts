@@ -97,7 +97,8 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
       // `Key: scalar` -> `Key:` + nested block on the following lines.
       let start = node.offset;
       while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-      const indent = (/^[ \t]*/.exec(prefix)?.[0] ?? '') + unit;
+      const keyColumn = /^[ \t]*(- )*/.exec(prefix)?.[0].length ?? 0;
+      const indent = ' '.repeat(keyColumn) + unit;
       return { offset: start, length: end(node) - start, newText: afterKey(v, indent) };
     },
     replaceKey: (p, k) => ({ offset: p.keySpan.offset, length: p.keySpan.length, newText: yamlScalar(namer.keyOf(p, k)) }),

@@ -56,9 +56,11 @@ export function toApiKey(ctx: NameCtx, cfnKey: string): string {
   return TO_API[ctx][cfnKey] ?? lowerFirst(cfnKey);
 }
 
+/** The CloudFormation spelling; a key already written the CloudFormation way is respelled correctly. */
 export function toCfnKey(ctx: NameCtx, apiKey: string): string {
   if (ctx === 'map') return apiKey;
-  return TO_CFN[ctx][apiKey] ?? upperFirst(apiKey);
+  const api = /^[A-Z]/.test(apiKey) ? toApiKey(ctx, apiKey) : apiKey;
+  return TO_CFN[ctx][api] ?? upperFirst(api);
 }
 
 /**
