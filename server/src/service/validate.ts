@@ -42,6 +42,14 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
       out.push(...safeCheck(rule.id, () => rule.check({ launch, doc, targets })));
     }
   }
+  // Spans past the end (a parser's end-of-input error) are clamped so every consumer can trust them.
+  const n = doc.text.length;
+  for (const f of out) {
+    if (f.span.offset > n || f.span.offset + f.span.length > n) {
+      const offset = Math.min(f.span.offset, n);
+      f.span = { offset, length: Math.max(0, n - offset) };
+    }
+  }
   return out;
 }
 

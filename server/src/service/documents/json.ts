@@ -15,6 +15,24 @@ export interface ParsedJson {
   bareTemplates: BareToken[];
 }
 
+/** Texts nesting deeper than this are not parsed at all (the parser is recursive). */
+export const MAX_PARSE_DEPTH = 1000;
+
+/** Maximum bracket nesting outside strings, in one linear pass. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth = Math.max(0, depth - 1);
+  }
+  return max;
+}
+
 /** Nesting deeper than this is not converted (protects the rules' recursion). */
 export const MAX_DEPTH = 200;
 
@@ -22,12 +40,20 @@ export function parseJson(text: string): ParsedJson {
   const neutral = neutraliseBareTemplates(text);
   const source = neutral ? neutral.text : text;
   const bare = neutral ? neutral.tokens : [];
+  const depth = nestingDepth(source);
+  if (depth > MAX_PARSE_DEPTH) {
+    return {
+      root: undefined,
+      bareTemplates: bare,
+      findings: [{ ruleId: 'json/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message: `Not checked: the JSON nests ${depth} levels deep (the limit is ${MAX_PARSE_DEPTH}); no ECS file nests this deep.` }],
+    };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const findings: Finding[] = errors.map((e) => ({
     ruleId: 'json/syntax',
     message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}.`,
-    span: { offset: e.offset, length: Math.max(1, e.length) },
+    span: { offset: Math.min(e.offset, text.length), length: Math.max(0, Math.min(Math.max(1, e.length), text.length - e.offset)) },
     severity: 'error',
   }));
   findings.push(...leniencies(source));

@@ -1,0 +1,50 @@
+/**
+ * Runs every language-service entry point on a text and checks the contract: no throw, bounded time,
+ * well-formed spans. Used by the mutation and property fuzzers.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { getLanguageService, type LanguageService } from '../../../server/src/service/languageService';
+
+export const FUZZ_FIXTURES = resolve(__dirname, '../../fixtures/fuzz');
+/** Generous bound per text for all requests together; a hang or quadratic blow-up exceeds it by far. */
+export const MAX_MS_PER_TEXT = 2000;
+
+let shared: LanguageService | undefined;
+
+export interface Extra {
+  /** More per-position requests (completion, hover, ...) registered by the editing features. */
+  atOffset?: (ls: LanguageService, uri: string, text: string, offset: number) => unknown;
+}
+
+export const extras: Extra[] = [];
+
+export function exercise(text: string, uri: string, offsets: number[]): void {
+  const ls = (shared ??= getLanguageService());
+  const started = performance.now();
+  const doc = ls.parse(uri, text);
+  ls.index.set(doc);
+  const diags = ls.validate(doc);
+  for (const d of diags) {
+    assert.ok(d.span.offset >= 0 && d.span.offset + d.span.length <= text.length, `span out of range: ${d.ruleId}`);
+    assert.ok(typeof d.message === 'string' && d.message.length > 0);
+    assert.notEqual(d.ruleId, 'internal/rule-error', d.message);
+  }
+  for (const o of offsets) {
+    const at = Math.max(0, Math.min(text.length, o));
+    ls.fixes(doc, at, at);
+    for (const e of extras) e.atOffset?.(ls, uri, text, at);
+  }
+  ls.index.delete(uri);
+  const ms = performance.now() - started;
+  assert.ok(ms < MAX_MS_PER_TEXT, `took ${ms.toFixed(0)} ms`);
+}
+
+/** Saves a failing (shrunk) input as a regression fixture and rethrows. */
+export function saveFailure(name: string, text: string, err: unknown): never {
+  mkdirSync(FUZZ_FIXTURES, { recursive: true });
+  const file = join(FUZZ_FIXTURES, `${name}.txt`);
+  writeFileSync(file, text);
+  throw new Error(`fuzz failure saved to ${file}: ${(err as Error).message}`);
+}
