@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/service/shapes/document';
-import { child, str } from '../../../server/src/service/documents/ast';
+import { bool, child, str } from '../../../server/src/service/documents/ast';
 import { launchIsFargate } from '../../../server/src/service/shapes/model';
 import { lintWith, only } from '../helpers';
 
@@ -74,7 +74,7 @@ test('Launching resources become LaunchModels with their fields (unit)', () => {
   const svc = byKind['cfn-service'];
   assert.equal(str(svc.platformVersion), '1.3.0');
   assert.equal(str(svc.launchType), 'FARGATE');
-  assert.equal(svc.enableExecuteCommand?.value, true);
+  assert.equal(bool(svc.enableExecuteCommand), true);
   assert.equal(slice(TEMPLATE, svc.anchor), 'AWS::ECS::Service');
   assert.equal(svc.label, "service 'Svc'");
   assert.ok(child(svc.networkConfiguration, 'subnets'), 'service AwsvpcConfiguration');
