@@ -47,7 +47,10 @@ export function createEcsApi(client: ECSClient): EcsApi {
       const input = { familyPrefix: family, status, sort: 'DESC' as const };
       const page = await firstPage(paginateListTaskDefinitions({ client, pageSize, startingToken: nextToken }, input));
       // familyPrefix matches by prefix: keep exactly this family.
-      const items = (page?.taskDefinitionArns ?? []).filter((arn) => arn.split('/').pop()?.replace(/:\d+$/, '') === family);
+      const revisionOf = (arn: string): number => Number(/:(\d+)$/.exec(arn)?.[1] ?? 0);
+      const items = (page?.taskDefinitionArns ?? [])
+        .filter((arn) => arn.split('/').pop()?.replace(/:\d+$/, '') === family)
+        .sort((a, b) => revisionOf(b) - revisionOf(a)); // newest first even where sort=DESC is not honoured (emulators)
       return { items, nextToken: page?.nextToken };
     },
     async describeTaskDefinition(taskDefinition) {
