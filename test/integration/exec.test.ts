@@ -1,0 +1,173 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CreateClusterCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { SdkExecApi } from '../../client/src/aws/execApi';
+import { openShell, runCommandInContainer, type ExecDeps } from '../../client/src/exec/flow';
+import type { ExecUi, FindingChoice } from '../../client/src/exec/ports';
+import type { Finding } from '../../client/src/exec/preflight';
+import { nextEvent } from '../../client/src/exec/emitter';
+import type { ExecPty } from '../../client/src/exec/terminal';
+import { AwsStub } from '../fakes/awsStub';
+import { FakeAgent } from '../fakes/fakeAgent';
+import { FakeKms } from '../fakes/fakeKms';
+import { startMoto, type Moto } from '../fakes/moto';
+
+// Recognisable fakes that must never appear in anything the extension produces.
+const ACCESS_KEY = 'AKIAFAKEEXECTEST0042';
+const SECRET_KEY = 'fakeSecretKeyForExecTest/DoNotLeak+0042';
+const TOKEN = 'AAEAAFakeStreamTokenValue-DoNotLeak-0042';
+const SESSION_ID = 'ecs-execute-command-0fakesession0042';
+const RUNTIME_ID = 'runtime0042-1234567890';
+
+let moto: Moto;
+let kms: FakeKms;
+let clusterArn: string;
+let taskArn: string;
+const state = { execEnabled: true, agentUrl: '' };
+let stub: AwsStub;
+
+before(async () => {
+  const started = await startMoto();
+  assert.ok(started, 'moto_server is required for the integration tier (see notes/emulator-and-lsp-client.md)');
+  moto = started;
+  await fetch(`${moto.endpoint}/moto-api/state-manager/set-transition`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model_name: 'ecs::task', transition: { progression: 'manual', times: 1_000_000 } }),
+  });
+  const cfg = { region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  const ecs = new ECSClient(cfg);
+  const ec2 = new EC2Client(cfg);
+  const subnets = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }))).Subnets!;
+  const sg = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }))).SecurityGroups![0];
+  clusterArn = (await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))).cluster!.clusterArn!;
+  await ecs.send(new RegisterTaskDefinitionCommand({
+    family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512',
+    taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
+    containerDefinitions: [{ name: 'app', image: 'nginx:latest', essential: true, memory: 512, linuxParameters: { initProcessEnabled: true } }],
+  }));
+  const run = await ecs.send(new RunTaskCommand({
+    cluster: 'prod', taskDefinition: 'web', count: 1, launchType: 'FARGATE', platformVersion: '1.4.0', group: 'service:web',
+    networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0].SubnetId!], securityGroups: [sg.GroupId!] } },
+  }));
+  taskArn = run.tasks![0].taskArn!;
+  kms = new FakeKms();
+  stub = await AwsStub.start({
+    upstream: moto.endpoint,
+    kms,
+    session: () => ({ sessionId: SESSION_ID, streamUrl: state.agentUrl, tokenValue: TOKEN }),
+    patchTask: (t) => {
+      t.lastStatus = 'RUNNING';
+      t.enableExecuteCommand = state.execEnabled;
+      for (const c of t.containers ?? []) {
+        c.runtimeId = RUNTIME_ID;
+        c.managedAgents = state.execEnabled ? [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }] : [];
+      }
+    },
+    patchCluster: (c) => void (c.configuration = { executeCommandConfiguration: { kmsKeyId: kms.keyId, logging: 'NONE' } }),
+  });
+});
+
+after(async () => {
+  await stub?.close();
+  await moto?.stop();
+});
+
+function recorder() {
+  const texts: string[] = [];
+  const findings: { findings: Finding[]; blocking: boolean }[] = [];
+  let pty: ExecPty | undefined;
+  const ui: ExecUi = {
+    async presentFindings(f, blocking): Promise<FindingChoice> {
+      findings.push({ findings: f, blocking });
+      texts.push(...f.map((x) => x.message));
+      return blocking ? undefined : 'continue';
+    },
+    createTerminal: (name, p) => {
+      texts.push(name);
+      pty = p;
+    },
+    createProcessTerminal: (name, cmd) => texts.push(name, cmd.command),
+    output: (t) => texts.push(t),
+    showOutput: () => undefined,
+    showError: (m) => texts.push(`ERROR ${m}`),
+    showInfo: (m) => texts.push(m),
+    showText: async (c) => void texts.push(c),
+    openExternal: async (u) => void texts.push(u),
+    pick: async () => undefined,
+  };
+  const deps: ExecDeps = {
+    ui,
+    apiFor: (t) => new SdkExecApi({ region: t.region, endpoint: stub.endpoint, credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY } }),
+    settings: () => ({ command: '/bin/sh', useSessionManagerPlugin: false, sessionManagerPluginPath: 'session-manager-plugin', simulateIamPolicies: true }),
+    defaultTarget: () => ({ region: 'us-east-1' }),
+  };
+  return { deps, texts, findings, pty: () => pty };
+}
+
+function assertNoSecrets(texts: string[]): void {
+  for (const t of texts) for (const s of [ACCESS_KEY, SECRET_KEY, TOKEN]) assert.ok(!t.includes(s), `secret leaked into: ${t.slice(0, 200)}`);
+}
+
+const node = () => ({ kind: 'container', clusterArn, taskArn, containerName: 'app', region: 'us-east-1' });
+
+test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo, close terminates the session (integration)', async () => {
+  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
+  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms, chaos: { seed: 42, drop: 0.2, duplicate: 0.2, reorder: 0.2 } });
+  state.agentUrl = agent.url;
+  const r = recorder();
+  try {
+    const pty = await openShell(r.deps, node());
+    assert.ok(pty, `no terminal opened: ${r.texts.join(' | ')}`);
+    assert.deepEqual(r.findings, [], 'a ready task has nothing to report');
+    assert.ok(stub.calls.includes('SimulatePrincipalPolicy') && stub.calls.includes('GetCallerIdentity'));
+    let screen = '';
+    pty.onDidWrite((t) => void (screen += t));
+    const challenge = new Promise((resolve) => agent.once('challenge-ok', resolve));
+    pty.open({ columns: 100, rows: 30 });
+    await challenge;
+    await nextEvent(pty.onDidWrite, () => screen.endsWith('$ '));
+    pty.handleInput('echo hello\r');
+    await nextEvent(pty.onDidWrite, () => screen.includes('hello\r\n$ '));
+    const terminated = new Promise((resolve) => stub.once('terminated', resolve));
+    pty.close();
+    assert.equal(await terminated, SESSION_ID);
+    r.texts.push(screen);
+    assertNoSecrets(r.texts);
+    assert.equal(stub.calls.filter((c) => c === 'GenerateDataKey').length, 1);
+  } finally {
+    await agent.close();
+  }
+});
+
+test('pre-flight blocks a task started without exec and offers the service fix, without calling ExecuteCommand (integration)', async () => {
+  state.execEnabled = false;
+  const r = recorder();
+  const before = stub.calls.filter((c) => c === 'ExecuteCommand').length;
+  try {
+    assert.equal(await openShell(r.deps, node()), undefined);
+  } finally {
+    state.execEnabled = true;
+  }
+  assert.equal(r.findings.length, 1, 'one message, not a storm');
+  assert.equal(r.findings[0].blocking, true);
+  assert.deepEqual(r.findings[0].findings[0].fix, { title: 'Enable ECS Exec on service web and redeploy', action: 'enableExecOnService', clusterArn, service: 'web' });
+  assert.equal(stub.calls.filter((c) => c === 'ExecuteCommand').length, before);
+  assertNoSecrets(r.texts);
+});
+
+test('run command in container streams output to the output channel and returns the exit code (integration)', async () => {
+  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
+  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms, runOnReady: 'echo from-container' });
+  state.agentUrl = agent.url;
+  const r = recorder();
+  try {
+    const terminated = new Promise((resolve) => stub.once('terminated', resolve));
+    assert.equal(await runCommandInContainer(r.deps, node(), 'echo from-container'), 0);
+    await terminated;
+    assert.ok(r.texts.join('').includes('from-container\r\n'), r.texts.join(''));
+    assertNoSecrets(r.texts);
+  } finally {
+    await agent.close();
+  }
+});
