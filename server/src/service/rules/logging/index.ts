@@ -1,4 +1,25 @@
-/** Rules of the 'logging' area; one rule per file, listed here. */
+/** Rules of the 'logging' area (reference 1.8): log drivers, awslogs options, FireLens. One rule per file, listed here. */
 import type { Rule } from '../types';
+import { awslogsExclusive } from './awslogsExclusive';
+import { awslogsOptionNames } from './awslogsOptionNames';
+import { awslogsRequiredOpts } from './awslogsRequiredOpts';
+import { createGroupPerm } from './createGroupPerm';
+import { logDriverEnum } from './driverEnum';
+import { logFargateDriver } from './fargateDriver';
+import { firelensFargateFileOnly } from './firelensFargateFileOnly';
+import { firelensRouterPresent } from './firelensRouter';
+import { firelensWindows } from './firelensWindows';
+import { logMissing } from './missing';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  logFargateDriver,
+  logDriverEnum,
+  awslogsRequiredOpts,
+  awslogsOptionNames,
+  awslogsExclusive,
+  createGroupPerm,
+  firelensRouterPresent,
+  firelensFargateFileOnly,
+  firelensWindows,
+  logMissing,
+];

@@ -1,0 +1,32 @@
+import { prop } from '../../documents/ast';
+import type { TaskDefRule } from '../types';
+import type { Finding } from '../../types';
+import { containerLabel, finding } from '../util';
+import { logConfigs } from './logConfigs';
+
+/** awslogs needs a group and a Region, and on Fargate a stream prefix (cfn-lint E3046). */
+export const awslogsRequiredOpts: TaskDefRule = {
+  id: 'log/awslogs-required-opts',
+  scope: 'taskdef',
+  severity: 'error',
+  title: 'awslogs option missing',
+  docs: {
+    what: 'The `awslogs` driver has `awslogs-group` and `awslogs-region` options, and on Fargate `awslogs-stream-prefix`.',
+    why: 'The ECS API lists awslogs-group "Required: Yes", awslogs-region "Required: Yes" and awslogs-stream-prefix "Required: Yes, when using Fargate". Without them the container cannot start its log driver (or its logs cannot be found).',
+    fix: 'Add the missing options, e.g. `"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web"`.',
+  },
+  check({ td }) {
+    const out: Finding[] = [];
+    for (const lc of logConfigs(td)) {
+      if (lc.driver !== 'awslogs') continue;
+      if (lc.optionsProp && !lc.options) continue; // computed options: not judged
+      const required = ['awslogs-group', 'awslogs-region', ...(td.fargate ? ['awslogs-stream-prefix'] : [])];
+      const missing = required.filter((k) => !prop(lc.options, k));
+      if (missing.length === 0) continue;
+      const at = lc.optionsProp ?? prop(lc.config, 'logDriver') ?? lc.config;
+      const why = missing.map((k) => (k === 'awslogs-stream-prefix' ? `${k} ("Required: Yes, when using Fargate")` : `${k} ("Required: Yes")`)).join(', ');
+      out.push(finding(this.id, at, `${containerLabel(lc.container, lc.containerIndex)}: the awslogs driver is missing ${why}. Add ${missing.length === 1 ? 'it' : 'them'} to logConfiguration.options.`));
+    }
+    return out;
+  },
+};
