@@ -17,7 +17,7 @@ import { fileFilter } from './service/workspace/files';
 declare const FARGATE_LENS_VERSION: string | undefined;
 const VERSION = typeof FARGATE_LENS_VERSION === 'string' ? FARGATE_LENS_VERSION : '0.0.0-dev';
 
-export function runLint(args: LintArgs): { output: string; exitCode: number } {
+export async function runLint(args: LintArgs): Promise<{ output: string; exitCode: number }> {
   for (const id of Object.keys(args.rules)) {
     if (!RULES_BY_ID.has(id)) throw new UsageError(`unknown rule id '${id}' (run 'fargate-lens rules' for the list)`);
   }
@@ -46,9 +46,10 @@ export function runLint(args: LintArgs): { output: string; exitCode: number } {
     return { start: idx.positionAt(s.offset), end: idx.positionAt(s.offset + s.length) };
   };
   let errors = 0;
-  const files: OutFile[] = docs.map(({ file, doc }) => ({
-    file,
-    diagnostics: ls.validate(doc, { rules: args.rules }).map((d) => {
+  const files: OutFile[] = [];
+  for (const { file, doc } of docs) {
+    const diagnostics = await ls.validateAll(doc, { rules: args.rules });
+    files.push({ file, diagnostics: diagnostics.map((d) => {
       if (d.severity === 'error') errors++;
       return {
         ruleId: d.ruleId,
@@ -60,14 +61,14 @@ export function runLint(args: LintArgs): { output: string; exitCode: number } {
           return { file: byUri.get(r.uri) ?? r.uri, range: other ? range(other, r.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: r.message };
         }),
       };
-    }),
-  }));
+    }) });
+  }
   const color = args.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR);
   const output = args.format === 'json' ? formatJson(files) : args.format === 'sarif' ? formatSarif(files, VERSION) : formatText(files, color);
   return { output, exitCode: errors > 0 ? 1 : 0 };
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
@@ -82,7 +83,7 @@ export function main(argv: string[]): number {
       for (const r of ALL_RULES) process.stdout.write(`${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title}\n`);
       return 0;
     }
-    const { output, exitCode } = runLint(args);
+    const { output, exitCode } = await runLint(args);
     process.stdout.write(output);
     return exitCode;
   } catch (e) {
@@ -96,6 +97,5 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2));
-  process.stdout.write('', () => process.exit(code));
+  void main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)));
 }

@@ -13,9 +13,9 @@ import { CORPUS } from '../corpusPath';
  */
 export const REVIEWED_ERRORS: Record<string, string> = {};
 
-test('every corpus file is linted without a crash, and AWS-accepted files get no unreviewed errors (unit)', { skip: !existsSync(CORPUS) && `corpus not found at ${CORPUS}` }, () => {
+test('every corpus file is linted without a crash, and AWS-accepted files get no unreviewed errors (unit)', { skip: !existsSync(CORPUS) && `corpus not found at ${CORPUS}` }, async () => {
   const files = readdirSync(CORPUS).filter((f) => f !== 'SOURCES.tsv').map((f) => join(CORPUS, f));
-  const { output, exitCode } = runLint({ command: 'lint', format: 'json', rules: {}, paths: files, include: [], exclude: [], color: false });
+  const { output, exitCode } = await runLint({ command: 'lint', format: 'json', rules: {}, paths: files, include: [], exclude: [], color: false });
   assert.ok(exitCode === 0 || exitCode === 1);
   const result = JSON.parse(output) as OutFile[];
   assert.equal(result.length, files.length, 'one entry per file given');

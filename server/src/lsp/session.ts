@@ -99,7 +99,9 @@ export class Session {
       await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
       return;
     }
-    const diags = this.ls.validate(model, { rules: s.rules, live: this.live });
+    const diags = await this.ls.validateAll(model, { rules: s.rules, live: this.live });
+    // A newer version may have been published meanwhile; never overwrite it with stale results.
+    if (this.documents.get(uri)?.version !== doc.version) return;
     const lookup = (u: string) => (u === uri ? model : this.ls.index.get(u));
     await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diags.map((d) => toLspDiagnostic(model, d, lookup)) });
   }

@@ -7,26 +7,42 @@ import { parseDocument, type DocumentModel, type ParseOptions } from './shapes/d
 import type { Diagnostic, Fix } from './types';
 import { resolveSeverities, ruleFindings, type ValidationSettings } from './validate';
 import { WorkspaceIndex } from './workspace';
+import { createSchemaValidator, schemaKindOf, type SchemaValidator } from './schema';
+import type { Finding } from './types';
 
 export interface LanguageService {
   readonly index: WorkspaceIndex;
   parse(uri: string, text: string, opts?: ParseOptions): DocumentModel;
+  /** The rules only (synchronous). */
   validate(doc: DocumentModel, settings?: ValidationSettings): Diagnostic[];
+  /** The rules and the API schema, one finding per problem: what the editor and the CLI show. */
+  validateAll(doc: DocumentModel, settings?: ValidationSettings): Promise<Diagnostic[]>;
   /** Quick fixes for the diagnostics that overlap [start, end]. */
   fixes(doc: DocumentModel, start: number, end: number, settings?: ValidationSettings): { diagnostic: Diagnostic; fix: Fix }[];
 }
 
 export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): LanguageService {
   const index = opts.index ?? new WorkspaceIndex();
+  let schema: SchemaValidator | undefined;
+  /** Schema diagnostics of the last validateAll per parsed document, so fixes() can offer theirs. */
+  const lastSchemaFixes = new WeakMap<DocumentModel, Diagnostic[]>();
   const validate = (doc: DocumentModel, settings?: ValidationSettings): Diagnostic[] =>
     resolveSeverities(doc.uri, ruleFindings(doc, index, settings?.live), settings);
   return {
     index,
     parse: (uri, text, parseOpts) => parseDocument(uri, text, parseOpts),
     validate,
+    async validateAll(doc, settings) {
+      const rules = ruleFindings(doc, index, settings?.live);
+      const kind = schemaKindOf(doc);
+      const fromSchema = kind ? await (schema ??= createSchemaValidator()).validate(doc.text, doc.root, kind) : [];
+      const kept = withoutDuplicates(fromSchema, rules);
+      lastSchemaFixes.set(doc, resolveSeverities(doc.uri, kept, settings));
+      return resolveSeverities(doc.uri, [...rules, ...kept], settings);
+    },
     fixes(doc, start, end, settings) {
       const out: { diagnostic: Diagnostic; fix: Fix }[] = [];
-      for (const d of validate(doc, settings)) {
+      for (const d of validate(doc, settings).concat(lastSchemaFixes.get(doc) ?? [])) {
         const dEnd = d.span.offset + d.span.length;
         if (d.span.offset > end || dEnd < start) continue;
         for (const fix of d.fixes ?? []) out.push({ diagnostic: d, fix });
@@ -34,6 +50,23 @@ export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): Langu
       return out;
     },
   };
+}
+
+/**
+ * A schema finding is dropped when a rule reports the same token: the specific rule's message is the
+ * better one (one finding per problem).
+ */
+function withoutDuplicates(fromSchema: Finding[], rules: Finding[]): Finding[] {
+  return fromSchema.filter((s) => {
+    const sEnd = s.span.offset + s.span.length;
+    return !rules.some((r) => {
+      const rEnd = r.span.offset + r.span.length;
+      if (r.span.offset === s.span.offset) return true;
+      const ruleInside = r.span.offset >= s.span.offset && rEnd <= sEnd;
+      const schemaInside = s.span.offset >= r.span.offset && sEnd <= rEnd && r.span.length <= 120;
+      return ruleInside || schemaInside;
+    });
+  });
 }
 
 export type { DocumentModel, Diagnostic, Fix, ValidationSettings };

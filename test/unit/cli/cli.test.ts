@@ -17,14 +17,14 @@ function tempWorkspace(files: Record<string, string>): string {
 const lint = (paths: string[], extra: Partial<Parameters<typeof runLint>[0]> = {}) =>
   runLint({ command: 'lint', format: 'json', rules: {}, paths, include: [], exclude: [], color: false, ...extra });
 
-test('json output has exactly the documented shape, 0-based positions, related info across files (unit)', () => {
+test('json output has exactly the documented shape, 0-based positions, related info across files (unit)', async () => {
   const dir = tempWorkspace({
     'td.json': json(fargateTaskDef({ volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: 'fs-0123456789abcdef0', transitEncryption: 'ENABLED' } }] }, { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] })),
     'svc.json': json({ serviceName: 'web', taskDefinition: 'web', launchType: 'FARGATE', platformVersion: '1.3.0', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }),
     'package.json': '{"name":"x"}',
   });
   try {
-    const { output, exitCode } = lint([dir]);
+    const { output, exitCode } = await lint([dir]);
     assert.equal(exitCode, 1);
     const files = JSON.parse(output) as OutFile[];
     assert.deepEqual(files.map((f) => f.file.split('/').pop()).sort(), ['svc.json', 'td.json'], 'directories yield only ECS files');
@@ -40,13 +40,13 @@ test('json output has exactly the documented shape, 0-based positions, related i
   }
 });
 
-test('explicit files are always reported; --rule overrides severity and exit code (unit)', () => {
+test('explicit files are always reported; --rule overrides severity and exit code (unit)', async () => {
   const dir = tempWorkspace({ 'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })), 'other.json': '{"a":1}' });
   try {
-    const strict = lint([join(dir, 'td.json'), join(dir, 'other.json')]);
+    const strict = await lint([join(dir, 'td.json'), join(dir, 'other.json')]);
     assert.equal(strict.exitCode, 1);
     assert.equal((JSON.parse(strict.output) as OutFile[]).length, 2);
-    const relaxed = lint([join(dir, 'td.json')], { rules: { 'fargate/cap-add': 'warning' } });
+    const relaxed = await lint([join(dir, 'td.json')], { rules: { 'fargate/cap-add': 'warning' } });
     const d = (JSON.parse(relaxed.output) as OutFile[])[0].diagnostics.find((x) => x.ruleId === 'fargate/cap-add');
     assert.equal(d?.severity, 'warning');
   } finally {
@@ -54,10 +54,10 @@ test('explicit files are always reported; --rule overrides severity and exit cod
   }
 });
 
-test('text format is file:line:col severity ruleId message, 1-based (unit)', () => {
+test('text format is file:line:col severity ruleId message, 1-based (unit)', async () => {
   const dir = tempWorkspace({ 'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })) });
   try {
-    const { output } = runLint({ command: 'lint', format: 'text', rules: {}, paths: [dir], include: [], exclude: [], color: false });
+    const { output } = await runLint({ command: 'lint', format: 'text', rules: {}, paths: [dir], include: [], exclude: [], color: false });
     assert.match(output, /td\.json:\d+:\d+ error fargate\/cap-add .*SYS_PTRACE/);
     assert.doesNotMatch(output, /\x1b\[/);
   } finally {
@@ -65,10 +65,10 @@ test('text format is file:line:col severity ruleId message, 1-based (unit)', () 
   }
 });
 
-test('sarif output is SARIF 2.1.0 with rule metadata (unit)', () => {
+test('sarif output is SARIF 2.1.0 with rule metadata (unit)', async () => {
   const dir = tempWorkspace({ 'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })) });
   try {
-    const { output } = runLint({ command: 'lint', format: 'sarif', rules: {}, paths: [dir], include: [], exclude: [], color: false });
+    const { output } = await runLint({ command: 'lint', format: 'sarif', rules: {}, paths: [dir], include: [], exclude: [], color: false });
     const sarif = JSON.parse(output);
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
@@ -82,7 +82,7 @@ test('sarif output is SARIF 2.1.0 with rule metadata (unit)', () => {
   }
 });
 
-test('bad usage is a clear message and exit 2, never a stack trace (unit)', () => {
+test('bad usage is a clear message and exit 2, never a stack trace (unit)', async () => {
   assert.throws(() => parseArgs(['lint']), UsageError);
   assert.throws(() => parseArgs(['lint', '--format', 'xml', 'x']), /text, json or sarif/);
   assert.throws(() => parseArgs(['lint', '--rule', 'nonsense', 'x']), /ID=SEVERITY/);
@@ -91,8 +91,8 @@ test('bad usage is a clear message and exit 2, never a stack trace (unit)', () =
   const orig = process.stderr.write.bind(process.stderr);
   process.stderr.write = ((s: string) => (writes.push(s), true)) as typeof process.stderr.write;
   try {
-    assert.equal(main(['lint', '/nonexistent/path.json']), 2);
-    assert.equal(main(['lint', '--rule', 'no/such-rule=off', '.']), 2);
+    assert.equal(await main(['lint', '/nonexistent/path.json']), 2);
+    assert.equal(await main(['lint', '--rule', 'no/such-rule=off', '.']), 2);
   } finally {
     process.stderr.write = orig;
   }
@@ -101,10 +101,10 @@ test('bad usage is a clear message and exit 2, never a stack trace (unit)', () =
   assert.doesNotMatch(writes.join(''), /\n\s+at /);
 });
 
-test('include forces an unrecognised file and exclude skips one (unit)', () => {
+test('include forces an unrecognised file and exclude skips one (unit)', async () => {
   const dir = tempWorkspace({ 'odd.json': json({ family: 'x', cpu: '256' }), 'td.json': json(fargateTaskDef()) });
   try {
-    const forced = JSON.parse(lint([dir], { include: ['odd.json'], exclude: ['td.json'] }).output) as OutFile[];
+    const forced = JSON.parse((await lint([dir], { include: ['odd.json'], exclude: ['td.json'] })).output) as OutFile[];
     assert.deepEqual(forced.map((f) => f.file.split('/').pop()), ['odd.json']);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -46,6 +46,8 @@ function rawString(node: AstNode | undefined): string | undefined {
   return node && node.type === 'string' ? String(node.value) : undefined;
 }
 
+/** Members only CreateService has (the service name may come from the command line instead). */
+const SERVICE_ONLY_KEYS = ['serviceName', 'desiredCount', 'loadBalancers', 'serviceRegistries', 'schedulingStrategy', 'deploymentConfiguration', 'deploymentController', 'healthCheckGracePeriodSeconds', 'serviceConnectConfiguration', 'placementStrategy'];
 const RUN_TASK_KEYS = ['count', 'overrides', 'startedBy', 'group', 'placementConstraints', 'referenceId', 'clientToken', 'volumeConfigurations'];
 const COMMON_KEYS = ['cluster', 'launchType', 'platformVersion', 'networkConfiguration', 'capacityProviderStrategy', 'enableExecuteCommand'];
 
@@ -53,8 +55,9 @@ const COMMON_KEYS = ['cluster', 'launchType', 'platformVersion', 'networkConfigu
 export function launchFromObject(root: ObjectNode): LaunchModel | undefined {
   const td = child(root, 'taskDefinition');
   let kind: LaunchKind | undefined;
-  if (prop(root, 'serviceName') && (td || prop(root, 'desiredCount') || prop(root, 'launchType'))) kind = 'create-service';
-  else if (str(child(root, 'service')) !== undefined && (td || COMMON_KEYS.some((k) => prop(root, k)) || prop(root, 'desiredCount'))) kind = 'update-service';
+  const isUpdate = str(child(root, 'service')) !== undefined;
+  if (isUpdate && (td || COMMON_KEYS.some((k) => prop(root, k)) || prop(root, 'desiredCount'))) kind = 'update-service';
+  else if (!isUpdate && SERVICE_ONLY_KEYS.some((k) => prop(root, k)) && (td || prop(root, 'launchType') || prop(root, 'serviceName'))) kind = 'create-service';
   else if (td && td.type === 'string' && [...RUN_TASK_KEYS, ...COMMON_KEYS].some((k) => prop(root, k))) kind = 'run-task';
   if (!kind) return undefined;
   const name = str(child(root, 'serviceName')) ?? str(child(root, 'service'));
