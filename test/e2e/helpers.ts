@@ -77,3 +77,17 @@ export async function openWorkspaceFile(relPath: string): Promise<vscode.TextEdi
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), relPath));
   return vscode.window.showTextDocument(doc);
 }
+
+/**
+ * Runs `vscode.executeCodeActionProvider`, asking again (at most `attempts` times) when VS Code cancels the
+ * request because the document changed under it (a file-watcher reload right after a fixture is written).
+ */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind, attempts = 5): Promise<vscode.CodeAction[]> {
+  for (let i = 1; ; i++) {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind?.value);
+    } catch (err) {
+      if (i >= attempts || !/Canceled/i.test(String((err as Error).message ?? err))) throw err;
+    }
+  }
+}
