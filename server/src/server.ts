@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './service/languageService';
 import { INDEX_READY_NOTIFICATION, LIVE_EFS_NOTIFICATION, normaliseSettings, type IndexReadyParams, type LiveEfsParams } from './protocol';
 import { registerCodeActions } from './lsp/codeActions';
+import { registerEditing } from './lsp/editing';
 import { Session } from './lsp/session';
 import { SettingsCache } from './lsp/settings';
 import { scanFolder } from './lsp/workspaceScan';
@@ -28,6 +29,14 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fargate-lens'] },
+      completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
     },
     serverInfo: { name: 'fargate-lens' },
   };
@@ -70,6 +79,7 @@ connection.onNotification(LIVE_EFS_NOTIFICATION, (params: LiveEfsParams) => {
 });
 
 registerCodeActions(connection, documents, session, ls, settings);
+registerEditing(connection, documents, session, ls);
 
 documents.listen(connection);
 connection.listen();

@@ -38,3 +38,19 @@ test('Neovim sees cross-file pv/feature-requires-1.4.0 on the service input (lsp
   const diags = out.find((l) => l.diagnostics)?.diagnostics as { code: string }[];
   assert.ok(diags.some((d) => d.code === 'pv/feature-requires-1.4.0'), JSON.stringify(diags));
 });
+
+test('Neovim gets completion, hover and rename from the server (lsp)', () => {
+  // Positions in uploads-task-def.json: memory value (line 5), transitEncryption key (line 27), volume name (line 24).
+  const out = runNeovim(join(FIXTURES, 'uploads-task-def.json'), [
+    { method: 'textDocument/completion', line: 5, character: 13 },
+    { method: 'textDocument/hover', line: 27, character: 12 },
+    { method: 'textDocument/rename', line: 24, character: 16, newName: 'files' },
+  ]);
+  const compl = out.find((l) => l.method === 'textDocument/completion')?.result as { label: string }[] | { items: { label: string }[] };
+  const labels = (Array.isArray(compl) ? compl : compl.items).map((i) => i.label);
+  assert.ok(labels.some((l) => /4096/.test(l)), labels.join(','));
+  const hover = out.find((l) => l.method === 'textDocument/hover')?.result as { contents: unknown };
+  assert.match(JSON.stringify(hover.contents), /transit/i);
+  const rename = out.find((l) => l.method === 'textDocument/rename')?.result as { changes: Record<string, unknown[]> };
+  assert.equal(Object.values(rename.changes)[0].length, 2);
+});

@@ -1,0 +1,81 @@
+/** LSP adapters for the editing features: completion, hover, outline, navigation, rename, folding. */
+import { ResponseError, ErrorCodes, type Connection, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lineIndexOf } from '../service/documents/lineIndex';
+import {
+  complete, definition, documentSymbols, foldingRanges, hover, prepareRename, references, rename, selectionRange,
+  toCompletionItems, toDocumentSymbols, toFoldingRanges, toHover, toLocations, toRange, toSelectionRange, toWorkspaceEdit,
+} from '../service/editing';
+import { liveEfsCompletions } from '../service/editing/liveCompletion';
+import type { LanguageService } from '../service/languageService';
+import { schemaKindOf, type SchemaKind } from '../service/schema';
+import { launchIsFargate } from '../service/shapes/model';
+import type { DocumentModel } from '../service/shapes/document';
+import type { Session } from './session';
+
+const NEW_FILE_HINT = /(task-?def|taskdef|task-definition|container-def|ecs)[^/]*\.json$/i;
+
+/** The schema to complete against: the detected shape, or a task definition for a new ECS-looking file. */
+function completionKind(model: DocumentModel): SchemaKind | undefined {
+  const kind = schemaKindOf(model);
+  if (kind) return kind;
+  if (model.syntax !== 'json' || model.dialect === 'cfn') return undefined;
+  const nearlyEmpty = model.text.replace(/[\s{}]/g, '').length === 0;
+  return nearlyEmpty || NEW_FILE_HINT.test(model.uri) ? 'register' : undefined;
+}
+
+export function registerEditing(connection: Connection, documents: TextDocuments<TextDocument>, session: Session, ls: LanguageService): void {
+  const withModel = async <T>(uri: string, empty: T, f: (m: DocumentModel) => T): Promise<T> => {
+    const doc = documents.get(uri);
+    const model = doc && (await session.model(doc));
+    return model ? f(model) : empty;
+  };
+  const offsetOf = (m: DocumentModel, p: { line: number; character: number }) => lineIndexOf(m).offsetAt(p);
+
+  connection.onCompletion((p) =>
+    withModel(p.textDocument.uri, [], (m) => {
+      const kind = completionKind(m);
+      if (!kind) return [];
+      const offset = offsetOf(m, p.position);
+      const launched = m.taskDefs[0] ? ls.index.launchesForTaskDef(m.taskDefs[0]) : [];
+      const fargate = launched.some((l) => launchIsFargate(l.launch) === true) || undefined;
+      const items = toCompletionItems(complete(m.text, m.root, offset, kind, { fargate }), lineIndexOf(m));
+      return [...liveEfsCompletions(m.text, m.root, offset, session.live), ...items];
+    }),
+  );
+  connection.onHover((p) =>
+    withModel(p.textDocument.uri, null, (m) => {
+      const kind = schemaKindOf(m);
+      return kind ? toHover(hover(m.root, offsetOf(m, p.position), kind), lineIndexOf(m)) : null;
+    }),
+  );
+  connection.onDocumentSymbol((p) => withModel(p.textDocument.uri, [], (m) => (m.dialect === 'api' ? toDocumentSymbols(documentSymbols(m.root), lineIndexOf(m)) : [])));
+  connection.onDefinition((p) =>
+    withModel(p.textDocument.uri, [], (m) => {
+      const span = definition(m.root, offsetOf(m, p.position));
+      return span ? toLocations(p.textDocument.uri, [span], lineIndexOf(m)) : [];
+    }),
+  );
+  connection.onReferences((p) =>
+    withModel(p.textDocument.uri, [], (m) => toLocations(p.textDocument.uri, references(m.root, offsetOf(m, p.position), p.context.includeDeclaration), lineIndexOf(m))),
+  );
+  connection.onPrepareRename((p) =>
+    withModel(p.textDocument.uri, null, (m) => {
+      const r = prepareRename(m.root, offsetOf(m, p.position));
+      return r ? { range: toRange(r.span, lineIndexOf(m)), placeholder: r.placeholder } : null;
+    }),
+  );
+  connection.onRenameRequest((p) =>
+    withModel(p.textDocument.uri, null, (m) => {
+      try {
+        return toWorkspaceEdit(p.textDocument.uri, rename(m.root, offsetOf(m, p.position), p.newName), lineIndexOf(m));
+      } catch (e) {
+        throw new ResponseError(ErrorCodes.InvalidParams, (e as Error).message);
+      }
+    }),
+  );
+  connection.onFoldingRanges((p) => withModel(p.textDocument.uri, [], (m) => (m.syntax === 'json' ? toFoldingRanges(foldingRanges(m.text, m.root), lineIndexOf(m)) : [])));
+  connection.onSelectionRanges((p) =>
+    withModel(p.textDocument.uri, [], (m) => p.positions.map((pos) => toSelectionRange(selectionRange(m.root, offsetOf(m, pos)), lineIndexOf(m)) ?? { range: { start: pos, end: pos } })),
+  );
+}
