@@ -44,3 +44,8 @@ export function nextEvent<T>(event: Event<T>, match: (e: T) => boolean = () => t
     });
   });
 }
+
+/** Resolves as soon as `cond()` holds: immediately, or after some later event. */
+export function when<T>(event: Event<T>, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
+  return cond() ? Promise.resolve() : nextEvent(event, cond, timeoutMs).then(() => undefined);
+}
