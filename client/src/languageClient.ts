@@ -1,7 +1,8 @@
 /** Starts the Fargate Lens language server (dist/server.js) over node IPC for JSON and YAML files. */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { window, type ExtensionContext } from 'vscode';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'json' },
@@ -13,6 +14,7 @@ export const DOCUMENT_SELECTOR = [
 ];
 
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
+  const restarts = new RestartPolicy();
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -22,6 +24,14 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'fargateLens' },
     diagnosticCollectionName: 'fargate-lens',
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const decision = restarts.onServerClosed(Date.now());
+        if (decision.message) void window.showWarningMessage(decision.message);
+        return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
   return new LanguageClient('fargateLens', 'Fargate Lens', serverOptions, clientOptions);
 }
