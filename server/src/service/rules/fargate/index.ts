@@ -11,6 +11,7 @@ import { placementConstraints } from './placementConstraints';
 import { requiresAttributes } from './requiresAttributes';
 import { osFamily } from './osFamily';
 import { windowsX86 } from './windowsX86';
+import { unsupportedFields } from './unsupportedFields';
 
 export const rules: Rule[] = [
   capAdd,
@@ -24,4 +25,5 @@ export const rules: Rule[] = [
   requiresAttributes,
   osFamily,
   windowsX86,
+  unsupportedFields,
 ];

@@ -1,0 +1,38 @@
+/**
+ * Integer range checks for container fields (timeouts, restart period), with a clamp quick fix that
+ * keeps the original literal's type.
+ */
+import { alternatives, type AstNode } from '../../documents/ast';
+import type { DocumentModel } from '../../shapes/document';
+import type { Finding } from '../../types';
+import { finding, fix } from '../util';
+import { fixable, viaNote } from '../task/common';
+
+export interface Range {
+  ruleId: string;
+  doc: DocumentModel;
+  node: AstNode | undefined;
+  /** "container 'web': stopTimeout" */
+  what: string;
+  min: number;
+  max: number;
+  /** Sentence on the limit, e.g. "Fargate allows 2–120 seconds." */
+  why: string;
+}
+
+export function checkRange(r: Range): Finding[] {
+  const out: Finding[] = [];
+  for (const alt of alternatives(r.node)) {
+    const raw = alt.value.value;
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : undefined;
+    if (n === undefined) continue;
+    if (Number.isInteger(n) && n >= r.min && n <= r.max) continue;
+    const clamped = Math.min(r.max, Math.max(r.min, Math.round(n)));
+    out.push(
+      finding(r.ruleId, alt.node, `${r.what} ${n}${viaNote(alt.via)} is out of range: ${r.why} Use ${clamped}.`, {
+        fixes: fixable(alt) ? [fix(`Set to ${clamped}`, [r.doc.edits.replaceValue(alt.node, typeof raw === 'string' ? String(clamped) : clamped)], true)] : [],
+      }),
+    );
+  }
+  return out;
+}
