@@ -29,6 +29,13 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/** Expands a collapsed tree item and waits until the tree says it is expanded. */
+async function expand(treeItem) {
+  await treeItem.waitFor({ timeout: T });
+  if ((await treeItem.getAttribute('aria-expanded')) !== 'true') await treeItem.click();
+  await treeItem.and(treeItem.page().locator('[aria-expanded="true"]')).waitFor({ timeout: T });
+}
+
 const viewContainer = (pkg) => (pkg.contributes?.viewsContainers?.activitybar ?? []).find((c) => /Fargate Lens/i.test(c.title));
 
 export const steps = [
@@ -59,8 +66,26 @@ export const steps = [
     async run({ page, shot, pkg }) {
       const title = viewContainer(pkg).title;
       await page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).click({ timeout: T });
-      await page.getByRole('treeitem', { name: /prod/ }).first().waitFor({ timeout: T });
-      await page.getByRole('treeitem', { name: /staging/ }).first().waitFor({ timeout: T });
+      const tree = page.locator('.part.sidebar');
+      const item = (name) => tree.getByRole('treeitem', { name }).first();
+      await item(/^prod\b/).waitFor({ timeout: T });
+      await item(/^staging\b/).waitFor({ timeout: T });
+      // Down to the tasks of a seeded service: prod > Services > web > its tasks.
+      await expand(item(/^prod\b/));
+      await expand(item(/^Services\b/));
+      const web = item(/^web\b/);
+      await expand(web);
+      const level = Number(await web.getAttribute('aria-level'));
+      await tree.locator(`.monaco-list-row[aria-level="${level + 1}"]`).first().waitFor({ timeout: T });
+      // Widen the side bar so labels and descriptions are readable, then move the mouse off any tooltip.
+      const box = await page.locator('.part.sidebar').boundingBox();
+      if (box && box.width < 420) {
+        await page.mouse.move(box.x + box.width + 1, box.y + 300);
+        await page.mouse.down();
+        await page.mouse.move(box.x + 460, box.y + 300, { steps: 5 });
+        await page.mouse.up();
+      }
+      await page.mouse.move(900, 450);
       await shot('explorer');
     },
   },
