@@ -1,4 +1,16 @@
-/** Rules of the 'exec' area; one rule per file, listed here. */
+/**
+ * Rules of the 'exec' area (reference 1.10): ECS Exec readiness of the task definition, checked on the
+ * launch inputs that enable ECS Exec. `exec/ssmmessages-perms` is a live check (client side), not here.
+ * One rule per file, listed here.
+ */
 import type { Rule } from '../types';
+import { execAwsKeysEnv } from './awsKeysEnv';
+import { execInitProcess } from './initProcess';
+import { execNanoServer } from './nanoServer';
+import { execPidModeTask } from './pidModeTask';
+import { execPv } from './pv';
+import { execReadonlyRoot } from './readonlyRoot';
+import { execResources } from './resources';
+import { execTaskRole } from './taskRole';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [execTaskRole, execPv, execReadonlyRoot, execInitProcess, execPidModeTask, execAwsKeysEnv, execResources, execNanoServer];

@@ -1,0 +1,36 @@
+import { bool, prop } from '../../documents/ast';
+import type { LaunchRule } from '../types';
+import type { Finding, RelatedLocation } from '../../types';
+import { containerLabel, finding } from '../util';
+import { execFlag, related } from './execLaunch';
+
+/** A read-only root file system keeps the SSM agent from writing its state. */
+export const execReadonlyRoot: LaunchRule = {
+  id: 'exec/readonly-root',
+  scope: 'launch',
+  severity: 'warning',
+  title: 'ECS Exec with a read-only root file system',
+  docs: {
+    what: 'ECS Exec is enabled for a task definition in which a container sets `readonlyRootFilesystem: true`.',
+    why: 'The SSM agent that ECS Exec bind-mounts into the container writes to its file system; with a read-only root it cannot start, so exec sessions fail (aws/containers-roadmap#1359).',
+    fix: 'Mount writable volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm, or turn off readonlyRootFilesystem in containers you need to exec into.',
+  },
+  check({ launch, targets }) {
+    const flag = execFlag(launch);
+    if (!flag) return [];
+    const rel: RelatedLocation[] = [];
+    const names: string[] = [];
+    for (const t of targets) {
+      t.td.containers.forEach((c, i) => {
+        const p = prop(c, 'readonlyRootFilesystem');
+        if (p && bool(p.value) === true) {
+          rel.push(related(t, p.value, `${containerLabel(c, i)} has a read-only root file system`));
+          names.push(containerLabel(c, i));
+        }
+      });
+    }
+    if (rel.length === 0) return [];
+    const out: Finding[] = [finding(this.id, flag, `ECS Exec is enabled, but ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} readonlyRootFilesystem: true; the SSM agent cannot write its state there, so exec sessions into ${names.length === 1 ? 'it' : 'them'} fail. Add writable volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm.`, { related: rel })];
+    return out;
+  },
+};
