@@ -9,17 +9,26 @@
 // A moto_server seeded with the demo account backs both browser phases (AWS_ENDPOINT_URL in code-server's
 // environment). Everything started is stopped by PID and the scratch dir removed, also on failure and
 // timeout. Prints `N passed, N failed` last and exits non-zero when anything failed.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, format } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT, freePort, prepareHome, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
+import { CODE_SERVER_BIN, E2E_DIR, REPO_ROOT, freePort, prepareHome, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { awsEnv, findMoto, seedDemo, startMoto } from './lib/moto.mjs';
-import { launchChromium, newPage } from './lib/browser.mjs';
 import { compileE2eTests } from './lib/compile.mjs';
 import { steps as uiSteps } from './ui/steps.mjs';
 import { checkPackage } from './lib/package.mjs';
+
+// First run on this machine: install the tools (idempotent; apt as root, else it says what to install).
+if (!existsSync(CODE_SERVER_BIN) || !existsSync(join(E2E_DIR, 'node_modules', 'playwright-core'))) {
+  process.stdout.write('[e2e] code-server/playwright-core missing: running bash e2e/setup.sh\n');
+  if (spawnSync('bash', [join(E2E_DIR, 'setup.sh')], { stdio: 'inherit' }).status !== 0) {
+    process.stdout.write('e2e: 0 passed, 1 failed\n');
+    process.exit(1);
+  }
+}
+const { launchChromium, newPage } = await import('./lib/browser.mjs');
 
 const { values: opts } = parseArgs({ options: {
   phase: { type: 'string', default: 'tests,ui,package' },
