@@ -1,4 +1,5 @@
 /** Rules that only exist for CloudFormation templates (cross-resource checks); listed here. */
 import type { Rule } from '../types';
+import { dynamicPortHealthCheck } from './dynamicPortHealthCheck';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [dynamicPortHealthCheck];
