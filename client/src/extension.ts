@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LIVE_EFS_NOTIFICATION, type LiveEfsParams } from '../../server/src/protocol';
 import { activateExplorer } from './explorer/activate';
+import { clientOptions } from './explorer/settings';
+import { createLazyExecApiFactory } from './aws/lazyExecApi';
+import { registerExecCommands } from './exec';
 import type { LiveEfsData } from './explorer/liveEfs';
 import { createLanguageClient } from './languageClient';
 
@@ -23,12 +26,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // AWS explorer (issue 5): no AWS SDK is loaded here; the first AWS call does.
   const explorer = activateExplorer(context, { onLiveEfs, log });
 
-  // ECS Exec (client/src/exec) registers its commands here once it exports registerExecCommands:
-  //   registerExecCommands(context, { apis: explorer.apis, connections: explorer.connections, ... });
-  void explorer;
+  // ECS Exec (issue 6): the SDK-backed ExecApi is loaded on the first exec command.
+  registerExecCommands(context, {
+    apiFor: createLazyExecApiFactory(clientOptions),
+    defaultTarget: () => {
+      const c = explorer.connections()[0];
+      return { region: c?.region ?? process.env.AWS_REGION ?? 'us-east-1', profile: c?.profile };
+    },
+  });
 
   client = createLanguageClient(context);
-  context.subscriptions.push({ dispose: () => void client?.stop() });
+  context.subscriptions.push(
+    { dispose: () => void client?.stop() },
+    vscode.commands.registerCommand('fargateLens.restartServer', async () => {
+      await client?.restart();
+      sendLiveEfs();
+    }),
+  );
   await client.start();
   sendLiveEfs();
 }

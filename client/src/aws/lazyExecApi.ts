@@ -1,0 +1,47 @@
+/**
+ * ExecApi instances that load the AWS SDK (client/src/aws/execApi.ts) on their first call, so that
+ * registering the ECS Exec commands at activation costs nothing. One instance per profile/region.
+ */
+import type { ApiTarget, ExecApi, ExecApiFactory } from '../exec/ports';
+import { createCredentialsProvider, sanitizeEndpoint, type AwsClientOptions } from './clientConfig';
+
+type Method = Exclude<keyof ExecApi, 'region' | 'profile' | 'ssmEndpointUrl'>;
+const METHODS: Method[] = [
+  'listClusters', 'listRunningTasks', 'describeTask', 'describeTaskDefinition', 'describeCluster', 'executeCommand',
+  'generateDataKey', 'terminateSession', 'simulatePrincipalPolicy', 'callerArn', 'enableExecOnService',
+];
+
+export function createLazyExecApiFactory(options: () => AwsClientOptions): ExecApiFactory {
+  const cache = new Map<string, ExecApi>();
+  return (t: ApiTarget) => {
+    const endpoint = sanitizeEndpoint(options().endpoint);
+    const key = `${t.profile ?? ''}|${t.region}|${endpoint ?? ''}`;
+    let api = cache.get(key);
+    if (!api) {
+      api = lazy(t, endpoint);
+      cache.set(key, api);
+    }
+    return api;
+  };
+}
+
+function lazy(t: ApiTarget, endpoint: string | undefined): ExecApi {
+  let real: Promise<ExecApi> | undefined;
+  const load = (): Promise<ExecApi> =>
+    (real ??= (async () => {
+      const [{ SdkExecApi }, credentials] = await Promise.all([import('./execApi'), createCredentialsProvider(t.profile)]);
+      return new SdkExecApi({ region: t.region, profile: t.profile, credentials, endpoint });
+    })());
+  const api: Record<string, unknown> = {
+    region: t.region,
+    profile: t.profile,
+    ssmEndpointUrl: endpoint ?? sanitizeEndpoint(process.env.AWS_ENDPOINT_URL) ?? `https://ssm.${t.region}.amazonaws.com`,
+  };
+  for (const m of METHODS) {
+    api[m] = async (...args: unknown[]) => {
+      const target = (await load()) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      return target[m](...args);
+    };
+  }
+  return api as unknown as ExecApi;
+}
