@@ -93,7 +93,16 @@ async function runHostTests({ browser, server, workspace, entry }) {
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   log('workbench loaded; running extension-host suites');
-  const code = await exit;
+  const limitS = Number(process.env.FARGATE_LENS_E2E_HOST_TIMEOUT ?? 300);
+  let timer;
+  const code = await Promise.race([exit, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), limitS * 1000); })]);
+  clearTimeout(timer);
+  if (code === 'timeout') {
+    log(`TIMEOUT: the extension host did not report a result within ${limitS} s (FARGATE_LENS_E2E_HOST_TIMEOUT); a suite is hanging or the host crashed; see e2e-artifacts/vscode-logs and tests-timeout.png`);
+    await page.screenshot({ path: join(ARTIFACTS, 'tests-timeout.png') }).catch(() => {});
+    tally.failed++;
+    return 1;
+  }
   await page.screenshot({ path: join(ARTIFACTS, 'tests-final.png') });
   if (!counted) tally.failed++; // the host died before mocha reported: count it as a failure
   return code;
