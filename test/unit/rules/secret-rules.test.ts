@@ -101,3 +101,12 @@ test('repo-creds/arn flags an SSM parameter, accepts a Secrets Manager ARN (unit
   assert.equal(only(lint(json(fargateTaskDef({}, { repositoryCredentials: { credentialsParameter: SM } }))), 'repo-creds/arn').length, 0);
   assert.equal(only(lint(json(fargateTaskDef({}, { repositoryCredentials: { credentialsParameter: 'dockerhub-creds' } }))), 'repo-creds/arn').length, 0);
 });
+
+test('repo-creds/arn only warns about an empty credentialsParameter and removes it (unit)', () => {
+  const text = json(fargateTaskDef({}, { repositoryCredentials: { credentialsParameter: '' } }));
+  const found = only(lint(text), 'repo-creds/arn');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].severity, 'warning');
+  assert.equal(only(lint(applyFix(text, 'repo-creds/arn')), 'repo-creds/arn').length, 0);
+  assert.equal(only(lint(json({ ...fargateTaskDef({}, { repositoryCredentials: { credentialsParameter: '' } }), executionRoleArn: undefined })), 'exec-role/secrets').length, 0);
+});

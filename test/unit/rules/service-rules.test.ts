@@ -118,3 +118,10 @@ test('service rules run on CloudFormation services (unit)', () => {
   const fixed = applyFix(yaml, 'service/scheduling-strategy', undefined, 'file:///ws/template.yaml');
   assert.match(fixed, /SchedulingStrategy: REPLICA/);
 });
+
+test('fargate/network-config-required only warns when the family has awsvpc and bridge definitions (unit)', () => {
+  const bridge = { uri: 'file:///ws/td-bridge.json', text: json(fargateTaskDef({ networkMode: 'bridge', requiresCompatibilities: ['EC2'] })) };
+  const found = only(lintWith({ uri: 'file:///ws/svc.json', text: svc({ launchType: 'EC2' }) }, [TD, bridge]), 'fargate/network-config-required');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].severity, 'warning');
+});

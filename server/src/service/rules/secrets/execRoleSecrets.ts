@@ -25,7 +25,7 @@ export const execRoleSecrets: TaskDefRule = {
       const secretOptions = prop(child(c, 'logConfiguration'), 'secretOptions');
       if (secretOptions && items(secretOptions.value).length > 0) uses.push({ node: secretOptions, what: `${label} uses log secretOptions` });
       const creds = key('repositoryCredentials');
-      if (creds && creds.value.type === 'object') uses.push({ node: creds, what: `${label} uses repositoryCredentials` });
+      if (creds && creds.value.type === 'object' && str(child(creds.value, 'credentialsParameter'))?.trim() !== '') uses.push({ node: creds, what: `${label} uses repositoryCredentials` });
       const envFiles = key('environmentFiles');
       if (envFiles && items(envFiles.value).length > 0) uses.push({ node: envFiles, what: `${label} uses environmentFiles` });
       const cfgType = at(c, 'firelensConfiguration', 'options', 'config-file-type');

@@ -1,7 +1,7 @@
-import { at, str } from '../../documents/ast';
+import { at, prop, str } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
-import { containerLabel, finding } from '../util';
+import { containerLabel, finding, fix } from '../util';
 import { arnLocationProblem, parseRef } from './refs';
 
 /** Private-registry credentials come from Secrets Manager: an ARN or a same-Region secret name. */
@@ -15,13 +15,22 @@ export const repoCredsArn: TaskDefRule = {
     why: 'ECS reads private-registry credentials only from Secrets Manager; an SSM parameter or any other ARN cannot be used and the image pull fails (CannotPullContainerError).',
     fix: 'Store the credentials in a Secrets Manager secret and use its ARN.',
   },
-  check({ td }) {
+  check({ td, doc }) {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
       const node = at(c, 'repositoryCredentials', 'credentialsParameter');
       const v = str(node);
       if (!node || v === undefined) return;
       const label = containerLabel(c, i);
+      if (v.trim() === '') {
+        // Console JSON templates carry an empty placeholder; whether ECS ignores or rejects it is not documented.
+        const creds = prop(c, 'repositoryCredentials')!;
+        out.push(finding(this.id, node, `${label}: credentialsParameter is empty, so no registry credentials are used (public images need none). Remove repositoryCredentials, or give the ARN of a Secrets Manager secret. (Whether ECS accepts the empty value is not documented; reported as a warning.)`, {
+          severity: 'warning',
+          fixes: [fix('Remove repositoryCredentials', [doc.edits.removeProperty(c, creds)], true)],
+        }));
+        return;
+      }
       const p = parseRef(v);
       if (p.kind === 'name' || p.kind === 'secretsmanager') {
         const loc = p.kind === 'secretsmanager' ? arnLocationProblem(p) : undefined;

@@ -21,6 +21,10 @@ export const networkConfigRequired: LaunchRule = {
     if (launch.kind === 'update-service') return [];
     const awsvpc = targets.find((t) => t.td.networkMode === 'awsvpc');
     if (!awsvpc) return [];
+    // Several files may declare the family (different revisions); if they disagree, say so and only warn.
+    const mixed = targets.some((t) => t.td.networkMode !== 'awsvpc');
+    const sev = mixed ? { severity: 'warning' as const } : {};
+    const note = mixed ? ` (Only some of the ${targets.length} task definitions found for this family use awsvpc; which revision runs is not known here, so this is a warning.)` : '';
     const nmProp = awsvpc.td.root ? prop(awsvpc.td.root, 'networkMode') : undefined;
     const span = nmProp ? { offset: nmProp.value.offset, length: nmProp.value.length } : awsvpc.td.span;
     const related: RelatedLocation[] = [{ uri: awsvpc.uri, span, message: `networkMode 'awsvpc' of task definition '${awsvpc.td.label}'` }];
@@ -33,7 +37,7 @@ export const networkConfigRequired: LaunchRule = {
       const at = nc ?? launch.anchor;
       const skeleton = { awsvpcConfiguration: { subnets: ['subnet-REPLACE_ME'], securityGroups: ['sg-REPLACE_ME'], assignPublicIp: 'DISABLED' } };
       const fixes = !nc && doc.dialect === 'api' ? [fix('Add a networkConfiguration skeleton', [doc.edits.addProperty(launch.node, 'networkConfiguration', skeleton)])] : [];
-      return [finding(this.id, at, `${launch.label} launches awsvpc task definition '${awsvpc.td.label}' without networkConfiguration.awsvpcConfiguration: "${AWS_MSG}" Add the subnets (and security groups) the tasks' network interfaces go into.`, { related, fixes })];
+      return [finding(this.id, at, `${launch.label} launches awsvpc task definition '${awsvpc.td.label}' without networkConfiguration.awsvpcConfiguration: "${AWS_MSG}" Add the subnets (and security groups) the tasks' network interfaces go into.${note}`, { related, fixes, ...sev })];
     }
     if (vpc.unknown || !isObject(vpc)) return [];
     const subnets = child(vpc, 'subnets');
@@ -41,6 +45,6 @@ export const networkConfigRequired: LaunchRule = {
     if (isArray(subnets) && subnets.items.length > 0) return [];
     const keyProp = prop(launch.node, 'networkConfiguration');
     const at = subnets ?? keyProp ?? launch.anchor;
-    return [finding(this.id, at, `${launch.label}: awsvpcConfiguration has no subnets, but task definition '${awsvpc.td.label}' uses networkMode 'awsvpc': "${AWS_MSG}" List at least one subnet.`, { related })];
+    return [finding(this.id, at, `${launch.label}: awsvpcConfiguration has no subnets, but task definition '${awsvpc.td.label}' uses networkMode 'awsvpc': "${AWS_MSG}" List at least one subnet.${note}`, { related, ...sev })];
   },
 };
