@@ -12,6 +12,7 @@ import { requiresAttributes } from './requiresAttributes';
 import { osFamily } from './osFamily';
 import { windowsX86 } from './windowsX86';
 import { unsupportedFields } from './unsupportedFields';
+import { linuxParamsUnsupported } from './linuxParamsUnsupported';
 
 export const rules: Rule[] = [
   capAdd,
@@ -26,4 +27,5 @@ export const rules: Rule[] = [
   osFamily,
   windowsX86,
   unsupportedFields,
+  linuxParamsUnsupported,
 ];
