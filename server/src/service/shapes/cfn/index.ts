@@ -12,7 +12,7 @@ import type { DocumentModel, ParseOptions } from '../document';
 import { detectJsonShapes } from '../detect';
 import type { LaunchModel, TaskDefModel } from '../model';
 import { cfnJsonEditBuilder, cfnNamer } from './edits';
-import type { CfnEnv } from './normalise';
+import { NODE_CTX, PROP_CTX, type CfnEnv } from './normalise';
 import { launchesOf, resourcesOf, taskDefOf } from './resources';
 
 export interface CfnDetected {
@@ -35,7 +35,7 @@ export function templateViews(root: ObjectNode, makeEdits: (namer: KeyNamer) => 
   const params = new Map<string, ObjectNode>();
   const paramsNode = child(root, 'Parameters');
   if (isObject(paramsNode)) for (const p of paramsNode.properties) if (isObject(p.value)) params.set(p.key, p.value);
-  const env: CfnEnv = { params, resources: new Set(resources.map((r) => r.logicalId)), ctxOf: new WeakMap(), propCtx: new WeakMap() };
+  const env: CfnEnv = { params, resources: new Set(resources.map((r) => r.logicalId)), ctxOf: NODE_CTX, propCtx: PROP_CTX };
   const taskDefs: TaskDefModel[] = [];
   const launches: LaunchModel[] = [];
   for (const r of resources) {

@@ -42,15 +42,6 @@ const TO_CFN: Record<NameCtx, Record<string, string>> = {
 /** Map-shaped properties (by API name): their keys are data (`awslogs-group`, label names). */
 export const MAP_KEYS = new Set(['options', 'dockerLabels', 'driverOpts', 'labels']);
 
-/** The spelled-correctly CloudFormation key, when a key is a known misspelling in its context. */
-export const MISSPELLINGS: Partial<Record<NameCtx, Record<string, string>>> = {
-  plain: { EfsVolumeConfiguration: 'EFSVolumeConfiguration', FsxWindowsFileServerVolumeConfiguration: 'FSxWindowsFileServerVolumeConfiguration' },
-  efs: { FileSystemId: 'FilesystemId' },
-  'efs-auth': { Iam: 'IAM' },
-  'vpc-upper': { AwsvpcConfiguration: 'AwsVpcConfiguration' },
-  'vpc-lower': { AwsVpcConfiguration: 'AwsvpcConfiguration' },
-};
-
 export function toApiKey(ctx: NameCtx, cfnKey: string): string {
   if (ctx === 'map') return cfnKey;
   return TO_API[ctx][cfnKey] ?? lowerFirst(cfnKey);

@@ -19,6 +19,13 @@ export interface CfnEnv {
   propCtx: WeakMap<Property, NameCtx>;
 }
 
+/**
+ * Naming contexts of normalised nodes and properties, shared by all templates (weakly held, so they
+ * go with the trees): edit builders and the spelling rules read them.
+ */
+export const NODE_CTX = new WeakMap<AstNode, NameCtx>();
+export const PROP_CTX = new WeakMap<Property, NameCtx>();
+
 /** The intrinsic function name when `node` is `{ Ref: ... }` or `{ "Fn::X": ... }`. */
 export function intrinsicName(node: AstNode | undefined): string | undefined {
   if (!node || node.type !== 'object' || node.properties.length !== 1) return undefined;
