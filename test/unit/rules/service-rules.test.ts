@@ -76,17 +76,6 @@ test('service/scheduling-strategy flags DAEMON on Fargate and fixes to REPLICA (
   assert.equal(only(lintSvc(svc({ launchType: 'EC2', schedulingStrategy: 'DAEMON', networkConfiguration: NET })), 'service/scheduling-strategy').length, 0);
 });
 
-test('vol/configured-at-launch (launch side) warns when a run-task input supplies no volumeConfigurations (unit)', () => {
-  const td = { uri: TD.uri, text: json(fargateTaskDef({ volumes: [{ name: 'ebs', configuredAtLaunch: true }] }, { mountPoints: [{ sourceVolume: 'ebs', containerPath: '/data' }] })) };
-  const run = json({ cluster: 'main', taskDefinition: 'web', launchType: 'FARGATE', networkConfiguration: NET });
-  const found = only(lintWith({ uri: 'file:///ws/run.json', text: run }, [td]), 'vol/configured-at-launch');
-  assert.equal(found.length, 1);
-  assert.equal(found[0].severity, 'warning');
-  assert.equal(found[0].related?.[0].uri, TD.uri);
-  const ok = json({ cluster: 'main', taskDefinition: 'web', launchType: 'FARGATE', networkConfiguration: NET, volumeConfigurations: [{ name: 'ebs', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ebs', sizeInGiB: 20 } }] });
-  assert.equal(only(lintWith({ uri: 'file:///ws/run.json', text: ok }, [td]), 'vol/configured-at-launch').length, 0);
-});
-
 test('service rules run on CloudFormation services (unit)', () => {
   const yaml = [
     'AWSTemplateFormatVersion: "2010-09-09"',

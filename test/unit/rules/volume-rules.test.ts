@@ -141,3 +141,16 @@ test('fargate/docker-volume applies when a FARGATE service launches the task def
   assert.equal(found.length, 1);
   assert.match(found[0].message, /launched on Fargate by service web/);
 });
+
+test('vol/configured-at-launch warns when a linked run-task input supplies no volumeConfigurations (unit)', () => {
+  const NET = { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } };
+  const text = td([{ name: 'ebs', configuredAtLaunch: true }], mount('ebs'));
+  const run = { uri: 'file:///ws/run.json', text: json({ cluster: 'main', taskDefinition: 'web', launchType: 'FARGATE', networkConfiguration: NET }) };
+  const found = only(lintWith({ uri: 'file:///ws/td.json', text }, [run]), 'vol/configured-at-launch');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].severity, 'warning');
+  assert.equal(textAt(text, found[0]), '"configuredAtLaunch"');
+  assert.equal(found[0].related?.[0].uri, run.uri);
+  const ok = { uri: run.uri, text: json({ cluster: 'main', taskDefinition: 'web', launchType: 'FARGATE', networkConfiguration: NET, volumeConfigurations: [{ name: 'ebs', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ebs', sizeInGiB: 20 } }] }) };
+  assert.equal(only(lintWith({ uri: 'file:///ws/td.json', text }, [ok]), 'vol/configured-at-launch').length, 0);
+});

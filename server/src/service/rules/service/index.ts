@@ -1,12 +1,12 @@
 /**
  * Rules of the 'service' area (reference section 2): checks on launch inputs (create/update-service,
  * run-task, CloudFormation launching resources) against the task definitions they run. One rule per
- * file, listed here.
+ * file, listed here. (The launch side of `vol/configured-at-launch` is checked by that rule in
+ * rules/volume, which sees the linked launches: rule ids are unique.)
  */
 import type { Rule } from '../types';
 import { networkConfigRequired } from './networkConfigRequired';
 import { requiresCompat } from './requiresCompat';
 import { schedulingStrategy } from './schedulingStrategy';
-import { volumeConfigurationsSupplied } from './volumeConfigurations';
 
-export const rules: Rule[] = [networkConfigRequired, requiresCompat, schedulingStrategy, volumeConfigurationsSupplied];
+export const rules: Rule[] = [networkConfigRequired, requiresCompat, schedulingStrategy];
