@@ -3,15 +3,17 @@
  * task-definition and launch views of template resources (resources.ts) over API-named copies of
  * their Properties (normalise.ts, names.ts). Non-template YAML is checked for the API shapes of
  * section 3 (a task definition written in YAML for the deploy action) and is otherwise not ours.
+ * Edits: rules speak API names; the namer respells keys the CloudFormation way for where they sit
+ * (naming contexts recorded by normalise.ts), for the JSON builder here and the YAML one.
  */
 import { child, isObject, str, type AstNode, type ObjectNode } from '../../documents/ast';
-import type { EditBuilder } from '../../documents/edits';
+import { jsonEditBuilder, type EditBuilder } from '../../documents/edits';
 import { parseYaml } from '../../documents/yaml';
 import { API_NAMER, yamlEditBuilder, type KeyNamer } from '../../documents/yamlEdits';
 import type { DocumentModel, ParseOptions } from '../document';
 import { detectJsonShapes } from '../detect';
 import type { LaunchModel, TaskDefModel } from '../model';
-import { cfnJsonEditBuilder, cfnNamer } from './edits';
+import { childCtx, toCfnKey, toCfnValue, type NameCtx } from './names';
 import { NODE_CTX, PROP_CTX, type CfnEnv } from './normalise';
 import { launchesOf, resourcesOf, taskDefOf } from './resources';
 
@@ -59,4 +61,30 @@ export function parseYamlDocument(uri: string, text: string, opts: ParseOptions)
   const detected = detectJsonShapes(parsed.root, opts.force);
   const ours = detected.taskDefs.length > 0 || detected.launches.length > 0;
   return { ...base, dialect: ours ? 'api' : 'none', ...detected, edits: yamlEditBuilder(text, parsed.flowRanges, API_NAMER) };
+}
+
+export function cfnNamer(env: Pick<CfnEnv, 'ctxOf' | 'propCtx'>): KeyNamer {
+  const ctxOf = (n: AstNode | undefined): NameCtx => (n ? env.ctxOf.get(n) : undefined) ?? 'plain';
+  return {
+    key: (apiKey, container) => toCfnKey(ctxOf(container), apiKey),
+    keyOf: (p, apiKey) => toCfnKey(env.propCtx.get(p) ?? 'plain', apiKey),
+    value: (value, container, apiKey) => {
+      const ctx = ctxOf(container);
+      return toCfnValue(value, apiKey === undefined ? ctx : childCtx(ctx, apiKey));
+    },
+  };
+}
+
+/** JSON template edits: the core JSON builder with CloudFormation key spelling. */
+export function cfnJsonEditBuilder(text: string, namer: KeyNamer): EditBuilder {
+  const base = jsonEditBuilder(text);
+  return {
+    key: (k) => namer.key(k),
+    replaceValue: (node, value) => base.replaceValue(node, namer.value(value, node)),
+    replaceKey: (p, k) => base.replaceKey(p, namer.keyOf(p, k)),
+    removeProperty: (obj, p) => base.removeProperty(obj, p),
+    addProperty: (obj, k, value) => base.addProperty(obj, namer.key(k, obj), namer.value(value, obj, k)),
+    removeItem: (arr, i) => base.removeItem(arr, i),
+    appendItem: (arr, value) => base.appendItem(arr, namer.value(value, arr)),
+  };
 }
