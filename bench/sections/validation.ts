@@ -1,0 +1,55 @@
+/**
+ * Issue 8 (1): full validation after an edit (parse + rules + schema, what the server runs per
+ * version) against (a) vscode-json-languageservice validating the same text with the generated
+ * task-definition schema and (b) jsonc-parser's parse alone, the floor. Every run sees a different
+ * text (a trailing-space variant) so nothing can be served from a cache keyed by text.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { getLanguageService as getJsonLanguageService, TextDocument } from 'vscode-json-languageservice';
+import { getLanguageService } from '../../server/src/service/languageService';
+import { largeTaskDef, typicalTaskDef } from '../lib/fixtures';
+import { ratioRow, type BenchContext, type Row, type Section } from '../lib/results';
+import { summarize, timeRuns } from '../lib/stats';
+
+const URI = 'file:///bench/task-definition.json';
+
+function variants(text: string): string[] {
+  return Array.from({ length: 8 }, (_, i) => text + ' '.repeat(i));
+}
+
+export const validation: Section = {
+  name: 'validation',
+  async run(ctx: BenchContext): Promise<Row[]> {
+    const runs = ctx.ci ? 5 : 400;
+    const warmup = ctx.ci ? 2 : 100;
+    const schema = JSON.parse(readFileSync(join(ctx.root, 'schemas/task-definition.schema.json'), 'utf8'));
+    const jls = getJsonLanguageService({});
+    jls.configure({ validate: true, allowComments: true, schemas: [{ uri: 'bench://task-definition.schema.json', fileMatch: ['*.json'], schema }] });
+    const rows: Row[] = [];
+    for (const [label, text] of [['typical (~150 lines)', typicalTaskDef()], ['large (~1,500 lines)', largeTaskDef()]] as const) {
+      const texts = variants(text);
+      const lines = text.split('\n').length;
+      const ls = getLanguageService();
+      const ours = summarize(await timeRuns(runs, warmup, async (i) => ls.validateAll(ls.parse(URI, texts[i % texts.length]))));
+      const viaJson = summarize(await timeRuns(runs, warmup, async (i) => {
+        const doc = TextDocument.create(URI, 'json', i, texts[i % texts.length]);
+        return jls.doValidation(doc, jls.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
+      }));
+      const floor = summarize(await timeRuns(runs, warmup, (i) => {
+        const errors: ParseError[] = [];
+        return parseTree(texts[i % texts.length], errors, { allowTrailingComma: true, disallowComments: false });
+      }));
+      ctx.log(`validation ${label}: ${lines} lines, ours median ${ours.median.toFixed(3)} ms, json-ls ${viaJson.median.toFixed(3)} ms, parse ${floor.median.toFixed(3)} ms`);
+      const section = 'validation';
+      const big = label.startsWith('large');
+      for (const stat of ['median', 'p95'] as const) {
+        rows.push(ratioRow({ section, metric: `${label} ${stat} vs json-languageservice`, value: ours[stat], unit: 'ms', baseline: { name: '(a)', value: viaJson[stat] }, budget: 'ratio <= 1' }, 1));
+        rows.push(ratioRow({ section, metric: `${label} ${stat} vs parse floor`, value: ours[stat], unit: 'ms', baseline: { name: '(b)', value: floor[stat] }, budget: 'ratio <= 4' }, 4));
+      }
+      if (big) rows.push({ section, metric: `${label} p95 absolute`, value: ours.p95, unit: 'ms', budget: '< 10 ms', pass: ours.p95 < 10 });
+    }
+    return rows;
+  },
+};
