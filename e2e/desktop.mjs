@@ -2,7 +2,7 @@
 // The same extension-host suites in desktop VS Code (Electron) through @vscode/test-electron, for machines
 // that can download VS Code (this project's CI cannot; it uses e2e/run.mjs with code-server). On Linux
 // without a display, run it under xvfb-run.   node e2e/desktop.mjs [--vscode 1.100.3] [--grep text]
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,9 @@ try {
   const env = {};
   if (findMoto()) {
     moto = await startMoto({ logFile: join(REPO_ROOT, 'e2e-artifacts', 'moto-desktop.log') });
-    Object.assign(env, awsEnv(moto.endpoint), { FARGATE_LENS_E2E_SEED: JSON.stringify(await seedDemo(moto.endpoint)) });
+    const seedFile = join(scratch, 'seed.json');
+    writeFileSync(seedFile, JSON.stringify(await seedDemo(moto.endpoint)));
+    Object.assign(env, awsEnv(moto.endpoint), { FARGATE_LENS_E2E_SEED_FILE: seedFile });
   }
   if (opts.grep) env.FARGATE_LENS_E2E_GREP = opts.grep;
   const workspace = join(scratch, 'examples');

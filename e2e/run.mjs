@@ -9,7 +9,7 @@
 // A moto_server seeded with the demo account backs both browser phases (AWS_ENDPOINT_URL in code-server's
 // environment). Everything started is stopped by PID and the scratch dir removed, also on failure and
 // timeout. Prints `N passed, N failed` last and exits non-zero when anything failed.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, format } from 'node:util';
@@ -151,14 +151,19 @@ async function main() {
 
   if (phases.has('tests') || phases.has('ui')) {
     let motoEndpoint;
-    let env = {};
+    let seeding = Promise.resolve();
+    const seedFile = join(scratch, 'seed.json');
+    const env = { FARGATE_LENS_E2E_SEED_FILE: seedFile };
     if (findMoto()) {
       const moto = await startMoto({ logFile: join(ARTIFACTS, 'moto.log') });
       cleanups.push(() => moto.stop());
-      const seeded = await seedDemo(moto.endpoint);
-      log(`moto on ${moto.endpoint} (pid ${moto.pid}), seeded by ${seeded.seeder}`);
       motoEndpoint = moto.endpoint;
-      env = { ...awsEnv(moto.endpoint), FARGATE_LENS_E2E_SEED: JSON.stringify(seeded) };
+      Object.assign(env, awsEnv(moto.endpoint));
+      // Seeding runs while code-server and Chromium start; the suites read its summary from seedFile.
+      seeding = seedDemo(moto.endpoint).then((seeded) => {
+        writeFileSync(seedFile, JSON.stringify(seeded, null, 2));
+        log(`moto on ${moto.endpoint} (pid ${moto.pid}), seeded by ${seeded.seeder}`);
+      });
     } else log('moto_server not found: AWS-backed suites will fail or skip');
     if (opts.grep) env.FARGATE_LENS_E2E_GREP = opts.grep;
 
@@ -176,6 +181,7 @@ async function main() {
     log(`code-server on http://${server.host} (pid ${server.pid})`);
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
+    await seeding;
 
     if (phases.has('tests')) {
       const code = await runHostTests({ browser, server, workspace: workspaceFor('tests'), entry });

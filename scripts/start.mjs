@@ -52,15 +52,17 @@ try {
   const state = join(REPO_ROOT, '.tmp', 'sandbox');
   const moto = await startMoto({ logFile: join(state, 'moto.log') });
   stops.push(() => moto.stop());
-  const seeded = await seedDemo(moto.endpoint);
+  // Seed the emulator and start VS Code at the same time (the endpoint is known once moto runs).
+  const home = prepareHome(join(state, 'code-server'));
+  const port = await freePort(Number(opts.port));
+  const [seeded, server] = await Promise.all([
+    seedDemo(moto.endpoint),
+    startCodeServer({ home, port, logFile: join(state, 'code-server.log'), env: awsEnv(moto.endpoint) })
+      .then((s) => { stops.push(() => s.stop()); return s; }),
+  ]);
   const clusters = Array.isArray(seeded.clusters) ? seeded.clusters : Object.keys(seeded.clusters ?? {});
   say(`AWS emulator on ${moto.endpoint}: clusters ${clusters.join(', ') || '(none reported)'} (seed: ${seeded.seeder})`);
 
-  // 4. VS Code with the extension in development mode on examples/.
-  const home = prepareHome(join(state, 'code-server'));
-  const port = await freePort(Number(opts.port));
-  const server = await startCodeServer({ home, port, logFile: join(state, 'code-server.log'), env: awsEnv(moto.endpoint) });
-  stops.push(() => server.stop());
   const url = workbenchUrl(server.host, { folder: join(REPO_ROOT, 'examples') });
 
   if (opts.check) {

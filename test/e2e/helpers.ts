@@ -3,6 +3,7 @@
  * under test, fixture files in the scratch workspace, and reading our diagnostics' rule ids.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'fargate-lens.fargate-lens';
@@ -90,4 +91,14 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: v
       if (i >= attempts || !/Canceled/i.test(String((err as Error).message ?? err))) throw err;
     }
   }
+}
+
+/**
+ * The demo account the runner seeded into moto (the JSON that seedDemoAccount returned, plus `seeder`),
+ * read from FARGATE_LENS_E2E_SEED_FILE. AWS clients in suites reach moto through AWS_ENDPOINT_URL.
+ */
+export function seededAccount<T = Record<string, unknown>>(): T {
+  const file = process.env.FARGATE_LENS_E2E_SEED_FILE;
+  assert.ok(file && fs.existsSync(file), 'no seeded moto (FARGATE_LENS_E2E_SEED_FILE); is moto_server installed?');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
