@@ -122,3 +122,15 @@ test('JSON template edits use CloudFormation names (unit)', () => {
   assert.equal(JSON.parse(d.text).Resources.Task.Properties.Family, 'web');
   assert.equal(parseDocument(uri, json).edits.key('networkMode'), 'NetworkMode');
 });
+
+test('YAML edits keep CRLF line endings (unit)', () => {
+  const crlf = YAML.replace(/\n/g, '\r\n');
+  let d = apply(crlf, (doc) => doc.edits.addProperty(td(doc).root!, 'networkMode', 'awsvpc'));
+  d = apply(d.text, (doc) => doc.edits.appendItem(td(doc).containersNode as ArrayNode, { name: 'b', image: 'busybox' }));
+  d = apply(d.text, (doc) => doc.edits.removeItem(add(doc), 2));
+  d = apply(d.text, (doc) => doc.edits.removeProperty(doc.launches[0].node, prop(doc.launches[0].node, 'platformVersion')!));
+  assert.equal(/[^\r]\n/.test(d.text), false, 'no bare LF');
+  assert.equal(str(child(td(d).root, 'networkMode')), 'awsvpc');
+  assert.equal(td(d).containers.length, 2);
+  assert.deepEqual(add(d).items.map((i) => str(i)), ['SYS_PTRACE', 'NET_ADMIN']);
+});

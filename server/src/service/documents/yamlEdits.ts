@@ -52,27 +52,30 @@ export function yamlFlow(v: unknown): string {
 export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyNamer = API_NAMER): EditBuilder {
   const unit = ' '.repeat(indentUnit(text));
   const lineStart = (o: number): number => text.lastIndexOf('\n', o - 1) + 1;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  /** End of the line holding `o`, before its line break (`\n` or `\r\n`). */
   const lineEnd = (o: number): number => {
     const i = text.indexOf('\n', o);
-    return i < 0 ? text.length : i;
+    if (i < 0) return text.length;
+    return text[i - 1] === '\r' ? i - 1 : i;
   };
   const column = (o: number): number => o - lineStart(o);
   const end = (s: Span): number => s.offset + s.length;
   const inFlow = (o: number): boolean => flowRanges.some((r) => r.offset < o && o < end(r));
   const isFlowNode = (n: AstNode): boolean => text[n.offset] === '[' || text[n.offset] === '{' || inFlow(n.offset);
   /** Where to add a line after the block member ending at `e`. */
-  const afterLine = (e: number): number => (text[e - 1] === '\n' ? e - 1 : lineEnd(e));
+  const afterLine = (e: number): number => (text[e - 1] === '\n' ? lineEnd(e - 1) : lineEnd(e));
 
   /** Text following `Key:` for a value whose nested lines start at `indent`. */
   const afterKey = (v: unknown, indent: string): string => {
     if (!isCollection(v) || isEmpty(v)) return ' ' + yamlFlow(v);
-    if (Array.isArray(v)) return v.map((it) => `\n${indent}- ${afterDash(it, indent + '  ')}`).join('');
-    return Object.entries(v).map(([k, x]) => `\n${indent}${yamlScalar(k)}:${afterKey(x, indent + unit)}`).join('');
+    if (Array.isArray(v)) return v.map((it) => `${eol}${indent}- ${afterDash(it, indent + '  ')}`).join('');
+    return Object.entries(v).map(([k, x]) => `${eol}${indent}${yamlScalar(k)}:${afterKey(x, indent + unit)}`).join('');
   };
   /** Text following `- ` for an item whose content sits at `indent`. */
   const afterDash = (v: unknown, indent: string): string => {
     if (!isCollection(v) || isEmpty(v) || Array.isArray(v)) return yamlFlow(v);
-    return afterKey(v, indent).slice(1 + indent.length);
+    return afterKey(v, indent).slice(eol.length + indent.length);
   };
 
   const removeFlowMember = (spans: Span[], i: number): OffsetEdit => {
@@ -91,7 +94,7 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
       if (node.type === 'object' || node.type === 'array' || /^\s*(- )+$/.test(prefix)) {
         // The node already starts where block content belongs (its first key or dash, or after `- `).
         const col = ' '.repeat(column(node.offset));
-        const body = Array.isArray(v) && !/^\s*(- )+$/.test(prefix) ? afterKey(v, col).slice(1 + col.length) : afterDash(v, col);
+        const body = Array.isArray(v) && !/^\s*(- )+$/.test(prefix) ? afterKey(v, col).slice(eol.length + col.length) : afterDash(v, col);
         return { offset: node.offset, length: node.length, newText: body };
       }
       // `Key: scalar` -> `Key:` + nested block on the following lines.
@@ -125,7 +128,7 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
         return { offset: end(last.span), length: 0, newText: `, ${key}: ${yamlFlow(v)}` };
       }
       const indent = ' '.repeat(column(obj.properties[0].keySpan.offset));
-      return { offset: afterLine(end(last.span)), length: 0, newText: `\n${indent}${key}:${afterKey(v, indent + unit)}` };
+      return { offset: afterLine(end(last.span)), length: 0, newText: `${eol}${indent}${key}:${afterKey(v, indent + unit)}` };
     },
     removeItem(arr, index) {
       if (isFlowNode(arr)) return removeFlowMember(arr.items, index);
@@ -145,7 +148,7 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
       }
       const prefix = text.slice(lineStart(last.offset), last.offset);
       const dash = ' '.repeat(Math.max(0, prefix.lastIndexOf('-')));
-      return { offset: afterLine(end(last)), length: 0, newText: `\n${dash}- ${afterDash(v, dash + '  ')}` };
+      return { offset: afterLine(end(last)), length: 0, newText: `${eol}${dash}- ${afterDash(v, dash + '  ')}` };
     },
   };
   return builder;
