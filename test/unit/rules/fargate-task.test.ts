@@ -151,3 +151,13 @@ test('fargate/windows-x86 flags ARM64 Windows and fixes it; Linux ARM64 is fine 
   assert.equal(only(lint(applyFix(text, 'fargate/windows-x86')), 'fargate/windows-x86').length, 0);
   assert.equal(only(lint(td({ runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'ARM64' } })), 'fargate/windows-x86').length, 0);
 });
+
+test('templated values are never judged by the task, fargate, container and port rules (unit)', () => {
+  const text = td(
+    { cpu: '{{ must_env `CPU` }}', memory: '${MEMORY}', networkMode: '${NETWORK_MODE}', family: '{{ family }}', executionRoleArn: '${EXEC_ROLE}', ephemeralStorage: { sizeInGiB: '${SIZE}' } },
+    { image: '<IMAGE1_NAME>', name: '${NAME}', memory: '${CTR_MEM}', portMappings: [{ containerPort: '${PORT}', hostPort: '${HOST_PORT}', protocol: '${PROTO}' }], user: '${USER}' },
+  );
+  const mine = /^(task|fargate|ctr|awsvpc|port|cap|linux|sysctl)\//;
+  const judged = lint(text).filter((d) => mine.test(d.ruleId) && d.severity !== 'info');
+  assert.deepEqual(judged.map((d) => `${d.ruleId}: ${d.message}`), []);
+});

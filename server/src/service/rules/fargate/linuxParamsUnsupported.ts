@@ -1,4 +1,3 @@
-import { child } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
 import { containerLabel, finding } from '../util';
@@ -32,7 +31,7 @@ export const linuxParamsUnsupported: TaskDefRule = {
       const params = lp.value;
       for (const [key, why] of Object.entries(FIELDS)) {
         const p = key === 'devices' || key === 'tmpfs' ? used(params, key) : given(params, key);
-        if (!p || child(params, key) === undefined) continue;
+        if (!p) continue;
         out.push(finding(this.id, p, `${containerLabel(c, i)}: linuxParameters.${key} is not supported on Fargate: ${why}. Remove it.`, { ...fargateExtra(td), fixes: [removeFix(doc, params, p)] }));
       }
     });
