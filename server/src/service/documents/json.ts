@@ -36,6 +36,14 @@ export function nestingDepth(text: string): number {
 /** Nesting deeper than this is not converted (protects the rules' recursion). */
 export const MAX_DEPTH = 200;
 
+/** Roots of trees that are exact parses of their (template-neutralised) text: no syntax error, no depth cut. */
+const exactTrees = new WeakSet<AstNode>();
+
+/** True when `root` came from parseJson of a text without syntax errors and was converted whole. */
+export function isExactTree(root: AstNode): boolean {
+  return exactTrees.has(root);
+}
+
 export function parseJson(text: string): ParsedJson {
   const neutral = neutraliseBareTemplates(text);
   const source = neutral ? neutral.text : text;
@@ -86,6 +94,7 @@ export function parseJson(text: string): ParsedJson {
     }
   };
   const root = tree ? convert(tree, 0) : undefined;
+  if (root && errors.length === 0 && !tooDeep) exactTrees.add(root);
   if (tooDeep) {
     findings.push({ ruleId: 'json/syntax', message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`, span: { offset: 0, length: 1 }, severity: 'warning' });
   }

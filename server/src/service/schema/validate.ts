@@ -5,14 +5,16 @@
  * lenient clients convert (a number written as a string, `"cpu": 256`) and `null` members of console
  * exports are warnings, not errors: the API field exists and the intent is clear.
  */
-import { getLanguageService, TextDocument, type Diagnostic, type LanguageService } from 'vscode-json-languageservice';
+import { getLanguageService, TextDocument, type LanguageService } from 'vscode-json-languageservice';
 import type { AstNode, ObjectNode } from '../documents/ast';
+import { isExactTree } from '../documents/json';
 import { neutraliseBareTemplates } from '../documents/templates';
 import type { Finding } from '../types';
 import { locate, nodeAtSpan } from './astPath';
 import { closest } from './didYouMean';
 import { propertiesAt, resolveRef, schemaAt } from './navigate';
 import { ALL_SCHEMA_KINDS, schemaFor, type SchemaKind } from './schemas';
+import { validateTree, type Problem } from './treeValidate';
 
 export const SCHEMA_RULE_IDS = ['schema/unknown-property', 'schema/type', 'schema/enum', 'schema/required'] as const;
 
@@ -24,32 +26,45 @@ export interface SchemaValidator {
 }
 
 export function createSchemaValidator(): SchemaValidator {
-  const ls: LanguageService = getLanguageService({});
-  ls.configure({
-    validate: true,
-    allowComments: true,
-    schemas: ALL_SCHEMA_KINDS.map((k) => ({ uri: `fargate-lens://schemas/${k}`, fileMatch: [`${k}.ecs.json`], schema: schemaFor(k) as object })),
-  });
+  let ls: LanguageService | undefined;
+  /**
+   * The language service, for trees that are not exact parses (syntax errors, templated YAML): built on
+   * first need, with copies of the schemas because it resolves `$ref`s by rewriting the schema in place.
+   */
+  const languageService = (): LanguageService => {
+    if (ls) return ls;
+    ls = getLanguageService({});
+    ls.configure({
+      validate: true,
+      allowComments: true,
+      schemas: ALL_SCHEMA_KINDS.map((k) => ({ uri: `fargate-lens://schemas/${k}`, fileMatch: [`${k}.ecs.json`], schema: structuredClone(schemaFor(k)) as object })),
+    });
+    return ls;
+  };
   return {
     async validate(text, root, kind) {
+      // An exact parse of the text is validated in place (same problems, no second parse).
+      if (root && isExactTree(root)) return mapProblems(validateTree(root, schemaFor(kind), text), root, kind);
       // Bare template tokens (`"port": {{p}}`) are replaced offset-preserving so the file parses.
       const source = neutraliseBareTemplates(text)?.text ?? text;
       const doc = TextDocument.create(docUri(kind), 'json', 1, source);
-      const diags = await ls.doValidation(doc, ls.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
-      return mapDiagnostics(diags, doc, root, kind);
+      const service = languageService();
+      const diags = await service.doValidation(doc, service.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
+      const problems = diags.map((d) => {
+        const offset = doc.offsetAt(d.range.start);
+        return { offset, length: doc.offsetAt(d.range.end) - offset, message: typeof d.message === 'string' ? d.message : d.message.value };
+      });
+      return mapProblems(problems, root, kind);
     },
   };
 }
 
-function mapDiagnostics(diags: Diagnostic[], doc: TextDocument, root: AstNode | undefined, kind: SchemaKind): Finding[] {
+function mapProblems(problems: Problem[], root: AstNode | undefined, kind: SchemaKind): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   const renamedTo = new Map<ObjectNode, Set<string>>();
   const pendingRequired: { finding: Finding; object: ObjectNode; name: string }[] = [];
-  for (const d of diags) {
-    const offset = doc.offsetAt(d.range.start);
-    const length = doc.offsetAt(d.range.end) - offset;
-    const msg = typeof d.message === 'string' ? d.message : d.message.value;
+  for (const { offset, length, message: msg } of problems) {
     let m: RegExpExecArray | null;
     let finding: Finding | undefined;
     if ((m = /^Property (.+) is not allowed\.$/.exec(msg))) {
