@@ -80,9 +80,10 @@ function mapProblems(problems: Problem[], root: AstNode | undefined, kind: Schem
       const home = suggestion ? undefined : Object.entries(allowed).find(([, s]) => resolveRef(schemaFor(kind), s)?.properties?.[prop.key])?.[0];
       finding = {
         ruleId: 'schema/unknown-property',
-        message: `Unknown property \`${prop.key}\`: the ECS API has no such member here${suggestion ? `. Did you mean \`${suggestion}\`?` : home ? `; it belongs inside \`${home}\`.` : '.'}`,
+        message: `Unknown property \`${prop.key}\`: the ECS API has no such member here${suggestion ? `. Did you mean \`${suggestion}\`?` : home ? `; it belongs inside \`${home}\`.` : '.'}${kind === 'containers' ? ' Terraform drops unknown members without an error, so this setting has no effect.' : ''}`,
         span: { ...prop.keySpan },
-        severity: 'error',
+        // The AWS CLI rejects unknown parameters; Terraform's container_definitions silently drops them.
+        severity: kind === 'containers' ? 'warning' : 'error',
         fixes: suggestion ? [{ title: `Rename to '${suggestion}'`, isPreferred: true, edits: [{ ...prop.keySpan, newText: JSON.stringify(suggestion) }] }] : undefined,
       };
     } else if ((m = /^Incorrect type\. Expected (?:one of )?"?([^"]+?)"?\.$/.exec(msg))) {
