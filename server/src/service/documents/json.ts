@@ -3,8 +3,8 @@
  * as `json/syntax` warnings; real syntax errors are reported at their position and the recoverable
  * part of the tree is still returned. Bare template tokens are neutralised (see templates.ts).
  */
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JNode, type ParseError } from 'jsonc-parser';
-import type { AstNode, Property } from './ast';
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, visit, type Node as JNode, type ParseError } from 'jsonc-parser';
+import type { ArrayNode, AstNode, ObjectNode, Property } from './ast';
 import { isTemplatedString, neutraliseBareTemplates, type BareToken } from './templates';
 import type { Finding } from '../types';
 
@@ -56,12 +56,100 @@ export function parseJson(text: string): ParsedJson {
       findings: [{ ruleId: 'json/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message: `Not checked: the JSON nests ${depth} levels deep (the limit is ${MAX_PARSE_DEPTH}); no ECS file nests this deep.` }],
     };
   }
+  if (depth <= MAX_DEPTH) {
+    const fast = buildTree(source, bare);
+    if (fast) return fast;
+  }
+  return parseWithRecovery(source, text.length, bare);
+}
+
+/**
+ * One pass over an error-free text: jsonc-parser's visitor builds our tree directly (what parseTree
+ * and a conversion did in two) and reports comments and trailing commas on the way (what a second
+ * scan did). Returns undefined at the first syntax error: parseWithRecovery then takes over, so broken
+ * documents get exactly the recovery they always had. Only used when nesting is within MAX_DEPTH.
+ */
+function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
+  interface Frame {
+    node: ObjectNode | ArrayNode;
+    key?: { key: string; offset: number; length: number };
+  }
+  const bareStarts = bare.length ? new Set(bare.map((t) => t.offset)) : undefined;
+  const findings: Finding[] = [];
+  const stack: Frame[] = [];
+  let root: AstNode | undefined;
+  let failed = false;
+  let pendingComma = -1;
+  const attach = (value: AstNode): void => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      root ??= value;
+      return;
+    }
+    if (top.node.type === 'array') {
+      top.node.items.push(value);
+      return;
+    }
+    const k = top.key;
+    if (!k) return;
+    top.key = undefined;
+    top.node.properties.push({ key: k.key, rawKey: k.key, keySpan: { offset: k.offset, length: k.length }, value, span: { offset: k.offset, length: value.offset + value.length - k.offset } });
+  };
+  const close = (offset: number, length: number): void => {
+    if (pendingComma >= 0) findings.push(trailingComma(pendingComma));
+    pendingComma = -1;
+    const frame = stack.pop();
+    if (!frame) return;
+    frame.node.length = offset + length - frame.node.offset;
+    attach(frame.node);
+  };
+  visit(source, {
+    onObjectBegin: (offset) => {
+      pendingComma = -1;
+      stack.push({ node: { type: 'object', properties: [], offset, length: -1 } });
+    },
+    onObjectProperty: (key, offset, length) => {
+      pendingComma = -1;
+      const top = stack[stack.length - 1];
+      if (top) top.key = { key, offset, length };
+    },
+    onObjectEnd: close,
+    onArrayBegin: (offset) => {
+      pendingComma = -1;
+      stack.push({ node: { type: 'array', items: [], offset, length: -1 } });
+    },
+    onArrayEnd: close,
+    onLiteralValue: (value, offset, length) => {
+      pendingComma = -1;
+      const type = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'null';
+      const node: AstNode = { type, value: value ?? null, offset, length } as AstNode;
+      if (bareStarts?.has(offset)) node.unknown = 'template';
+      else if (type === 'string' && isTemplatedString(value)) node.unknown = 'template';
+      attach(node);
+    },
+    onSeparator: (sep, offset) => {
+      pendingComma = sep === ',' ? offset : -1;
+    },
+    onComment: (offset, length) => {
+      findings.push(commentFinding(offset, length));
+    },
+    onError: () => {
+      failed = true;
+    },
+  }, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  if (failed) return undefined;
+  if (root) exactTrees.add(root);
+  return { root, findings, bareTemplates: bare };
+}
+
+/** jsonc-parser's tree with its error recovery, converted; syntax errors reported at their position. */
+function parseWithRecovery(source: string, textLength: number, bare: BareToken[]): ParsedJson {
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const findings: Finding[] = errors.map((e) => ({
     ruleId: 'json/syntax',
     message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}.`,
-    span: { offset: Math.min(e.offset, text.length), length: Math.max(0, Math.min(Math.max(1, e.length), text.length - e.offset)) },
+    span: { offset: Math.min(e.offset, textLength), length: Math.max(0, Math.min(Math.max(1, e.length), textLength - e.offset)) },
     severity: 'error',
   }));
   findings.push(...leniencies(source));
@@ -112,12 +200,7 @@ function leniencies(text: string): Finding[] {
   let pendingComma: { offset: number } | undefined;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
-      out.push({
-        ruleId: 'json/syntax',
-        message: 'Comments are not valid JSON: the AWS CLI (--cli-input-json) and the ECS API reject this file. Remove the comment before using it.',
-        span: { offset: scanner.getTokenOffset(), length: scanner.getTokenLength() },
-        severity: 'warning',
-      });
+      out.push(commentFinding(scanner.getTokenOffset(), scanner.getTokenLength()));
       continue;
     }
     if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
@@ -125,16 +208,27 @@ function leniencies(text: string): Finding[] {
       pendingComma = { offset: scanner.getTokenOffset() };
       continue;
     }
-    if (pendingComma && (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken)) {
-      out.push({
-        ruleId: 'json/syntax',
-        message: 'Trailing comma: not valid JSON, the AWS CLI and the ECS API reject it. Remove the comma.',
-        span: { offset: pendingComma.offset, length: 1 },
-        severity: 'warning',
-        fixes: [{ title: 'Remove trailing comma', isPreferred: true, edits: [{ offset: pendingComma.offset, length: 1, newText: '' }] }],
-      });
-    }
+    if (pendingComma && (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken)) out.push(trailingComma(pendingComma.offset));
     pendingComma = undefined;
   }
   return out;
+}
+
+function commentFinding(offset: number, length: number): Finding {
+  return {
+    ruleId: 'json/syntax',
+    message: 'Comments are not valid JSON: the AWS CLI (--cli-input-json) and the ECS API reject this file. Remove the comment before using it.',
+    span: { offset, length },
+    severity: 'warning',
+  };
+}
+
+function trailingComma(offset: number): Finding {
+  return {
+    ruleId: 'json/syntax',
+    message: 'Trailing comma: not valid JSON, the AWS CLI and the ECS API reject it. Remove the comma.',
+    span: { offset, length: 1 },
+    severity: 'warning',
+    fixes: [{ title: 'Remove trailing comma', isPreferred: true, edits: [{ offset, length: 1, newText: '' }] }],
+  };
 }
