@@ -19,5 +19,7 @@ function run(cmd, args) {
 
 run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--minify']);
 run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out]);
+// Leave dist/ as a development build again (readable stack traces for the dev host and the tests).
+run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 const size = statSync(out).size;
 process.stdout.write(`package: ${relative(process.cwd(), out) || out} ${(size / 1024).toFixed(0)} KiB\n`);
