@@ -164,6 +164,7 @@ async function main() {
         writeFileSync(seedFile, JSON.stringify(seeded, null, 2));
         log(`moto on ${moto.endpoint} (pid ${moto.pid}), seeded by ${seeded.seeder}`);
       });
+      seeding.catch(() => {}); // rejected seeding is reported where it is awaited, after code-server starts
     } else log('moto_server not found: AWS-backed suites will fail or skip');
     if (opts.grep) env.FARGATE_LENS_E2E_GREP = opts.grep;
 
@@ -175,7 +176,7 @@ async function main() {
     };
     const home = prepareHome(join(scratch, 'code-server'));
     // Keep VS Code's own logs (extension host, output channels such as the language client's) for diagnosis.
-    cleanups.push(() => cpSync(join(home.data, 'logs'), join(ARTIFACTS, 'vscode-logs'), { recursive: true }));
+    cleanups.push(() => existsSync(join(home.data, 'logs')) && cpSync(join(home.data, 'logs'), join(ARTIFACTS, 'vscode-logs'), { recursive: true }));
     const server = await startCodeServer({ home, port: await freePort(), logFile: join(ARTIFACTS, 'code-server.log'), env });
     cleanups.push(() => server.stop());
     log(`code-server on http://${server.host} (pid ${server.pid})`);
