@@ -1,9 +1,8 @@
-import { str } from '../../documents/ast';
 import { launchIsFargate } from '../../shapes/model';
 import type { LaunchRule } from '../types';
-import type { RelatedLocation } from '../../types';
+import type { Finding, RelatedLocation } from '../../types';
 import { finding, fix } from '../util';
-import { pv14Features } from './features';
+import { platformVersions, pv14Features, viaParam } from './features';
 
 const BELOW_14 = /^1\.[0-3]\.\d+$/;
 
@@ -19,9 +18,7 @@ export const featureRequires14: LaunchRule = {
     fix: 'Set `platformVersion` to `LATEST` (1.4.0 on Linux) or remove it.',
   },
   check({ launch, targets, doc }) {
-    const pvNode = launch.platformVersion;
-    const pv = str(pvNode);
-    if (!pvNode || !pv || !BELOW_14.test(pv) || launchIsFargate(launch) === false) return [];
+    if (launchIsFargate(launch) === false) return [];
     const related: RelatedLocation[] = [];
     const names: string[] = [];
     for (const t of targets) {
@@ -33,9 +30,12 @@ export const featureRequires14: LaunchRule = {
     }
     if (related.length === 0) return [];
     const listed = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
-    return [finding(this.id, pvNode, `Platform version ${pv} is too old for task definition '${targets[0].td.label}': ${listed} need${names.length === 1 ? 's' : ''} Fargate platform version 1.4.0. Set platformVersion to LATEST.`, {
-      related,
-      fixes: [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pvNode, 'LATEST')], true), fix('Set platformVersion to 1.4.0', [doc.edits.replaceValue(pvNode, '1.4.0')])],
-    })];
+    const out: Finding[] = [];
+    for (const pv of platformVersions(launch.platformVersion)) {
+      if (!BELOW_14.test(pv.value)) continue;
+      const fixes = pv.via ? [] : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true), fix('Set platformVersion to 1.4.0', [doc.edits.replaceValue(pv.node, '1.4.0')])];
+      out.push(finding(this.id, pv.node, `Platform version ${pv.value}${viaParam(pv.via)} is too old for task definition '${targets[0].td.label}': ${listed} need${names.length === 1 ? 's' : ''} Fargate platform version 1.4.0. Set platformVersion to LATEST${pv.via ? ` (change the parameter's value)` : ''}.`, { related, fixes }));
+    }
+    return out;
   },
 };

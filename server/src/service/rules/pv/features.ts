@@ -3,7 +3,7 @@
  * Shared by `pv/feature-requires-1.4.0` (at the launch input's platformVersion) and the information
  * note on `requiresCompatibilities` (in the task definition itself).
  */
-import { at, child, items, num, objects, prop, str, strings, type Span } from '../../documents/ast';
+import { alternatives, at, child, items, num, objects, prop, str, strings, type AstNode, type Span } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
 import { parseCpu } from '../fargate/cpuMemory';
 
@@ -57,3 +57,17 @@ export function pv14Features(td: TaskDefModel): PvFeature[] {
 }
 
 export const RETIRED_LINUX = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
+
+/**
+ * The platform versions a launch can run with: the literal, each literal `Fn::If` branch, or each
+ * value of the CloudFormation parameter it references (`via` names it; such findings get no fix,
+ * because the value to change is the parameter's).
+ */
+export function platformVersions(node: AstNode | undefined): { value: string; node: AstNode; via?: string }[] {
+  return alternatives(node).flatMap((a) => (typeof a.value.value === 'string' ? [{ value: a.value.value, node: a.via ? a.node : a.value, via: a.via }] : []));
+}
+
+/** " (parameter X)" for messages about a value that comes from a CloudFormation parameter. */
+export function viaParam(via: string | undefined): string {
+  return via ? ` (value of parameter ${via})` : '';
+}

@@ -1,7 +1,7 @@
-import { str } from '../../documents/ast';
 import type { LaunchRule } from '../types';
+import type { Finding } from '../../types';
 import { finding, fix } from '../util';
-import { RETIRED_LINUX } from './features';
+import { platformVersions, RETIRED_LINUX, viaParam } from './features';
 
 /** Fargate Linux platform versions 1.0.0-1.3.0 are retired (1.3.0 since 2026-03-16). */
 export const retired: LaunchRule = {
@@ -15,13 +15,16 @@ export const retired: LaunchRule = {
     fix: 'Use `LATEST` (1.4.0) or `1.4.0`.',
   },
   check({ launch, targets, doc }) {
-    const node = launch.platformVersion;
-    const pv = str(node);
-    if (!node || !pv || !RETIRED_LINUX.includes(pv)) return [];
-    // 1.0.0 is the current Windows platform version: not retired there.
-    if (pv === '1.0.0' && targets.some((t) => t.td.windows)) return [];
-    return [finding(this.id, node, `Fargate platform version ${pv} is retired (${pv === '1.3.0' ? 'since 2026-03-16' : 'since 2020-12-14'}); tasks can no longer be launched on it. Use LATEST (1.4.0).`, {
-      fixes: [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(node, 'LATEST')], true)],
-    })];
+    const out: Finding[] = [];
+    for (const pv of platformVersions(launch.platformVersion)) {
+      if (!RETIRED_LINUX.includes(pv.value)) continue;
+      // 1.0.0 is the current Windows platform version: not retired there.
+      if (pv.value === '1.0.0' && targets.some((t) => t.td.windows)) continue;
+      const since = pv.value === '1.3.0' ? 'since 2026-03-16' : 'since 2020-12-14';
+      out.push(finding(this.id, pv.node, `Fargate platform version ${pv.value}${viaParam(pv.via)} is retired (${since}); tasks can no longer be launched on it. Use LATEST (1.4.0).`, {
+        fixes: pv.via ? [] : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true)],
+      }));
+    }
+    return out;
   },
 };

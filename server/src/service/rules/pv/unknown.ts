@@ -1,7 +1,7 @@
-import { str } from '../../documents/ast';
 import type { LaunchRule } from '../types';
+import type { Finding } from '../../types';
 import { finding, fix } from '../util';
-import { RETIRED_LINUX } from './features';
+import { platformVersions, RETIRED_LINUX, viaParam } from './features';
 
 const KNOWN = ['LATEST', '1.4.0', '1.0.0', ...RETIRED_LINUX];
 
@@ -17,11 +17,13 @@ export const unknownPv: LaunchRule = {
     fix: 'Use `LATEST`.',
   },
   check({ launch, doc }) {
-    const node = launch.platformVersion;
-    const pv = str(node);
-    if (!node || pv === undefined || KNOWN.includes(pv)) return [];
-    return [finding(this.id, node, `'${pv}' is not a Fargate platform version: Linux has LATEST and 1.4.0, Windows has LATEST and 1.0.0.`, {
-      fixes: [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(node, 'LATEST')], true)],
-    })];
+    const out: Finding[] = [];
+    for (const pv of platformVersions(launch.platformVersion)) {
+      if (KNOWN.includes(pv.value)) continue;
+      out.push(finding(this.id, pv.node, `'${pv.value}'${viaParam(pv.via)} is not a Fargate platform version: Linux has LATEST and 1.4.0, Windows has LATEST and 1.0.0.`, {
+        fixes: pv.via ? [] : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true)],
+      }));
+    }
+    return out;
   },
 };
