@@ -58,7 +58,7 @@ test('live EFS data from the client completes ids and flags unknown ones (lsp)',
     await client.diagnostics(uri);
     await client.connection.sendNotification('fargateLens/liveEfs', { region: 'eu-west-1', fileSystems: [{ id: 'fs-0aaaaaaaaaaaaaaa1', name: 'shared', accessPoints: [] }] });
     const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'efs/fs-not-found'));
-    assert.match(p.diagnostics.find((d) => d.code === 'efs/fs-not-found')!.message, /eu-west-1/);
+    assert.match(String(p.diagnostics.find((d) => d.code === 'efs/fs-not-found')!.message), /eu-west-1/);
     const compl = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: posOf(text, '"fs-0123', 1) })) as CompletionItem[];
     assert.ok((Array.isArray(compl) ? compl : []).some((i) => i.label === 'fs-0aaaaaaaaaaaaaaa1'));
   } finally {
