@@ -1,18 +1,7 @@
 /** Near-miss suggestions for unknown property names and enum values ("did you mean ...?"). */
+import { editDistance } from '../rules/util';
 
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
+export { editDistance };
 
 /**
  * The candidate closest to `word`: a case-insensitive match (CloudFormation's `FileSystemId` for the
