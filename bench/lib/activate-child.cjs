@@ -51,7 +51,8 @@ const base = {
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   StatusBarAlignment: { Left: 1, Right: 2 },
   workspace: new Proxy({ getConfiguration: configuration, onDidChangeConfiguration: event, workspaceFolders: undefined, textDocuments: [], isTrusted: true }, { get: (t, p) => (p in t ? t[p] : typeof p === 'string' && p.startsWith('onDid') ? event : inert(`workspace.${String(p)}`)) }),
-  window: new Proxy({}, { get: (_t, p) => (typeof p === 'string' && p.startsWith('onDid') ? event : p === 'visibleTextEditors' ? [] : p === 'activeTextEditor' ? undefined : inert(`window.${String(p)}`)) }),
+  // A tree view that is not visible: VS Code starts with the explorer collapsed unless the user opened it.
+  window: new Proxy({ createTreeView: () => new Proxy({ visible: false, selection: [] }, { get: (t, p) => (p in t ? t[p] : typeof p === 'string' && p.startsWith('onDid') ? event : inert(`treeView.${String(p)}`)) }) }, { get: (t, p) => (p in t ? t[p] : typeof p === 'string' && p.startsWith('onDid') ? event : p === 'visibleTextEditors' ? [] : p === 'activeTextEditor' ? undefined : inert(`window.${String(p)}`)) }),
 };
 // Bundlers copy the module's own keys (__toESM), so every name the bundle reads must be a real key.
 for (const ns of ['commands', 'languages', 'env', 'extensions', 'tasks', 'debug', 'authentication', 'l10n', 'tests', 'notebooks', 'scm', 'comments']) base[ns] ??= inert(`vscode.${ns}`);
