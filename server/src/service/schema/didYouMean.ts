@@ -1,7 +1,6 @@
 /** Near-miss suggestions for unknown property names and enum values ("did you mean ...?"). */
 import { editDistance } from '../rules/util';
 
-export { editDistance };
 
 /**
  * The candidate closest to `word`: a case-insensitive match (CloudFormation's `FileSystemId` for the
