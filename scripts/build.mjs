@@ -50,7 +50,9 @@ const awsChunkSource = [
 ].join('\n');
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: splitAws ? [awsChunkPlugin] : [] },
+  // dynamic-import unsupported: the chunk is loaded with require() (resolved next to dist/extension.js),
+  // not through Node's ESM loader.
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: splitAws ? [awsChunkPlugin] : [], supported: { 'dynamic-import': false } },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   ...(splitAws ? [{ stdin: { contents: awsChunkSource, resolveDir: '.', sourcefile: 'aws-chunk.ts', loader: 'ts' }, outfile: `dist/${AWS_CHUNK}`, external: ['vscode'] }] : []),
