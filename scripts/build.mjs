@@ -1,11 +1,11 @@
 // Bundles the client, the server and the CLI into dist/ with esbuild (tsc only type-checks).
-//   node scripts/build.mjs [--minify] [--split-aws | --no-split-aws]
+//   node scripts/build.mjs [--minify] [--split-aws | --no-split-aws]   (--minify: the client; server and CLI always)
 // The AWS SDK is reached from the client only through dynamic imports (client/src/aws: `import('./sdk')`,
 // `import('./execApi')`, `import('@aws-sdk/credential-providers')`). With the split, those resolve to
 // one separately built chunk, dist/aws.js, loaded on the first AWS call, so activation neither reads
 // nor compiles the SDK. The split is on when .vscodeignore ships dist/aws.js (a .vsix without the
 // chunk would fail at the first AWS call), or with --split-aws; --no-split-aws bundles the SDK inline.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const argv = process.argv.slice(2);
@@ -53,12 +53,16 @@ const entries = [
   // dynamic-import unsupported: the chunk is loaded with require() (resolved next to dist/extension.js),
   // not through Node's ESM loader.
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: splitAws ? [awsChunkPlugin] : [], supported: { 'dynamic-import': false } },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The server and the CLI start a process per use (the CLI per CI run, often per file): always minified
+  // (names kept) to cut the script compile time at startup; source maps stay.
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', minify: true, keepNames: true },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minify: true, keepNames: true },
   ...(splitAws ? [{ stdin: { contents: awsChunkSource, resolveDir: '.', sourcefile: 'aws-chunk.ts', loader: 'ts' }, outfile: `dist/${AWS_CHUNK}`, external: ['vscode'] }] : []),
 ];
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
+// A chunk left over from an earlier split build would be measured and packaged for nothing.
+if (!splitAws) for (const f of [`dist/${AWS_CHUNK}`, `dist/${AWS_CHUNK}.map`]) rmSync(f, { force: true });
 if (splitAws) {
   const chunk = readFileSync(`dist/${AWS_CHUNK}`, 'utf8');
   const missing = CHUNK_EXPORTS.filter((name) => !new RegExp(`\\b${name}: \\(\\) =>`).test(chunk) && !new RegExp(`\\b${name}:`).test(chunk));

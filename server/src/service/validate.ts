@@ -62,7 +62,18 @@ export function resolveSeverities(uri: string, findings: Finding[], settings: Va
     const severity: Severity = user ?? f.severity ?? RULES_BY_ID.get(f.ruleId)?.severity ?? 'warning';
     out.push({ ...f, severity, uri });
   }
-  return out.sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
+  return out.sort((a, b) => a.span.offset - b.span.offset || compareRuleIds(a.ruleId, b.ruleId));
+}
+
+const PLAIN_ID = /^[a-z0-9./-]*$/;
+
+/**
+ * localeCompare's order without ICU (whose first use costs ~10 ms in a fresh CLI process): for ids made
+ * of lowercase ASCII letters, digits, '.', '/' and '-' the collation order is the code-unit order.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
 }
 
 function templatedFinding(doc: DocumentModel): Finding {

@@ -33,9 +33,11 @@ function end(s: { offset: number; length: number }): number {
 }
 
 export function jsonEditBuilder(text: string): EditBuilder {
-  const unit = /\n(\t| +)"/.exec(text)?.[1]?.length === 4 ? '    ' : /\n\t"/.test(text) ? '\t' : '  ';
+  // The indentation unit is read on first use: most parsed documents never build an edit.
+  let unit: string | undefined;
+  const indentUnit = (): string => (unit ??= /\n(\t| +)"/.exec(text)?.[1]?.length === 4 ? '    ' : /\n\t"/.test(text) ? '\t' : '  ');
   const serialise = (value: unknown, indent: string): string =>
-    JSON.stringify(value, null, unit).replace(/\n/g, '\n' + indent);
+    JSON.stringify(value, null, indentUnit()).replace(/\n/g, '\n' + indent);
 
   const removeMember = (siblings: { span: { offset: number; length: number } }[], i: number): OffsetEdit => {
     const cur = siblings[i].span;
@@ -57,7 +59,7 @@ export function jsonEditBuilder(text: string): EditBuilder {
       return { offset: end(last), length: 0, newText: `,\n${indent}${member(indent)}` };
     }
     const outer = lineIndent(text, container.offset);
-    const inner = outer + unit;
+    const inner = outer + indentUnit();
     return { offset: container.offset + 1, length: container.length - 2, newText: `\n${inner}${member(inner)}\n${outer}` };
   };
 
