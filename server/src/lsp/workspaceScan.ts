@@ -1,7 +1,7 @@
 /**
  * Reads the ECS files of the workspace folders from disk into the index, so that cross-file rules
  * see service inputs and task definitions that are not open. Yields to the event loop between
- * batches so that requests stay responsive during a large scan.
+ * batches of reads so that requests stay responsive during a large scan.
  */
 import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,11 +14,42 @@ export interface ScannedFile {
   force: boolean;
 }
 
+/** Files read at once: enough to hide per-file I/O latency, far below any descriptor limit. */
+const READ_CONCURRENCY = 16;
+
+/**
+ * Calls `onFile` for each ECS candidate under the folder in directory-walk order (the order the index
+ * sees them in never depends on I/O timing). The files of one directory are read concurrently, at most
+ * READ_CONCURRENCY at a time; subdirectories are walked where they appear among the entries.
+ */
 export async function scanFolder(folderUri: string, filters: FileFilterSettings, maxBytes: number, onFile: (f: ScannedFile) => void, limit = 20000): Promise<number> {
   if (!folderUri.startsWith('file:')) return 0;
   const root = fileURLToPath(folderUri);
   const verdict = fileFilter(filters);
   let count = 0;
+  const read = async (p: string): Promise<string | undefined> => {
+    try {
+      const st = await fs.stat(p);
+      if (st.size > maxBytes) return undefined;
+      return await fs.readFile(p, 'utf8');
+    } catch {
+      // Unreadable file (permissions, deleted meanwhile): skipped, like any non-ECS file.
+      return undefined;
+    }
+  };
+  /** Reads a run of sibling files concurrently and hands them over in order, up to the limit. */
+  const flush = async (files: { path: string; force: boolean }[]): Promise<void> => {
+    for (let i = 0; i < files.length && count < limit; i += READ_CONCURRENCY) {
+      const batch = files.slice(i, i + READ_CONCURRENCY);
+      const texts = await Promise.all(batch.map((f) => read(f.path)));
+      for (let j = 0; j < batch.length && count < limit; j++) {
+        const text = texts[j];
+        if (text === undefined) continue;
+        count++;
+        onFile({ uri: pathToFileURL(batch[j].path).href, text, force: batch[j].force });
+      }
+    }
+  };
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > 30 || count >= limit) return;
     let entries;
@@ -27,26 +58,23 @@ export async function scanFolder(folderUri: string, filters: FileFilterSettings,
     } catch {
       return;
     }
+    let run: { path: string; force: boolean }[] = [];
     for (const e of entries) {
       if (count >= limit) return;
       const p = join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name)) await walk(p, depth + 1);
+        if (SKIPPED_DIRS.has(e.name)) continue;
+        await flush(run);
+        run = [];
+        await walk(p, depth + 1);
         continue;
       }
       if (!e.isFile() || !CANDIDATE_FILE.test(e.name)) continue;
       const v = verdict(relative(root, p));
       if (v === 'exclude') continue;
-      try {
-        const st = await fs.stat(p);
-        if (st.size > maxBytes) continue;
-        const text = await fs.readFile(p, 'utf8');
-        count++;
-        onFile({ uri: pathToFileURL(p).href, text, force: v === 'force' });
-      } catch {
-        // Unreadable file (permissions, deleted meanwhile): skipped, like any non-ECS file.
-      }
+      run.push({ path: p, force: v === 'force' });
     }
+    await flush(run);
   };
   await walk(root, 0);
   return count;
