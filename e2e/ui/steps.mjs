@@ -60,23 +60,6 @@ export const steps = [
     },
   },
   {
-    name: 'a quick fix applied from the editor (Ctrl+.) rewrites a retired platform version',
-    skip: ({ root }) => (existsSync(join(root, 'server', 'src', 'server.ts')) ? undefined : 'no language server yet (server/src/server.ts)'),
-    async run({ page, shot }) {
-      await quickOpen(page, 'efs-worker-service.json');
-      const editor = page.locator('.editor-instance .monaco-editor').first();
-      await editor.locator('.squiggly-error').first().waitFor({ timeout: T });
-      await editor.locator('.view-line span', { hasText: '"1.3.0"' }).last().click();
-      await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Set platformVersion to LATEST' }).first();
-      await item.waitFor({ timeout: T });
-      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Set platformVersion to LATEST' }).waitFor({ timeout: T });
-      await shot('quickfix-menu');
-      await page.keyboard.press('Enter');
-      await editor.locator('.view-line', { hasText: '"platformVersion": "LATEST"' }).waitFor({ timeout: T });
-    },
-  },
-  {
     name: 'the Fargate Lens explorer shows the seeded clusters',
     skip: ({ pkg, motoEndpoint }) => (!viewContainer(pkg) ? 'no "Fargate Lens" view container in package.json yet'
       : !motoEndpoint ? 'no moto_server to seed' : undefined),
@@ -104,6 +87,23 @@ export const steps = [
       }
       await page.mouse.move(900, 450);
       await shot('explorer');
+    },
+  },
+  {
+    name: 'a quick fix applied from the editor (Ctrl+.) rewrites a retired platform version',
+    skip: ({ root }) => (existsSync(join(root, 'server', 'src', 'server.ts')) ? undefined : 'no language server yet (server/src/server.ts)'),
+    async run({ page, shot }) {
+      await quickOpen(page, 'efs-worker-service.json');
+      const editor = page.locator('.editor-instance .monaco-editor').first();
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: T });
+      await editor.locator('.view-line span', { hasText: '"1.3.0"' }).last().click();
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Set platformVersion to LATEST' }).first();
+      await item.waitFor({ timeout: T });
+      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Set platformVersion to LATEST' }).waitFor({ timeout: T });
+      await shot('quickfix-menu');
+      await page.keyboard.press('Enter');
+      await editor.locator('.view-line', { hasText: '"platformVersion": "LATEST"' }).waitFor({ timeout: T });
     },
   },
 ];
