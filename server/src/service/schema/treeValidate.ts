@@ -10,7 +10,7 @@
  * syntax errors the two parsers recover differently, and validate.ts falls back to the language service.
  * Saves the second parse and the language service's tree; see bench/ (issue 8) for the figures.
  */
-import type { AstNode, ObjectNode, Span } from '../documents/ast';
+import type { AstNode, ObjectNode, Property, Span } from '../documents/ast';
 import type { SchemaNode } from './schemas';
 
 export interface Problem {
@@ -55,6 +55,15 @@ function pointer(root: SchemaNode, ref: string): Record<string, unknown> | undef
   return cur && typeof cur === 'object' ? (cur as Record<string, unknown>) : undefined;
 }
 
+const keysOf = new WeakMap<object, string[]>();
+
+/** Object.keys of a schema's `properties`, computed once per schema object. */
+function declaredKeys(properties: Record<string, SchemaNode>): string[] {
+  let keys = keysOf.get(properties);
+  if (!keys) keysOf.set(properties, (keys = Object.keys(properties)));
+  return keys;
+}
+
 /** Problems of `root` against `schema`, deduplicated by position and message like the language service. */
 export function validateTree(root: AstNode | undefined, schema: SchemaNode, text: string): Problem[] {
   if (!root) return [];
@@ -85,32 +94,36 @@ export function validateTree(root: AstNode | undefined, schema: SchemaNode, text
   };
 
   const visitObject = (n: ObjectNode, s: Schema, key: Span | undefined): void => {
-    // Last duplicate wins, first occurrence keeps its place (the language service's seenKeys + Set).
-    const seen = new Map<string, { value: AstNode; keySpan: Span }>();
-    for (const p of n.properties) {
-      if (seen.has(p.key)) seen.delete(p.key);
-      seen.set(p.key, { value: p.value, keySpan: p.keySpan });
-    }
-    const order = [...new Set(n.properties.map((p) => p.key))];
+    // Last duplicate wins; the first occurrence keeps its place (the language service's seenKeys + Set).
+    const byKey = new Map<string, Property>();
+    for (const p of n.properties) byKey.set(p.key, p);
+    const duplicates = byKey.size !== n.properties.length;
     if (Array.isArray(s.required)) {
       for (const name of s.required) {
-        if (!seen.has(name)) problems.push({ offset: key ? key.offset : n.offset, length: key ? key.length : 1, message: `Missing property "${name}".` });
+        if (!byKey.has(name)) problems.push({ offset: key ? key.offset : n.offset, length: key ? key.length : 1, message: `Missing property "${name}".` });
       }
     }
-    const declared = s.properties ?? {};
-    for (const name of Object.keys(declared)) {
-      const child = seen.get(name);
-      const sub = declared[name] as SchemaNode | boolean;
-      if (!child) continue;
-      if (sub === false) problems.push({ offset: child.keySpan.offset, length: child.keySpan.length, message: s.errorMessage || `Property ${name} is not allowed.` });
-      else if (typeof sub === 'object') visit(child.value, sub, child.keySpan);
+    const declared = s.properties;
+    if (declared) {
+      for (const name of declaredKeys(declared)) {
+        const child = byKey.get(name);
+        if (!child) continue;
+        const sub = declared[name] as SchemaNode | boolean;
+        if (sub === false) problems.push({ offset: child.keySpan.offset, length: child.keySpan.length, message: s.errorMessage || `Property ${name} is not allowed.` });
+        else if (typeof sub === 'object') visit(child.value, sub, child.keySpan);
+      }
     }
     const extra = s.additionalProperties;
     if (extra === undefined || extra === true) return;
-    for (const name of order) {
-      if (Object.prototype.hasOwnProperty.call(declared, name)) continue;
-      const child = seen.get(name)!;
-      if (extra === false) problems.push({ offset: child.keySpan.offset, length: child.keySpan.length, message: s.errorMessage || `Property ${name} is not allowed.` });
+    const done = duplicates ? new Set<string>() : undefined;
+    for (const p of n.properties) {
+      if (done) {
+        if (done.has(p.key)) continue;
+        done.add(p.key);
+      }
+      if (declared && Object.prototype.hasOwnProperty.call(declared, p.key)) continue;
+      const child = byKey.get(p.key)!;
+      if (extra === false) problems.push({ offset: child.keySpan.offset, length: child.keySpan.length, message: s.errorMessage || `Property ${p.key} is not allowed.` });
       else visit(child.value, extra, child.keySpan);
     }
   };
