@@ -101,6 +101,9 @@ function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
     const frame = stack.pop();
     if (!frame) return;
     frame.node.length = offset + length - frame.node.offset;
+    // Exact-size copies: arrays grown by push keep spare capacity, and indexed trees live long.
+    if (frame.node.type === 'object') frame.node.properties = frame.node.properties.slice();
+    else frame.node.items = frame.node.items.slice();
     attach(frame.node);
   };
   visit(source, {
