@@ -25,7 +25,8 @@ export interface AwsClientConfig {
   endpoint?: string;
   retryMode: 'adaptive';
   maxAttempts: number;
-  requestHandler: { requestTimeout: number; connectionTimeout: number };
+  /** throwOnRequestTimeout: without it @smithy/node-http-handler only logs a warning and keeps waiting. */
+  requestHandler: { requestTimeout: number; connectionTimeout: number; throwOnRequestTimeout: true };
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -59,6 +60,6 @@ export async function createAwsClientConfig(connection: Connection, options: Aws
     ...(endpoint ? { endpoint } : {}),
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000 },
+    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
   };
 }

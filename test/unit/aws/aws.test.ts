@@ -65,7 +65,7 @@ describe('aws layer (unit)', () => {
     assert.equal(sanitizeEndpoint(''), undefined);
     const creds = async () => ({ accessKeyId: 'a', secretAccessKey: 'b' });
     const cfg = await createAwsClientConfig({ profile: undefined, region: 'eu-west-1' }, { endpoint: 'http://localhost:4566' }, creds);
-    assert.deepEqual({ ...cfg, credentials: undefined }, { region: 'eu-west-1', endpoint: 'http://localhost:4566', retryMode: 'adaptive', maxAttempts: 5, credentials: undefined, requestHandler: { requestTimeout: 30000, connectionTimeout: 10000 } });
+    assert.deepEqual({ ...cfg, credentials: undefined }, { region: 'eu-west-1', endpoint: 'http://localhost:4566', retryMode: 'adaptive', maxAttempts: 5, credentials: undefined, requestHandler: { requestTimeout: 30000, connectionTimeout: 10000, throwOnRequestTimeout: true } });
     const noEndpoint = await createAwsClientConfig({ profile: undefined, region: 'eu-west-1' }, {}, creds);
     assert.equal('endpoint' in noEndpoint, false, 'the SDK then honours AWS_ENDPOINT_URL itself');
   });
