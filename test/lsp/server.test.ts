@@ -94,3 +94,25 @@ test('rule severity settings apply per document (lsp)', async () => {
     rmSync(ws, { recursive: true, force: true });
   }
 });
+
+test('the same edit offered by several rules is one code action covering all their diagnostics (lsp)', async () => {
+  const ws = workspace();
+  const client = await startClient(ws);
+  try {
+    const { uri } = await client.open('uploads-service.json');
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'pv/retired'));
+    const retired = p.diagnostics.find((d) => d.code === 'pv/retired')!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: retired.range,
+      context: { diagnostics: p.diagnostics, only: ['quickfix'] },
+    })) as CodeAction[];
+    const latest = actions.filter((a) => a.title === 'Set platformVersion to LATEST');
+    assert.equal(latest.length, 1, actions.map((a) => a.title).join(' | '));
+    assert.ok((latest[0].diagnostics ?? []).length >= 2);
+    assert.equal(latest[0].isPreferred, true);
+  } finally {
+    await client.stop();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});

@@ -22,8 +22,21 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
     const lookup = (u: string) => (u === doc.uri ? model : ls.index.get(u));
     const actions: CodeAction[] = [];
     if (!only || only.some((k) => k.startsWith(CodeActionKind.QuickFix))) {
+      // Several rules can offer the same edit (pv/retired and pv/feature-requires-1.4.0 both set
+      // LATEST): show it once, attached to every diagnostic it resolves.
+      const byEdit = new Map<string, CodeAction>();
       for (const { diagnostic, fix } of ls.fixes(model, start, end, { rules: s.rules })) {
-        actions.push(toCodeAction(doc.uri, model, fix, toLspDiagnostic(model, diagnostic, lookup)));
+        const lsp = toLspDiagnostic(model, diagnostic, lookup);
+        const key = fix.title + JSON.stringify(fix.edits);
+        const seen = byEdit.get(key);
+        if (seen) {
+          seen.diagnostics!.push(lsp);
+          seen.isPreferred = seen.isPreferred || fix.isPreferred;
+          continue;
+        }
+        const action = toCodeAction(doc.uri, model, fix, lsp);
+        byEdit.set(key, action);
+        actions.push(action);
       }
     }
     if (only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll))) {
