@@ -6,8 +6,8 @@
 //           workbench payload's extensionTestsPath; the result comes back through codeAutomationExit.
 //   ui      Playwright steps on the workbench (e2e/ui/steps.mjs), screenshots into e2e-artifacts/.
 //   package `npm run package`, checks the .vsix's contents and size, installs it offline into code-server.
-// A moto_server seeded with the demo account backs both browser phases (AWS_ENDPOINT_URL in code-server's
-// environment). Everything started is stopped by PID and the scratch dir removed, also on failure and
+// A moto_server seeded with the demo account backs both browser phases, behind the ECS Exec stub (the
+// integration tier's AWS stub and fake SSM agent), which is code-server's AWS_ENDPOINT_URL. Everything started is stopped by PID and the scratch dir removed, also on failure and
 // timeout. Prints `N passed, N failed` last and exits non-zero when anything failed.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { CODE_SERVER_BIN, E2E_DIR, REPO_ROOT, freePort, prepareHome, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { awsEnv, findMoto, seedDemo, startMoto } from './lib/moto.mjs';
 import { compileE2eTests } from './lib/compile.mjs';
+import { startExecStub } from './lib/execStub.mjs';
 import { steps as uiSteps } from './ui/steps.mjs';
 import { checkPackage } from './lib/package.mjs';
 
@@ -68,6 +69,26 @@ const deadline = setTimeout(async () => {
 deadline.unref();
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { log(`${sig}: stopping`); await cleanup(); finish(130); });
 
+/** Workbench settings for the e2e tier on top of QUIET_SETTINGS. */
+const E2E_SETTINGS = {
+  // The DOM renderer keeps the terminal's text in .xterm-rows, where UI steps read it (headless has no GPU anyway).
+  'terminal.integrated.gpuAcceleration': 'off',
+  // No timed explorer refresh re-rendering rows under a click; steps refresh through commands.
+  'fargateLens.explorer.refreshInterval': 0,
+};
+
+/**
+ * A shared AWS config and credentials file with one named profile, `demo` (fake keys, reaching the same
+ * emulator), so profile switching has something to switch to. Returns the env vars that point at them.
+ */
+function awsProfiles(scratch) {
+  const dir = join(scratch, 'aws');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'config'), '[default]\nregion = us-east-1\n\n[profile demo]\nregion = us-east-1\n');
+  writeFileSync(join(dir, 'credentials'), '[default]\naws_access_key_id = testing\naws_secret_access_key = testing\n\n[demo]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
+  return { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
+}
+
 /** Runs the extension-host suites in a fresh window; returns the host's exit code. */
 async function runHostTests({ browser, server, workspace, entry }) {
   const { context, page } = await newPage(browser);
@@ -109,7 +130,7 @@ async function runHostTests({ browser, server, workspace, entry }) {
 }
 
 /** Runs each UI step in one fresh window (development mode, no tests path). */
-async function runUiSteps({ browser, server, workspace, motoEndpoint }) {
+async function runUiSteps({ browser, server, workspace, motoEndpoint, execStub, seed }) {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   const { context, page } = await newPage(browser);
   cleanups.push(() => context.close());
@@ -118,12 +139,12 @@ async function runUiSteps({ browser, server, workspace, motoEndpoint }) {
   let failed = 0;
   for (const step of uiSteps) {
     if (opts.grep && !step.name.includes(opts.grep)) continue;
-    const why = step.skip?.({ pkg, root: REPO_ROOT, motoEndpoint });
+    const why = step.skip?.({ pkg, root: REPO_ROOT, motoEndpoint, execStub });
     if (why) { tally.skipped++; process.stdout.write(`  - ui: ${step.name} (skipped: ${why})\n`); continue; }
     const shot = (name) => page.screenshot({ path: join(ARTIFACTS, `ui-${name}.png`) });
     const t0 = Date.now();
     try {
-      await step.run({ page, shot, pkg, motoEndpoint });
+      await step.run({ page, shot, pkg, motoEndpoint, execStub, seed });
       tally.passed++;
       process.stdout.write(`  ✔ ui: ${step.name} (${Date.now() - t0} ms)\n`);
     } catch (err) {
@@ -151,6 +172,8 @@ async function main() {
 
   if (phases.has('tests') || phases.has('ui')) {
     let motoEndpoint;
+    let execStub;
+    let seed;
     let seeding = Promise.resolve();
     const seedFile = join(scratch, 'seed.json');
     const env = { FARGATE_LENS_E2E_SEED_FILE: seedFile };
@@ -158,13 +181,17 @@ async function main() {
       const moto = await startMoto({ logFile: join(ARTIFACTS, 'moto.log') });
       cleanups.push(() => moto.stop());
       motoEndpoint = moto.endpoint;
-      Object.assign(env, awsEnv(moto.endpoint));
-      // Seeding runs while code-server and Chromium start; the suites read its summary from seedFile.
+      // Seeding runs while the exec stub, code-server and Chromium start; the suites read its summary from seedFile.
       seeding = seedDemo(moto.endpoint).then((seeded) => {
+        seed = seeded;
         writeFileSync(seedFile, JSON.stringify(seeded, null, 2));
         log(`moto on ${moto.endpoint} (pid ${moto.pid}), seeded by ${seeded.seeder}`);
       });
       seeding.catch(() => {}); // rejected seeding is reported where it is awaited, after code-server starts
+      execStub = await startExecStub({ upstream: moto.endpoint, logFile: join(ARTIFACTS, 'exec-stub.log') });
+      cleanups.push(() => execStub.stop());
+      Object.assign(env, awsEnv(execStub.endpoint), awsProfiles(scratch));
+      log(`exec stub on ${execStub.endpoint} (pid ${execStub.pid}) in front of moto`);
     } else log('moto_server not found: AWS-backed suites will fail or skip');
     if (opts.grep) env.FARGATE_LENS_E2E_GREP = opts.grep;
 
@@ -174,7 +201,7 @@ async function main() {
       cpSync(join(REPO_ROOT, 'examples'), dir, { recursive: true });
       return dir;
     };
-    const home = prepareHome(join(scratch, 'code-server'));
+    const home = prepareHome(join(scratch, 'code-server'), E2E_SETTINGS);
     // Keep VS Code's own logs (extension host, output channels such as the language client's) for diagnosis.
     cleanups.push(() => existsSync(join(home.data, 'logs')) && cpSync(join(home.data, 'logs'), join(ARTIFACTS, 'vscode-logs'), { recursive: true }));
     const server = await startCodeServer({ home, port: await freePort(), logFile: join(ARTIFACTS, 'code-server.log'), env });
@@ -189,7 +216,7 @@ async function main() {
       log(`extension host exited with ${code}`);
     }
     if (phases.has('ui')) {
-      const failed = await runUiSteps({ browser, server, workspace: workspaceFor('ui'), motoEndpoint });
+      const failed = await runUiSteps({ browser, server, workspace: workspaceFor('ui'), motoEndpoint, execStub, seed });
       log(`ui steps done (${failed} failed); screenshots in e2e-artifacts/`);
     }
   }

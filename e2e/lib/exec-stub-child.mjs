@@ -1,0 +1,66 @@
+// Child process for startExecStub(): `node --import tsx e2e/lib/exec-stub-child.mjs <moto endpoint>`.
+// Starts the integration tier's AWS stub (test/fakes/awsStub.ts) in front of moto and one fake SSM agent
+// (test/fakes/fakeAgent.ts) with KMS, so the extension's ECS Exec command runs end to end: every running
+// task reads as exec-ready (RUNNING, enableExecuteCommand, ExecuteCommandAgent RUNNING, a runtime id, a
+// task role), clusters carry a KMS exec configuration, and ExecuteCommand returns a session on the agent.
+// Prints `{"endpoint":…}` once listening, then one JSON line per AWS call and agent event; exits on SIGTERM.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from './codeServer.mjs';
+
+const upstream = process.argv[2];
+if (!upstream) { console.error('usage: exec-stub-child.mjs <moto endpoint>'); process.exit(2); }
+const load = (rel) => import(pathToFileURL(join(REPO_ROOT, rel)).href);
+const { AwsStub } = await load('test/fakes/awsStub.ts');
+const { FakeAgent } = await load('test/fakes/fakeAgent.ts');
+const { FakeKms } = await load('test/fakes/fakeKms.ts');
+
+const RUNTIME_ID = 'e2e0runtime0000001';
+const SESSION_ID = 'ecs-execute-command-e2e-session';
+const TASK_ROLE = 'arn:aws:iam::123456789012:role/demo-task-role';
+const emit = (event) => process.stdout.write(`${JSON.stringify(event)}\n`);
+
+const kms = new FakeKms();
+// The agent checks the KMS encryption context, which names the SSM target (cluster, task, runtime id). The
+// target is only known when ExecuteCommand arrives, so these options are filled in then (read at handshake).
+const agentOptions = { tokenValue: randomBytes(24).toString('base64url'), sessionId: SESSION_ID, targetId: '', kms };
+const agent = await FakeAgent.start(agentOptions);
+for (const event of ['handshake-complete', 'challenge-ok', 'line', 'channel-closed', 'disconnected', 'protocol-error']) {
+  agent.on(event, (data) => emit({ event: `agent:${event}`, data }));
+}
+
+const stub = await AwsStub.start({
+  upstream,
+  kms,
+  session: () => ({ sessionId: SESSION_ID, streamUrl: agent.url, tokenValue: agentOptions.tokenValue }),
+  patchTask: (t) => {
+    if (t.desiredStatus === 'STOPPED' || t.lastStatus === 'STOPPED') return;
+    t.lastStatus = 'RUNNING';
+    t.enableExecuteCommand = true;
+    t.overrides = { ...(t.overrides ?? {}), taskRoleArn: TASK_ROLE };
+    for (const c of t.containers ?? []) {
+      c.lastStatus = 'RUNNING';
+      c.runtimeId = RUNTIME_ID;
+      c.managedAgents = [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }];
+    }
+  },
+  patchCluster: (c) => void (c.configuration = { executeCommandConfiguration: { kmsKeyId: kms.keyId, logging: 'NONE' } }),
+});
+stub.on('call', (op, body) => {
+  if (op === 'ExecuteCommand') {
+    const input = JSON.parse(body);
+    const tail = (arn) => String(arn).slice(String(arn).lastIndexOf('/') + 1);
+    agentOptions.targetId = `ecs:${tail(input.cluster)}_${tail(input.task)}_${RUNTIME_ID}`;
+  }
+  emit({ event: 'call', op });
+});
+stub.on('terminated', (sessionId) => emit({ event: 'terminated', sessionId }));
+
+emit({ endpoint: stub.endpoint, agent: agent.url.replace(/\?.*/, '') });
+const stop = async () => {
+  await Promise.allSettled([stub.close(), agent.close()]);
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,57 @@
+// Starts the ECS Exec stub (e2e/lib/exec-stub-child.mjs: the integration tier's AWS stub and fake SSM agent)
+// in front of moto, for the e2e tier. code-server's AWS_ENDPOINT_URL points at it; everything but the exec
+// calls goes through to moto. Records the calls and events it reports, lets UI steps wait for one, and is
+// stopped by PID.
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from './codeServer.mjs';
+import { awsEnv } from './moto.mjs';
+
+/** Resolves with { endpoint, pid, events, waitFor(predicate, what, timeoutMs), stop() } once the stub listens. */
+export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
+  mkdirSync(dirname(resolve(logFile)), { recursive: true });
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'exec-stub-child.mjs'), upstream],
+    { cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(upstream) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr.pipe(log, { end: false });
+  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const events = [];
+  const bus = new EventEmitter();
+  const ready = new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the exec stub did not start within ${timeoutMs} ms; see ${logFile}`)), timeoutMs);
+    exited.then((r) => { clearTimeout(timer); fail(new Error(`the exec stub exited early (${JSON.stringify(r)}); see ${logFile}`)); });
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      log.write(`${line}\n`);
+      let msg;
+      try { msg = JSON.parse(line); } catch { return; }
+      if (msg.endpoint) { clearTimeout(timer); ok(msg); return; }
+      events.push(msg);
+      bus.emit('event', msg);
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await new Promise((r) => log.end(r));
+  };
+  let info;
+  try { info = await ready; } catch (err) { await stop(); throw err; }
+
+  /** Resolves with the first event (already seen from index `since`, or later) that `accept` takes. */
+  const waitFor = (accept, what, { since = 0, timeoutMs: limit = 20_000 } = {}) => new Promise((ok, fail) => {
+    const seen = events.slice(since).find(accept);
+    if (seen) { ok(seen); return; }
+    const onEvent = (e) => { if (accept(e)) { done(); ok(e); } };
+    const timer = setTimeout(() => { done(); fail(new Error(`timed out after ${limit} ms waiting for the exec stub to see ${what}`)); }, limit);
+    const done = () => { clearTimeout(timer); bus.off('event', onEvent); };
+    bus.on('event', onEvent);
+  });
+  return { endpoint: info.endpoint, pid: child.pid, events, waitFor, stop };
+}
