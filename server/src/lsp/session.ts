@@ -60,7 +60,12 @@ export class Session {
     this.cancel(uri);
     this.settings.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    await this.reloadFromDisk(uri);
+    try {
+      await this.reloadFromDisk(uri);
+    } finally {
+      // reloadFromDisk fetched settings for the URI again; drop them unless it was reopened meanwhile.
+      if (!this.documents.get(uri)) this.settings.forget(uri);
+    }
   }
 
   /** A file changed on disk; open editors win over disk. */

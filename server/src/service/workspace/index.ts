@@ -90,10 +90,10 @@ export class WorkspaceIndex {
   private remove(uri: string): void {
     const doc = this.docs.get(uri);
     if (!doc) return;
-    for (const td of doc.taskDefs) if (td.family) this.tdByFamily.get(td.family)?.delete(uri);
+    for (const td of doc.taskDefs) if (td.family) drop(this.tdByFamily, td.family, uri);
     for (const l of doc.launches) {
       const fam = launchFamily(l);
-      if (fam) this.launchByFamily.get(fam)?.delete(uri);
+      if (fam) drop(this.launchByFamily, fam, uri);
     }
     this.docs.delete(uri);
   }
@@ -108,6 +108,14 @@ function add(map: Map<string, Set<string>>, key: string, uri: string): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(uri);
+}
+
+/** Removes a URI and the family's entry once empty: every family name ever typed would stay otherwise. */
+function drop(map: Map<string, Set<string>>, key: string, uri: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(uri);
+  if (set.size === 0) map.delete(key);
 }
 
 function unique(xs: string[]): string[] {
