@@ -43,8 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       sendLiveEfs();
     }),
   );
-  await client.start();
-  sendLiveEfs();
+  // Not awaited: activation returns at once and diagnostics arrive when the server is up.
+  client.start().then(sendLiveEfs, (e: unknown) => log.error(`Fargate Lens language server did not start: ${(e as Error).message}`));
 }
 
 export async function deactivate(): Promise<void> {
