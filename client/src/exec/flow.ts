@@ -64,7 +64,7 @@ async function passPreflight(findings: Finding[], api: ExecApi, ui: ExecUi, agai
   const blocking = isBlocking(findings);
   const choice = ui.presentFindings(findings, blocking);
   const act = async (c: Awaited<typeof choice>) => {
-    if (c && c !== 'continue') await applyFix(c, api, ui, again).catch((e: unknown) => ui.showError(`Fix failed: ${e instanceof Error ? e.message : String(e)}`));
+    if (c && c !== 'continue') await applyFix(c, api, ui, again).catch((e: unknown) => ui.showError(new Redactor().error('Fix failed', e).message));
   };
   if (!blocking) {
     void choice.then(act); // warnings are shown, never waited on
