@@ -7,12 +7,15 @@
  *
  * Faults: AWS error bodies in the caller's protocol (ThrottlingException, ExpiredTokenException,
  * AccessDeniedException), plain 5xx, a socket held open without answering (slow, past the client
- * timeout), a reset connection before forwarding, and a response lost after moto processed the request.
+ * timeout), a reset connection before forwarding, a response lost after moto processed the request, and
+ * a signature error that echoes the caller's credential scope and session token (for leak tests).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = 'throttle' | '5xx' | 'slow' | 'reset' | 'lost-response' | 'expired-token' | 'access-denied';
+export type Fault = 'throttle' | '5xx' | 'slow' | 'reset' | 'lost-response' | 'expired-token' | 'access-denied'
+  /** SignatureDoesNotMatch whose message echoes the signed headers, session token included, as AWS's can. */
+  | 'signature-mismatch';
 
 export interface FaultRule {
   fault: Fault;
@@ -31,6 +34,9 @@ export interface RecordedRequest {
   attempt: number;
   at: number;
   body: string;
+  /** The access key id from the SigV4 credential scope and the session token header, as sent. */
+  accessKeyId: string;
+  sessionToken?: string;
   fault?: Fault;
 }
 
@@ -119,7 +125,9 @@ export class FaultProxy {
     const region = regionOf(req.headers.authorization);
     const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 0);
     const fault = this.match(op, region);
-    this.requests.push({ op, region, attempt, at: Date.now(), body, ...(fault ? { fault } : {}) });
+    const accessKeyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const token = req.headers['x-amz-security-token'];
+    this.requests.push({ op, region, attempt, at: Date.now(), body, accessKeyId, ...(typeof token === 'string' ? { sessionToken: token } : {}), ...(fault ? { fault } : {}) });
 
     switch (fault) {
       case 'slow': return; // hold the socket without answering until the client gives up (or close())
@@ -128,6 +136,10 @@ export class FaultProxy {
       case 'throttle': case 'expired-token': case 'access-denied': {
         const e = ERRORS[fault];
         return send(res, 400, protocol, e.code, e.message(op)); // the AWS JSON protocols answer client errors with 400
+      }
+      case 'signature-mismatch': {
+        const echoed = `Credential=${/Credential=([^,\s]+)/.exec(req.headers.authorization ?? '')?.[1] ?? ''} x-amz-security-token:${String(req.headers['x-amz-security-token'] ?? '')}`;
+        return send(res, 403, protocol, 'SignatureDoesNotMatch', `The request signature we calculated does not match the signature you provided. The canonical string for this request should have been 'POST / ${echoed}'`);
       }
       default: break;
     }
