@@ -88,3 +88,10 @@ test('JSON edit builder keeps the document valid (unit)', () => {
   const out4 = applyEdits(text, [e.removeItem(at(root, 'a', 'c') as never, 1)]);
   assert.deepEqual(JSON.parse(out4).a.c, [1]);
 });
+
+test('lineAt agrees with the line index for LF, CRLF and CR texts (unit)', async () => {
+  const { lineAt, LineIndex } = await import('../../../server/src/service/documents/lineIndex');
+  for (const text of ['a\nb\n\nc', 'a\r\nb\r\n\r\nc', 'a\rb\r\rc', '', 'x']) {
+    for (let o = 0; o <= text.length; o++) assert.equal(lineAt({ text }, o), new LineIndex(text).positionAt(o).line, JSON.stringify([text, o]));
+  }
+});

@@ -60,3 +60,17 @@ export function lineIndexOf(doc: { text: string }): LineIndex {
   }
   return idx;
 }
+
+/**
+ * 0-based line of an offset without building an index when none exists yet: rules call this for a
+ * few message texts, and a full index is only worth building for range conversion.
+ */
+export function lineAt(doc: { text: string }, offset: number): number {
+  const text = doc.text;
+  // With \r line ends (CRLF or lone CR) the index handles every case correctly.
+  if (cache.has(doc) || text.includes('\r')) return lineIndexOf(doc).positionAt(offset).line;
+  const end = Math.min(offset, text.length);
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

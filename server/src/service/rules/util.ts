@@ -1,7 +1,7 @@
 /** Small helpers shared by rules: building findings, naming containers, describing locations. */
 import { child, str, type AstNode, type ObjectNode, type Property, type Span } from '../documents/ast';
 import type { DocumentModel } from '../shapes/document';
-import { lineIndexOf } from '../documents/lineIndex';
+import { lineAt } from '../documents/lineIndex';
 import type { Finding, Fix } from '../types';
 
 export function spanOf(x: AstNode | Property | Span): Span {
@@ -25,7 +25,7 @@ export function containerLabel(c: ObjectNode, index: number): string {
 
 /** 1-based line number of an offset, for messages that point elsewhere ("EFS volume 'x', line 41"). */
 export function lineOf(doc: DocumentModel, offset: number): number {
-  return lineIndexOf(doc).positionAt(offset).line + 1;
+  return lineAt(doc, offset) + 1;
 }
 
 /** Closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. */
