@@ -28,9 +28,32 @@ function optStr(v: unknown): string | undefined {
   return str(v) ? v : undefined;
 }
 
+function record(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Explorer tree nodes (client/src/explorer/nodes.ts) nest what the flat shape carries: region and profile
+ * in `conn`, the task ARN in `task`, the container's name and runtime id in `container`.
+ */
+function flatten(a: Record<string, unknown>): Record<string, unknown> {
+  const conn = record(a.conn);
+  const task = record(a.task);
+  const container = record(a.container);
+  return {
+    ...a,
+    region: a.region ?? conn?.region,
+    profile: a.profile ?? conn?.profile,
+    taskArn: a.taskArn ?? task?.taskArn,
+    containerName: a.containerName ?? container?.name,
+    runtimeId: a.runtimeId ?? container?.runtimeId,
+  };
+}
+
 export function narrowTarget(arg: unknown): ContainerTarget | TaskTarget | undefined {
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const a = arg as Record<string, unknown>;
+  const given = record(arg);
+  if (!given) return undefined;
+  const a = flatten(given);
   if (!str(a.clusterArn) || !str(a.taskArn) || !str(a.region)) return undefined;
   const base = { clusterArn: a.clusterArn, taskArn: a.taskArn, region: a.region, profile: optStr(a.profile) };
   if (a.kind === 'container' && str(a.containerName)) {

@@ -34,6 +34,14 @@ test('tree-node arguments are narrowed before use (unit)', () => {
     kind: 'container', clusterArn: CLUSTER, taskArn: TASK, containerName: 'app', region: 'eu-west-1', profile: undefined, runtimeId: undefined,
   });
   assert.equal(narrowTarget({ kind: 'task', clusterArn: CLUSTER, taskArn: TASK, region: 'eu-west-1' })?.kind, 'task');
+  // The explorer's own nodes: region/profile in conn, the task ARN in task, the container in container.
+  const conn = { region: 'eu-west-1', profile: 'dev' };
+  assert.deepEqual(narrowTarget({ kind: 'container', id: 'x', conn, clusterArn: CLUSTER, taskArn: TASK, container: { name: 'app', runtimeId: 'abc123-1' } }), {
+    kind: 'container', clusterArn: CLUSTER, taskArn: TASK, containerName: 'app', region: 'eu-west-1', profile: 'dev', runtimeId: 'abc123-1',
+  });
+  assert.deepEqual(narrowTarget({ kind: 'task', id: 'x', conn, clusterArn: CLUSTER, task: { taskArn: TASK, lastStatus: 'RUNNING' } }), {
+    kind: 'task', clusterArn: CLUSTER, taskArn: TASK, region: 'eu-west-1', profile: 'dev',
+  });
   for (const bad of [undefined, 'x', {}, { kind: 'container', clusterArn: CLUSTER, taskArn: TASK, region: 'eu-west-1' }, { kind: 'cluster', clusterArn: CLUSTER, taskArn: TASK, region: 'r' }]) {
     assert.equal(narrowTarget(bad), undefined);
   }
