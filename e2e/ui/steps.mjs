@@ -36,6 +36,57 @@ async function expand(treeItem) {
   await treeItem.and(treeItem.page().locator('[aria-expanded="true"]')).waitFor({ timeout: T });
 }
 
+/**
+ * Answers the quick input titled `title` (a substring): clicks the row containing `label`, or accepts the
+ * default (the first row, or an input box's value) with Enter when `label` is undefined.
+ */
+async function answer(page, title, label) {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: T });
+  if (label === undefined) {
+    await widget.locator('input').press('Enter');
+    return;
+  }
+  const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: T });
+  await row.click();
+}
+
+/** Clicks `button` in the modal dialog whose message contains `message`. */
+async function confirmDialog(page, message, button) {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: message });
+  await dialog.waitFor({ timeout: T });
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${button}$`) }).click();
+  await dialog.waitFor({ state: 'detached', timeout: T });
+}
+
+/** Waits for a notification toast containing `text`. */
+const toast = (page, text) => page.locator('.notification-toast', { hasText: text }).first().waitFor({ timeout: T });
+
+/** Opens the context menu of a tree row and runs the entry titled `title`. */
+async function contextMenu(page, row, title) {
+  await row.click({ button: 'right' });
+  const entry = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: title }).first();
+  await entry.waitFor({ timeout: T });
+  await entry.click();
+}
+
+/** The Fargate Lens explorer in the side bar, opened, and a finder for its rows by accessible name. */
+async function explorer(page, pkg) {
+  const title = viewContainer(pkg).title;
+  await page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).waitFor({ timeout: 60_000 });
+  // Clicking the active container's icon would close the side bar: click only when it is not the active one.
+  if (!(await page.locator(`.activitybar .action-item.checked a[aria-label^="${title}"]`).count())) {
+    await page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).click({ timeout: T });
+  }
+  const tree = page.locator('.part.sidebar');
+  return { tree, item: (name) => tree.getByRole('treeitem', { name }).first() };
+}
+
+const taskId = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
+const execReady = ({ pkg, execStub, motoEndpoint }) => (!viewContainer(pkg) ? 'no "Fargate Lens" view container in package.json yet'
+  : !motoEndpoint ? 'no moto_server to seed' : !execStub ? 'no ECS Exec stub' : undefined);
+
 const viewContainer = (pkg) => (pkg.contributes?.viewsContainers?.activitybar ?? []).find((c) => /Fargate Lens/i.test(c.title));
 
 export const steps = [
@@ -104,6 +155,142 @@ export const steps = [
       await shot('quickfix-menu');
       await page.keyboard.press('Enter');
       await editor.locator('.view-line', { hasText: '"platformVersion": "LATEST"' }).waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'completion in the editor (Ctrl+Space) offers the memory sizes valid for the task cpu',
+    skip: ({ root }) => (existsSync(join(root, 'server', 'src', 'lsp', 'editing.ts')) ? undefined : 'no completion yet (server/src/lsp/editing.ts)'),
+    async run({ page, shot }) {
+      await quickOpen(page, 'web.json');
+      const editor = page.locator('.editor-instance .monaco-editor').first();
+      // Just inside the quotes of "memory": "1024", (cpu is 512 there), then ask for suggestions.
+      await editor.locator('.view-line span', { hasText: '"1024"' }).first().click();
+      await page.keyboard.press('End');
+      for (let i = 0; i < '1024",'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.suggest-widget.visible');
+      await widget.locator('.monaco-list-row', { hasText: '2048' }).first().waitFor({ timeout: T });
+      await shot('completion');
+      await page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: T });
+    },
+  },
+  {
+    name: 'run task through the command (quick picks, confirmation) starts a task that the explorer reveals',
+    skip: execReady,
+    async run({ page, shot, pkg, seed, execStub }) {
+      const { tree } = await explorer(page, pkg);
+      await runCommand(page, 'Fargate Lens: Run Task…');
+      await answer(page, 'Run task: cluster', 'prod');
+      await answer(page, 'Run task: task definition family', 'worker');
+      await answer(page, 'Run task: revision');
+      await answer(page, 'Run task: launch type or capacity provider', 'FARGATE');
+      await answer(page, 'Run task: platform version', 'LATEST');
+      await answer(page, 'Run task: network', 'Same network as service web');
+      await answer(page, 'Run task: public IP', 'No public IP');
+      await answer(page, 'Run task: number of tasks');
+      await answer(page, 'Run task: container overrides', 'No overrides');
+      await answer(page, 'Run task: ECS Exec', 'ECS Exec off');
+      const since = execStub.events.length;
+      await confirmDialog(page, 'Run 1 task of worker:1 in cluster prod?', 'Run');
+      await execStub.waitFor((e) => e.op === 'RunTask', 'RunTask', { since });
+      await toast(page, 'Started 1 task of worker:1.');
+      // The new task is revealed and selected under prod > Standalone tasks, next to the seeded one.
+      const seeded = taskId(seed.tasks.standalone[0]);
+      const selected = tree.locator('.monaco-list-row.selected', { hasText: 'worker:1' });
+      await selected.waitFor({ timeout: T });
+      const label = await selected.getAttribute('aria-label') ?? await selected.innerText();
+      if (label.includes(seeded)) throw new Error(`the revealed task is the seeded one (${seeded}), not a new task`);
+      await page.mouse.move(900, 450);
+      await shot('run-task');
+    },
+  },
+  {
+    // Stops the task the previous step started and selected (steps share the window and run in order).
+    name: 'stop task through the command (reason, confirmation) removes the task from the explorer',
+    skip: execReady,
+    async run({ page, pkg, execStub }) {
+      const { tree } = await explorer(page, pkg);
+      const row = tree.locator('.monaco-list-row.selected', { hasText: 'worker:1' });
+      await row.waitFor({ timeout: T });
+      const id = /[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{32}/.exec(await row.innerText())?.[0];
+      if (!id) throw new Error(`no task id in the selected row: ${await row.innerText()}`);
+      await contextMenu(page, row, 'Stop Task…');
+      await answer(page, `Stop task ${id}`);
+      const since = execStub.events.length;
+      await confirmDialog(page, `Stop task ${id}?`, 'Stop task');
+      await execStub.waitFor((e) => e.op === 'StopTask', 'StopTask', { since });
+      await toast(page, `Stopping task ${id}.`);
+      await tree.locator('.monaco-list-row', { hasText: id }).first().waitFor({ state: 'detached', timeout: T });
+    },
+  },
+  {
+    name: 'ECS Exec: open a shell on a seeded task, echo hello, close it, and the session is terminated',
+    skip: execReady,
+    async run({ page, shot, pkg, seed, execStub }) {
+      const { tree, item } = await explorer(page, pkg);
+      await runCommand(page, 'Notifications: Clear All Notifications'); // earlier steps' toasts off the picture
+      await page.locator('.notification-toast').first().waitFor({ state: 'detached', timeout: T });
+      await expand(item(/^prod\b/));
+      await expand(item(/^Services\b/));
+      await expand(item(/^web\b/));
+      const id = taskId(seed.tasks.web[0]);
+      const task = tree.locator('.monaco-list-row', { hasText: id }).first();
+      await expand(task);
+      // The task's container is the row right below it.
+      const index = Number(await task.getAttribute('data-index'));
+      const container = tree.locator(`.monaco-list-row[data-index="${index + 1}"]`, { hasText: 'app' });
+      await container.waitFor({ timeout: T });
+      const since = execStub.events.length;
+      await contextMenu(page, container, 'Open Shell (ECS Exec)');
+      await execStub.waitFor((e) => e.op === 'ExecuteCommand', 'ExecuteCommand', { since });
+      await execStub.waitFor((e) => e.event === 'agent:handshake-complete' && e.data?.kms === true, 'a KMS-encrypted handshake', { since });
+      const terminal = page.locator('.terminal-wrapper.active');
+      await page.locator('.terminal-tabs-entry, .single-terminal-tab', { hasText: `app @ ${id.slice(0, 8)} (ECS Exec)` }).first().waitFor({ timeout: T });
+      const rows = terminal.locator('.xterm-rows');
+      await rows.locator('div', { hasText: /^\$\s*$/ }).first().waitFor({ timeout: T });
+      await terminal.locator('.xterm').click();
+      await page.keyboard.type('echo hello');
+      await page.keyboard.press('Enter');
+      await execStub.waitFor((e) => e.event === 'agent:line' && e.data === 'echo hello', 'the line "echo hello" at the agent', { since });
+      await rows.locator('div', { hasText: /^hello\s*$/ }).first().waitFor({ timeout: T });
+      await shot('exec-shell');
+      await runCommand(page, 'Terminal: Kill the Active Terminal Instance');
+      const ended = await execStub.waitFor((e) => e.event === 'terminated', 'ssm:TerminateSession', { since });
+      if (!ended.sessionId) throw new Error('TerminateSession named no session');
+      await terminal.waitFor({ state: 'detached', timeout: T });
+    },
+  },
+  {
+    name: 'profile and region switching: the explorer follows Select AWS Profile and Select Regions',
+    skip: execReady,
+    async run({ page, shot, pkg }) {
+      const { item } = await explorer(page, pkg);
+      await item(/^default · us-east-1\b/).waitFor({ timeout: T });
+      await runCommand(page, 'Fargate Lens: Select AWS Profile');
+      await answer(page, 'Fargate Lens: AWS profile', 'demo');
+      await item(/^demo · us-east-1\b/).waitFor({ timeout: T });
+      await item(/^prod\b/).waitFor({ timeout: T });
+      await runCommand(page, 'Fargate Lens: Select Regions');
+      const widget = page.locator('.quick-input-widget');
+      await widget.locator('.quick-input-title', { hasText: 'Fargate Lens: regions to show' }).waitFor({ timeout: T });
+      const input = widget.locator('input.input');
+      // Untick us-east-1, tick eu-west-1 (the filter keeps the long region list short), then accept.
+      for (const region of ['us-east-1', 'eu-west-1']) {
+        await input.fill(region);
+        const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: region }).first();
+        await row.waitFor({ timeout: T });
+        const checked = await row.getAttribute('aria-checked');
+        await row.click(); // a click on a row of a multi-select pick toggles it
+        await widget.locator(`.quick-input-list .monaco-list-row[aria-checked="${checked === 'true' ? 'false' : 'true'}"]`, { hasText: region }).waitFor({ timeout: T });
+      }
+      await input.fill('');
+      await input.press('Enter');
+      await item(/^demo · eu-west-1\b/).waitFor({ timeout: T });
+      await item(/^No clusters in\b/).waitFor({ timeout: T });
+      if (await item(/^demo · us-east-1\b/).count()) throw new Error('us-east-1 is still shown after it was unticked');
+      await page.mouse.move(900, 450);
+      await shot('regions');
     },
   },
 ];
