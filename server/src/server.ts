@@ -53,7 +53,7 @@ connection.onInitialized(async () => {
   for (const folder of session.folders) {
     const s = normaliseSettings(await settings.get(folder));
     files += await scanFolder(folder, s.files, s.maxFileSizeKB * 1024, (f) => {
-      if (!documents.get(f.uri)) ls.index.set(ls.parse(f.uri, f.text, { force: f.force }));
+      if (!documents.get(f.uri)) ls.index.set(ls.parse(f.uri, f.text, { force: f.force }), { opts: { force: f.force } });
     });
   }
   session.revalidateAll();

@@ -14,6 +14,8 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
+import { SERVER_NODE_ARGS } from '../../server/src/protocol';
+
 export const SERVER = resolve(__dirname, '../../dist/server.js');
 
 export interface TestClient {
@@ -28,7 +30,8 @@ export interface TestClient {
 }
 
 export async function startClient(workspace: string, settings: Record<string, unknown> = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The same Node options the VS Code client uses, so tests and benchmarks measure what users run.
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

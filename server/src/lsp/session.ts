@@ -48,7 +48,7 @@ export class Session {
   /** An open document changed (or opened): re-index it and validate it and its dependents. */
   async changed(doc: TextDocument): Promise<void> {
     const model = await this.model(doc);
-    const affected = model ? this.ls.index.set(model) : this.ls.index.delete(doc.uri);
+    const affected = model ? this.ls.index.set(model, { pin: true }) : this.ls.index.delete(doc.uri);
     const s = await this.settings.get(doc.uri);
     this.schedule(doc.uri, s.debounceMs);
     for (const uri of affected) if (this.documents.get(uri)) this.schedule(uri, s.debounceMs);
@@ -77,7 +77,7 @@ export class Session {
     const affected =
       text === undefined || verdict === 'exclude' || text.length > s.maxFileSizeKB * 1024
         ? this.ls.index.delete(uri)
-        : this.ls.index.set(this.ls.parse(uri, text, { force: verdict === 'force' }));
+        : this.ls.index.set(this.ls.parse(uri, text, { force: verdict === 'force' }), { opts: { force: verdict === 'force' } });
     for (const a of affected) if (this.documents.get(a)) this.schedule(a, s.debounceMs);
   }
 

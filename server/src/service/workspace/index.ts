@@ -4,7 +4,7 @@
  * definitions by family, family:revision or ARN. Open editors replace the disk version of a file.
  */
 import { str } from '../documents/ast';
-import type { DocumentModel } from '../shapes/document';
+import { parseDocument, type DocumentModel, type ParseOptions } from '../shapes/document';
 import type { LaunchModel, TaskDefModel } from '../shapes/model';
 import type { LinkedLaunch, LinkedTaskDef } from '../rules/types';
 
@@ -16,34 +16,71 @@ export function familyOfReference(ref: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+interface Entry {
+  text: string;
+  opts: ParseOptions;
+  /** Families of the task definitions in the file, and of the task definitions its launches run. */
+  families: string[];
+  launchFamilies: string[];
+  /** Open editors keep their model; files read from disk are re-parsed on demand (see MODEL_CACHE). */
+  pinned?: DocumentModel;
+}
+
+/**
+ * Parsed models of unpinned (disk) files kept for cross-file lookups. The index itself keeps only
+ * text and families per file, so a large workspace costs little memory (measured in bench/).
+ */
+export const MODEL_CACHE = 256;
+
 export class WorkspaceIndex {
-  private readonly docs = new Map<string, DocumentModel>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly models = new Map<string, DocumentModel>();
   private readonly tdByFamily = new Map<string, Set<string>>();
   private readonly launchByFamily = new Map<string, Set<string>>();
 
   get size(): number {
-    return this.docs.size;
+    return this.entries.size;
   }
 
+  /** The parsed model of an indexed file (re-parsed from the indexed text when not cached). */
   get(uri: string): DocumentModel | undefined {
-    return this.docs.get(uri);
+    const e = this.entries.get(uri);
+    if (!e) return undefined;
+    if (e.pinned) return e.pinned;
+    let model = this.models.get(uri);
+    if (model) {
+      this.models.delete(uri);
+    } else {
+      model = parseDocument(uri, e.text, e.opts);
+    }
+    this.models.set(uri, model);
+    if (this.models.size > MODEL_CACHE) this.models.delete(this.models.keys().next().value as string);
+    return model;
   }
 
   uris(): string[] {
-    return [...this.docs.keys()];
+    return [...this.entries.keys()];
   }
 
-  /** Adds or replaces a document. Returns the URIs whose cross-file findings may have changed. */
-  set(doc: DocumentModel): string[] {
+  /**
+   * Adds or replaces a document. `pin` keeps the model itself (open editors); otherwise only its
+   * text and families are kept. `opts` are the options it was parsed with. Returns the URIs whose
+   * cross-file findings may have changed.
+   */
+  set(doc: DocumentModel, options: { pin?: boolean; opts?: ParseOptions } = {}): string[] {
     const before = this.affected(doc.uri);
     this.remove(doc.uri);
     if (doc.dialect === 'none') return before;
-    this.docs.set(doc.uri, doc);
-    for (const td of doc.taskDefs) if (td.family) add(this.tdByFamily, td.family, doc.uri);
-    for (const l of doc.launches) {
+    const families = doc.taskDefs.flatMap((td) => (td.family ? [td.family] : []));
+    const launchFamilies = doc.launches.flatMap((l) => {
       const fam = launchFamily(l);
-      if (fam) add(this.launchByFamily, fam, doc.uri);
-    }
+      return fam ? [fam] : [];
+    });
+    this.entries.set(doc.uri, { text: doc.text, opts: options.opts ?? {}, families, launchFamilies, pinned: options.pin ? doc : undefined });
+    if (!options.pin) this.models.set(doc.uri, doc);
+    if (this.models.size > MODEL_CACHE) this.models.delete(this.models.keys().next().value as string);
+    for (const f of families) add(this.tdByFamily, f, doc.uri);
+    for (const f of launchFamilies) add(this.launchByFamily, f, doc.uri);
     return unique([...before, ...this.affected(doc.uri)]);
   }
 
@@ -60,7 +97,7 @@ export class WorkspaceIndex {
     if (!fam) return [];
     const out: LinkedTaskDef[] = [];
     for (const uri of this.tdByFamily.get(fam) ?? []) {
-      for (const td of this.docs.get(uri)?.taskDefs ?? []) if (td.family === fam) out.push({ uri, td });
+      for (const td of this.get(uri)?.taskDefs ?? []) if (td.family === fam) out.push({ uri, td });
     }
     return out;
   }
@@ -70,32 +107,27 @@ export class WorkspaceIndex {
     if (!td.family) return [];
     const out: LinkedLaunch[] = [];
     for (const uri of this.launchByFamily.get(td.family) ?? []) {
-      for (const launch of this.docs.get(uri)?.launches ?? []) if (launchFamily(launch) === td.family) out.push({ uri, launch });
+      for (const launch of this.get(uri)?.launches ?? []) if (launchFamily(launch) === td.family) out.push({ uri, launch });
     }
     return out;
   }
 
   private affected(uri: string): string[] {
-    const doc = this.docs.get(uri);
-    if (!doc) return [];
+    const e = this.entries.get(uri);
+    if (!e) return [];
     const out: string[] = [];
-    for (const td of doc.taskDefs) if (td.family) out.push(...(this.launchByFamily.get(td.family) ?? []));
-    for (const l of doc.launches) {
-      const fam = launchFamily(l);
-      if (fam) out.push(...(this.tdByFamily.get(fam) ?? []));
-    }
+    for (const f of e.families) out.push(...(this.launchByFamily.get(f) ?? []));
+    for (const f of e.launchFamilies) out.push(...(this.tdByFamily.get(f) ?? []));
     return unique(out.filter((u) => u !== uri));
   }
 
   private remove(uri: string): void {
-    const doc = this.docs.get(uri);
-    if (!doc) return;
-    for (const td of doc.taskDefs) if (td.family) drop(this.tdByFamily, td.family, uri);
-    for (const l of doc.launches) {
-      const fam = launchFamily(l);
-      if (fam) drop(this.launchByFamily, fam, uri);
-    }
-    this.docs.delete(uri);
+    const e = this.entries.get(uri);
+    if (!e) return;
+    for (const f of e.families) drop(this.tdByFamily, f, uri);
+    for (const f of e.launchFamilies) drop(this.launchByFamily, f, uri);
+    this.entries.delete(uri);
+    this.models.delete(uri);
   }
 }
 
