@@ -8,6 +8,7 @@ import { SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { ExecApi, ExecSessionInfo, ExecuteCommandRequest } from '../exec/ports';
+import type { AwsClientConfig } from './clientConfig';
 import type { ClusterInfo, IamDecision, IamDecisionValue, TaskDefinitionInfo, TaskInfo } from '../exec/preflight';
 import type { DataKey } from '../exec/session/handshake';
 
@@ -20,6 +21,8 @@ export interface ExecApiConfig {
   /** One endpoint for every service (an emulator), or per service. */
   endpoint?: string;
   endpoints?: Partial<Record<Service, string>>;
+  /** Shared client settings (retry mode, attempts, request timeouts) from createAwsClientConfig. */
+  base?: Partial<Pick<AwsClientConfig, 'retryMode' | 'maxAttempts' | 'requestHandler'>>;
 }
 
 export class SdkExecApi implements ExecApi {
@@ -35,7 +38,7 @@ export class SdkExecApi implements ExecApi {
   constructor(config: ExecApiConfig) {
     this.region = config.region;
     this.profile = config.profile;
-    const cfg = (s: Service) => ({ region: config.region, credentials: config.credentials, endpoint: config.endpoints?.[s] ?? config.endpoint });
+    const cfg = (s: Service) => ({ ...config.base, region: config.region, credentials: config.credentials, endpoint: config.endpoints?.[s] ?? config.endpoint });
     this.ecs = new ECSClient(cfg('ecs'));
     this.kms = new KMSClient(cfg('kms'));
     this.ssm = new SSMClient(cfg('ssm'));

@@ -3,7 +3,7 @@
  * registering the ECS Exec commands at activation costs nothing. One instance per profile/region.
  */
 import type { ApiTarget, ExecApi, ExecApiFactory } from '../exec/ports';
-import { createCredentialsProvider, sanitizeEndpoint, type AwsClientOptions } from './clientConfig';
+import { createAwsClientConfig, createCredentialsProvider, sanitizeEndpoint, type AwsClientOptions } from './clientConfig';
 
 type Method = Exclude<keyof ExecApi, 'region' | 'profile' | 'ssmEndpointUrl'>;
 const METHODS: Method[] = [
@@ -14,23 +14,26 @@ const METHODS: Method[] = [
 export function createLazyExecApiFactory(options: () => AwsClientOptions): ExecApiFactory {
   const cache = new Map<string, ExecApi>();
   return (t: ApiTarget) => {
-    const endpoint = sanitizeEndpoint(options().endpoint);
+    const opts = options();
+    const endpoint = sanitizeEndpoint(opts.endpoint);
     const key = `${t.profile ?? ''}|${t.region}|${endpoint ?? ''}`;
     let api = cache.get(key);
     if (!api) {
-      api = lazy(t, endpoint);
+      api = lazy(t, endpoint, opts);
       cache.set(key, api);
     }
     return api;
   };
 }
 
-function lazy(t: ApiTarget, endpoint: string | undefined): ExecApi {
+function lazy(t: ApiTarget, endpoint: string | undefined, opts: AwsClientOptions): ExecApi {
   let real: Promise<ExecApi> | undefined;
   const load = (): Promise<ExecApi> =>
     (real ??= (async () => {
       const [{ SdkExecApi }, credentials] = await Promise.all([import('./execApi'), createCredentialsProvider(t.profile)]);
-      return new SdkExecApi({ region: t.region, profile: t.profile, credentials, endpoint });
+      // The same retry, attempt and timeout settings as the explorer's clients.
+      const base = await createAwsClientConfig({ region: t.region, profile: t.profile }, opts, credentials);
+      return new SdkExecApi({ region: t.region, profile: t.profile, credentials, endpoint, base });
     })());
   const api: Record<string, unknown> = {
     region: t.region,
