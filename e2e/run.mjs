@@ -75,6 +75,8 @@ const E2E_SETTINGS = {
   'terminal.integrated.gpuAcceleration': 'off',
   // No timed explorer refresh re-rendering rows under a click; steps refresh through commands.
   'fargateLens.explorer.refreshInterval': 0,
+  // No "Some keybindings don't go to the terminal" toast over the screenshots.
+  'terminal.integrated.showTerminalConfigPrompt': false,
 };
 
 /**

@@ -66,9 +66,14 @@ const toast = (page, text) => page.locator('.notification-toast', { hasText: tex
 /** Opens the context menu of a tree row and runs the entry titled `title`. */
 async function contextMenu(page, row, title) {
   await row.click({ button: 'right' });
-  const entry = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: title }).first();
+  const menu = page.locator('.monaco-menu');
+  const entry = menu.locator('.action-item:not(.disabled)', { has: page.locator('.action-label', { hasText: title }) }).first();
   await entry.waitFor({ timeout: T });
-  await entry.click();
+  // A click right after the menu opens is sometimes swallowed: focus the entry by hovering, then press Enter.
+  await entry.hover();
+  await entry.and(page.locator('.action-item.focused')).waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
+  await menu.first().waitFor({ state: 'hidden', timeout: T });
 }
 
 /** The Fargate Lens explorer in the side bar, opened, and a finder for its rows by accessible name. */
