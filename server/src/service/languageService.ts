@@ -9,6 +9,7 @@ import { resolveSeverities, ruleFindings, type ValidationSettings } from './vali
 import { WorkspaceIndex } from './workspace';
 import { createSchemaValidator, schemaKindOf, type SchemaValidator } from './schema';
 import type { Finding } from './types';
+import { applySuppressions } from './suppress';
 
 export interface LanguageService {
   readonly index: WorkspaceIndex;
@@ -36,7 +37,7 @@ export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): Langu
       const rules = ruleFindings(doc, index, settings?.live);
       const kind = schemaKindOf(doc);
       const fromSchema = kind ? await (schema ??= createSchemaValidator()).validate(doc.text, doc.root, kind) : [];
-      const kept = withoutDuplicates(fromSchema, rules);
+      const kept = applySuppressions(doc.text, withoutDuplicates(fromSchema, rules));
       lastSchemaFixes.set(doc, resolveSeverities(doc.uri, kept, settings));
       return resolveSeverities(doc.uri, [...rules, ...kept], settings);
     },

@@ -11,6 +11,7 @@ import { lineOf } from './rules/util';
 import type { WorkspaceIndex } from './workspace';
 import type { Diagnostic, Finding, Severity, SeveritySetting } from './types';
 import type { LiveEfs } from './live';
+import { applySuppressions } from './suppress';
 
 export interface ValidationSettings {
   /** Per-rule severity overrides: `{ "fargate/cap-add": "warning", "ctr/user-root": "off" }`. */
@@ -50,7 +51,7 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
       f.span = { offset, length: Math.max(0, n - offset) };
     }
   }
-  return out;
+  return applySuppressions(doc.text, out);
 }
 
 /** Applies defaults and user overrides; drops rules set to "off". */
