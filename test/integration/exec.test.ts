@@ -11,7 +11,7 @@ import type { ExecPty } from '../../client/src/exec/terminal';
 import { AwsStub } from '../fakes/awsStub';
 import { FakeAgent } from '../fakes/fakeAgent';
 import { FakeKms } from '../fakes/fakeKms';
-import { startMoto, type Moto } from '../fakes/moto';
+import { freezeTaskTransitions, startMoto, type MotoServer } from './moto';
 
 // Recognisable fakes that must never appear in anything the extension produces.
 const ACCESS_KEY = 'AKIAFAKEEXECTEST0042';
@@ -20,7 +20,7 @@ const TOKEN = 'AAEAAFakeStreamTokenValue-DoNotLeak-0042';
 const SESSION_ID = 'ecs-execute-command-0fakesession0042';
 const RUNTIME_ID = 'runtime0042-1234567890';
 
-let moto: Moto;
+let moto: MotoServer;
 let kms: FakeKms;
 let clusterArn: string;
 let taskArn: string;
@@ -28,13 +28,8 @@ const state = { execEnabled: true, agentUrl: '' };
 let stub: AwsStub;
 
 before(async () => {
-  const started = await startMoto();
-  assert.ok(started, 'moto_server is required for the integration tier (see notes/emulator-and-lsp-client.md)');
-  moto = started;
-  await fetch(`${moto.endpoint}/moto-api/state-manager/set-transition`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model_name: 'ecs::task', transition: { progression: 'manual', times: 1_000_000 } }),
-  });
+  moto = await startMoto();
+  await freezeTaskTransitions(moto.endpoint);
   const cfg = { region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
   const ecs = new ECSClient(cfg);
   const ec2 = new EC2Client(cfg);

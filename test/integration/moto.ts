@@ -62,20 +62,29 @@ export async function startMoto(timeoutMs = 20_000): Promise<MotoServer> {
     }
     await exited;
   };
-  const deadline = Date.now() + timeoutMs;
-  let exitedEarly = false;
-  void exited.then(() => { exitedEarly = true; });
-  // Readiness: the reset endpoint answers 200 once the server is up. Retry only on connection errors.
-  for (;;) {
-    if (exitedEarly) throw new Error(`moto_server exited early:\n${log.join('\n')}`);
-    if (Date.now() > deadline) { await stop(); throw new Error(`moto_server not ready after ${timeoutMs} ms:\n${log.join('\n')}`); }
-    try {
-      if ((await post(`${endpoint}/moto-api/reset`)) === 200) break;
-    } catch {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise<void>((resolve) => { timer = setTimeout(resolve, 50); })]);
+  // Readiness: the server's own "Running on" line (an event, not a poll), then one reset.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => void stop().then(() => reject(new Error(`moto_server not ready after ${timeoutMs} ms:\n${log.join('\n')}`))), timeoutMs);
+    let startup = '';
+    const onData = (b: Buffer): void => {
+      startup += b.toString();
+      if (!startup.includes(`Running on ${endpoint}`)) return;
       clearTimeout(timer);
-    }
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`moto_server exited early:\n${log.join('\n')}`));
+    });
+  });
+  const status = await post(`${endpoint}/moto-api/reset`);
+  if (status !== 200) {
+    await stop();
+    throw new Error(`moto_server reset answered HTTP ${status}`);
   }
   return {
     endpoint, process: child, stop, logTail: () => log.join('\n'),
