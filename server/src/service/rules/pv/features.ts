@@ -42,7 +42,11 @@ export function pv14Features(td: TaskDefModel): PvFeature[] {
   for (const c of td.containers) {
     const name = str(child(c, 'name')) ?? '?';
     const add = at(c, 'linuxParameters', 'capabilities', 'add');
-    for (const cap of strings(add)) out.push({ what: `capability ${cap.value} in container '${name}'`, span: spanOf(cap.node) });
+    // Only SYS_PTRACE can be added on Fargate (from 1.4.0); other capabilities are refused on every
+    // platform version (fargate/cap-add), so they are not a platform-version need.
+    for (const cap of strings(add)) {
+      if (/^(CAP_)?SYS_PTRACE$/.test(cap.value)) out.push({ what: `capability SYS_PTRACE in container '${name}'`, span: spanOf(cap.node) });
+    }
     const sysctl = prop(c, 'systemControls');
     if (sysctl && items(sysctl.value).length > 0) out.push({ what: `systemControls in container '${name}'`, span: spanOf(sysctl.keySpan) });
     const envFiles = prop(c, 'environmentFiles');
