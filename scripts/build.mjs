@@ -7,6 +7,7 @@
 // chunk would fail at the first AWS call), or with --split-aws; --no-split-aws bundles the SDK inline.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { cliCodeCachePlugin } from './cliBundle.mjs';
 
 const argv = process.argv.slice(2);
 const watch = argv.includes('--watch');
@@ -56,7 +57,8 @@ const entries = [
   // The server and the CLI start a process per use (the CLI per CI run, often per file): always minified
   // (names kept) to cut the script compile time at startup; source maps stay.
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', minify: true, keepNames: true },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minify: true, keepNames: true },
+  // The CLI also starts from a V8 code cache: dist/cli.js is written by cliCodeCachePlugin (scripts/cliBundle.mjs).
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', minify: true, keepNames: true, write: false, plugins: [cliCodeCachePlugin] },
   ...(splitAws ? [{ stdin: { contents: awsChunkSource, resolveDir: '.', sourcefile: 'aws-chunk.ts', loader: 'ts' }, outfile: `dist/${AWS_CHUNK}`, external: ['vscode'] }] : []),
 ];
 
