@@ -1,16 +1,24 @@
 // Bundles the client, the server and the CLI into dist/ with esbuild (tsc only type-checks).
-//   node scripts/build.mjs [--minify] [--split-aws | --no-split-aws]   (--minify: the client; server and CLI always)
-// The AWS SDK is reached from the client only through dynamic imports (client/src/aws: `import('./sdk')`,
-// `import('./execApi')`, `import('@aws-sdk/credential-providers')`). With the split, those resolve to
-// one separately built chunk, dist/aws.js, loaded on the first AWS call, so activation neither reads
-// nor compiles the SDK. The split is on when .vscodeignore ships dist/aws.js (a .vsix without the
-// chunk would fail at the first AWS call), or with --split-aws; --no-split-aws bundles the SDK inline.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+//   node scripts/build.mjs [--minify] [--no-split[=aws,explorer,...]] [--outdir dir]
+//   (--minify: the client; server and CLI always. --outdir: instead of dist/, e.g. for a benchmark baseline)
+// The client is split so that activation reads and compiles only dist/extension.js (activation glue and
+// the language client); the rest is loaded on first use, each chunk built on its own:
+//   dist/explorer.js, dist/exec.js   client/src/chunks/<name>.ts, reached only through `import('./chunks/<name>')`
+//                                    (client/src/lazy.ts registers the thin forwarders at activation);
+//   dist/aws.js                      the AWS SDK, reached through dynamic imports in client/src/aws
+//                                    (`import('./sdk')`, `import('./execApi')`, `import('@aws-sdk/credential-providers')`).
+// A chunk is split off only when .vscodeignore ships dist/<name>.js (a .vsix without it would fail at
+// first use); otherwise, or with --no-split (all chunks) or --no-split=<names>, its code is bundled
+// inline, still evaluated only on first use.
+// Chunks share no state with each other except through dist/aws.js, which they `require` (one copy).
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { cliCodeCachePlugin } from './cliBundle.mjs';
 
 const argv = process.argv.slice(2);
 const watch = argv.includes('--watch');
+const outdir = argv.includes('--outdir') ? argv[argv.indexOf('--outdir') + 1] : 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -25,8 +33,29 @@ const common = {
 };
 
 const AWS_CHUNK = 'aws.js';
-const shipsChunk = existsSync('.vscodeignore') && new RegExp(`^!dist/${AWS_CHUNK.replace('.', '\\.')}\\s*$`, 'm').test(readFileSync('.vscodeignore', 'utf8'));
-const splitAws = argv.includes('--split-aws') || (!argv.includes('--no-split-aws') && shipsChunk);
+const shipped = existsSync('.vscodeignore') ? readFileSync('.vscodeignore', 'utf8') : '';
+const ships = (file) => new RegExp(`^!dist/${file.replace('.', '\\.')}\\s*$`, 'm').test(shipped);
+const noSplitArg = argv.find((a) => a === '--no-split' || a.startsWith('--no-split='));
+const inline = (name) => noSplitArg !== undefined && (noSplitArg === '--no-split' || noSplitArg.slice('--no-split='.length).split(',').includes(name));
+const splitAws = !inline('aws') && ships(AWS_CHUNK);
+
+/** Client chunks: client/src/chunks/<name>.ts -> dist/<name>.js, when split. */
+const CHUNK_DIR = resolve('client/src/chunks');
+const clientChunks = readdirSync(CHUNK_DIR).filter((f) => f.endsWith('.ts')).map((f) => basename(f, '.ts'));
+const splitChunks = clientChunks.filter((name) => !inline(name) && ships(`${name}.js`));
+
+/** Sends `import('./chunks/<name>')` to the separately built dist/<name>.js; a static import of a chunk is an error (it would pull the chunk into activation). */
+const clientChunkPlugin = {
+  name: 'client-chunks',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]chunks[\\/][\w-]+$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      if (args.kind === 'entry-point' || dirname(target) !== CHUNK_DIR || !splitChunks.includes(basename(target))) return undefined;
+      if (args.kind !== 'dynamic-import') return { errors: [{ text: `${args.path} is a lazily loaded chunk: import it with import(), not statically (from ${args.importer})` }] };
+      return { path: `./${basename(target)}.js`, external: true };
+    });
+  },
+};
 
 /** Modules of client/src/aws that are only imported dynamically and pull in the SDK. */
 const LAZY_AWS_MODULES = ['client/src/aws/sdk/index.ts', 'client/src/aws/execApi.ts'].filter((f) => existsSync(f));
@@ -50,10 +79,12 @@ const awsChunkSource = [
   "export * from '@aws-sdk/credential-providers';",
 ].join('\n');
 
+// dynamic-import unsupported: chunks are loaded with require() (resolved next to dist/extension.js),
+// not through Node's ESM loader.
+const client = { external: ['vscode'], supported: { 'dynamic-import': false }, plugins: [clientChunkPlugin, ...(splitAws ? [awsChunkPlugin] : [])] };
 const entries = [
-  // dynamic-import unsupported: the chunk is loaded with require() (resolved next to dist/extension.js),
-  // not through Node's ESM loader.
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: splitAws ? [awsChunkPlugin] : [], supported: { 'dynamic-import': false } },
+  { ...client, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
+  ...splitChunks.map((name) => ({ ...client, entryPoints: [`client/src/chunks/${name}.ts`], outfile: `dist/${name}.js` })),
   // The server and the CLI start a process per use (the CLI per CI run, often per file): always minified
   // (names kept) to cut the script compile time at startup; source maps stay.
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', minify: true, keepNames: true },
@@ -62,12 +93,16 @@ const entries = [
   ...(splitAws ? [{ stdin: { contents: awsChunkSource, resolveDir: '.', sourcefile: 'aws-chunk.ts', loader: 'ts' }, outfile: `dist/${AWS_CHUNK}`, external: ['vscode'] }] : []),
 ];
 
-await Promise.all(entries.map((e) => build({ ...common, ...e })));
+await Promise.all(entries.map((e) => build({ ...common, ...e, outfile: e.outfile.replace(/^dist\//, `${outdir}/`) })));
 // A chunk left over from an earlier split build would be measured and packaged for nothing.
-if (!splitAws) for (const f of [`dist/${AWS_CHUNK}`, `dist/${AWS_CHUNK}.map`]) rmSync(f, { force: true });
+for (const name of [AWS_CHUNK.replace(/\.js$/, ''), ...clientChunks]) {
+  if (name === 'aws' ? splitAws : splitChunks.includes(name)) continue;
+  for (const f of [`${outdir}/${name}.js`, `${outdir}/${name}.js.map`]) rmSync(f, { force: true });
+}
 if (splitAws) {
-  const chunk = readFileSync(`dist/${AWS_CHUNK}`, 'utf8');
+  const chunk = readFileSync(`${outdir}/${AWS_CHUNK}`, 'utf8');
   const missing = CHUNK_EXPORTS.filter((name) => !new RegExp(`\\b${name}: \\(\\) =>`).test(chunk) && !new RegExp(`\\b${name}:`).test(chunk));
   if (missing.length) throw new Error(`build: dist/${AWS_CHUNK} does not export ${missing.join(', ')}`);
 }
-if (!watch) process.stdout.write(`built dist/extension.js, dist/server.js, dist/cli.js${splitAws ? `, dist/${AWS_CHUNK} (AWS SDK, loaded on first use)` : ''}\n`);
+const split = [...splitChunks.map((n) => `${outdir}/${n}.js`), ...(splitAws ? [`${outdir}/${AWS_CHUNK} (AWS SDK)`] : [])];
+if (!watch) process.stdout.write(`built ${outdir}/extension.js, ${outdir}/server.js, ${outdir}/cli.js${split.length ? `; loaded on first use: ${split.join(', ')}` : ''}\n`);

@@ -1,13 +1,16 @@
-/** Extension entry point: builds the real dependencies, starts the language client and the AWS explorer. Keep it short. */
+/**
+ * Extension entry point: the language client, plus thin registrations for the AWS explorer and ECS
+ * Exec, whose code is loaded on first use (client/src/lazy.ts). Keep it short: everything imported
+ * here is read and compiled at every activation.
+ */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LIVE_EFS_NOTIFICATION, type LiveEfsParams } from '../../server/src/protocol';
+import { EXEC_COMMAND_IDS } from './commandIds';
 import { activateExplorer } from './explorer/activate';
-import { clientOptions } from './explorer/settings';
-import { createLazyExecApiFactory } from './aws/lazyExecApi';
-import { registerExecCommands } from './exec';
 import type { LiveEfsData } from './explorer/liveEfs';
 import { createLanguageClient } from './languageClient';
+import { once, registerLazyCommands } from './lazy';
 
 let client: LanguageClient | undefined;
 
@@ -23,17 +26,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     sendLiveEfs();
   };
 
-  // AWS explorer (issue 5): no AWS SDK is loaded here; the first AWS call does.
+  // AWS explorer (issue 5): dist/explorer.js loads when the view opens or a command runs; the SDK on the first AWS call.
   const explorer = activateExplorer(context, { onLiveEfs, log });
 
-  // ECS Exec (issue 6): the SDK-backed ExecApi is loaded on the first exec command.
-  registerExecCommands(context, {
-    apiFor: createLazyExecApiFactory(clientOptions),
-    defaultTarget: () => {
+  // ECS Exec (issue 6): dist/exec.js loads on the first exec command.
+  const exec = once(async () => {
+    const started = (await import('./chunks/exec')).startExec(() => {
       const c = explorer.connections()[0];
       return { region: c?.region ?? process.env.AWS_REGION ?? 'us-east-1', profile: c?.profile };
-    },
+    });
+    context.subscriptions.push(...started.disposables);
+    return started.commands;
   });
+  context.subscriptions.push(...registerLazyCommands(EXEC_COMMAND_IDS, exec, 'ECS Exec'));
 
   client = createLanguageClient(context);
   context.subscriptions.push(

@@ -12,8 +12,8 @@ export interface RegisterExecDeps {
   apiFor: ExecApiFactory;
   /** Region/profile the palette flow uses when no tree node is passed. */
   defaultTarget(): ApiTarget;
-  /** Shared "Fargate Lens" output channel; one named "Fargate Lens: ECS Exec" is created otherwise. */
-  output?: vscode.OutputChannel;
+  /** Where pre-flight findings and session logs go ("Fargate Lens: ECS Exec"). */
+  output: vscode.OutputChannel;
 }
 
 function readSettings(): ExecSettings {
@@ -61,21 +61,19 @@ function vscodeUi(output: vscode.OutputChannel): ExecUi {
   };
 }
 
-/** Registers the ECS Exec commands; every disposable goes to context.subscriptions. */
-export function registerExecCommands(context: vscode.ExtensionContext, deps: RegisterExecDeps): void {
-  const output = deps.output ?? vscode.window.createOutputChannel('Fargate Lens: ECS Exec');
-  if (!deps.output) context.subscriptions.push(output);
-  const execDeps: ExecDeps = { apiFor: deps.apiFor, ui: vscodeUi(output), settings: readSettings, defaultTarget: () => deps.defaultTarget() };
+/** The ECS Exec command handlers by id; activation registers thin wrappers that call them. */
+export function execCommandHandlers(deps: RegisterExecDeps): Record<string, (arg?: unknown) => Promise<unknown>> {
+  const execDeps: ExecDeps = { apiFor: deps.apiFor, ui: vscodeUi(deps.output), settings: readSettings, defaultTarget: () => deps.defaultTarget() };
   const guard = (what: string, run: () => Promise<unknown>) => run().catch((e: unknown) => {
     void vscode.window.showErrorMessage(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
   });
-  const table: [string, (arg?: unknown) => Promise<unknown>][] = [
-    ['fargateLens.openShell', (arg) => guard('Open shell', () => openShell(execDeps, arg))],
-    ['fargateLens.runCommandInContainer', (arg) => guard('Run command in container', async () => {
+  return {
+    'fargateLens.openShell': (arg) => guard('Open shell', () => openShell(execDeps, arg)),
+    'fargateLens.runCommandInContainer': (arg) => guard('Run command in container', async () => {
       const given = typeof arg === 'object' && arg !== null ? (arg as { command?: unknown }).command : undefined;
       const command = typeof given === 'string' && given ? given : await vscode.window.showInputBox({ prompt: 'Command to run in the container', placeHolder: 'ls -la /app' });
       if (command) await runCommandInContainer(execDeps, arg, command);
-    })],
-  ];
-  for (const [id, handler] of table) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    }),
+  };
 }
+

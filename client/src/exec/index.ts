@@ -4,5 +4,5 @@
  * a Pseudoterminal (terminal.ts), the session-manager-plugin fallback (plugin.ts) and the VS Code
  * command table (commands.ts). AWS calls go through the ExecApi port (ports.ts).
  */
-export { registerExecCommands, type RegisterExecDeps } from './commands';
+export { execCommandHandlers, type RegisterExecDeps } from './commands';
 export type { ExecApi, ExecApiFactory, ApiTarget } from './ports';

@@ -1,27 +1,26 @@
 /**
- * Wires the AWS explorer: settings → connections, the lazily loaded API factory, the model, the tree
- * view, the status bar, the commands and the live EFS source. Nothing here loads the AWS SDK; the first
- * AWS call (the view becoming visible, or a command) does.
+ * Activation side of the AWS explorer, kept small: the connections (settings + profiles), the status
+ * bar, the tree view and the `fargate-lens:` scheme with forwarding providers, and the explorer
+ * commands as thin wrappers. The rest (model, API factory, commands, live EFS) is the explorer chunk
+ * (client/src/chunks/explorer.ts), loaded when the view first asks for children or a command first
+ * runs. Nothing here loads the AWS SDK.
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { createApiFactory } from '../aws/factory';
 import { readProfiles, resolveConnections, type ProfileInfo } from '../aws/profiles';
-import type { ApiFactory, Connection } from '../aws/types';
-import { JsonDocuments } from '../commands/jsonDocuments';
-import { registerCommands } from '../commands/register';
-import type { CommandDeps } from '../commands/types';
-import { createVsCodeUi } from '../commands/vscodeUi';
-import { LiveEfsSource, type LiveEfsCallback } from './liveEfs';
-import { ExplorerModel } from './model';
+import type { Connection } from '../aws/types';
+import type { ExplorerRuntime } from '../chunks/explorer';
+import { EXPLORER_COMMAND_IDS } from '../commandIds';
+import { SCHEME } from '../commands/jsonDocuments';
+import { forwardingContentProvider, lazyTreeDataProvider, once, registerLazyCommands } from '../lazy';
+import type { LiveEfsCallback } from './liveEfs';
 import type { ExplorerNode } from './nodes';
-import { affectsConnection, clientOptions, connectionSettings, explorerSettings } from './settings';
+import { affectsConnection, connectionSettings } from './settings';
 import { createStatusBar } from './statusBar';
-import { createExplorerView } from './view';
+
+export const VIEW_ID = 'fargateLens.explorer';
 
 export interface ExplorerHandle {
-  /** For other features (ECS Exec): the API factory and the current connections. */
-  apis: ApiFactory;
+  /** For other features (ECS Exec): the current connections. */
   connections: () => readonly Connection[];
 }
 
@@ -34,46 +33,36 @@ export function activateExplorer(context: vscode.ExtensionContext, options: { on
   };
   recompute();
   const connections = (): readonly Connection[] => conns;
-
-  const factory = createApiFactory(clientOptions);
-  const model = new ExplorerModel(factory.get, connections, explorerSettings);
-  const documents = new JsonDocuments();
-  const log = (line: string): void => options.log.appendLine(line);
-  const liveEfs = new LiveEfsSource(factory.get, options.onLiveEfs, (m) => log(`live EFS data unavailable: ${m}`));
-
-  let shown = false;
-  const publishLiveEfs = (): void => void (shown ? liveEfs.update(conns[0]) : undefined);
-  const created = createExplorerView(model, documents, () => explorerSettings().refreshIntervalSeconds, () => {
-    shown = true;
-    publishLiveEfs();
-  });
-  const view: vscode.TreeView<ExplorerNode> = created.view;
   const status = createStatusBar(connections);
 
-  const deps: CommandDeps = {
-    ui: createVsCodeUi(() => view),
-    model, apis: factory.get, connections, settings, documents,
-    newToken: () => randomUUID(),
-    resetClients: () => factory.clear(),
-  };
+  let runtime: ExplorerRuntime | undefined;
+  const content = forwardingContentProvider();
+  const load = once(async () => {
+    runtime = (await import('../chunks/explorer')).startExplorer({ view, connections, settings, onLiveEfs: options.onLiveEfs, log: (line) => options.log.appendLine(line) });
+    content.attach(runtime.content);
+    context.subscriptions.push(...runtime.disposables);
+    return runtime;
+  });
+  const provider = lazyTreeDataProvider<ExplorerNode>(async () => (await load()).provider);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
 
   const reload = async (): Promise<void> => {
     profiles = await readProfiles();
     recompute();
     status.update();
-    model.refresh();
-    publishLiveEfs();
+    runtime?.connectionsChanged();
   };
   void reload();
 
   context.subscriptions.push(
-    ...created.disposables, status.item, { dispose: () => factory.dispose() },
-    ...registerCommands(deps, log),
+    view, provider, content, status.item,
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, content),
+    ...registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await load()).commands, 'the AWS explorer'),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsConnection(e)) return;
-      factory.clear();
+      runtime?.resetClients();
       void reload();
     }),
   );
-  return { apis: factory.get, connections };
+  return { connections };
 }

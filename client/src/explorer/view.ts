@@ -1,15 +1,14 @@
 /**
  * The thin VS Code layer of the explorer: a TreeDataProvider over ExplorerModel, the TreeItem
- * conversion of TreeItemData, the read-only `fargate-lens:` document provider, and auto-refresh of
- * transitional nodes while the view is visible.
+ * conversion of TreeItemData, the content of the read-only `fargate-lens:` documents, and auto-refresh
+ * of transitional nodes while the view is visible. Activation (activate.ts) creates the tree view and
+ * registers the document scheme with forwarding providers; this module supplies the real ones.
  */
 import * as vscode from 'vscode';
-import { SCHEME, type JsonDocuments } from '../commands/jsonDocuments';
+import type { JsonDocuments } from '../commands/jsonDocuments';
 import type { ExplorerModel } from './model';
 import type { ExplorerNode } from './nodes';
 import { toTreeItem } from './treeItems';
-
-export const VIEW_ID = 'fargateLens.explorer';
 
 export function toVsTreeItem(node: ExplorerNode): vscode.TreeItem {
   const d = toTreeItem(node);
@@ -24,7 +23,14 @@ export function toVsTreeItem(node: ExplorerNode): vscode.TreeItem {
   return item;
 }
 
-export function createExplorerView(model: ExplorerModel, documents: JsonDocuments, refreshIntervalSeconds: () => number, onFirstVisible: () => void): { view: vscode.TreeView<ExplorerNode>; disposables: vscode.Disposable[] } {
+export interface ExplorerView {
+  provider: vscode.TreeDataProvider<ExplorerNode>;
+  content: vscode.TextDocumentContentProvider;
+  disposables: vscode.Disposable[];
+}
+
+/** Providers for `view` (already created with a provider that forwards to `provider`) and the refresh timer. */
+export function createExplorerView(view: vscode.TreeView<ExplorerNode>, model: ExplorerModel, documents: JsonDocuments, refreshIntervalSeconds: () => number, onFirstVisible: () => void): ExplorerView {
   const changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   const provider: vscode.TreeDataProvider<ExplorerNode> = {
     onDidChangeTreeData: changed.event,
@@ -32,7 +38,6 @@ export function createExplorerView(model: ExplorerModel, documents: JsonDocument
     getChildren: (node) => model.getChildren(node),
     getParent: (node) => model.getParent(node),
   };
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const sub = model.onDidChange((node) => changed.fire(node));
 
   let timer: NodeJS.Timeout | undefined;
@@ -49,14 +54,13 @@ export function createExplorerView(model: ExplorerModel, documents: JsonDocument
   };
   schedule();
   const docChanged = new vscode.EventEmitter<vscode.Uri>();
+  const content: vscode.TextDocumentContentProvider = { onDidChange: docChanged.event, provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '' };
+  const docSub = documents.onDidChange((uri) => docChanged.fire(vscode.Uri.parse(uri)));
   const disposables: vscode.Disposable[] = [
-    view, changed, docChanged, { dispose: () => sub.dispose() },
+    changed, docChanged, { dispose: () => sub.dispose() }, { dispose: () => docSub.dispose() },
     { dispose: () => timer && clearInterval(timer) },
     view.onDidChangeVisibility(schedule),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('fargateLens.explorer') && schedule()),
-    vscode.workspace.registerTextDocumentContentProvider(SCHEME, { onDidChange: docChanged.event, provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '' }),
   ];
-  const docSub = documents.onDidChange((uri) => docChanged.fire(vscode.Uri.parse(uri)));
-  disposables.push({ dispose: () => docSub.dispose() });
-  return { view, disposables };
+  return { provider, content, disposables };
 }

@@ -1,0 +1,71 @@
+/**
+ * The explorer chunk (dist/explorer.js), loaded when the tree view first asks for children or an
+ * explorer command first runs: the API factory, the model, the tree and document providers, the
+ * command handlers and the live EFS source. Activation (client/src/explorer/activate.ts) owns the
+ * tree view, the connections and the status bar, and forwards to what this returns.
+ */
+import { randomUUID } from 'node:crypto';
+import type * as vscode from 'vscode';
+import { createApiFactory } from '../aws/factory';
+import type { Connection } from '../aws/types';
+import { JsonDocuments } from '../commands/jsonDocuments';
+import { bindCommands, type BoundCommand } from '../commands/register';
+import type { CommandDeps, ConnectionSettings } from '../commands/types';
+import { createVsCodeUi } from '../commands/vscodeUi';
+import { LiveEfsSource, type LiveEfsCallback } from '../explorer/liveEfs';
+import { ExplorerModel } from '../explorer/model';
+import type { ExplorerNode } from '../explorer/nodes';
+import { clientOptions, explorerSettings } from '../explorer/settings';
+import { createExplorerView } from '../explorer/view';
+
+export interface ExplorerHost {
+  view: vscode.TreeView<ExplorerNode>;
+  connections: () => readonly Connection[];
+  settings: ConnectionSettings;
+  onLiveEfs: LiveEfsCallback;
+  log: (line: string) => void;
+}
+
+export interface ExplorerRuntime {
+  provider: vscode.TreeDataProvider<ExplorerNode>;
+  content: vscode.TextDocumentContentProvider;
+  commands: Record<string, BoundCommand>;
+  /** Forgets cached clients and credentials (a connection setting changed). */
+  resetClients(): void;
+  /** The connections were recomputed (settings or profiles changed): reload the tree and live EFS data. */
+  connectionsChanged(): void;
+  disposables: vscode.Disposable[];
+}
+
+export function startExplorer(host: ExplorerHost): ExplorerRuntime {
+  const factory = createApiFactory(clientOptions);
+  const model = new ExplorerModel(factory.get, host.connections, explorerSettings);
+  const documents = new JsonDocuments();
+  const liveEfs = new LiveEfsSource(factory.get, host.onLiveEfs, (m) => host.log(`live EFS data unavailable: ${m}`));
+
+  // Live EFS data is fetched once the view has been visible (the user is looking at this account).
+  let shown = false;
+  const publishLiveEfs = (): void => void (shown ? liveEfs.update(host.connections()[0]) : undefined);
+  const view = createExplorerView(host.view, model, documents, () => explorerSettings().refreshIntervalSeconds, () => {
+    shown = true;
+    publishLiveEfs();
+  });
+
+  const deps: CommandDeps = {
+    ui: createVsCodeUi(() => host.view),
+    model, apis: factory.get, connections: host.connections, settings: host.settings, documents,
+    newToken: () => randomUUID(),
+    resetClients: () => factory.clear(),
+  };
+  return {
+    provider: view.provider,
+    content: view.content,
+    commands: bindCommands(deps, host.log),
+    resetClients: () => factory.clear(),
+    connectionsChanged: () => {
+      model.refresh();
+      publishLiveEfs();
+    },
+    disposables: [...view.disposables, { dispose: () => factory.dispose() }],
+  };
+}
