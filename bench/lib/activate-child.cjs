@@ -1,5 +1,6 @@
 // Loads dist/extension.js under a minimal `vscode` stub in a fresh process and calls activate():
-// prints JSON { loadMs, callMs, resolvedMs, error, awsChunkLoaded }. Not the real extension host: the
+// prints JSON { loadMs, callMs, cpuMs, resolvedMs, error, awsChunkLoaded, chunksLoaded } (cpuMs: CPU time of
+// the process over require + the activate() call, less sensitive to a busy machine than wall time). Not the real extension host: the
 // stub answers every API with inert objects (settings return their defaults, events never fire).
 // The language client really starts dist/server.js (node IPC), as it does in VS Code.
 'use strict';
@@ -88,6 +89,7 @@ const context = {
 
 (async () => {
   const out = {};
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const ext = require(path.join(root, 'dist', 'extension.js'));
   const t1 = performance.now();
@@ -100,6 +102,8 @@ const context = {
     error = e;
   }
   out.callMs = performance.now() - t1;
+  const cpu = process.cpuUsage(cpu0);
+  out.cpuMs = (cpu.user + cpu.system) / 1000;
   try {
     await Promise.race([promise, new Promise((_, rej) => setTimeout(() => rej(new Error('activate() did not resolve within 10 s')), 10000).unref())]);
   } catch (e) {
@@ -108,6 +112,9 @@ const context = {
   out.resolvedMs = performance.now() - t1;
   out.error = error ? String(error && error.message || error) : undefined;
   out.awsChunkLoaded = Object.keys(require.cache).some((k) => /dist[\\/]aws\.js$/.test(k));
+  // Lazily loaded chunks (dist/<name>.js besides the entry) that activation required anyway.
+  const dist = path.join(root, 'dist') + path.sep;
+  out.chunksLoaded = Object.keys(require.cache).filter((k) => k.startsWith(dist) && !k.endsWith(`${path.sep}extension.js`)).map((k) => path.basename(k));
   process.stdout.write(JSON.stringify(out) + '\n');
   try { await Promise.race([ext.deactivate && ext.deactivate(), new Promise((r) => setTimeout(r, 3000).unref())]); } catch { /* best effort */ }
   for (const d of context.subscriptions) { try { d.dispose(); } catch { /* best effort */ } }
