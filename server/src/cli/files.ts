@@ -1,5 +1,5 @@
 /** File discovery for the CLI: explicit files are always examined; directories are walked for candidates. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CANDIDATE_FILE, SKIPPED_DIRS } from '../service/workspace/files';
 import { UsageError } from './args';
@@ -35,21 +35,25 @@ export function collectTargets(paths: string[]): Target[] {
 
 function walk(root: string, dir: string, push: (t: Target) => void, depth: number): void {
   if (depth > 40) return;
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir).sort();
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return;
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     const p = join(dir, name);
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      continue;
+    // The entry's own type saves a stat per file; symbolic links (and unknown types) are followed with stat.
+    let isDir = entry.isDirectory();
+    if (!isDir && !entry.isFile()) {
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch {
+        continue;
+      }
     }
-    if (st.isDirectory()) {
+    if (isDir) {
       if (!SKIPPED_DIRS.has(name)) walk(root, p, push, depth + 1);
     } else if (CANDIDATE_FILE.test(name)) push({ path: p, explicit: false, relative: relative(root, p) });
   }
