@@ -6,7 +6,7 @@
 import type { DocumentModel } from './shapes/document';
 import { launchIsFargate, type LaunchModel, type TaskDefModel } from './shapes/model';
 import { ALL_RULES, RULES_BY_ID } from './rules';
-import type { LinkedLaunch, LinkedTaskDef } from './rules/types';
+import type { LaunchRule, LinkedLaunch, LinkedTaskDef, TaskDefRule } from './rules/types';
 import { lineOf } from './rules/util';
 import type { WorkspaceIndex } from './workspace';
 import type { Diagnostic, Finding, Severity, SeveritySetting } from './types';
@@ -22,6 +22,10 @@ export interface ValidationSettings {
 
 export const TEMPLATED_RULE = 'file/templated';
 
+/** The registry split by scope once, in registry order. */
+const TASKDEF_RULES: readonly TaskDefRule[] = ALL_RULES.filter((r): r is TaskDefRule => r.scope === 'taskdef');
+const LAUNCH_RULES: readonly LaunchRule[] = ALL_RULES.filter((r): r is LaunchRule => r.scope === 'launch');
+
 /** Findings of the rules (not of the schema) for one document. */
 export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: LiveEfs): Finding[] {
   if (doc.dialect === 'none') return [];
@@ -31,17 +35,11 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
   for (const td of doc.taskDefs) {
     const launches = linkedLaunches(td, doc, launchesInDoc, index);
     const view = withLaunchFargate(td, launches);
-    for (const rule of ALL_RULES) {
-      if (rule.scope !== 'taskdef') continue;
-      out.push(...safeCheck(rule.id, () => rule.check({ td: view, doc, launches, live })));
-    }
+    runRules(TASKDEF_RULES, { td: view, doc, launches, live }, out);
   }
   for (const launch of doc.launches) {
     const targets = linkedTaskDefs(launch, doc, index);
-    for (const rule of ALL_RULES) {
-      if (rule.scope !== 'launch') continue;
-      out.push(...safeCheck(rule.id, () => rule.check({ launch, doc, targets })));
-    }
+    runRules(LAUNCH_RULES, { launch, doc, targets }, out);
   }
   // Spans past the end (a parser's end-of-input error) are clamped so every consumer can trust them.
   const n = doc.text.length;
@@ -113,11 +111,19 @@ function withLaunchFargate(td: TaskDefModel, launches: LinkedLaunch[]): TaskDefM
   return { ...td, fargate: true, fargateVia: { uri: via.uri, span: via.launch.launchType ?? via.launch.anchor, label: via.launch.label } };
 }
 
-/** A rule that throws must not take validation down; it becomes an internal-error finding. */
-function safeCheck(ruleId: string, run: () => Finding[]): Finding[] {
-  try {
-    return run();
-  } catch (e) {
-    return [{ ruleId: 'internal/rule-error', severity: 'hint', span: { offset: 0, length: 0 }, message: `Rule ${ruleId} failed: ${(e as Error).message}` }];
+/**
+ * Runs rules in registry order over one shared context (rules only read it) and appends their
+ * findings. A rule that throws must not take validation down; it becomes an internal-error finding.
+ */
+function runRules<C>(rules: readonly { id: string; check(ctx: C): Finding[] }[], ctx: C, out: Finding[]): void {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    let found: Finding[];
+    try {
+      found = rule.check(ctx);
+    } catch (e) {
+      found = [{ ruleId: 'internal/rule-error', severity: 'hint', span: { offset: 0, length: 0 }, message: `Rule ${rule.id} failed: ${(e as Error).message}` }];
+    }
+    for (let j = 0; j < found.length; j++) out.push(found[j]);
   }
 }

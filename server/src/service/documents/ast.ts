@@ -56,7 +56,8 @@ export interface Property {
 
 export function prop(node: AstNode | undefined, key: string): Property | undefined {
   if (!node || node.type !== 'object') return undefined;
-  for (const p of node.properties) if (p.key === key) return p;
+  const ps = node.properties;
+  for (let i = 0; i < ps.length; i++) if (ps[i].key === key) return ps[i];
   return undefined;
 }
 
@@ -88,9 +89,15 @@ export function items(node: AstNode | undefined): AstNode[] {
   return isArray(node) ? node.items : [];
 }
 
-/** Object items of an array node. */
+/**
+ * Object items of an array node. When every item is a known object (the usual case) this is the
+ * node's own item array, not a copy: callers only read it.
+ */
 export function objects(node: AstNode | undefined): ObjectNode[] {
-  return items(node).filter(isObject);
+  if (!isArray(node)) return [];
+  const all = node.items;
+  for (let i = 0; i < all.length; i++) if (!isObject(all[i])) return all.filter(isObject);
+  return all as ObjectNode[];
 }
 
 export function isUnknown(node: AstNode | undefined): boolean {
