@@ -3,10 +3,11 @@
 // loopback only, and is stopped by PID. The extension is loaded in development mode through the workbench
 // URL's `payload` (code-server takes no --extensionDevelopmentPath on its command line).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnLogged } from './process.mjs';
 
 export const E2E_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 export const REPO_ROOT = dirname(E2E_DIR);
@@ -86,24 +87,10 @@ export function codeServerCli(home, args, { timeoutMs = 60_000 } = {}) {
 export async function startCodeServer({ home, port, logFile, env = {}, timeoutMs = 30_000 }) {
   if (!existsSync(CODE_SERVER_BIN)) throw new Error(`code-server is not installed: run \`bash e2e/setup.sh\` first (${CODE_SERVER_BIN} missing)`);
   const host = `127.0.0.1:${port}`;
-  mkdirSync(dirname(resolve(logFile)), { recursive: true });
-  const log = createWriteStream(logFile);
-  const child = spawn(CODE_SERVER_BIN, ['--config', home.config, '--auth', 'none', '--bind-addr', host,
+  const { child, exited, stop } = spawnLogged(CODE_SERVER_BIN, ['--config', home.config, '--auth', 'none', '--bind-addr', host,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', home.data, '--extensions-dir', home.extensions],
-  { env: { ...process.env, ...env, TMPDIR: home.tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await new Promise((r) => log.end(r));
-  };
+  { logFile, env: { ...process.env, ...env, TMPDIR: home.tmp } });
   try {
     await waitForListening(child, exited, timeoutMs, logFile);
     const res = await fetch(`http://${host}/healthz`, { signal: AbortSignal.timeout(5_000) });

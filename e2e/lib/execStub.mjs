@@ -2,22 +2,17 @@
 // in front of moto, for the e2e tier. code-server's AWS_ENDPOINT_URL points at it; everything but the exec
 // calls goes through to moto. Records the calls and events it reports, lets UI steps wait for one, and is
 // stopped by PID.
-import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from './codeServer.mjs';
 import { awsEnv } from './moto.mjs';
+import { spawnLogged } from './process.mjs';
 
 /** Resolves with { endpoint, pid, events, waitFor(predicate, what, timeoutMs), stop() } once the stub listens. */
 export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
-  mkdirSync(dirname(resolve(logFile)), { recursive: true });
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'exec-stub-child.mjs'), upstream],
-    { cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(upstream) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr.pipe(log, { end: false });
-  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const { child, log, exited, stop } = spawnLogged(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'exec-stub-child.mjs'), upstream],
+    { logFile, cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(upstream) }, ownStdout: true });
   const events = [];
   const bus = new EventEmitter();
   const ready = new Promise((ok, fail) => {
@@ -32,15 +27,6 @@ export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
       bus.emit('event', msg);
     });
   });
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await new Promise((r) => log.end(r));
-  };
   let info;
   try { info = await ready; } catch (err) { await stop(); throw err; }
 

@@ -1,10 +1,11 @@
 // Starts a private moto_server (the local AWS emulator on the machine image) on a free loopback port and
 // seeds it with the demo account, for the end-to-end tier and the `npm start` sandbox. Stopped by PID.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, createWriteStream, mkdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { REPO_ROOT, freePort } from './codeServer.mjs';
+import { spawnLogged } from './process.mjs';
 
 /** Fake credentials and the region: all that the AWS SDK needs to talk to moto. No real account is touched. */
 export function awsEnv(endpoint) {
@@ -37,21 +38,7 @@ export async function startMoto({ logFile, port, timeoutMs = 20_000 }) {
   const bin = findMoto();
   if (!bin) throw new Error('moto_server not found (set MOTO_BIN, or install it: pip install "moto[server]")');
   port ??= await freePort();
-  mkdirSync(dirname(resolve(logFile)), { recursive: true });
-  const log = createWriteStream(logFile);
-  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await new Promise((r) => log.end(r));
-  };
+  const { child, exited, stop } = spawnLogged(bin, ['-H', '127.0.0.1', '-p', String(port)], { logFile });
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await new Promise((ok, fail) => {

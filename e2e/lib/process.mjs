@@ -1,0 +1,27 @@
+// A child process whose output goes to a log file, stopped by PID: SIGTERM, then SIGKILL after 5 s.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/**
+ * Spawns `cmd args` with stdout and stderr written to `logFile` (stdout left to the caller when
+ * `ownStdout` is set). Returns { child, log, exited, stop }; `exited` resolves with { code, signal }.
+ */
+export function spawnLogged(cmd, args, { logFile, env = process.env, cwd, ownStdout = false }) {
+  mkdirSync(dirname(resolve(logFile)), { recursive: true });
+  const log = createWriteStream(logFile);
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!ownStdout) child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await new Promise((r) => log.end(r));
+  };
+  return { child, log, exited, stop };
+}
