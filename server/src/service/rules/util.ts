@@ -1,6 +1,7 @@
 /** Small helpers shared by rules: building findings, naming containers, describing locations. */
 import { child, str, type AstNode, type ObjectNode, type Property, type Span } from '../documents/ast';
 import type { DocumentModel } from '../shapes/document';
+import type { TaskDefModel } from '../shapes/model';
 import { lineAt } from '../documents/lineIndex';
 import type { Finding, Fix } from '../types';
 
@@ -86,4 +87,21 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return prev[b.length];
+}
+
+/**
+ * A shared view of a task definition computed once for all the rules that read it: the engine runs a
+ * task definition's rules back to back, so one slot (the last task definition) is enough. The view is
+ * shared, so callers only read it.
+ */
+export function perTaskDef<T>(compute: (td: TaskDefModel) => T): (td: TaskDefModel) => T {
+  let last: TaskDefModel | undefined;
+  let value: T;
+  return (td) => {
+    if (td !== last) {
+      value = compute(td);
+      last = td;
+    }
+    return value;
+  };
 }

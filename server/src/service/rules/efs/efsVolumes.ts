@@ -6,7 +6,7 @@ import { alternatives, at, child, isObject, prop, type AstNode, type ObjectNode,
 import type { TaskDefModel } from '../../shapes/model';
 import type { EditBuilder } from '../../documents/edits';
 import type { OffsetEdit } from '../../types';
-import { fix } from '../util';
+import { fix, perTaskDef } from '../util';
 import { volumeLabel } from '../volume/volumes';
 
 export interface EfsVolume {
@@ -17,14 +17,14 @@ export interface EfsVolume {
   efs: ObjectNode;
 }
 
-export function efsVolumes(td: TaskDefModel): EfsVolume[] {
+export const efsVolumes: (td: TaskDefModel) => EfsVolume[] = perTaskDef((td) => {
   const out: EfsVolume[] = [];
   td.volumes.forEach((volume, i) => {
     const key = prop(volume, 'efsVolumeConfiguration');
     if (key && isObject(key.value)) out.push({ volume, label: volumeLabel(volume, i), key, efs: key.value });
   });
   return out;
-}
+});
 
 /**
  * Transit encryption as written: 'ENABLED' / 'DISABLED' (omitted = DISABLED), 'unknown' when computed,

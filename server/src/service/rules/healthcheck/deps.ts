@@ -1,6 +1,7 @@
 /** Shared view for the dependsOn rules: every dependency edge with its nodes and the target container. */
 import { child, objects, str, type AstNode, type ObjectNode } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
+import { perTaskDef } from '../util';
 
 export interface DepEdge {
   from: ObjectNode;
@@ -16,7 +17,7 @@ export interface DepEdge {
   toIndex: number;
 }
 
-export function dependencyEdges(td: TaskDefModel): DepEdge[] {
+export const dependencyEdges: (td: TaskDefModel) => DepEdge[] = perTaskDef((td) => {
   const byName = new Map<string, number>();
   td.containers.forEach((c, i) => {
     const n = str(child(c, 'name'));
@@ -33,11 +34,11 @@ export function dependencyEdges(td: TaskDefModel): DepEdge[] {
     }
   });
   return out;
-}
+});
 
 /** Whether every container name is a known literal (else a target may exist under a computed name). */
-export function allNamesKnown(td: TaskDefModel): boolean {
+export const allNamesKnown: (td: TaskDefModel) => boolean = perTaskDef((td) => {
   const n = td.containersNode;
   if (!n || n.unknown || n.type !== 'array' || n.items.some((i) => i.unknown)) return false;
   return td.containers.every((c) => str(child(c, 'name')) !== undefined);
-}
+});

@@ -18,9 +18,17 @@ export interface HcRange {
   title: string;
 }
 
-export function healthChecks(containers: readonly ObjectNode[]) {
-  return containers.map((c, i) => ({ c, i, hc: child(c, 'healthCheck') })).filter((x) => isObject(x.hc));
+/** Containers with a known healthCheck object (shared by the health-check rules, read only; one slot as perTaskDef). */
+export function healthChecks(containers: readonly ObjectNode[]): { c: ObjectNode; i: number; hc: AstNode | undefined }[] {
+  if (containers !== lastContainers) {
+    lastChecks = containers.map((c, i) => ({ c, i, hc: child(c, 'healthCheck') })).filter((x) => isObject(x.hc));
+    lastContainers = containers;
+  }
+  return lastChecks;
 }
+
+let lastContainers: readonly ObjectNode[] | undefined;
+let lastChecks: { c: ObjectNode; i: number; hc: AstNode | undefined }[] = [];
 
 export function hcRangeRule(r: HcRange): TaskDefRule {
   const range = `${r.min}-${r.max}${r.unit}`;

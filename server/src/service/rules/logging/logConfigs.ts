@@ -1,6 +1,7 @@
 /** Shared view for the logging rules: each container's log configuration with its driver and options. */
 import { child, isObject, prop, str, type AstNode, type ObjectNode, type Property } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
+import { perTaskDef } from '../util';
 
 export const LOG_DRIVERS = ['awsfirelens', 'awslogs', 'fluentd', 'gelf', 'journald', 'json-file', 'splunk', 'syslog'];
 export const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
@@ -17,7 +18,7 @@ export interface LogConfig {
   optionsProp?: Property;
 }
 
-export function logConfigs(td: TaskDefModel): LogConfig[] {
+export const logConfigs: (td: TaskDefModel) => LogConfig[] = perTaskDef((td) => {
   const out: LogConfig[] = [];
   td.containers.forEach((container, containerIndex) => {
     const config = child(container, 'logConfiguration');
@@ -27,7 +28,7 @@ export function logConfigs(td: TaskDefModel): LogConfig[] {
     out.push({ container, containerIndex, config, driverNode, driver: str(driverNode), options: isObject(optionsProp?.value) ? optionsProp.value : undefined, optionsProp });
   });
   return out;
-}
+});
 
 /** Whether any container is computed by a template (then "exactly one router" cannot be judged). */
 export function containersFullyKnown(td: TaskDefModel): boolean {

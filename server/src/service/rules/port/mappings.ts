@@ -1,7 +1,7 @@
 /** Iterating the port mappings of a task definition, with their container for messages. */
 import { child, objects, type ObjectNode } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
-import { containerLabel } from '../util';
+import { containerLabel, perTaskDef } from '../util';
 
 export interface Mapping {
   container: ObjectNode;
@@ -13,7 +13,8 @@ export interface Mapping {
   index: number;
 }
 
-export function mappings(td: TaskDefModel): Mapping[] {
+/** Every port mapping object (shared by the port rules; read only). */
+export const mappings: (td: TaskDefModel) => Mapping[] = perTaskDef((td) => {
   const out: Mapping[] = [];
   td.containers.forEach((c, i) => {
     const arr = child(c, 'portMappings');
@@ -21,4 +22,4 @@ export function mappings(td: TaskDefModel): Mapping[] {
     objects(arr).forEach((m, index) => out.push({ container: c, label: containerLabel(c, i), mapping: m, array: arr, index }));
   });
   return out;
-}
+});

@@ -6,6 +6,7 @@
 import { alternatives, at, child, items, num, objects, prop, str, strings, type AstNode, type Span } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
 import { parseCpu } from '../fargate/cpuMemory';
+import { perTaskDef } from '../util';
 
 export interface PvFeature {
   /** Short description for messages: "EFS volume 'uploads'". */
@@ -19,7 +20,7 @@ function spanOf(n: { offset: number; length: number }): Span {
   return { offset: n.offset, length: n.length };
 }
 
-export function pv14Features(td: TaskDefModel): PvFeature[] {
+export const pv14Features: (td: TaskDefModel) => PvFeature[] = perTaskDef((td) => {
   const out: PvFeature[] = [];
   for (const v of td.volumes) {
     const efs = prop(v, 'efsVolumeConfiguration');
@@ -58,7 +59,7 @@ export function pv14Features(td: TaskDefModel): PvFeature[] {
     }
   }
   return out;
-}
+});
 
 export const RETIRED_LINUX = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
 

@@ -5,6 +5,7 @@
  */
 import { at, child, objects, prop, type AstNode, type ObjectNode } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
+import { perTaskDef } from '../util';
 
 export interface SecretRef {
   container: ObjectNode;
@@ -15,7 +16,7 @@ export interface SecretRef {
   valueFrom?: AstNode;
 }
 
-export function secretRefs(td: TaskDefModel): SecretRef[] {
+export const secretRefs: (td: TaskDefModel) => SecretRef[] = perTaskDef((td) => {
   const out: SecretRef[] = [];
   td.containers.forEach((container, containerIndex) => {
     const lists: [SecretRef['where'], AstNode | undefined][] = [
@@ -27,7 +28,7 @@ export function secretRefs(td: TaskDefModel): SecretRef[] {
     }
   });
   return out;
-}
+});
 
 export type ParsedRef =
   | { kind: 'secretsmanager'; region: string; account: string; rest: string[] }
@@ -40,8 +41,21 @@ const ARN = /^arn:(aws[-a-z]*):([a-z0-9-]+):([^:]*):([^:]*):(.*)$/;
 /** SSM parameter names and Secrets Manager secret names usable without an ARN (same Region). */
 const BARE_NAME = /^[A-Za-z0-9_.\-/+=@]{1,2048}$/;
 
+/** Parsed references by text: several rules parse the same references (results are read only). */
+const parsedRefs = new Map<string, ParsedRef>();
+
 /** Parses a `valueFrom` / `credentialsParameter` reference. */
 export function parseRef(value: string): ParsedRef {
+  let p = parsedRefs.get(value);
+  if (p === undefined) {
+    if (parsedRefs.size >= 512) parsedRefs.clear();
+    p = parseRefUncached(value);
+    parsedRefs.set(value, p);
+  }
+  return p;
+}
+
+function parseRefUncached(value: string): ParsedRef {
   if (value.trim() === '') return { kind: 'malformed', reason: 'it is empty' };
   if (!value.startsWith('arn:')) {
     return BARE_NAME.test(value) ? { kind: 'name', value } : { kind: 'malformed', reason: 'it is neither an ARN nor a valid parameter or secret name (letters, digits and _ . - / only)' };
