@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { pack, randomId, unpack, type WireMessage } from './agentWire';
 import { FakeShell, type ShellOptions } from './fakeShell';
+import { seededRandom } from '../seededRandom';
 
 export interface Chaos {
   seed: number;
@@ -30,16 +31,7 @@ export interface FakeAgentOptions extends ShellOptions {
   resendMs?: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 export class FakeAgent extends EventEmitter {
   readonly stats = { dropped: 0, duplicated: 0, reordered: 0, resent: 0, droppedIncoming: 0, acksReceived: 0, inputs: 0 };
