@@ -66,3 +66,30 @@ test('live EFS data from the client completes ids and flags unknown ones (lsp)',
     rmSync(ws, { recursive: true, force: true });
   }
 });
+
+test('hover and outline in a CloudFormation YAML template over stdio (lsp)', async () => {
+  const ws = workspace();
+  const client = await startClient(ws);
+  try {
+    const text = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AppTask:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: app
+      NetworkMode: awsvpc
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx
+`;
+    const { uri } = await client.open('template.yaml', text);
+    await client.diagnostics(uri);
+    const hov = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: posOf(text, 'NetworkMode', 2) })) as Hover;
+    assert.match(JSON.stringify(hov.contents), /networkMode/);
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.equal(symbols[0].name, 'AppTask');
+  } finally {
+    await client.stop();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});

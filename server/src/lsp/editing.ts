@@ -3,10 +3,11 @@ import { ResponseError, ErrorCodes, type Connection, type TextDocuments } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineIndexOf } from '../service/documents/lineIndex';
 import {
-  complete, definition, documentSymbols, foldingRanges, hover, prepareRename, references, rename, selectionRange,
+  complete, definition, foldingRanges, hover, prepareRename, references, rename, selectionRange,
   toCompletionItems, toDocumentSymbols, toFoldingRanges, toHover, toLocations, toRange, toSelectionRange, toWorkspaceEdit,
 } from '../service/editing';
 import { liveEfsCompletions } from '../service/editing/liveCompletion';
+import { outline, scopeAt } from '../service/editing/scopes';
 import type { LanguageService } from '../service/languageService';
 import { schemaKindOf, type SchemaKind } from '../service/schema';
 import { launchIsFargate } from '../service/shapes/model';
@@ -43,32 +44,40 @@ export function registerEditing(connection: Connection, documents: TextDocuments
       return [...liveEfsCompletions(m.text, m.root, offset, session.live), ...items];
     }),
   );
+  // Hover, outline and navigation work per scope: the document, or each template resource.
   connection.onHover((p) =>
     withModel(p.textDocument.uri, null, (m) => {
-      const kind = schemaKindOf(m);
-      return kind ? toHover(hover(m.root, offsetOf(m, p.position), kind), lineIndexOf(m)) : null;
+      const offset = offsetOf(m, p.position);
+      const scope = scopeAt(m, offset);
+      return scope ? toHover(hover(scope.root, offset, scope.kind), lineIndexOf(m)) : null;
     }),
   );
-  connection.onDocumentSymbol((p) => withModel(p.textDocument.uri, [], (m) => (m.dialect === 'api' ? toDocumentSymbols(documentSymbols(m.root), lineIndexOf(m)) : [])));
+  connection.onDocumentSymbol((p) => withModel(p.textDocument.uri, [], (m) => toDocumentSymbols(outline(m), lineIndexOf(m))));
   connection.onDefinition((p) =>
     withModel(p.textDocument.uri, [], (m) => {
-      const span = definition(m.root, offsetOf(m, p.position));
+      const offset = offsetOf(m, p.position);
+      const span = definition(scopeAt(m, offset)?.root, offset);
       return span ? toLocations(p.textDocument.uri, [span], lineIndexOf(m)) : [];
     }),
   );
   connection.onReferences((p) =>
-    withModel(p.textDocument.uri, [], (m) => toLocations(p.textDocument.uri, references(m.root, offsetOf(m, p.position), p.context.includeDeclaration), lineIndexOf(m))),
+    withModel(p.textDocument.uri, [], (m) => {
+      const offset = offsetOf(m, p.position);
+      return toLocations(p.textDocument.uri, references(scopeAt(m, offset)?.root, offset, p.context.includeDeclaration), lineIndexOf(m));
+    }),
   );
   connection.onPrepareRename((p) =>
     withModel(p.textDocument.uri, null, (m) => {
-      const r = prepareRename(m.root, offsetOf(m, p.position));
+      const offset = offsetOf(m, p.position);
+      const r = prepareRename(scopeAt(m, offset)?.root, offset);
       return r ? { range: toRange(r.span, lineIndexOf(m)), placeholder: r.placeholder } : null;
     }),
   );
   connection.onRenameRequest((p) =>
     withModel(p.textDocument.uri, null, (m) => {
+      const offset = offsetOf(m, p.position);
       try {
-        return toWorkspaceEdit(p.textDocument.uri, rename(m.root, offsetOf(m, p.position), p.newName), lineIndexOf(m));
+        return toWorkspaceEdit(p.textDocument.uri, rename(scopeAt(m, offset)?.root, offset, p.newName), lineIndexOf(m));
       } catch (e) {
         throw new ResponseError(ErrorCodes.InvalidParams, (e as Error).message);
       }

@@ -22,7 +22,8 @@ export interface NameTarget {
   uses: NameUse[];
 }
 
-const inner = (n: LiteralNode, length = String(n.value).length): Span => ({ offset: n.offset + 1, length });
+// JSON (and quoted YAML) tokens include their quotes; YAML plain scalars do not.
+const inner = (n: LiteralNode, length = String(n.value).length): Span => ({ offset: n.offset + (n.length >= String(n.value).length + 2 ? 1 : 0), length });
 
 function allUses(root: AstNode | undefined): { kind: NameKind; name: string; use: NameUse }[] {
   const view = taskDefView(root);
