@@ -6,6 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getLanguageService, type LanguageService } from '../../../server/src/service/languageService';
+import { complete, definition, foldingRanges, hover, prepareRename, references, rename, selectionRange } from '../../../server/src/service/editing';
+import { liveEfsCompletions } from '../../../server/src/service/editing/liveCompletion';
+import { outline, scopeAt } from '../../../server/src/service/editing/scopes';
+import { schemaKindOf } from '../../../server/src/service/schema';
+import type { DocumentModel } from '../../../server/src/service/shapes/document';
 
 export const FUZZ_FIXTURES = resolve(__dirname, '../../fixtures/fuzz');
 /** Generous bound per text for all requests together; a hang or quadratic blow-up exceeds it by far. */
@@ -31,14 +36,34 @@ export function exercise(text: string, uri: string, offsets: number[]): void {
     assert.ok(typeof d.message === 'string' && d.message.length > 0);
     assert.notEqual(d.ruleId, 'internal/rule-error', d.message);
   }
+  outline(doc);
+  if (doc.syntax === 'json') foldingRanges(text, doc.root);
   for (const o of offsets) {
     const at = Math.max(0, Math.min(text.length, o));
     ls.fixes(doc, at, at);
+    editingRequests(doc, at);
     for (const e of extras) e.atOffset?.(ls, uri, text, at);
   }
   ls.index.delete(uri);
   const ms = performance.now() - started;
   assert.ok(ms < MAX_MS_PER_TEXT, `took ${ms.toFixed(0)} ms`);
+}
+
+const LIVE = { region: 'eu-west-1', fileSystems: [{ id: 'fs-0123456789abcdef0', accessPoints: [{ id: 'fsap-0123456789abcdef0' }] }] };
+
+/** Every editing request the server answers, at one offset, as the LSP adapters call them. */
+function editingRequests(doc: DocumentModel, at: number): void {
+  const kind = schemaKindOf(doc) ?? (doc.syntax === 'json' ? 'register' : undefined);
+  if (kind && doc.syntax === 'json') complete(doc.text, doc.root, at, kind, { fargate: at % 2 === 0 });
+  if (doc.syntax === 'json') liveEfsCompletions(doc.text, doc.root, at, LIVE);
+  const scope = scopeAt(doc, at);
+  if (scope) hover(scope.root, at, scope.kind);
+  const root = scope?.root;
+  definition(root, at);
+  references(root, at, true);
+  prepareRename(root, at);
+  rename(root, at, 'renamed-1');
+  selectionRange(root, at);
 }
 
 /** Saves a failing (shrunk) input as a regression fixture and rethrows. */

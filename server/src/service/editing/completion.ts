@@ -6,7 +6,7 @@
 import { createScanner, getLocation, SyntaxKind } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import { at, type AstNode } from '../documents/ast';
-import { parseJson } from '../documents/json';
+import { MAX_PARSE_DEPTH, nestingDepth, parseJson } from '../documents/json';
 import { schemaAt, type JsonPath } from '../schema/navigate';
 import { schemaFor, type SchemaKind, type SchemaNode } from '../schema/schemas';
 import type { Span } from '../documents/ast';
@@ -25,6 +25,8 @@ export interface CompletionResult {
 }
 
 export function complete(text: string, root: AstNode | undefined, offset: number, kind: SchemaKind, ctx: CompletionContext = {}): CompletionResult {
+  // jsonc-parser's getLocation is recursive: a pathologically nested text gets no completion, not a stack overflow.
+  if (nestingDepth(text) > MAX_PARSE_DEPTH) return { items: [], replace: { offset, length: 0 } };
   const tree = root ?? parseJson(text).root;
   const loc = getLocation(text, offset);
   const literal = literalAt(text, offset);

@@ -6,9 +6,10 @@ import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { at, str, type AstNode } from '../documents/ast';
 import type { LiveEfs } from '../live';
+import { MAX_PARSE_DEPTH, nestingDepth } from '../documents/json';
 
 export function liveEfsCompletions(text: string, root: AstNode | undefined, offset: number, live: LiveEfs | undefined): CompletionItem[] {
-  if (!live) return [];
+  if (!live || nestingDepth(text) > MAX_PARSE_DEPTH) return [];
   const loc = getLocation(text, offset);
   const path = loc.path;
   const last = path[path.length - 1];
