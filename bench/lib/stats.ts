@@ -43,6 +43,23 @@ export async function timeRuns(runs: number, warmup: number, fn: (i: number) => 
   return out;
 }
 
+/**
+ * Like timeRuns for several contenders measured round-robin (run i of each, then run i+1 of each), so
+ * that load changes on a shared machine affect all of them alike. Returns one sample array per contender.
+ */
+export async function timeInterleaved(runs: number, warmup: number, fns: readonly ((i: number) => unknown)[]): Promise<number[][]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn(i);
+  const out: number[][] = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (let k = 0; k < fns.length; k++) {
+      const t0 = now();
+      await fns[k](warmup + i);
+      out[k].push(now() - t0);
+    }
+  }
+  return out;
+}
+
 /** Resident set size of a process in bytes (Linux /proc), or undefined elsewhere. */
 export async function rssOf(pid: number): Promise<number | undefined> {
   const { readFile } = await import('node:fs/promises');
