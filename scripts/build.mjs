@@ -15,6 +15,8 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { cliCodeCachePlugin } from './cliBundle.mjs';
+import { sharedTsHelpersPlugin } from './build/sharedTsHelpers.mjs';
+import { slimClientPlugin } from './build/slimClient.mjs';
 
 const argv = process.argv.slice(2);
 const watch = argv.includes('--watch');
@@ -83,7 +85,9 @@ const awsChunkSource = [
 // not through Node's ESM loader.
 const client = { external: ['vscode'], supported: { 'dynamic-import': false }, plugins: [clientChunkPlugin, ...(splitAws ? [awsChunkPlugin] : [])] };
 const entries = [
-  { ...client, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
+  // The entry's language client without the features our server never offers and with one copy of the
+  // tsc module helpers (scripts/build/slimClient.mjs, scripts/build/sharedTsHelpers.mjs).
+  { ...client, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', plugins: [...client.plugins, slimClientPlugin, sharedTsHelpersPlugin()] },
   ...splitChunks.map((name) => ({ ...client, entryPoints: [`client/src/chunks/${name}.ts`], outfile: `dist/${name}.js` })),
   // The server and the CLI start a process per use (the CLI per CI run, often per file): always minified
   // (names kept) to cut the script compile time at startup; source maps stay.
