@@ -15,6 +15,7 @@ import { closest } from './didYouMean';
 import { propertiesAt, resolveRef, schemaAt } from './navigate';
 import { ALL_SCHEMA_KINDS, schemaFor, type SchemaKind } from './schemas';
 import { validateTree, type Problem } from './treeValidate';
+import { treeIsValid } from './treeValid';
 
 export const SCHEMA_RULE_IDS = ['schema/unknown-property', 'schema/type', 'schema/enum', 'schema/required'] as const;
 
@@ -44,7 +45,10 @@ export function createSchemaValidator(): SchemaValidator {
   return {
     async validate(text, root, kind) {
       // An exact parse of the text is validated in place (same problems, no second parse).
-      if (root && isExactTree(root)) return mapProblems(validateTree(root, schemaFor(kind), text), root, kind);
+      if (root && isExactTree(root)) {
+        const schema = schemaFor(kind);
+        return treeIsValid(root, schema, text) ? [] : mapProblems(validateTree(root, schema, text), root, kind);
+      }
       // Bare template tokens (`"port": {{p}}`) are replaced offset-preserving so the file parses.
       const source = neutraliseBareTemplates(text)?.text ?? text;
       const doc = TextDocument.create(docUri(kind), 'json', 1, source);
