@@ -3,7 +3,8 @@
  * ExecuteCommand (moto does not implement it), which returns a session on the fake agent; DescribeTasks
  * and DescribeClusters are patched with what moto leaves out (managedAgents, runtimeId,
  * enableExecuteCommand, exec configuration). KMS GenerateDataKey uses the FakeKms, SSM TerminateSession
- * is recorded, and STS GetCallerIdentity / IAM SimulatePrincipalPolicy answer in the query protocol.
+ * is recorded, SSM ResumeSession asks `resumeSession` (no token without it; an error it throws is
+ * answered as that AWS error), and STS GetCallerIdentity / IAM SimulatePrincipalPolicy answer in the query protocol.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -21,6 +22,8 @@ export interface StubOptions {
   callerArn?: string;
   /** IAM actions the simulation denies. */
   deny?: string[];
+  /** ssm:ResumeSession (e.g. FakeAgent.resumeSession); throw an Error named like the AWS error to refuse. */
+  resumeSession?: (sessionId: string) => { tokenValue?: string; streamUrl?: string };
 }
 
 export class AwsStub extends EventEmitter {
@@ -69,6 +72,16 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
     case 'TerminateSession':
       stub.emit('terminated', input.SessionId);
       return json(res, { SessionId: input.SessionId });
+    case 'ResumeSession': {
+      stub.emit('resume', input.SessionId);
+      try {
+        const r = opts.resumeSession?.(input.SessionId) ?? {};
+        return json(res, { SessionId: input.SessionId, TokenValue: r.tokenValue, StreamUrl: r.streamUrl });
+      } catch (e) {
+        const err = e instanceof Error ? e : new Error(String(e));
+        return json(res, { __type: err.name, message: err.message }, 400);
+      }
+    }
     case 'GetCallerIdentity':
       return send(res, 200, `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${opts.callerArn ?? 'arn:aws:sts::123456789012:assumed-role/Developer/me'}</Arn><UserId>AROAEXAMPLE:me</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></GetCallerIdentityResponse>`, 'text/xml');
     case 'SimulatePrincipalPolicy': {
