@@ -24,7 +24,7 @@ let moto: MotoServer;
 let kms: FakeKms;
 let clusterArn: string;
 let taskArn: string;
-const state = { execEnabled: true, agentUrl: '' };
+const state: { execEnabled: boolean; agentUrl: string; agent?: FakeAgent; refuseResume?: boolean } = { execEnabled: true, agentUrl: '' };
 let stub: AwsStub;
 
 before(async () => {
@@ -51,6 +51,10 @@ before(async () => {
     upstream: moto.endpoint,
     kms,
     session: () => ({ sessionId: SESSION_ID, streamUrl: state.agentUrl, tokenValue: TOKEN }),
+    resumeSession: (id) => {
+      if (state.refuseResume) throw Object.assign(new Error(`User: arn:aws:sts::123456789012:assumed-role/Developer/me is not authorized to perform: ssm:ResumeSession on resource: ${id}`), { name: 'AccessDeniedException' });
+      return state.agent?.resumeSession(id) ?? {};
+    },
     patchTask: (t) => {
       t.lastStatus = 'RUNNING';
       t.enableExecuteCommand = state.execEnabled;
@@ -100,8 +104,8 @@ function recorder() {
   return { deps, texts, findings, pty: () => pty };
 }
 
-function assertNoSecrets(texts: string[]): void {
-  for (const t of texts) for (const s of [ACCESS_KEY, SECRET_KEY, TOKEN]) assert.ok(!t.includes(s), `secret leaked into: ${t.slice(0, 200)}`);
+function assertNoSecrets(texts: string[], more: string[] = []): void {
+  for (const t of texts) for (const s of [ACCESS_KEY, SECRET_KEY, TOKEN, ...more]) assert.ok(!t.includes(s), `secret leaked into: ${t.slice(0, 200)}`);
 }
 
 const node = () => ({ kind: 'container', clusterArn, taskArn, containerName: 'app', region: 'us-east-1' });
@@ -163,6 +167,74 @@ test('run command in container streams output to the output channel and returns 
     assert.ok(r.texts.join('').includes('from-container\r\n'), r.texts.join(''));
     assertNoSecrets(r.texts);
   } finally {
+    await agent.close();
+  }
+});
+
+const LOST = 'connection lost, reconnecting…';
+
+test('a dropped connection is resumed with ssm:ResumeSession: the shell carries on, every line shown once, no second KMS key (integration)', async () => {
+  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
+  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms, chaos: { seed: 7, drop: 0.2, duplicate: 0.2, reorder: 0.2 } });
+  state.agentUrl = agent.url;
+  state.agent = agent;
+  const r = recorder();
+  const keysBefore = stub.calls.filter((c) => c === 'GenerateDataKey').length;
+  try {
+    const pty = await openShell(r.deps, node());
+    assert.ok(pty, `no terminal opened: ${r.texts.join(' | ')}`);
+    let screen = '';
+    pty.onDidWrite((t) => void (screen += t));
+    pty.open({ columns: 100, rows: 30 });
+    await when(pty.onDidWrite, () => screen.endsWith('$ '));
+    pty.handleInput('echo before\r');
+    await when(pty.onDidWrite, () => screen.includes('before\r\n$ '));
+    agent.dropOnNextInput(); // this line is lost with the connection and must be sent again
+    pty.handleInput('echo during\r');
+    await when(pty.onDidWrite, () => screen.includes('reconnected'));
+    await when(pty.onDidWrite, () => screen.includes('during\r\n$ '));
+    pty.handleInput('echo after\r');
+    await when(pty.onDidWrite, () => screen.includes('after\r\n$ '));
+    for (const line of ['before', 'during', 'after']) assert.equal(screen.split(`${line}\r\n$ `).length, 2, `${line} shown once: ${JSON.stringify(screen)}`);
+    assert.equal(screen.split(LOST).length, 2);
+    assert.equal(stub.calls.filter((c) => c === 'ResumeSession').length, 1);
+    assert.equal(stub.calls.filter((c) => c === 'GenerateDataKey').length, keysBefore + 1, 'the KMS handshake is not repeated');
+    assert.equal(agent.stats.resumes, 1);
+    const terminated = new Promise((resolve) => stub.once('terminated', resolve));
+    pty.close();
+    assert.equal(await terminated, SESSION_ID);
+    r.texts.push(screen);
+    assertNoSecrets(r.texts, [agent.url, String(agent.tokenFrames[1]?.TokenValue)]);
+  } finally {
+    state.agent = undefined;
+    await agent.close();
+  }
+});
+
+test('a refused ResumeSession ends the shell with the reason and terminates the session (integration)', async () => {
+  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
+  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms });
+  state.agentUrl = agent.url;
+  state.agent = agent;
+  state.refuseResume = true;
+  const r = recorder();
+  try {
+    const pty = await openShell(r.deps, node());
+    assert.ok(pty);
+    let screen = '';
+    pty.onDidWrite((t) => void (screen += t));
+    pty.open({ columns: 100, rows: 30 });
+    await when(pty.onDidWrite, () => screen.endsWith('$ '));
+    const terminated = new Promise((resolve) => stub.once('terminated', resolve));
+    agent.dropConnections();
+    await when(pty.onDidWrite, () => screen.includes('[Press any key to close]'));
+    assert.match(screen, /Connection lost and the session could not be resumed: ResumeSession failed: Access denied/);
+    assert.equal(await terminated, SESSION_ID);
+    r.texts.push(screen);
+    assertNoSecrets(r.texts, [agent.url]);
+  } finally {
+    state.refuseResume = false;
+    state.agent = undefined;
     await agent.close();
   }
 });

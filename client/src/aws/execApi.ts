@@ -4,7 +4,7 @@
  */
 import { DescribeClustersCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, ExecuteCommandCommand, ListClustersCommand, ListTasksCommand, UpdateServiceCommand, type ECSClientConfig } from '@aws-sdk/client-ecs';
 import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
+import { ResumeSessionCommand, SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { ExecApi, ExecSessionInfo, ExecuteCommandRequest } from '../exec/ports';
@@ -147,6 +147,12 @@ export class SdkExecApi implements ExecApi {
 
   async terminateSession(sessionId: string): Promise<void> {
     await this.ssm.send(new TerminateSessionCommand({ SessionId: sessionId }));
+  }
+
+  async resumeSession(sessionId: string): Promise<string | undefined> {
+    // The returned StreamUrl is not used: like session-manager-plugin, we reconnect to the session's URL.
+    const r = await this.ssm.send(new ResumeSessionCommand({ SessionId: sessionId }));
+    return r.TokenValue || undefined;
   }
 
   async simulatePrincipalPolicy(principalArn: string, actions: string[]): Promise<IamDecision[] | undefined> {

@@ -6,10 +6,13 @@ import type { ApiTarget, ExecApi, ExecApiFactory } from '../exec/ports';
 import { createAwsClientConfig, createCredentialsProvider, sanitizeEndpoint, type AwsClientOptions } from './clientConfig';
 
 type Method = Exclude<keyof ExecApi, 'region' | 'profile' | 'ssmEndpointUrl'>;
-const METHODS: Method[] = [
-  'listClusters', 'listRunningTasks', 'describeTask', 'describeTaskDefinition', 'describeCluster', 'executeCommand',
-  'generateDataKey', 'terminateSession', 'simulatePrincipalPolicy', 'callerArn', 'enableExecOnService',
-];
+// A Record, so that a method added to ExecApi and not listed here is a compile error.
+const METHOD_SET: Record<Method, true> = {
+  listClusters: true, listRunningTasks: true, describeTask: true, describeTaskDefinition: true, describeCluster: true,
+  executeCommand: true, generateDataKey: true, terminateSession: true, resumeSession: true, simulatePrincipalPolicy: true,
+  callerArn: true, enableExecOnService: true,
+};
+const METHODS = Object.keys(METHOD_SET) as Method[];
 
 export function createLazyExecApiFactory(options: () => AwsClientOptions): ExecApiFactory {
   const cache = new Map<string, ExecApi>();

@@ -81,6 +81,7 @@ function channelFor(s: Started, log: (line: string) => void): DataChannel {
     sessionId: s.session.sessionId,
     targetId: ssmTargetId({ ...s.target, runtimeId: s.runtimeId }),
     generateDataKey: (k, c, n) => s.api.generateDataKey(k, c, n),
+    resumeSession: () => s.api.resumeSession(s.session.sessionId),
     log,
   });
 }

@@ -35,6 +35,11 @@ export interface ExecApi {
   executeCommand(req: ExecuteCommandRequest): Promise<ExecSessionInfo>;
   generateDataKey(keyId: string, encryptionContext: Record<string, string>, numberOfBytes: number): Promise<DataKey>;
   terminateSession(sessionId: string): Promise<void>;
+  /**
+   * ssm:ResumeSession after the session's connection dropped: the new token for the same stream URL,
+   * or undefined when the service returned none (the session has timed out or ended).
+   */
+  resumeSession(sessionId: string): Promise<string | undefined>;
   /** iam:SimulatePrincipalPolicy; undefined when the caller may not simulate. */
   simulatePrincipalPolicy(principalArn: string, actions: string[]): Promise<IamDecision[] | undefined>;
   /** The caller's ARN from sts:GetCallerIdentity. */

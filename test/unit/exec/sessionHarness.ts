@@ -1,7 +1,7 @@
 /** Connects a real DataChannel to a FakeAgent and records everything it reports. */
 import { once } from 'node:events';
-import { DataChannel, type ChannelClosed } from '../../../client/src/exec/session/dataChannel';
-import { nextEvent } from '../../../client/src/exec/emitter';
+import { DataChannel, type ChannelClosed, type ConnectionEvent, type DataChannelOptions } from '../../../client/src/exec/session/dataChannel';
+import { Emitter, nextEvent, when } from '../../../client/src/exec/emitter';
 import { FakeAgent, type FakeAgentOptions } from '../../fakes/fakeAgent';
 import { FakeKms } from '../../fakes/fakeKms';
 
@@ -14,34 +14,53 @@ export interface Harness {
   channel: DataChannel;
   kms: FakeKms;
   logs: string[];
+  /** Connection events (reconnecting, retrying, reconnected) in order. */
+  connection: ConnectionEvent[];
   text(): string;
   waitForText(s: string): Promise<void>;
+  waitForLog(s: string): Promise<void>;
+  waitForConnection(state: ConnectionEvent['state'], count?: number): Promise<void>;
   closed: Promise<ChannelClosed>;
   exit: Promise<number>;
   agentEvent(name: string): Promise<unknown[]>;
   dispose(): Promise<void>;
 }
 
-export async function connect(agentOpts: Partial<FakeAgentOptions> = {}, useKms = false): Promise<Harness> {
+/** Extra DataChannel options may refer to the agent, which exists only once the harness starts it. */
+export type ChannelExtras = Partial<DataChannelOptions> | ((agent: FakeAgent) => Partial<DataChannelOptions>);
+
+/** A ResumeSession that asks the fake agent, as the AWS stub does in the integration tier. */
+export const resumeFrom = (agent: FakeAgent) => async () => agent.resumeSession(SESSION_ID).tokenValue;
+
+export async function connect(agentOpts: Partial<FakeAgentOptions> = {}, useKms = false, extras: ChannelExtras = {}): Promise<Harness> {
   const kms = new FakeKms();
   const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId: TARGET_ID, ...(useKms ? { kms } : {}), ...agentOpts });
   const logs: string[] = [];
+  const logged = new Emitter<string>();
   const channel = new DataChannel({
     streamUrl: agent.url, tokenValue: TOKEN, sessionId: SESSION_ID, targetId: TARGET_ID,
     generateDataKey: (k, c, n) => kms.generateDataKey(k, c, n),
-    log: (l) => logs.push(l),
+    log: (l) => {
+      logs.push(l);
+      logged.fire(l);
+    },
+    ...(typeof extras === 'function' ? extras(agent) : extras),
   });
   let out = '';
+  const connection: ConnectionEvent[] = [];
   channel.onOutput((b) => void (out += b.toString('utf8')));
+  channel.onConnection((e) => void connection.push(e));
   const closed = nextEvent(channel.onClose, () => true, 15_000);
   const exit = nextEvent(channel.onExit, () => true, 15_000);
   closed.catch(() => undefined);
   exit.catch(() => undefined);
   await channel.open();
   return {
-    agent, channel, kms, logs, closed, exit,
+    agent, channel, kms, logs, connection, closed, exit,
     text: () => out,
-    waitForText: (s) => (out.includes(s) ? Promise.resolve() : nextEvent(channel.onOutput, () => out.includes(s), 10_000).then(() => undefined)),
+    waitForText: (s) => when(channel.onOutput, () => out.includes(s)),
+    waitForLog: (s) => when(logged.event, () => logs.some((l) => l.includes(s))),
+    waitForConnection: (state, count = 1) => when(channel.onConnection, () => connection.filter((e) => e.state === state).length >= count),
     agentEvent: (name) => once(agent, name, { signal: AbortSignal.timeout(10_000) }),
     async dispose() {
       channel.close();

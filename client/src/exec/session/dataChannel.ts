@@ -3,11 +3,12 @@
  * sends the token frame, then speaks binary ClientMessages — acknowledging and ordering the agent's
  * output, retransmitting our input until acknowledged, answering the handshake (with KMS when asked),
  * sending the terminal size, pinging to stay alive and surfacing the exit code and channel close.
- * Everything it reports goes through a Redactor: the token and stream URL never appear in text.
+ * When the connection drops unexpectedly the link resumes the session (link.ts, reference §6.10) on a
+ * new socket and the sequence numbers carry on both ways: unacknowledged input is sent again, input
+ * typed meanwhile waits (bounded), output already shown is not shown twice, the handshake is not redone.
+ * Everything it reports goes through a Redactor: tokens and the stream URL never appear in text.
  */
-import { randomUUID } from 'node:crypto';
-import WebSocket from 'ws';
-import { Emitter } from '../emitter';
+import { Emitter, type Event } from '../emitter';
 import { ackFor, decodeMessage, encodeMessage, MessageType, newMessage, parseAck, PayloadType, type ClientMessage } from './messages';
 import { InboundSequencer } from './inbound';
 import { ResendBuffer, RESEND_CHECK_INTERVAL_MS, systemClock, type Clock } from './outbound';
@@ -15,9 +16,11 @@ import { answerChallenge, parseJson, processHandshakeRequest, type DataKey, type
 import type { SessionCipher } from './crypto';
 import { Redactor } from './redact';
 import { InputQueue, splitInput } from './input';
+import { Link, type ConnectionEvent, type ConnectionState } from './link';
+import type { ReconnectSettings } from './reconnect';
 
+export type { ConnectionEvent, ConnectionState } from './link';
 export const CLIENT_VERSION = '1.2.677.0';
-export const KEEPALIVE_MS = 5 * 60 * 1000;
 
 export interface DataChannelOptions {
   streamUrl: string;
@@ -26,6 +29,14 @@ export interface DataChannelOptions {
   /** `ecs:<cluster>_<taskId>_<runtimeId>`, used in the KMS encryption context. */
   targetId: string;
   generateDataKey(keyId: string, context: Record<string, string>, numberOfBytes: number): Promise<DataKey>;
+  /**
+   * ssm:ResumeSession for this session: a fresh token, or undefined when the service has ended it.
+   * Without it a dropped connection ends the session.
+   */
+  resumeSession?: () => Promise<string | undefined>;
+  reconnect?: ReconnectSettings;
+  /** Picks the random part of the reconnect back-off (tests fix it). */
+  random?: () => number;
   clock?: Clock;
   log?: (line: string) => void;
   inboundCapacity?: number;
@@ -35,7 +46,7 @@ export interface DataChannelOptions {
 }
 
 export interface ChannelClosed {
-  reason: 'channel_closed' | 'socket_closed' | 'client_closed' | 'error';
+  reason: 'channel_closed' | 'socket_closed' | 'client_closed' | 'error' | 'resume_failed';
   message?: string;
 }
 
@@ -48,88 +59,95 @@ export class DataChannel {
   readonly onExit = this.onExitEmitter.event;
   readonly onReady = this.onReadyEmitter.event;
   readonly onClose = this.onCloseEmitter.event;
+  readonly onConnection: Event<ConnectionEvent>;
 
   readonly redactor: Redactor;
   private readonly clock: Clock;
+  private readonly link: Link;
   private readonly inbound: InboundSequencer;
   private readonly outbound: ResendBuffer;
   private readonly pendingInput = new InputQueue();
-  private socket?: WebSocket;
-  private stops: (() => void)[] = [];
+  private stopResend?: () => void;
   private processing: Promise<void> = Promise.resolve();
   private cipher?: SessionCipher;
   private handshakeSeen = false;
   private ready = false;
+  private exited = false;
   private closed = false;
   private size?: { cols: number; rows: number };
+  private sizeDirty = false;
 
   constructor(private readonly opts: DataChannelOptions) {
     this.clock = opts.clock ?? systemClock;
     this.inbound = new InboundSequencer(opts.inboundCapacity);
     this.outbound = new ResendBuffer(this.clock, opts.outboundCapacity);
     this.redactor = new Redactor().add(opts.tokenValue, opts.streamUrl, ...(opts.secrets ?? []));
+    this.link = new Link({
+      streamUrl: opts.streamUrl, tokenValue: opts.tokenValue, clientVersion: CLIENT_VERSION, clock: this.clock, redactor: this.redactor,
+      log: (line) => this.log(line), resumeSession: opts.resumeSession, reconnect: opts.reconnect, random: opts.random,
+      mayResume: () => !this.exited,
+    });
+    this.onConnection = this.link.onConnection;
+    this.link.onFrame((f) => this.onFrame(f));
+    this.link.onResumed(() => this.resumed());
+    this.link.onEnd((e) => this.finish(e));
   }
 
   get isReady(): boolean {
     return this.ready;
   }
 
-  /** Opens the socket and sends the token frame; resolves once the socket is open. */
-  open(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.opts.streamUrl);
-      this.socket = ws;
-      ws.on('open', () => {
-        ws.send(JSON.stringify({
-          MessageSchemaVersion: '1.0',
-          RequestId: randomUUID(),
-          TokenValue: this.opts.tokenValue,
-          ClientId: randomUUID(),
-          ClientVersion: CLIENT_VERSION,
-        }));
-        this.stops.push(this.clock.every(RESEND_CHECK_INTERVAL_MS, () => this.resendTick()));
-        this.stops.push(this.clock.every(KEEPALIVE_MS, () => ws.ping('keepalive')));
-        resolve();
-      });
-      ws.on('message', (data, isBinary) => {
-        if (isBinary) this.onFrame(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer));
-      });
-      ws.on('error', (e) => {
-        const err = this.redactor.error('ECS Exec connection failed', e);
-        if (ws.readyState === WebSocket.CONNECTING) reject(err);
-        else this.finish({ reason: 'error', message: err.message });
-      });
-      ws.on('close', () => this.finish({ reason: 'socket_closed' }));
-    });
+  get connectionState(): ConnectionState {
+    return this.link.state;
   }
 
-  /** Queues keystrokes; they are sent once the session is ready (the agent ignores earlier input). */
+  /** Opens the socket and sends the token frame; resolves once the socket is open. */
+  async open(): Promise<void> {
+    try {
+      await this.link.open();
+    } catch (e) {
+      const err = this.redactor.error('ECS Exec connection failed', e);
+      this.finish({ reason: 'error', message: err.message });
+      throw err;
+    }
+    if (!this.closed) this.stopResend = this.clock.every(RESEND_CHECK_INTERVAL_MS, () => this.resendTick());
+  }
+
+  /** Queues keystrokes; they are sent once the session is ready (the agent ignores earlier input) and connected. */
   sendInput(data: string | Uint8Array): void {
     if (this.closed) return;
     for (const chunk of splitInput(data)) {
-      if (this.ready) this.sendStream(PayloadType.output, chunk);
-      else if (!this.pendingInput.push(chunk)) this.log('input dropped: session not ready and input queue full');
+      if (this.ready && this.link.state === 'open') this.sendStream(PayloadType.output, chunk);
+      else if (!this.pendingInput.push(chunk)) this.log(`input dropped: ${this.ready ? 'reconnecting' : 'session not ready'} and input queue full`);
     }
   }
 
   resize(cols: number, rows: number): void {
     this.size = { cols, rows };
-    if (this.ready && !this.closed) this.sendSize();
+    if (!this.ready || this.closed) return;
+    if (this.link.state === 'open') this.sendSize();
+    else this.sizeDirty = true;
   }
 
-  /** Closes the socket; the caller terminates the session through the API. */
+  /** Closes the socket and stops any reconnection; the caller terminates the session through the API. */
   close(): void {
     this.finish({ reason: 'client_closed' });
+  }
+
+  /** On a resumed connection: everything unacknowledged again, in order, then what waited meanwhile. */
+  private resumed(): void {
+    for (const frame of this.outbound.resendAll()) this.link.send(frame);
+    if (!this.ready) return;
+    if (this.sizeDirty) this.sendSize();
+    for (const chunk of this.pendingInput.drain()) this.sendStream(PayloadType.output, chunk);
   }
 
   private finish(c: ChannelClosed): void {
     if (this.closed) return;
     this.closed = true;
-    for (const stop of this.stops) stop();
-    this.stops = [];
+    this.link.close();
+    this.stopResend?.();
     this.pendingInput.clear();
-    const ws = this.socket;
-    if (ws && (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING)) ws.close(1000);
     this.onCloseEmitter.fire({ ...c, message: c.message && this.redactor.redact(c.message) });
   }
 
@@ -138,7 +156,7 @@ export class DataChannel {
   }
 
   private send(frame: Buffer): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(frame);
+    this.link.send(frame);
   }
 
   private sendStream(payloadType: number, payload: Uint8Array): void {
@@ -155,10 +173,12 @@ export class DataChannel {
   }
 
   private sendSize(): void {
+    this.sizeDirty = false;
     if (this.size) this.sendStream(PayloadType.size, Buffer.from(JSON.stringify(this.size)));
   }
 
   private resendTick(): void {
+    if (this.link.state !== 'open') return;
     try {
       const frame = this.outbound.tick();
       if (frame) this.send(frame);
@@ -229,6 +249,7 @@ export class DataChannel {
         this.onOutputEmitter.fire(this.plain(m.payload));
         return;
       case PayloadType.exitCode:
+        this.exited = true;
         this.onExitEmitter.fire(parseExitCode(this.plain(m.payload)));
         return;
       case PayloadType.error:

@@ -10,6 +10,8 @@ export interface Clock {
   now(): number;
   /** Calls fn every ms milliseconds until the returned function is called. */
   every(ms: number, fn: () => void): () => void;
+  /** Calls fn once after ms milliseconds unless the returned function is called first. */
+  after(ms: number, fn: () => void): () => void;
 }
 
 export const systemClock: Clock = {
@@ -18,6 +20,10 @@ export const systemClock: Clock = {
     const t = setInterval(fn, ms);
     t.unref?.();
     return () => clearInterval(t);
+  },
+  after(ms, fn) {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
   },
 };
 
@@ -88,6 +94,20 @@ export class ResendBuffer {
     // Karn: a retransmitted message gives an ambiguous sample.
     if (p.attempts === 0) this.rtt.sample(this.clock.now() - p.lastSent);
     return true;
+  }
+
+  /**
+   * Every unacknowledged frame in sequence order, to send again on a new connection (after
+   * ResumeSession). They count as retransmissions: no RTT sample, and their timers restart now.
+   */
+  resendAll(): Buffer[] {
+    const now = this.clock.now();
+    const all = [...this.pending.values()].sort((a, b) => a.message.sequenceNumber - b.message.sequenceNumber);
+    for (const p of all) {
+      p.attempts++;
+      p.lastSent = now;
+    }
+    return all.map((p) => p.frame);
   }
 
   /** Returns the frame to resend now, if the oldest pending message has timed out. */
