@@ -93,7 +93,9 @@ const entries = [
   // (names kept) to cut the script compile time at startup; source maps stay.
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', minify: true, keepNames: true },
   // The CLI also starts from a V8 code cache: dist/cli.js is written by cliCodeCachePlugin (scripts/cliBundle.mjs).
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', minify: true, keepNames: true, write: false, plugins: [cliCodeCachePlugin] },
+  // Names are not kept: keepNames' __name calls ran at every load and on every closure a hot path creates
+  // (one-template lint 107 -> 88 ms CPU); the CLI reads no function names.
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', minify: true, write: false, plugins: [cliCodeCachePlugin] },
   ...(splitAws ? [{ stdin: { contents: awsChunkSource, resolveDir: '.', sourcefile: 'aws-chunk.ts', loader: 'ts' }, outfile: `dist/${AWS_CHUNK}`, external: ['vscode'] }] : []),
 ];
 
