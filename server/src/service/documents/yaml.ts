@@ -4,25 +4,17 @@
  * (`{ Ref: X }`, `{ "Fn::GetAtt": [A, B] }`), with the tag's span as the key span, so the rest of the
  * service never sees the difference. Syntax errors are reported as `yaml/syntax` at their position.
  * Alias expansion and nesting are capped (billion-laughs documents and deep nesting stay cheap).
+ * Documents in the subset CloudFormation and compose YAML use take a hand-written fast path
+ * (yamlFast.ts) that builds the same tree; anything else, errors included, goes through the library.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YNode, type Tags } from 'yaml';
-import type { AstNode, LiteralNode, Property, Span } from './ast';
+import type { AstNode, Property, Span } from './ast';
 import { MAX_DEPTH } from './json';
-import { isTemplatedString } from './templates';
+import { parseYamlFast } from './yamlFast';
+import { literal, SHORT_FORMS, tagged, type ParsedYaml } from './yamlFastNodes';
 import type { Finding } from '../types';
 
-export interface ParsedYaml {
-  root: AstNode | undefined;
-  findings: Finding[];
-  /** Spans of flow collections (`[...]`, `{...}`): edits inside them use flow syntax. */
-  flowRanges: Span[];
-}
-
-/** Short-form tag name -> long-form key. */
-export const SHORT_FORMS: Readonly<Record<string, string>> = Object.fromEntries(
-  ['Ref', 'Condition', 'Sub', 'GetAtt', 'If', 'Join', 'Select', 'FindInMap', 'ImportValue', 'Split', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'Not', 'And', 'Or', 'Transform', 'ToJsonString', 'Length']
-    .map((n) => [n, n === 'Ref' || n === 'Condition' ? n : `Fn::${n}`]),
-);
+export { SHORT_FORMS, type ParsedYaml };
 
 /** Nodes produced by alias expansion beyond this are not converted (billion laughs). */
 export const MAX_ALIAS_NODES = 10000;
@@ -34,6 +26,11 @@ const CUSTOM_TAGS: Tags = Object.keys(SHORT_FORMS).flatMap((n) => [
 ]) as Tags;
 
 export function parseYaml(text: string): ParsedYaml {
+  return parseYamlFast(text) ?? parseYamlLibrary(text);
+}
+
+/** The `yaml` library path alone (the reference the fast path is tested against). */
+export function parseYamlLibrary(text: string): ParsedYaml {
   const findings: Finding[] = [];
   const flowRanges: Span[] = [];
   let doc: Document.Parsed;
@@ -50,11 +47,6 @@ export function parseYaml(text: string): ParsedYaml {
   let aliasBudget = MAX_ALIAS_NODES;
   const expanding = new Set<YNode>();
   let limited: 'alias' | 'depth' | undefined;
-
-  const tagSpan = (tag: string, start: number): Span => {
-    const at = text.lastIndexOf(tag, start);
-    return at >= 0 && /^\s*$/.test(text.slice(at + tag.length, start)) ? { offset: at, length: tag.length } : { offset: start, length: 0 };
-  };
 
   const convert = (n: YNode | null | undefined, depth: number, viaAlias: boolean, fallback: number): AstNode => {
     if (!n) return { type: 'null', value: null, offset: fallback, length: 0 };
@@ -74,14 +66,7 @@ export function parseYaml(text: string): ParsedYaml {
     const plain = convertUntagged(n, depth, viaAlias);
     const tag = n.tag;
     if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return plain;
-    const long = SHORT_FORMS[tag.slice(1)];
-    if (!long) return { ...plain, unknown: 'intrinsic' } as AstNode;
-    const ts = tagSpan(tag, plain.offset);
-    let value: AstNode = plain;
-    if (long === 'Fn::GetAtt' && plain.type === 'string' && !plain.unknown) value = splitGetAtt(plain, text);
-    const span = { offset: ts.offset, length: plain.offset + plain.length - ts.offset };
-    const p: Property = { key: long, rawKey: tag, keySpan: ts, value, span };
-    return { type: 'object', properties: [p], ...span };
+    return tagged(text, tag, plain);
   };
 
   const convertUntagged = (n: YNode, depth: number, viaAlias: boolean): AstNode => {
@@ -108,7 +93,7 @@ export function parseYaml(text: string): ParsedYaml {
       const end = n.flow || !last ? valueEnd : last.offset + last.length;
       return { type: 'array', items, offset: start, length: end - start };
     }
-    if (isScalar(n)) return scalar(n.value, start, valueEnd - start);
+    if (isScalar(n)) return literal(n.value, start, valueEnd - start);
     return { type: 'null', value: null, offset: start, length: valueEnd - start, unknown: 'template' };
   };
 
@@ -120,25 +105,4 @@ export function parseYaml(text: string): ParsedYaml {
     findings.push({ ruleId: 'yaml/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message });
   }
   return { root, findings, flowRanges };
-}
-
-function scalar(value: unknown, offset: number, length: number): LiteralNode {
-  if (value === null || value === undefined) return { type: 'null', value: null, offset, length };
-  if (typeof value === 'number' || typeof value === 'boolean') return { type: typeof value as 'number' | 'boolean', value, offset, length };
-  const s = typeof value === 'string' ? value : String(value);
-  const node: LiteralNode = { type: 'string', value: s, offset, length };
-  if (isTemplatedString(s)) node.unknown = 'template';
-  return node;
-}
-
-/** `A.B` (a !GetAtt scalar) -> `[A, B]`, each part with its own span (best effort for quoted scalars). */
-function splitGetAtt(node: LiteralNode, text: string): AstNode {
-  const s = node.value as string;
-  const dot = s.indexOf('.');
-  const quoted = /^['"]/.test(text.slice(node.offset, node.offset + 1)) ? 1 : 0;
-  const base = node.offset + quoted;
-  if (dot < 0) return { type: 'array', items: [node], offset: node.offset, length: node.length };
-  const a: LiteralNode = { type: 'string', value: s.slice(0, dot), offset: base, length: dot };
-  const b: LiteralNode = { type: 'string', value: s.slice(dot + 1), offset: base + dot + 1, length: s.length - dot - 1 };
-  return { type: 'array', items: [a, b], offset: node.offset, length: node.length };
 }
