@@ -3,9 +3,6 @@
  * language service validates each file shape against. Variants are derived in memory so the committed
  * files stay exactly the SDK's request shapes.
  */
-import taskDefinitionSchema from '../../../../schemas/task-definition.schema.json';
-import serviceSchema from '../../../../schemas/service.schema.json';
-import runTaskSchema from '../../../../schemas/run-task.schema.json';
 
 /** A JSON schema node as generated (plus the few keywords we read). */
 export interface SchemaNode {
@@ -30,9 +27,18 @@ export type SchemaKind = 'register' | 'describe' | 'describe-wrapped' | 'codedep
 /** Fields of describe-task-definition output: `task/readonly-fields` reports them, the schema accepts them. */
 export const READONLY_TASKDEF_FIELDS = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt', 'deleteRequestedAt'];
 
-const td = taskDefinitionSchema as unknown as SchemaNode;
-const svc = serviceSchema as unknown as SchemaNode;
-const run = runTaskSchema as unknown as SchemaNode;
+/**
+ * The generated schemas, read on first use: CloudFormation templates and most CLI runs never need
+ * them, and as `require` calls a bundle keeps their ~400 KB of literals unevaluated until then.
+ */
+let generated: { td: SchemaNode; svc: SchemaNode; run: SchemaNode } | undefined;
+function schemas(): { td: SchemaNode; svc: SchemaNode; run: SchemaNode } {
+  return (generated ??= {
+    td: require('../../../../schemas/task-definition.schema.json') as SchemaNode,
+    svc: require('../../../../schemas/service.schema.json') as SchemaNode,
+    run: require('../../../../schemas/run-task.schema.json') as SchemaNode,
+  });
+}
 
 function withDefinitions(root: SchemaNode, defs: Record<string, SchemaNode> | undefined): SchemaNode {
   return { ...root, definitions: defs };
@@ -52,12 +58,14 @@ function launchRoot(root: SchemaNode): SchemaNode {
  * task/container-definitions-required report them.
  */
 function taskDefRoot(): SchemaNode {
+  const { td } = schemas();
   const described = td.definitions!.TaskDefinition.properties!;
   const readonly = Object.fromEntries(READONLY_TASKDEF_FIELDS.map((f) => [f, { description: described[f]?.description, markdownDescription: described[f]?.markdownDescription }]));
   return { type: 'object', title: 'RegisterTaskDefinitionRequest', properties: { ...td.properties, ...readonly }, additionalProperties: false };
 }
 
 function build(kind: SchemaKind): SchemaNode {
+  const { td, svc, run } = schemas();
   switch (kind) {
     case 'register':
     case 'codedeploy':

@@ -5,7 +5,7 @@
  * lenient clients convert (a number written as a string, `"cpu": 256`) and `null` members of console
  * exports are warnings, not errors: the API field exists and the intent is clear.
  */
-import { getLanguageService, TextDocument, type LanguageService } from 'vscode-json-languageservice';
+import type { LanguageService } from 'vscode-json-languageservice';
 import type { AstNode, ObjectNode } from '../documents/ast';
 import { isExactTree } from '../documents/json';
 import { neutraliseBareTemplates } from '../documents/templates';
@@ -16,6 +16,14 @@ import { propertiesAt, resolveRef, schemaAt } from './navigate';
 import { ALL_SCHEMA_KINDS, schemaFor, type SchemaKind } from './schemas';
 import { validateTree, type Problem } from './treeValidate';
 import { treeIsValid } from './treeValid';
+
+type JsonLanguageService = typeof import('vscode-json-languageservice');
+let jls: JsonLanguageService | undefined;
+/**
+ * vscode-json-languageservice on first need (exact parses never need it): loading it, with its l10n
+ * and fs/promises, was a third of the CLI's start-up. A `require` keeps it unevaluated in a bundle.
+ */
+const jsonLanguageService = (): JsonLanguageService => (jls ??= require('vscode-json-languageservice') as JsonLanguageService);
 
 export const SCHEMA_RULE_IDS = ['schema/unknown-property', 'schema/type', 'schema/enum', 'schema/required'] as const;
 
@@ -34,7 +42,7 @@ export function createSchemaValidator(): SchemaValidator {
    */
   const languageService = (): LanguageService => {
     if (ls) return ls;
-    ls = getLanguageService({});
+    ls = jsonLanguageService().getLanguageService({});
     ls.configure({
       validate: true,
       allowComments: true,
@@ -51,7 +59,7 @@ export function createSchemaValidator(): SchemaValidator {
       }
       // Bare template tokens (`"port": {{p}}`) are replaced offset-preserving so the file parses.
       const source = neutraliseBareTemplates(text)?.text ?? text;
-      const doc = TextDocument.create(docUri(kind), 'json', 1, source);
+      const doc = jsonLanguageService().TextDocument.create(docUri(kind), 'json', 1, source);
       const service = languageService();
       const diags = await service.doValidation(doc, service.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
       const problems = diags.map((d) => {
