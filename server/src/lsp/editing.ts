@@ -3,27 +3,14 @@ import { ResponseError, ErrorCodes, type Connection, type TextDocuments } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineIndexOf } from '../service/documents/lineIndex';
 import {
-  complete, definition, foldingRanges, hover, prepareRename, references, rename, selectionRange,
+  completeDocument, definition, foldingRanges, hover, prepareRename, references, rename, selectionRange,
   toCompletionItems, toDocumentSymbols, toFoldingRanges, toHover, toLocations, toRange, toSelectionRange, toWorkspaceEdit,
 } from '../service/editing';
-import { liveEfsCompletions } from '../service/editing/liveCompletion';
 import { outline, scopeAt } from '../service/editing/scopes';
 import type { LanguageService } from '../service/languageService';
-import { schemaKindOf, type SchemaKind } from '../service/schema';
 import { launchIsFargate } from '../service/shapes/model';
 import type { DocumentModel } from '../service/shapes/document';
 import type { Session } from './session';
-
-const NEW_FILE_HINT = /(task-?def|taskdef|task-definition|container-def|ecs)[^/]*\.json$/i;
-
-/** The schema to complete against: the detected shape, or a task definition for a new ECS-looking file. */
-function completionKind(model: DocumentModel): SchemaKind | undefined {
-  const kind = schemaKindOf(model);
-  if (kind) return kind;
-  if (model.syntax !== 'json' || model.dialect === 'cfn') return undefined;
-  const nearlyEmpty = model.text.replace(/[\s{}]/g, '').length === 0;
-  return nearlyEmpty || NEW_FILE_HINT.test(model.uri) ? 'register' : undefined;
-}
 
 export function registerEditing(connection: Connection, documents: TextDocuments<TextDocument>, session: Session, ls: LanguageService): void {
   const withModel = async <T>(uri: string, empty: T, f: (m: DocumentModel) => T): Promise<T> => {
@@ -35,13 +22,11 @@ export function registerEditing(connection: Connection, documents: TextDocuments
 
   connection.onCompletion((p) =>
     withModel(p.textDocument.uri, [], (m) => {
-      const kind = completionKind(m);
-      if (!kind) return [];
-      const offset = offsetOf(m, p.position);
-      const launched = m.taskDefs[0] ? ls.index.launchesForTaskDef(m.taskDefs[0]) : [];
+      // A JSON file is Fargate when a launch elsewhere in the workspace says so; templates read their own.
+      const launched = m.taskDefs[0] && m.dialect !== 'cfn' ? ls.index.launchesForTaskDef(m.taskDefs[0]) : [];
       const fargate = launched.some((l) => launchIsFargate(l.launch) === true) || undefined;
-      const items = toCompletionItems(complete(m.text, m.root, offset, kind, { fargate }), lineIndexOf(m));
-      return [...liveEfsCompletions(m.text, m.root, offset, session.live), ...items];
+      const result = completeDocument(m, offsetOf(m, p.position), { fargate, live: session.live, trigger: p.context?.triggerCharacter });
+      return toCompletionItems(result, lineIndexOf(m));
     }),
   );
   // Hover, outline and navigation work per scope: the document, or each template resource.

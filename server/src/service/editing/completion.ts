@@ -12,6 +12,7 @@ import { schemaFor, type SchemaKind, type SchemaNode } from '../schema/schemas';
 import type { Span } from '../documents/ast';
 import { valueCompletions } from './completionValues';
 import { ITEM_SNIPPETS, MEMBER_SNIPPETS } from './snippets';
+import { renderJson } from './snippetRender';
 
 export interface CompletionContext {
   /** Overrides Fargate detection (e.g. the file is launched on Fargate by a paired service file). */
@@ -22,6 +23,8 @@ export interface CompletionResult {
   items: CompletionItem[];
   /** The text every item replaces (the adapter turns it into each item's textEdit range). */
   replace: Span;
+  /** Items that insert at the cursor as they are (no textEdit): live EFS ids in JSON files. */
+  asIs?: CompletionItem[];
 }
 
 export function complete(text: string, root: AstNode | undefined, offset: number, kind: SchemaKind, ctx: CompletionContext = {}): CompletionResult {
@@ -46,7 +49,7 @@ export function complete(text: string, root: AstNode | undefined, offset: number
  * The literal token under the cursor (a string, also an empty or unterminated one, or a number or
  * keyword), found with the scanner because the parser reports no node for `""` while typing.
  */
-function literalAt(text: string, offset: number): Span | undefined {
+export function literalAt(text: string, offset: number): Span | undefined {
   const scanner = createScanner(text, false);
   for (let k = scanner.scan(); k !== SyntaxKind.EOF; k = scanner.scan()) {
     const start = scanner.getTokenOffset();
@@ -81,7 +84,7 @@ function propertyCompletions(schema: SchemaNode, tree: AstNode | undefined, obje
     items.push(base);
     const block = MEMBER_SNIPPETS[`${owner}.${name}`];
     if (block && !keyOnly) {
-      items.push({ ...base, label: `${name} (${block.label})`, detail: block.detail, insertText: `"${name}": ${block.body}`, kind: CompletionItemKind.Snippet, sortText: `~${name}` });
+      items.push({ ...base, label: `${name} (${block.label})`, detail: block.detail, insertText: `"${name}": ${renderJson(block.body)}`, kind: CompletionItemKind.Snippet, sortText: `~${name}` });
     }
   }
   return items;
@@ -91,7 +94,7 @@ function itemSnippets(schema: SchemaNode, path: JsonPath): CompletionItem[] {
   const arrayStep = schemaAt(schema, path.slice(0, -1));
   const key = arrayStep?.owner && arrayStep.key ? `${arrayStep.owner}.${arrayStep.key}` : path.length === 1 && schema.type === 'array' ? 'RegisterTaskDefinitionRequest.containerDefinitions' : '';
   const block = ITEM_SNIPPETS[key];
-  return block ? [{ label: block.label, kind: CompletionItemKind.Snippet, detail: block.detail, insertTextFormat: InsertTextFormat.Snippet, insertText: block.body }] : [];
+  return block ? [{ label: block.label, kind: CompletionItemKind.Snippet, detail: block.detail, insertTextFormat: InsertTextFormat.Snippet, insertText: renderJson(block.body) }] : [];
 }
 
 export function typeLabel(s: SchemaNode): string {
@@ -100,7 +103,7 @@ export function typeLabel(s: SchemaNode): string {
   return s.title ?? (Array.isArray(s.type) ? s.type.join(' | ') : s.type ?? 'any');
 }
 
-function valueSnippet(s: SchemaNode): string {
+export function valueSnippet(s: SchemaNode): string {
   if (s.enum) return `"\${1|${s.enum.join(',')}|}"`;
   switch (s.type) {
     case 'string': return '"$1"';

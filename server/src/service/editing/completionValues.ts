@@ -65,9 +65,22 @@ export function valueCompletions(req: ValueRequest): CompletionItem[] {
       return item(d, { sortText: `${ok ? 0 : 1}${d}`, detail: ok ? 'supported on Fargate' : fargate ? 'not supported on Fargate' : 'EC2 / external only' });
     });
   }
+  if (key === 'networkMode' || key.endsWith('.networkMode')) return networkModeItems(step?.schema.enum ?? [], fargate);
+  if (key === 'requiresCompatibilities.#' || key === 'launchType' || key.endsWith('.launchType')) {
+    // Fargate first: this is a Fargate tool, and the order of the API's enum is alphabetical.
+    return (step?.schema.enum ?? []).map((v) => item(v, { sortText: v === 'FARGATE' ? '0' : `1${v}` }));
+  }
   if (step?.schema.enum) return step.schema.enum.map((v) => item(v));
   if (step?.schema.type === 'boolean') return ['true', 'false'].map((v) => item(v, { kind: CompletionItemKind.Keyword }, false));
   return [];
+}
+
+/** awsvpc first; the others are marked where the task runs on Fargate, which supports only awsvpc. */
+function networkModeItems(modes: string[], fargate: boolean): CompletionItem[] {
+  return modes.map((m) => {
+    const ok = m === 'awsvpc';
+    return item(m, { sortText: `${ok ? 0 : 1}${m}`, detail: ok ? 'the only network mode Fargate supports' : fargate ? 'not supported on Fargate' : 'EC2 / external only' });
+  });
 }
 
 function cpuItems(memory: string | number | undefined): CompletionItem[] {

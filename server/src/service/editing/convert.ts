@@ -20,7 +20,7 @@ export function toRange(span: Span, index: PositionAt): Range {
 
 export function toCompletionItems(result: CompletionResult, index: PositionAt): CompletionItem[] {
   const range = toRange(result.replace, index);
-  return result.items.map((i) => ({ ...i, textEdit: { range, newText: i.insertText ?? i.label } }));
+  return [...(result.asIs ?? []), ...result.items.map((i) => ({ ...i, textEdit: { range, newText: i.insertText ?? i.label } }))];
 }
 
 export function toHover(h: HoverResult | undefined, index: PositionAt): Hover | null {

@@ -4,6 +4,8 @@
  * LSP types for the adapters.
  */
 export { complete, type CompletionContext, type CompletionResult } from './completion';
+export { completeDocument, completionKind, type DocumentCompletionContext } from './documentCompletion';
+export { completeTemplate } from './cfnCompletion';
 export { hover, type HoverResult } from './hover';
 export { definition, references, prepareRename, rename, nameAt, type NameTarget } from './references';
 export { documentSymbols, foldingRanges, selectionRange, type OffsetSymbol, type OffsetFoldingRange, type OffsetSelectionRange } from './structure';
