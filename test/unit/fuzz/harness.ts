@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getLanguageService, type LanguageService } from '../../../server/src/service/languageService';
-import { complete, definition, foldingRanges, hover, prepareRename, references, rename, selectionRange } from '../../../server/src/service/editing';
+import { complete, completeDocument, definition, foldingRanges, hover, prepareRename, references, rename, selectionRange } from '../../../server/src/service/editing';
 import { liveEfsCompletions } from '../../../server/src/service/editing/liveCompletion';
 import { outline, scopeAt } from '../../../server/src/service/editing/scopes';
 import { schemaKindOf } from '../../../server/src/service/schema';
@@ -56,6 +56,7 @@ function editingRequests(doc: DocumentModel, at: number): void {
   const kind = schemaKindOf(doc) ?? (doc.syntax === 'json' ? 'register' : undefined);
   if (kind && doc.syntax === 'json') complete(doc.text, doc.root, at, kind, { fargate: at % 2 === 0 });
   if (doc.syntax === 'json') liveEfsCompletions(doc.text, doc.root, at, LIVE);
+  if (doc.syntax === 'yaml' || doc.dialect === 'cfn') completeDocument(doc, at, { live: LIVE, trigger: at % 3 === 0 ? ' ' : undefined });
   const scope = scopeAt(doc, at);
   if (scope) hover(scope.root, at, scope.kind);
   const root = scope?.root;
