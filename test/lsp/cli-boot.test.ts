@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../server/src/cli';
+
+const CLI = resolve(__dirname, '../../dist/cli.js');
+// An unknown member and a wrong type: schema findings, which the bundle reads from its JSON assets.
+const TD = JSON.stringify({ family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'nginx:1.27', essential: true, memoryReservatoin: 128, portMappings: [{ containerPort: 'http' }] }] });
+const TPL = 'Resources:\n  TD:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: "256"\n      Memory: "512"\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx\n';
+
+/** The source's output for the same arguments (in this process), for comparison with the bundle's. */
+async function fromSource(args: string[]): Promise<{ stdout: string; code: number }> {
+  let stdout = '';
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
+  try {
+    const code = await main(args);
+    return { stdout, code };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+test('dist/cli.js gives the source\'s findings, schema findings from its JSON assets included, in every format (lsp)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fl-cli-boot-'));
+  try {
+    const files = [join(dir, 'td.json'), join(dir, 't.yaml')];
+    writeFileSync(files[0], TD);
+    writeFileSync(files[1], TPL);
+    for (const format of ['json', 'text', 'sarif']) {
+      const args = ['lint', '--format', format, '--no-color', ...files];
+      const bundle = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, FARGATE_LENS_CACHE_DIR: join(dir, 'cache') }, timeout: 60000 });
+      const source = await fromSource(args);
+      assert.equal(bundle.stderr, '');
+      assert.equal(bundle.status, source.code, format);
+      assert.equal(bundle.stdout, source.stdout, format);
+      assert.match(bundle.stdout, /schema\/unknown-property/);
+      assert.match(bundle.stdout, /schema\/type/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a damaged dist/cli.js exits 2 with a message, not a stack trace (lsp)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fl-cli-boot-'));
+  try {
+    const copy = join(dir, 'cli.js');
+    copyFileSync(CLI, copy);
+    const text = readFileSync(copy, 'latin1');
+    writeFileSync(copy, text.slice(0, text.lastIndexOf('//fargate-lens-cli-layout:')), 'latin1');
+    const r = spawnSync(process.execPath, [copy, '--version'], { encoding: 'utf8', env: { ...process.env, FARGATE_LENS_NO_CODE_CACHE: '1' }, timeout: 60000 });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^fargate-lens: internal error: dist\/cli\.js is damaged/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
