@@ -2,9 +2,16 @@
  * JSON (with comments) to the document tree. Comments and trailing commas are tolerated and reported
  * as `json/syntax` warnings; real syntax errors are reported at their position and the recoverable
  * part of the tree is still returned. Bare template tokens are neutralised (see templates.ts).
+ *
+ * Error-free texts (what is open in an editor most of the time) take one pass of jsonFast.ts, which
+ * builds the tree and findings directly; at the first syntax error, or nesting past MAX_DEPTH, it
+ * gives up and jsonc-parser's recovering parse below takes the text, exactly as it always did. The
+ * two agree on every text the fast path accepts (test/unit/documents/jsonFast.test.ts).
  */
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, visit, type Node as JNode, type ParseError } from 'jsonc-parser';
-import type { ArrayNode, AstNode, ObjectNode, Property } from './ast';
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JNode, type ParseError } from 'jsonc-parser';
+import type { AstNode, Property } from './ast';
+import { parseJsonFast } from './jsonFast';
+import { commentFinding, trailingComma } from './jsonSyntax';
 import { isTemplatedString, neutraliseBareTemplates, type BareToken } from './templates';
 import type { Finding } from '../types';
 
@@ -45,6 +52,21 @@ export function isExactTree(root: AstNode): boolean {
 }
 
 export function parseJson(text: string): ParsedJson {
+  const fast = parseJsonFast(text, MAX_DEPTH);
+  // The depth limits are defined by nestingDepth, which counts brackets and quotes inside comments:
+  // when a comment holds one, ask it (on the neutralised text, as below).
+  if (fast && (!fast.commentBrackets || nestingDepth(neutraliseBareTemplates(text)?.text ?? text) <= MAX_DEPTH)) {
+    if (fast.root) exactTrees.add(fast.root);
+    return { root: fast.root, findings: fast.findings, bareTemplates: fast.bareTemplates };
+  }
+  return parseSlow(text);
+}
+
+/**
+ * Texts the fast path gives up on: a syntax error somewhere, or deep nesting. Bare template tokens
+ * are neutralised first (see templates.ts); texts nesting deeper than MAX_PARSE_DEPTH are not parsed.
+ */
+function parseSlow(text: string): ParsedJson {
   const neutral = neutraliseBareTemplates(text);
   const source = neutral ? neutral.text : text;
   const bare = neutral ? neutral.tokens : [];
@@ -56,93 +78,7 @@ export function parseJson(text: string): ParsedJson {
       findings: [{ ruleId: 'json/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message: `Not checked: the JSON nests ${depth} levels deep (the limit is ${MAX_PARSE_DEPTH}); no ECS file nests this deep.` }],
     };
   }
-  if (depth <= MAX_DEPTH) {
-    const fast = buildTree(source, bare);
-    if (fast) return fast;
-  }
   return parseWithRecovery(source, text.length, bare);
-}
-
-/**
- * One pass over an error-free text: jsonc-parser's visitor builds our tree directly (what parseTree
- * and a conversion did in two) and reports comments and trailing commas on the way (what a second
- * scan did). Returns undefined at the first syntax error: parseWithRecovery then takes over, so broken
- * documents get exactly the recovery they always had. Only used when nesting is within MAX_DEPTH.
- */
-function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
-  interface Frame {
-    node: ObjectNode | ArrayNode;
-    key?: { key: string; offset: number; length: number };
-  }
-  const bareStarts = bare.length ? new Set(bare.map((t) => t.offset)) : undefined;
-  const findings: Finding[] = [];
-  const stack: Frame[] = [];
-  let root: AstNode | undefined;
-  let failed = false;
-  let pendingComma = -1;
-  const attach = (value: AstNode): void => {
-    const top = stack[stack.length - 1];
-    if (!top) {
-      root ??= value;
-      return;
-    }
-    if (top.node.type === 'array') {
-      top.node.items.push(value);
-      return;
-    }
-    const k = top.key;
-    if (!k) return;
-    top.key = undefined;
-    top.node.properties.push({ key: k.key, rawKey: k.key, keySpan: { offset: k.offset, length: k.length }, value, span: { offset: k.offset, length: value.offset + value.length - k.offset } });
-  };
-  const close = (offset: number, length: number): void => {
-    if (pendingComma >= 0) findings.push(trailingComma(pendingComma));
-    pendingComma = -1;
-    const frame = stack.pop();
-    if (!frame) return;
-    frame.node.length = offset + length - frame.node.offset;
-    // Exact-size copies: arrays grown by push keep spare capacity, and indexed trees live long.
-    if (frame.node.type === 'object') frame.node.properties = frame.node.properties.slice();
-    else frame.node.items = frame.node.items.slice();
-    attach(frame.node);
-  };
-  visit(source, {
-    onObjectBegin: (offset) => {
-      pendingComma = -1;
-      stack.push({ node: { type: 'object', properties: [], offset, length: -1 } });
-    },
-    onObjectProperty: (key, offset, length) => {
-      pendingComma = -1;
-      const top = stack[stack.length - 1];
-      if (top) top.key = { key, offset, length };
-    },
-    onObjectEnd: close,
-    onArrayBegin: (offset) => {
-      pendingComma = -1;
-      stack.push({ node: { type: 'array', items: [], offset, length: -1 } });
-    },
-    onArrayEnd: close,
-    onLiteralValue: (value, offset, length) => {
-      pendingComma = -1;
-      const type = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'null';
-      const node: AstNode = { type, value: value ?? null, offset, length } as AstNode;
-      if (bareStarts?.has(offset)) node.unknown = 'template';
-      else if (type === 'string' && isTemplatedString(value)) node.unknown = 'template';
-      attach(node);
-    },
-    onSeparator: (sep, offset) => {
-      pendingComma = sep === ',' ? offset : -1;
-    },
-    onComment: (offset, length) => {
-      findings.push(commentFinding(offset, length));
-    },
-    onError: () => {
-      failed = true;
-    },
-  }, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  if (failed) return undefined;
-  if (root) exactTrees.add(root);
-  return { root, findings, bareTemplates: bare };
 }
 
 /** jsonc-parser's tree with its error recovery, converted; syntax errors reported at their position. */
@@ -215,23 +151,4 @@ function leniencies(text: string): Finding[] {
     pendingComma = undefined;
   }
   return out;
-}
-
-function commentFinding(offset: number, length: number): Finding {
-  return {
-    ruleId: 'json/syntax',
-    message: 'Comments are not valid JSON: the AWS CLI (--cli-input-json) and the ECS API reject this file. Remove the comment before using it.',
-    span: { offset, length },
-    severity: 'warning',
-  };
-}
-
-function trailingComma(offset: number): Finding {
-  return {
-    ruleId: 'json/syntax',
-    message: 'Trailing comma: not valid JSON, the AWS CLI and the ECS API reject it. Remove the comma.',
-    span: { offset, length: 1 },
-    severity: 'warning',
-    fixes: [{ title: 'Remove trailing comma', isPreferred: true, edits: [{ offset, length: 1, newText: '' }] }],
-  };
 }

@@ -16,7 +16,10 @@ const IN_STRING = [
   /\b__[A-Z0-9_]+__\b/,
 ];
 
-/** A string none of IN_STRING can match lacks all of these (one scan instead of nine on plain values). */
+/**
+ * A string none of IN_STRING can match lacks all of these (one scan instead of nine on plain values).
+ * The JSON fast path (jsonFast.ts scanString) checks the same while scanning: change both together.
+ */
 const MAYBE_TEMPLATED = /[{$<#]|__|YOUR|REPLACE|CHANGE/i;
 
 export function isTemplatedString(value: string): boolean {
@@ -29,7 +32,57 @@ export interface BareToken {
   length: number;
 }
 
-const BARE = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\$\{[^}\n]*\}|\$[A-Za-z_][A-Za-z0-9_]*|<[A-Z][A-Z0-9_]*>/y;
+/**
+ * End (exclusive) of the bare template token starting at `i`, or -1 when none starts there. The
+ * tokens, tried in this order: `{{ ... }}` and `{% ... %}` (to the first closer, across lines),
+ * `${...}` (no `}` or newline inside), `$NAME`, and `<UPPER_NAME>`. A `{` that starts none of these
+ * opens a JSON object. Char codes only: the JSON fast path calls this at every value that starts with
+ * `{`, `$` or `<`.
+ */
+export function bareTokenEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  if (c === 123 /* { */) {
+    if (d === 123 /* { */) {
+      const e = text.indexOf('}}', i + 2);
+      return e < 0 ? -1 : e + 2;
+    }
+    if (d === 37 /* % */) {
+      const e = text.indexOf('%}', i + 2);
+      return e < 0 ? -1 : e + 2;
+    }
+    return -1;
+  }
+  if (c === 36 /* $ */) {
+    if (d === 123 /* { */) {
+      for (let j = i + 2; j < text.length; j++) {
+        const e = text.charCodeAt(j);
+        if (e === 125 /* } */) return j + 1;
+        if (e === 10 /* \n */) break;
+      }
+      return -1;
+    }
+    if (!isIdentStart(d)) return -1;
+    let j = i + 2;
+    while (isIdentStart(text.charCodeAt(j)) || isDigit(text.charCodeAt(j))) j++;
+    return j;
+  }
+  if (c === 60 /* < */) {
+    if (!(d >= 65 && d <= 90)) return -1;
+    let j = i + 2;
+    for (let e = text.charCodeAt(j); (e >= 65 && e <= 90) || isDigit(e) || e === 95; e = text.charCodeAt(++j));
+    return text.charCodeAt(j) === 62 /* > */ ? j + 1 : -1;
+  }
+  return -1;
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /**
  * Finds template tokens that sit where a JSON value should be (outside strings and comments) and
@@ -58,12 +111,10 @@ export function neutraliseBareTemplates(text: string): { text: string; tokens: B
       continue;
     }
     if (c === '{' || c === '$' || c === '<') {
-      BARE.lastIndex = i;
-      const m = BARE.exec(text);
-      // `{` alone opens an object; only `{{` / `{%` are template tokens.
-      if (m && (c !== '{' || m[0].length > 1)) {
-        tokens.push({ offset: i, length: m[0].length });
-        i += m[0].length;
+      const end = bareTokenEnd(text, i);
+      if (end >= 0) {
+        tokens.push({ offset: i, length: end - i });
+        i = end;
         continue;
       }
     }
