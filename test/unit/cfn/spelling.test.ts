@@ -59,3 +59,29 @@ test('cfn spelling rules accept CloudFormation spellings, map keys and lower-cas
   const lower = lint(ok.replace('      Family: web', '      family: web'), URI);
   assert.equal(only(lower, 'cfn/property-spelling').length, 1);
 });
+
+test('S3FilesVolumeConfiguration (CloudFormation spelling of s3filesVolumeConfiguration) is read as the S3 Files volume (unit)', () => {
+  const template = [
+    'Resources:',
+    '  Task:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '    Properties:',
+    '      RequiresCompatibilities: [FARGATE]',
+    '      NetworkMode: awsvpc',
+    '      Cpu: "256"',
+    '      Memory: "512"',
+    '      TaskRoleArn: arn:aws:iam::123456789012:role/task',
+    '      ContainerDefinitions:',
+    '        - Name: app',
+    '          Image: nginx',
+    '      Volumes:',
+    '        - S3FilesVolumeConfiguration:',
+    '            FileSystemArn: arn:aws:s3files:us-east-1:123456789012:file-system/fs-1',
+    '',
+  ].join('\n');
+  const diags = lint(template, URI);
+  const named = only(diags, 'vol/name');
+  assert.equal(named.length, 1, 'an S3 Files volume needs a name');
+  assert.deepEqual(only(diags, 'cfn/property-spelling'), []);
+  assert.deepEqual(diags.filter((d) => d.ruleId.startsWith('schema/')), []);
+});

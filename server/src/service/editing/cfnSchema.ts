@@ -10,11 +10,8 @@ import { resolveRef, schemaAt, type JsonPath } from '../schema/navigate';
 import { READONLY_TASKDEF_FIELDS, schemaFor, type SchemaKind, type SchemaNode } from '../schema/schemas';
 import { API_NAMING, type Naming } from './snippetRender';
 
-/** Spellings the shared namer does not know (CloudFormation's `S3FilesVolumeConfiguration`). */
-const CFN_ONLY_SPELLING: Record<string, string> = { s3filesVolumeConfiguration: 'S3FilesVolumeConfiguration' };
-
 export const CFN_NAMING: Naming = {
-  key: (ctx, apiKey) => (ctx !== 'map' && CFN_ONLY_SPELLING[apiKey]) || toCfnKey(ctx, apiKey),
+  key: toCfnKey,
   child: childCtx,
 };
 

@@ -1,7 +1,7 @@
 /**
  * CloudFormation property names <-> ECS API names. The general rule is PascalCase <-> camelCase; the
  * exceptions depend on where the key sits (its context): CloudFormation's own spellings
- * (`EFSVolumeConfiguration`, `FilesystemId`, `AuthorizationConfig.IAM`,
+ * (`EFSVolumeConfiguration`, `S3FilesVolumeConfiguration`, `FilesystemId`, `AuthorizationConfig.IAM`,
  * `ProxyConfiguration.ProxyConfigurationProperties`, `FSxWindowsFileServerVolumeConfiguration`), the
  * two spellings of `AwsvpcConfiguration` / `AwsVpcConfiguration`, and map-shaped properties
  * (`Options`, `DockerLabels`, `DriverOpts`, `Labels`) whose keys are data and are never renamed.
@@ -15,6 +15,7 @@ const TO_API: Record<NameCtx, Record<string, string>> = {
   plain: {
     EFSVolumeConfiguration: 'efsVolumeConfiguration',
     FSxWindowsFileServerVolumeConfiguration: 'fsxWindowsFileServerVolumeConfiguration',
+    S3FilesVolumeConfiguration: 's3filesVolumeConfiguration',
     AwsvpcConfiguration: 'awsvpcConfiguration',
     AwsVpcConfiguration: 'awsvpcConfiguration',
   },
@@ -29,7 +30,7 @@ const TO_API: Record<NameCtx, Record<string, string>> = {
 
 /** API key -> CloudFormation key, per context (only the exceptions to upperFirst). */
 const TO_CFN: Record<NameCtx, Record<string, string>> = {
-  plain: { efsVolumeConfiguration: 'EFSVolumeConfiguration', fsxWindowsFileServerVolumeConfiguration: 'FSxWindowsFileServerVolumeConfiguration' },
+  plain: { efsVolumeConfiguration: 'EFSVolumeConfiguration', fsxWindowsFileServerVolumeConfiguration: 'FSxWindowsFileServerVolumeConfiguration', s3filesVolumeConfiguration: 'S3FilesVolumeConfiguration' },
   map: {},
   efs: { fileSystemId: 'FilesystemId' },
   'efs-auth': { iam: 'IAM' },
