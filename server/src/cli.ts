@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, UsageError, USAGE, type LintArgs } from './cli/args';
 import { collectTargets } from './cli/files';
 import { formatJson, formatSarif, formatText, type OutFile, type OutRange } from './cli/format';
+import { afterOutput, stdoutIsTerminal, writeOut } from './cli/output';
 import { lineIndexOf } from './service/documents/lineIndex';
 import { getLanguageService } from './service/languageService';
 import { ALL_RULES, RULES_BY_ID } from './service/rules';
@@ -63,28 +64,29 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
       };
     }) });
   }
-  const color = args.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR);
+  const color = args.color ?? (stdoutIsTerminal() && !process.env.NO_COLOR);
   const output = args.format === 'json' ? formatJson(files) : args.format === 'sarif' ? formatSarif(files, VERSION) : formatText(files, color);
   return { output, exitCode: errors > 0 ? 1 : 0 };
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs the command line; `out` receives standard output (tests pass their own). */
+export async function main(argv: string[], out: (text: string) => void = writeOut): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-      process.stdout.write(USAGE + '\n');
+      out(USAGE + '\n');
       return 0;
     }
     if (args.command === 'version') {
-      process.stdout.write(VERSION + '\n');
+      out(VERSION + '\n');
       return 0;
     }
     if (args.command === 'rules') {
-      for (const r of ALL_RULES) process.stdout.write(`${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title}\n`);
+      out(ALL_RULES.map((r) => `${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title}\n`).join(''));
       return 0;
     }
     const { output, exitCode } = await runLint(args);
-    process.stdout.write(output);
+    out(output);
     return exitCode;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -97,5 +99,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)));
+  void main(process.argv.slice(2)).then((code) => afterOutput(() => process.exit(code)));
 }

@@ -14,14 +14,8 @@ const TPL = 'Resources:\n  TD:\n    Type: AWS::ECS::TaskDefinition\n    Properti
 /** The source's output for the same arguments (in this process), for comparison with the bundle's. */
 async function fromSource(args: string[]): Promise<{ stdout: string; code: number }> {
   let stdout = '';
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  try {
-    const code = await main(args);
-    return { stdout, code };
-  } finally {
-    process.stdout.write = write;
-  }
+  const code = await main(args, (text) => (stdout += text));
+  return { stdout, code };
 }
 
 test('dist/cli.js gives the source\'s findings, schema findings from its JSON assets included, in every format (lsp)', async () => {
