@@ -37,8 +37,10 @@ const HEX = /^0x[0-9a-fA-F]+$/;
 const NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Characters a plain scalar must start with to be anything but a string. */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
+/** Whether a plain scalar starting with char code `c` can be anything but a string: one of `-+.0-9~nNtTfF`. */
+function maybeNotString(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+}
 
 /**
  * A plain (unquoted, untagged) scalar's value under the YAML 1.2 core schema, with the tests in the
@@ -47,7 +49,7 @@ const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
  */
 export function resolvePlain(s: string): string | number | boolean | null {
   if (s === '') return null;
-  if (!MAYBE_NOT_STRING.test(s)) return s;
+  if (!maybeNotString(s.charCodeAt(0))) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (OCT.test(s)) return parseInt(s.substring(2), 8);
