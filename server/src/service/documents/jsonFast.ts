@@ -84,7 +84,7 @@ function parse(text: string, maxDepth: number): FastParse | undefined {
     // At the first character of a value.
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      const end = scanString(text, i);
+      const end = scanString(text, i, false);
       if (end < 0) return undefined;
       const s = strEscaped ? unescape(text, i + 1, end - 1) : text.slice(i + 1, end - 1);
       if (s === undefined) return undefined;
@@ -193,7 +193,7 @@ function close(level: number, end: number): ObjectNode | ArrayNode {
 /** Reads a member name at `i` and the colon after it; returns the offset of the value, or -1. */
 function key(text: string, i: number, level: number): number {
   if (text.charCodeAt(i) !== 34) return -1;
-  const end = scanString(text, i);
+  const end = scanString(text, i, true);
   if (end < 0) return -1;
   const name = strEscaped ? unescape(text, i + 1, end - 1) : text.slice(i + 1, end - 1);
   if (name === undefined) return -1;
@@ -277,11 +277,12 @@ for (const ch of 'cC') STR[ch.charCodeAt(0)] = 8;
 /**
  * Scans the string literal whose opening quote is at `i`; returns the offset after its closing quote,
  * or -1 (unterminated, or a control character). Sets strEscaped, and strHint when the raw text holds
- * what MAYBE_TEMPLATED (templates.ts) looks for, so that plain strings skip that test.
+ * what MAYBE_TEMPLATED (templates.ts) looks for, so that plain strings skip that test (not for keys).
  */
-function scanString(text: string, i: number): number {
+function scanString(text: string, i: number, isKey: boolean): number {
   let escaped = false;
-  let hint = false;
+  // Keys are never templated: start as if the hint were found, which skips the checks.
+  let hint = isKey;
   let j = i + 1;
   for (;;) {
     const c = text.charCodeAt(j);
