@@ -52,7 +52,14 @@ export function isExactTree(root: AstNode): boolean {
 }
 
 export function parseJson(text: string): ParsedJson {
-  const fast = parseJsonFast(text, MAX_DEPTH);
+  let fast: ReturnType<typeof parseJsonFast>;
+  try {
+    fast = parseJsonFast(text, MAX_DEPTH);
+  } catch {
+    // A bug in the fast path must not cost the user the document: the recovering path still reads it.
+    // (The tests call parseJsonFast directly, where it would throw.)
+    fast = undefined;
+  }
   // The depth limits are defined by nestingDepth, which counts brackets and quotes inside comments:
   // when a comment holds one, ask it (on the neutralised text, as below).
   if (fast && (!fast.commentBrackets || nestingDepth(neutraliseBareTemplates(text)?.text ?? text) <= MAX_DEPTH)) {

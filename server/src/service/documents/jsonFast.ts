@@ -27,7 +27,8 @@ export interface FastParse {
 // Per-parse state. Module-level so that the helpers below are plain functions (no closures per parse
 // or per token); reset at the start of every parse. Parsing is synchronous and calls nothing that
 // could parse again.
-let findings: Finding[] = [];
+const NO_FINDINGS: Finding[] = [];
+let findings: Finding[] = NO_FINDINGS;
 let commentBrackets = false;
 /** Escape sequences in the string scanned last. */
 let strEscaped = false;
@@ -65,9 +66,10 @@ export function parseJsonFast(text: string, maxDepth: number): FastParse | undef
   try {
     return parse(text, maxDepth);
   } finally {
-    // Drop references to this document's nodes.
+    // Drop references to this document's nodes and findings.
     kids.length = 0;
     stKey.length = 0;
+    findings = NO_FINDINGS;
   }
 }
 
