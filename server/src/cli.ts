@@ -39,7 +39,7 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
     const uri = pathToFileURL(t.path).href;
     const doc = ls.parse(uri, text, { force: verdict === 'force' });
     byUri.set(uri, t.path);
-    ls.index.set(doc, { pin: true });
+    ls.index.put(doc, { pin: true });
     if (t.explicit || doc.dialect !== 'none') docs.push({ file: t.path, doc, explicit: t.explicit });
   }
   const range = (doc: { text: string }, s: Span): OutRange => {

@@ -1,6 +1,6 @@
 /** File discovery for the CLI: explicit files are always examined; directories are walked for candidates. */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, sep } from 'node:path';
 import { CANDIDATE_FILE, SKIPPED_DIRS } from '../service/workspace/files';
 import { UsageError } from './args';
 
@@ -27,13 +27,14 @@ export function collectTargets(paths: string[]): Target[] {
     } catch {
       throw new UsageError(`cannot read '${p}': no such file or directory`);
     }
-    if (st.isDirectory()) walk(p, p, push, 0);
+    if (st.isDirectory()) walk(p, '', push, 0);
     else push({ path: p, explicit: true, relative: p });
   }
   return out;
 }
 
-function walk(root: string, dir: string, push: (t: Target) => void, depth: number): void {
+/** `rel` is `dir` relative to the root it was found under (path.relative's result, without its cost per file). */
+function walk(dir: string, rel: string, push: (t: Target) => void, depth: number): void {
   if (depth > 40) return;
   let entries: Dirent[];
   try {
@@ -44,6 +45,7 @@ function walk(root: string, dir: string, push: (t: Target) => void, depth: numbe
   for (const entry of entries) {
     const name = entry.name;
     const p = join(dir, name);
+    const r = rel ? rel + sep + name : name;
     // The entry's own type saves a stat per file; symbolic links (and unknown types) are followed with stat.
     let isDir = entry.isDirectory();
     if (!isDir && !entry.isFile()) {
@@ -54,7 +56,7 @@ function walk(root: string, dir: string, push: (t: Target) => void, depth: numbe
       }
     }
     if (isDir) {
-      if (!SKIPPED_DIRS.has(name)) walk(root, p, push, depth + 1);
-    } else if (CANDIDATE_FILE.test(name)) push({ path: p, explicit: false, relative: relative(root, p) });
+      if (!SKIPPED_DIRS.has(name)) walk(p, r, push, depth + 1);
+    } else if (CANDIDATE_FILE.test(name)) push({ path: p, explicit: false, relative: r });
   }
 }

@@ -37,6 +37,12 @@ export class WorkspaceIndex {
   private readonly models = new Map<string, DocumentModel>();
   private readonly tdByFamily = new Map<string, Set<string>>();
   private readonly launchByFamily = new Map<string, Set<string>>();
+  /**
+   * The links of each family, while every file in them is pinned (their models cannot be re-parsed
+   * into new objects); cleared on every change. Many task definitions share a family (the CLI links
+   * thousands), and each lookup copies the list instead of searching the files again.
+   */
+  private readonly links = new Map<string, { taskDefs?: LinkedTaskDef[]; launches?: LinkedLaunch[] }>();
 
   get size(): number {
     return this.entries.size;
@@ -69,8 +75,15 @@ export class WorkspaceIndex {
    */
   set(doc: DocumentModel, options: { pin?: boolean; opts?: ParseOptions } = {}): string[] {
     const before = this.affected(doc.uri);
+    this.put(doc, options);
+    return doc.dialect === 'none' ? before : unique([...before, ...this.affected(doc.uri)]);
+  }
+
+  /** set() without working out which documents are affected (the CLI indexes every file before it validates any). */
+  put(doc: DocumentModel, options: { pin?: boolean; opts?: ParseOptions } = {}): void {
+    this.links.clear();
     this.remove(doc.uri);
-    if (doc.dialect === 'none') return before;
+    if (doc.dialect === 'none') return;
     const families = doc.taskDefs.flatMap((td) => (td.family ? [td.family] : []));
     const launchFamilies = doc.launches.flatMap((l) => {
       const fam = launchFamily(l);
@@ -81,7 +94,6 @@ export class WorkspaceIndex {
     if (this.models.size > MODEL_CACHE) this.models.delete(this.models.keys().next().value as string);
     for (const f of families) add(this.tdByFamily, f, doc.uri);
     for (const f of launchFamilies) add(this.launchByFamily, f, doc.uri);
-    return unique([...before, ...this.affected(doc.uri)]);
   }
 
   /** Removes a document. Returns the URIs whose cross-file findings may have changed. */
@@ -95,21 +107,38 @@ export class WorkspaceIndex {
   taskDefsForLaunch(launch: LaunchModel): LinkedTaskDef[] {
     const fam = launchFamily(launch);
     if (!fam) return [];
-    const out: LinkedTaskDef[] = [];
-    for (const uri of this.tdByFamily.get(fam) ?? []) {
-      for (const td of this.get(uri)?.taskDefs ?? []) if (td.family === fam) out.push({ uri, td });
+    let links = this.links.get(fam);
+    if (!links) this.links.set(fam, (links = {}));
+    if (!links.taskDefs) {
+      const out: LinkedTaskDef[] = [];
+      let pinned = true;
+      for (const uri of this.tdByFamily.get(fam) ?? []) {
+        pinned &&= !!this.entries.get(uri)?.pinned;
+        for (const td of this.get(uri)?.taskDefs ?? []) if (td.family === fam) out.push({ uri, td });
+      }
+      if (!pinned) return out;
+      links.taskDefs = out;
     }
-    return out;
+    return links.taskDefs.slice();
   }
 
   /** Launch inputs (in any indexed file) that refer to this task definition's family. */
   launchesForTaskDef(td: TaskDefModel): LinkedLaunch[] {
-    if (!td.family) return [];
-    const out: LinkedLaunch[] = [];
-    for (const uri of this.launchByFamily.get(td.family) ?? []) {
-      for (const launch of this.get(uri)?.launches ?? []) if (launchFamily(launch) === td.family) out.push({ uri, launch });
+    const fam = td.family;
+    if (!fam) return [];
+    let links = this.links.get(fam);
+    if (!links) this.links.set(fam, (links = {}));
+    if (!links.launches) {
+      const out: LinkedLaunch[] = [];
+      let pinned = true;
+      for (const uri of this.launchByFamily.get(fam) ?? []) {
+        pinned &&= !!this.entries.get(uri)?.pinned;
+        for (const launch of this.get(uri)?.launches ?? []) if (launchFamily(launch) === fam) out.push({ uri, launch });
+      }
+      if (!pinned) return out;
+      links.launches = out;
     }
-    return out;
+    return links.launches.slice();
   }
 
   private affected(uri: string): string[] {
@@ -124,6 +153,7 @@ export class WorkspaceIndex {
   private remove(uri: string): void {
     const e = this.entries.get(uri);
     if (!e) return;
+    this.links.clear();
     for (const f of e.families) drop(this.tdByFamily, f, uri);
     for (const f of e.launchFamilies) drop(this.launchByFamily, f, uri);
     this.entries.delete(uri);
