@@ -36,10 +36,15 @@ export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): Langu
     async validateAll(doc, settings) {
       const rules = ruleFindings(doc, index, settings?.live);
       const kind = schemaKindOf(doc);
-      const fromSchema = kind ? await (schema ??= createSchemaValidator()).validate(doc.text, doc.root, kind) : [];
-      const kept = applySuppressions(doc.text, withoutDuplicates(fromSchema, rules));
-      lastSchemaFixes.set(doc, resolveSeverities(doc.uri, kept, settings));
-      return resolveSeverities(doc.uri, [...rules, ...kept], settings);
+      let fromSchema: Finding[] = NONE;
+      if (kind) {
+        const validator = (schema ??= createSchemaValidator());
+        // Exact parses are validated without a promise; other trees go through the JSON language service.
+        fromSchema = validator.validateExact(doc.text, doc.root, kind) ?? (await validator.validate(doc.text, doc.root, kind));
+      }
+      const kept = fromSchema.length === 0 ? NONE : applySuppressions(doc.text, withoutDuplicates(fromSchema, rules));
+      if (kept.length > 0 || lastSchemaFixes.has(doc)) lastSchemaFixes.set(doc, resolveSeverities(doc.uri, kept, settings));
+      return resolveSeverities(doc.uri, kept.length === 0 ? rules : rules.concat(kept), settings);
     },
     fixes(doc, start, end, settings) {
       const out: { diagnostic: Diagnostic; fix: Fix }[] = [];
@@ -52,6 +57,9 @@ export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): Langu
     },
   };
 }
+
+/** An empty list shared by the fast paths; never mutated (resolveSeverities returns a new array). */
+const NONE: Finding[] = [];
 
 /**
  * A schema finding is dropped when a rule reports the same token: the specific rule's message is the

@@ -55,14 +55,23 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
 /** Applies defaults and user overrides; drops rules set to "off". */
 export function resolveSeverities(uri: string, findings: Finding[], settings: ValidationSettings = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of findings) {
-    const user = settings.rules?.[f.ruleId];
+  const rules = settings.rules;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const user = rules?.[f.ruleId];
     if (user === 'off') continue;
     const severity: Severity = user ?? f.severity ?? RULES_BY_ID.get(f.ruleId)?.severity ?? 'warning';
-    out.push({ ...f, severity, uri });
+    // The members of `{ ...f, severity, uri }` in the same order; a spread followed by new members
+    // costs microseconds per object in V8 (a slow clone path), Object.assign a fraction of that.
+    const d = Object.assign({}, f) as Diagnostic;
+    d.severity = severity;
+    d.uri = uri;
+    out.push(d);
   }
-  return out.sort((a, b) => a.span.offset - b.span.offset || compareRuleIds(a.ruleId, b.ruleId));
+  return out.length > 1 ? out.sort(byPosition) : out;
 }
+
+const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.offset - b.span.offset || compareRuleIds(a.ruleId, b.ruleId);
 
 const PLAIN_ID = /^[a-z0-9./-]*$/;
 
@@ -92,6 +101,7 @@ function templatedFinding(doc: DocumentModel): Finding {
 function linkedLaunches(td: TaskDefModel, doc: DocumentModel, inDoc: LinkedLaunch[], index?: WorkspaceIndex): LinkedLaunch[] {
   const local = td.logicalId ? inDoc.filter((l) => l.launch.taskDefinitionLogicalId === td.logicalId) : [];
   const remote = index ? index.launchesForTaskDef(td).filter((l) => l.uri !== doc.uri || !td.logicalId) : [];
+  if (local.length + remote.length === 0) return local;
   const seen = new Set<LaunchModel>();
   return [...local, ...remote].filter((l) => !seen.has(l.launch) && !!seen.add(l.launch));
 }
@@ -108,7 +118,8 @@ function withLaunchFargate(td: TaskDefModel, launches: LinkedLaunch[]): TaskDefM
   if (td.fargate) return td;
   const via = launches.find((l) => launchIsFargate(l.launch) === true);
   if (!via) return td;
-  return { ...td, fargate: true, fargateVia: { uri: via.uri, span: via.launch.launchType ?? via.launch.anchor, label: via.launch.label } };
+  // Object.assign, not a spread followed by members (a slow clone in V8); the same members in the same order.
+  return Object.assign({}, td, { fargate: true, fargateVia: { uri: via.uri, span: via.launch.launchType ?? via.launch.anchor, label: via.launch.label } });
 }
 
 /**

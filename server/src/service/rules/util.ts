@@ -2,7 +2,7 @@
 import { child, str, type AstNode, type ObjectNode, type Property, type Span } from '../documents/ast';
 import type { DocumentModel } from '../shapes/document';
 import type { TaskDefModel } from '../shapes/model';
-import { lineAt } from '../documents/lineIndex';
+import { lineIndexOf } from '../documents/lineIndex';
 import type { Finding, Fix } from '../types';
 
 export function spanOf(x: AstNode | Property | Span): Span {
@@ -25,38 +25,12 @@ export function containerLabel(c: ObjectNode, index: number): string {
 }
 
 /**
- * The last line counted (one slot: rules ask for a few lines of the document being validated), so the
- * next count starts there, forwards or backwards. `cr` when the text has carriage returns: then
- * lineAt's index handles every case.
+ * 1-based line number of an offset, for messages that point elsewhere ("EFS volume 'x', line 41"). It
+ * reads the document's line index, which the LSP adapter and the CLI build anyway to convert the
+ * findings' offsets into ranges: built once per parsed document, then a binary search per call.
  */
-const memo = { text: '', cr: false, offset: 0, line: 0 };
-
-/** 1-based line number of an offset, for messages that point elsewhere ("EFS volume 'x', line 41"). */
 export function lineOf(doc: DocumentModel, offset: number): number {
-  const text = doc.text;
-  if (memo.text !== text) {
-    memo.text = text;
-    memo.cr = text.includes('\r');
-    memo.offset = 0;
-    memo.line = 0;
-  }
-  if (memo.cr) return lineAt(doc, offset) + 1;
-  // The 0-based line of `end` is the number of '\n' before it, as lineAt counts.
-  const end = Math.max(0, Math.min(offset, text.length));
-  let line: number;
-  if (end >= memo.offset) {
-    line = memo.line;
-    for (let i = text.indexOf('\n', memo.offset); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
-  } else if (memo.offset - end < end) {
-    line = memo.line;
-    for (let i = text.lastIndexOf('\n', memo.offset - 1); i >= end; i = i > 0 ? text.lastIndexOf('\n', i - 1) : -1) line--;
-  } else {
-    line = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
-  }
-  memo.offset = end;
-  memo.line = line;
-  return line + 1;
+  return lineIndexOf(doc).positionAt(offset).line + 1;
 }
 
 /** Closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. */

@@ -32,6 +32,11 @@ const docUri = (kind: SchemaKind) => `file:///fargate-lens/${kind}.ecs.json`;
 export interface SchemaValidator {
   /** Schema findings for a JSON document of the given shape. `root` is our parse of the same text. */
   validate(text: string, root: AstNode | undefined, kind: SchemaKind): Promise<Finding[]>;
+  /**
+   * The same findings without waiting, when `root` is an exact parse of the text (validated in place);
+   * undefined otherwise (then only validate() can answer, through the JSON language service).
+   */
+  validateExact(text: string, root: AstNode | undefined, kind: SchemaKind): Finding[] | undefined;
 }
 
 export function createSchemaValidator(): SchemaValidator {
@@ -50,13 +55,17 @@ export function createSchemaValidator(): SchemaValidator {
     });
     return ls;
   };
+  const validateExact = (text: string, root: AstNode | undefined, kind: SchemaKind): Finding[] | undefined => {
+    // An exact parse of the text is validated in place (same problems, no second parse).
+    if (!root || !isExactTree(root)) return undefined;
+    const schema = schemaFor(kind);
+    return treeIsValid(root, schema, text) ? [] : mapProblems(validateTree(root, schema, text), root, kind);
+  };
   return {
+    validateExact,
     async validate(text, root, kind) {
-      // An exact parse of the text is validated in place (same problems, no second parse).
-      if (root && isExactTree(root)) {
-        const schema = schemaFor(kind);
-        return treeIsValid(root, schema, text) ? [] : mapProblems(validateTree(root, schema, text), root, kind);
-      }
+      const exact = validateExact(text, root, kind);
+      if (exact) return exact;
       // Bare template tokens (`"port": {{p}}`) are replaced offset-preserving so the file parses.
       const source = neutraliseBareTemplates(text)?.text ?? text;
       const doc = jsonLanguageService().TextDocument.create(docUri(kind), 'json', 1, source);

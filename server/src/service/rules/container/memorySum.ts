@@ -1,4 +1,4 @@
-import { child, num, prop, type AstNode } from '../../documents/ast';
+import { child, num, prop, type AstNode, type ObjectNode } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
 import type { Finding, RelatedLocation } from '../../types';
 import type { DocumentModel } from '../../shapes/document';
@@ -22,6 +22,19 @@ function sum(td: TaskDefModel, doc: DocumentModel, label: string, pick: (c: Task
     out.related.push({ uri: doc.uri, span: { offset: node.offset, length: node.length }, message: `${containerLabel(c, i)}: ${label} ${v} MiB` });
   });
   return out;
+}
+
+const reservedOf = (c: ObjectNode): AstNode | undefined => child(c, 'memoryReservation') ?? child(c, 'memory');
+const hardOf = (c: ObjectNode): AstNode | undefined => child(c, 'memory');
+
+/** sum()'s total alone (no related locations): whether there is anything to report. */
+function total(td: TaskDefModel, pick: (c: TaskDefModel['containers'][number]) => AstNode | undefined): number {
+  let t = 0;
+  for (const c of td.containers) {
+    const v = num(pick(c));
+    if (v !== undefined) t += v;
+  }
+  return t;
 }
 
 /** The containers' memory reservations (and hard limits) fit in the task memory. */
@@ -54,16 +67,16 @@ export const memorySum: TaskDefRule = {
       }
     });
     if (single_.length > 0) return single_;
-    const reserved = sum(td, doc, 'reserves', (c) => child(c, 'memoryReservation') ?? child(c, 'memory'));
-    if (reserved.total > taskMem) {
+    if (total(td, reservedOf) > taskMem) {
+      const reserved = sum(td, doc, 'reserves', reservedOf);
       return [
         finding(this.id, memP.value, `The containers reserve ${reserved.total} MiB in total (memoryReservation, else memory), more than the task memory ${taskMem} MiB; ECS rejects this. Raise the task memory or lower the containers' memory.`, {
           related: reserved.related,
         }),
       ];
     }
-    const hard = sum(td, doc, 'hard limit', (c) => child(c, 'memory'));
-    if (hard.total > taskMem) {
+    if (total(td, hardOf) > taskMem) {
+      const hard = sum(td, doc, 'hard limit', hardOf);
       return [
         finding(this.id, memP.value, `The containers' hard memory limits add up to ${hard.total} MiB, more than the task memory ${taskMem} MiB: they cannot all reach their limits, and the task is OOM-killed first. Lower the limits or raise the task memory.`, {
           severity: 'warning',

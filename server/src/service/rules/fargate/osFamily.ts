@@ -24,7 +24,7 @@ export const osFamily: TaskDefRule = {
     const out: Finding[] = [];
     for (const alt of alternatives(at(td.root, 'runtimePlatform', 'operatingSystemFamily'))) {
       const v = alt.value.value;
-      if (typeof v !== 'string') continue;
+      if (typeof v !== 'string' || !(EC2_ONLY.includes(v) || UNVERIFIED.includes(v))) continue;
       const edition = v.endsWith('_FULL') ? 'FULL' : 'CORE';
       const target = `WINDOWS_SERVER_2022_${edition}`;
       const fixes = fixable(alt) ? [fix(`Change to ${target}`, [doc.edits.replaceValue(alt.node, target)])] : [];

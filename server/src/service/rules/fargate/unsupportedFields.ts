@@ -14,6 +14,8 @@ const FIELDS: Record<string, string> = {
   links: 'links need the bridge network mode, which Fargate does not have',
 };
 
+const FIELD_ENTRIES = Object.entries(FIELDS);
+
 /** Container fields Fargate refuses. */
 export const unsupportedFields: TaskDefRule = {
   id: 'fargate/unsupported-fields',
@@ -29,7 +31,7 @@ export const unsupportedFields: TaskDefRule = {
     if (!td.fargate) return [];
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
-      for (const [key, why] of Object.entries(FIELDS)) {
+      for (const [key, why] of FIELD_ENTRIES) {
         // links outside bridge mode are awsvpc/links' finding.
         if (key === 'links' && td.networkMode !== 'bridge') continue;
         const p = used(c, key);

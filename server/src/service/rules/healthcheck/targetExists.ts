@@ -15,16 +15,17 @@ export const depTargetExists: TaskDefRule = {
     fix: 'Use the name of another container, or remove the dependency; break cycles.',
   },
   check({ td, doc }) {
-    if (!allNamesKnown(td)) return [];
-    const names = td.containers.map((c, i) => containerLabel(c, i).replace(/^container '(.*)'$/, '$1'));
     const edges = dependencyEdges(td);
+    if (edges.length === 0 || !allNamesKnown(td)) return [];
+    let names: string[] | undefined;
     const out: Finding[] = [];
     for (const e of edges) {
       if (!e.targetNode || e.target === undefined) continue;
-      const label = containerLabel(e.from, e.fromIndex);
       if (e.target === e.fromName) {
-        out.push(finding(this.id, e.targetNode, `${label} depends on itself; a container can only depend on other containers of the task.`));
+        out.push(finding(this.id, e.targetNode, `${containerLabel(e.from, e.fromIndex)} depends on itself; a container can only depend on other containers of the task.`));
       } else if (!e.to) {
+        const label = containerLabel(e.from, e.fromIndex);
+        names ??= td.containers.map((c, i) => containerLabel(c, i).replace(/^container '(.*)'$/, '$1'));
         const near = closest(e.target, names.filter((n) => n !== e.fromName));
         out.push(finding(this.id, e.targetNode, `${label} depends on '${e.target}', which is not a container of this task definition (containers: ${names.map((n) => `'${n}'`).join(', ')}).${near ? ` Did you mean '${near}'?` : ''}`, {
           fixes: near ? [fix(`Rename to '${near}'`, [doc.edits.replaceValue(e.targetNode, near)], true)] : [],
@@ -43,6 +44,10 @@ export const depTargetExists: TaskDefRule = {
 
 /** One dependency cycle (list of edges), if any; self-edges are reported separately. */
 function findCycle(edges: DepEdge[], n: number): DepEdge[] | undefined {
+  // A cycle needs two edges between different containers (self-edges are reported apart).
+  let between = 0;
+  for (const e of edges) if (e.to && e.toIndex !== e.fromIndex) between++;
+  if (between < 2) return undefined;
   const out = new Map<number, DepEdge[]>();
   for (const e of edges) if (e.to && e.toIndex !== e.fromIndex) out.set(e.fromIndex, [...(out.get(e.fromIndex) ?? []), e]);
   const state = new Array<number>(n).fill(0);

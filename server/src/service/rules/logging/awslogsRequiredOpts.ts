@@ -4,6 +4,9 @@ import type { Finding } from '../../types';
 import { containerLabel, finding } from '../util';
 import { logConfigs } from './logConfigs';
 
+const REQUIRED = ['awslogs-group', 'awslogs-region'];
+const FARGATE_REQUIRED = [...REQUIRED, 'awslogs-stream-prefix'];
+
 /** awslogs needs a group and a Region, and on Fargate a stream prefix (cfn-lint E3046). */
 export const awslogsRequiredOpts: TaskDefRule = {
   id: 'log/awslogs-required-opts',
@@ -20,7 +23,8 @@ export const awslogsRequiredOpts: TaskDefRule = {
     for (const lc of logConfigs(td)) {
       if (lc.driver !== 'awslogs') continue;
       if (lc.optionsProp && !lc.options) continue; // computed options: not judged
-      const required = ['awslogs-group', 'awslogs-region', ...(td.fargate ? ['awslogs-stream-prefix'] : [])];
+      const required = td.fargate ? FARGATE_REQUIRED : REQUIRED;
+      if (lc.options && required.every((k) => prop(lc.options, k))) continue;
       const missing = required.filter((k) => !prop(lc.options, k));
       if (missing.length === 0) continue;
       const at = lc.optionsProp ?? prop(lc.config, 'logDriver') ?? lc.config;

@@ -20,8 +20,9 @@ export const secretValueFrom: TaskDefRule = {
     for (const r of secretRefs(td)) {
       const v = str(r.valueFrom);
       if (!r.valueFrom || v === undefined) continue;
-      const who = `${containerLabel(r.container, r.containerIndex)} ${r.where} '${str(r.name) ?? '?'}'`;
       const p = parseRef(v);
+      if (p.kind === 'name') continue;
+      const who = `${containerLabel(r.container, r.containerIndex)} ${r.where} '${str(r.name) ?? '?'}'`;
       if (p.kind === 'malformed') {
         out.push(finding(this.id, r.valueFrom, `${who}: valueFrom '${v}' is not a valid reference: ${p.reason}. Use a Secrets Manager secret ARN, an SSM parameter ARN, or a same-Region name; the task cannot start otherwise.`));
       } else if (p.kind === 'other-arn') {

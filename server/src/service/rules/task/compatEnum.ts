@@ -5,6 +5,10 @@ import { checkEnum } from './common';
 
 export const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'] as const;
 
+function suggestCompatibility(v: string): string | undefined {
+  return /^fargate[_-]?spot$/i.test(v) ? 'FARGATE' : /^(ecs|ec2[_-]?instance)$/i.test(v) ? 'EC2' : undefined;
+}
+
 /** `requiresCompatibilities` items take the API's enumeration. */
 export const compatEnum: TaskDefRule = {
   id: 'task/compat-enum',
@@ -30,7 +34,7 @@ export const compatEnum: TaskDefRule = {
           allowed: COMPATIBILITIES,
           what: 'Compatibility',
           why: 'RegisterTaskDefinition rejects it.',
-          suggest: (v) => (/^fargate[_-]?spot$/i.test(v) ? 'FARGATE' : /^(ecs|ec2[_-]?instance)$/i.test(v) ? 'EC2' : undefined),
+          suggest: suggestCompatibility,
         }),
       );
     }

@@ -33,18 +33,19 @@ export const roleArnFormat: TaskDefRule = {
   check({ td }) {
     if (!td.root) return [];
     const out: Finding[] = [];
-    const check = (key: string, node: AstNode | undefined, nameAllowed: boolean) => {
-      for (const alt of alternatives(node)) {
-        const v = alt.value.value;
-        if (typeof v !== 'string') continue;
-        // An empty role (CloudFormation parameter default '') means no role; placeholders are filled in later.
-        if (v === '' || PLACEHOLDER.test(v) || PLACEHOLDER_ACCOUNT.test(v)) continue;
-        if (ROLE_ARN.test(v) || (nameAllowed && ROLE_NAME.test(v))) continue;
-        out.push(finding(this.id, alt.node, `${key} '${v}'${viaNote(alt.via)} looks malformed: ${explain(v)}.${nameAllowed ? ' A plain role name is accepted too.' : ''} ECS cannot assume a role it cannot resolve.`));
-      }
-    };
-    check('taskRoleArn', child(td.root, 'taskRoleArn'), true);
-    check('executionRoleArn', child(td.root, 'executionRoleArn'), false);
+    checkRole(this.id, out, 'taskRoleArn', child(td.root, 'taskRoleArn'), true);
+    checkRole(this.id, out, 'executionRoleArn', child(td.root, 'executionRoleArn'), false);
     return out;
   },
 };
+
+function checkRole(id: string, out: Finding[], key: string, node: AstNode | undefined, nameAllowed: boolean): void {
+  for (const alt of alternatives(node)) {
+    const v = alt.value.value;
+    if (typeof v !== 'string') continue;
+    // An empty role (CloudFormation parameter default '') means no role; placeholders are filled in later.
+    if (v === '' || PLACEHOLDER.test(v) || PLACEHOLDER_ACCOUNT.test(v)) continue;
+    if (ROLE_ARN.test(v) || (nameAllowed && ROLE_NAME.test(v))) continue;
+    out.push(finding(id, alt.node, `${key} '${v}'${viaNote(alt.via)} looks malformed: ${explain(v)}.${nameAllowed ? ' A plain role name is accepted too.' : ''} ECS cannot assume a role it cannot resolve.`));
+  }
+}

@@ -16,6 +16,10 @@ export const OS_FAMILIES = [
   'WINDOWS_SERVER_20H2_CORE',
 ] as const;
 
+function suggestArchitecture(v: string): string | undefined {
+  return /^(amd64|x64|x86[-_]?64)$/i.test(v) ? 'X86_64' : /^(aarch64|arm)$/i.test(v) ? 'ARM64' : undefined;
+}
+
 /** `runtimePlatform.cpuArchitecture` and `operatingSystemFamily` take the API's enumerations. */
 export const runtimePlatformEnum: TaskDefRule = {
   id: 'task/runtime-platform-enum',
@@ -31,9 +35,8 @@ export const runtimePlatformEnum: TaskDefRule = {
     if (!td.root) return [];
     const arch = at(td.root, 'runtimePlatform', 'cpuArchitecture');
     const os = at(td.root, 'runtimePlatform', 'operatingSystemFamily');
-    return [
-      ...checkEnum({ ruleId: this.id, doc, node: arch, allowed: CPU_ARCHITECTURES, what: 'cpuArchitecture', why: 'ECS rejects it at registration.', suggest: (v) => (/^(amd64|x64|x86[-_]?64)$/i.test(v) ? 'X86_64' : /^(aarch64|arm)$/i.test(v) ? 'ARM64' : undefined) }),
-      ...checkEnum({ ruleId: this.id, doc, node: os, allowed: OS_FAMILIES, what: 'operatingSystemFamily', why: 'ECS rejects it at registration.' }),
-    ];
+    const a = checkEnum({ ruleId: this.id, doc, node: arch, allowed: CPU_ARCHITECTURES, what: 'cpuArchitecture', why: 'ECS rejects it at registration.', suggest: suggestArchitecture });
+    const o = checkEnum({ ruleId: this.id, doc, node: os, allowed: OS_FAMILIES, what: 'operatingSystemFamily', why: 'ECS rejects it at registration.' });
+    return o.length === 0 ? a : a.concat(o);
   },
 };

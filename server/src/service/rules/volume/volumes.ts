@@ -4,6 +4,7 @@
  */
 import { child, objects, prop, str, type AstNode, type ObjectNode, type Property } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
+import { perTaskDef } from '../util';
 
 /** The volume-kind keys of a Volume (API names); at most one may be set. */
 export const VOLUME_KINDS = ['host', 'dockerVolumeConfiguration', 'efsVolumeConfiguration', 'fsxWindowsFileServerVolumeConfiguration', 's3filesVolumeConfiguration'] as const;
@@ -45,7 +46,8 @@ export interface MountRef {
   containerPath?: AstNode;
 }
 
-export function mountPoints(td: TaskDefModel): MountRef[] {
+/** Every mount point of every container (shared by the volume rules, read only). */
+export const mountPoints: (td: TaskDefModel) => MountRef[] = perTaskDef((td) => {
   const out: MountRef[] = [];
   td.containers.forEach((container, containerIndex) => {
     for (const mount of objects(child(container, 'mountPoints'))) {
@@ -53,7 +55,7 @@ export function mountPoints(td: TaskDefModel): MountRef[] {
     }
   });
   return out;
-}
+});
 
 /**
  * The names of the declared volumes, or undefined when the set is not fully known (the volumes array
