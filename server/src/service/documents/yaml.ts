@@ -11,6 +11,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 import type { AstNode, Property, Span } from './ast';
 import { MAX_DEPTH } from './json';
 import { parseYamlFast } from './yamlFast';
+import { YAML_MAX_PARSE_DEPTH, yamlNestingDepth } from './yamlDepth';
 import { literal, SHORT_FORMS, tagged, type ParsedYaml } from './yamlFastNodes';
 import type { Finding } from '../types';
 
@@ -26,6 +27,11 @@ const CUSTOM_TAGS: Tags = Object.keys(SHORT_FORMS).flatMap((n) => [
 ]) as Tags;
 
 export function parseYaml(text: string): ParsedYaml {
+  const depth = yamlNestingDepth(text);
+  if (depth > YAML_MAX_PARSE_DEPTH) {
+    const message = `Not checked: the YAML nests about ${depth} levels deep (the limit is ${YAML_MAX_PARSE_DEPTH}); no ECS file or template nests this deep.`;
+    return { root: undefined, flowRanges: [], findings: [{ ruleId: 'yaml/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message }] };
+  }
   return parseYamlFast(text) ?? parseYamlLibrary(text);
 }
 
