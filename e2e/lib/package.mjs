@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { REPO_ROOT, codeServerCli, prepareHome } from './codeServer.mjs';
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const ALLOWED = [/^extension\/dist\/(extension|server|cli|aws|explorer|exec)\.js$/, /^extension\/schemas\/[^/]+\.json$/, /^extension\/images\/icon\.png$/,
+const ALLOWED = [/^extension\/dist\/(extension|server|cli|cli-bundle|aws|explorer|exec)\.js$/, /^extension\/schemas\/[^/]+\.json$/, /^extension\/images\/icon\.png$/,
   /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/license(\.txt)?$/i, /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/];
 const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js'];
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { main } from '../../server/src/cli';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
@@ -39,17 +39,41 @@ test('dist/cli.js gives the source\'s findings, schema findings from its JSON as
   }
 });
 
-test('a damaged dist/cli.js exits 2 with a message, not a stack trace (lsp)', () => {
+test('a missing, foreign or damaged dist/cli-bundle.js exits 2 with a message, not a stack trace (lsp)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fl-cli-boot-'));
   try {
+    const td = join(dir, 'td.json');
+    writeFileSync(td, TD);
     const copy = join(dir, 'cli.js');
     copyFileSync(CLI, copy);
-    const text = readFileSync(copy, 'latin1');
-    writeFileSync(copy, text.slice(0, text.lastIndexOf('//fargate-lens-cli-layout:')), 'latin1');
-    const r = spawnSync(process.execPath, [copy, '--version'], { encoding: 'utf8', env: { ...process.env, FARGATE_LENS_NO_CODE_CACHE: '1' }, timeout: 60000 });
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /^fargate-lens: internal error: dist\/cli\.js is damaged/);
-    assert.doesNotMatch(r.stderr, /\n\s+at /);
+    const bundle = readFileSync(join(dirname(CLI), 'cli-bundle.js'), 'latin1');
+    const run = (args: string[]) => spawnSync(process.execPath, [copy, ...args], { encoding: 'utf8', env: { ...process.env, FARGATE_LENS_NO_CODE_CACHE: '1' }, timeout: 60000 });
+    const expectFailure = (args: string[], message: RegExp) => {
+      const r = run(args);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    };
+    expectFailure(['--version'], /^fargate-lens: internal error: cannot read .*cli-bundle\.js \(ENOENT\): rebuild/);
+    writeFileSync(join(dir, 'cli-bundle.js'), bundle.replace(/^\/\*fargate-lens-cli:[0-9a-f]+/, '/*fargate-lens-cli:0000000000000000'), 'latin1');
+    expectFailure(['--version'], /^fargate-lens: internal error: .*cli-bundle\.js does not belong to this dist\/cli\.js/);
+    // The bundle intact but its assets cut off: fine until a schema is needed.
+    writeFileSync(join(dir, 'cli-bundle.js'), bundle.slice(0, bundle.lastIndexOf('/*{')), 'latin1');
+    assert.equal(run(['--version']).status, 0);
+    expectFailure(['lint', td], /^fargate-lens: internal error: .*cli-bundle\.js has no assets/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('dist/cli.js started through a symbolic link (an npm bin link) finds its bundle (lsp)', { skip: process.platform === 'win32' && 'symlinks need privileges' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fl-cli-boot-'));
+  try {
+    const link = join(dir, 'fargate-lens');
+    symlinkSync(CLI, link);
+    const r = spawnSync(process.execPath, [link, 'rules'], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^fargate\/|\nfargate\//);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,33 +1,24 @@
 /**
- * The start of `dist/cli.js`: the CLI bundle rides in the same file inside a trailing comment (which
- * Node's loader only skims), and is compiled here with a V8 code cache kept in the user's cache
- * directory. A warm cache skips parsing and compiling the bundle and the functions the last lint
- * needed, about half of the process's own start-up. Any failure (no cache directory, a cache
- * rejected by another Node or other V8 flags) falls back silently to a plain compile; a rejected or
- * missing cache is rewritten after a `lint` that ran to completion, so it holds the lint's functions.
- * FARGATE_LENS_NO_CODE_CACHE=1 turns the cache off; FARGATE_LENS_CACHE_DIR moves it.
- *
- * The build (scripts/cliBundle.mjs) writes the file as: this start-up; the bundle, wrapped as a
- * CommonJS module function, in a comment after FARGATE_LENS_CLI_MARKER (its comment ends escaped);
- * the JSON assets (the generated schemas), each in a comment after FARGATE_LENS_CLI_ASSET and its
- * name, parsed only when the bundle first asks for one (they are not part of the compiled source nor
- * of the code cache); and a last line, FARGATE_LENS_CLI_LAYOUT and a JSON object of where each part
- * starts and ends, so nothing is searched for. The file is ASCII, read as latin1 (no UTF-8
- * decoding). The bundle's content hash names the cache file.
+ * dist/cli.js: the CLI's start-up. The bundle is in dist/cli-bundle.js (see cli/bundleFile.ts), and is
+ * compiled here with a V8 code cache kept in the user's cache directory: a warm cache skips parsing
+ * and compiling the bundle and the functions the last lint needed, about half of the process's own
+ * start-up. This file stays small, so Node's loader reads and compiles almost nothing before it. Any
+ * failure of the cache (no cache directory, a cache rejected by another Node or other V8 flags) falls
+ * back silently to a plain compile; a rejected or missing cache is rewritten after a `lint` that ran
+ * to completion, so it holds the lint's functions. FARGATE_LENS_NO_CODE_CACHE=1 turns the cache off;
+ * FARGATE_LENS_CACHE_DIR moves it. A missing or mismatched bundle file exits 2 with a message.
+ * The build (scripts/cliBundle.mjs) defines the bundle's content hash (which names the cache file),
+ * the stamp the bundle file starts with, and the length of its bundle part.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { readLayout } from './layout';
+import { readAssets, readBundle } from './bundleFile';
 
 declare const FARGATE_LENS_CLI_HASH: string;
-declare const FARGATE_LENS_CLI_MARKER: string;
-declare const FARGATE_LENS_CLI_ESCAPE: string;
-declare const FARGATE_LENS_CLI_ASSET: string;
-declare const FARGATE_LENS_CLI_LAYOUT: string;
-
-const DAMAGED = 'dist/cli.js is damaged: the bundle is missing (rebuild with node scripts/build.mjs)';
+declare const FARGATE_LENS_CLI_STAMP: string;
+declare const FARGATE_LENS_CLI_LENGTH: number;
 
 function cacheDir(): string | undefined {
   const env = process.env;
@@ -40,20 +31,20 @@ function cacheDir(): string | undefined {
 }
 
 function start(): void {
-  const text = readFileSync(__filename, 'latin1');
-  const layout = readLayout(text, { bundle: FARGATE_LENS_CLI_MARKER, asset: FARGATE_LENS_CLI_ASSET, layout: FARGATE_LENS_CLI_LAYOUT });
-  if (!layout) {
-    process.stderr.write(`fargate-lens: internal error: ${DAMAGED}\n`);
+  const file = join(__dirname, 'cli-bundle.js');
+  let source: string;
+  try {
+    source = readBundle(file, FARGATE_LENS_CLI_LENGTH, FARGATE_LENS_CLI_STAMP);
+  } catch (e) {
+    process.stderr.write(`fargate-lens: internal error: ${(e as Error).message}\n`);
     process.exitCode = 2;
     return;
   }
-  // The source is the CommonJS wrapper and the bundle, so the bundle sees this module's require and
-  // module (require.main === module) and can ask for an asset.
-  const source = text.slice(layout.bundle[0], layout.bundle[1]).replaceAll(FARGATE_LENS_CLI_ESCAPE, '*/');
+  let assets: Record<string, unknown> | undefined;
   const asset = (name: string): unknown => {
-    const r = layout.assets[name];
-    if (!r) throw new Error(`${DAMAGED}: no asset ${name}`);
-    return JSON.parse(text.slice(r[0], r[1]));
+    assets ??= readAssets(file, FARGATE_LENS_CLI_LENGTH);
+    if (!(name in assets)) throw new Error(`${file} has no asset ${name}: rebuild with node scripts/build.mjs`);
+    return assets[name];
   };
   const dir = cacheDir();
   const name = `cli-${FARGATE_LENS_CLI_HASH}-${process.version}-${process.arch}.v8`;
@@ -65,12 +56,14 @@ function start(): void {
       // no cache yet
     }
   }
-  const script = new Script(source, { filename: __filename, cachedData });
+  // The filename is the bundle's, so stack traces and source maps point into it.
+  const script = new Script(source, { filename: file, cachedData });
   if (dir && (!cachedData || script.cachedDataRejected) && process.argv[2] === 'lint') {
     process.once('exit', (code) => {
       if (code === 0 || code === 1) writeCache(dir, name, script);
     });
   }
+  // The bundle is a CommonJS module function: it sees this module's require and module (require.main === module).
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: NodeModule, f: string, d: string, a: (name: string) => unknown) => void;
   fn.call(module.exports, module.exports, require, module, __filename, __dirname, asset);
 }
