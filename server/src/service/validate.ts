@@ -6,7 +6,8 @@
 import type { DocumentModel } from './shapes/document';
 import { launchIsFargate, type LaunchModel, type TaskDefModel } from './shapes/model';
 import { ALL_RULES, RULES_BY_ID } from './rules';
-import type { LaunchRule, LinkedLaunch, LinkedTaskDef, TaskDefRule } from './rules/types';
+import type { LaunchRule, LinkedLaunch, LinkedTaskDef, TaskDefContext, TaskDefRule } from './rules/types';
+import { containerKeys, needsMet } from './rules/needs';
 import { lineOf } from './rules/util';
 import type { WorkspaceIndex } from './workspace';
 import type { Diagnostic, Finding, Severity, SeveritySetting } from './types';
@@ -35,11 +36,11 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
   for (const td of doc.taskDefs) {
     const launches = linkedLaunches(td, doc, launchesInDoc, index);
     const view = withLaunchFargate(td, launches);
-    runRules(TASKDEF_RULES, { td: view, doc, launches, live }, out);
+    runTaskDefRules({ td: view, doc, launches, live }, out);
   }
   for (const launch of doc.launches) {
-    const targets = linkedTaskDefs(launch, doc, index);
-    runRules(LAUNCH_RULES, { launch, doc, targets }, out);
+    const ctx = { launch, doc, targets: linkedTaskDefs(launch, doc, index) };
+    for (let i = 0; i < LAUNCH_RULES.length; i++) runRule(LAUNCH_RULES[i], ctx, out);
   }
   // Spans past the end (a parser's end-of-input error) are clamped so every consumer can trust them.
   const n = doc.text.length;
@@ -123,18 +124,25 @@ function withLaunchFargate(td: TaskDefModel, launches: LinkedLaunch[]): TaskDefM
 }
 
 /**
- * Runs rules in registry order over one shared context (rules only read it) and appends their
- * findings. A rule that throws must not take validation down; it becomes an internal-error finding.
+ * Runs the task-definition rules in registry order over one shared context (rules only read it),
+ * skipping those whose members the task definition does not have (RuleNeeds, exact preconditions).
  */
-function runRules<C>(rules: readonly { id: string; check(ctx: C): Finding[] }[], ctx: C, out: Finding[]): void {
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i];
-    let found: Finding[];
-    try {
-      found = rule.check(ctx);
-    } catch (e) {
-      found = [{ ruleId: 'internal/rule-error', severity: 'hint', span: { offset: 0, length: 0 }, message: `Rule ${rule.id} failed: ${(e as Error).message}` }];
-    }
-    for (let j = 0; j < found.length; j++) out.push(found[j]);
+function runTaskDefRules(ctx: TaskDefContext, out: Finding[]): void {
+  let keys: Set<string> | undefined;
+  for (let i = 0; i < TASKDEF_RULES.length; i++) {
+    const rule = TASKDEF_RULES[i];
+    if (rule.needs && !needsMet(rule.needs, ctx.td, (keys ??= containerKeys(ctx.td)))) continue;
+    runRule(rule, ctx, out);
   }
+}
+
+/** Appends a rule's findings. A rule that throws must not take validation down; it becomes an internal-error finding. */
+function runRule<C>(rule: { id: string; check(ctx: C): Finding[] }, ctx: C, out: Finding[]): void {
+  let found: Finding[];
+  try {
+    found = rule.check(ctx);
+  } catch (e) {
+    found = [{ ruleId: 'internal/rule-error', severity: 'hint', span: { offset: 0, length: 0 }, message: `Rule ${rule.id} failed: ${(e as Error).message}` }];
+  }
+  for (let j = 0; j < found.length; j++) out.push(found[j]);
 }

@@ -51,8 +51,21 @@ export interface LaunchContext {
   targets: LinkedTaskDef[];
 }
 
+/**
+ * An exact precondition of a task-definition rule, checked by the engine before it runs the rule:
+ * the rule reports nothing unless one of these members is present (whatever its value) on some
+ * container, on the task-level object, or on some volume. Only for rules whose every finding is
+ * about such a member; a rule that reports a missing member (log/missing, linux/init-process) has none.
+ */
+export interface RuleNeeds {
+  container?: readonly string[];
+  task?: readonly string[];
+  volume?: readonly string[];
+}
+
 export interface TaskDefRule extends RuleBase {
   scope: 'taskdef';
+  needs?: RuleNeeds;
   check(ctx: TaskDefContext): Finding[];
 }
 

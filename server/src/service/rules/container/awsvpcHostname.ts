@@ -14,6 +14,7 @@ export const awsvpcHostname: TaskDefRule = {
     why: 'RegisterTaskDefinition fails: "hostname is not supported on container when networkMode=awsvpc." The task ENI\'s DNS name is the hostname.',
     fix: 'Remove `hostname`; use service discovery (Cloud Map / Service Connect) to give the task a name.',
   },
+  needs: { container: ['hostname'] },
   check({ td, doc }) {
     if (td.networkMode !== 'awsvpc') return [];
     const out: Finding[] = [];

@@ -14,6 +14,7 @@ export const awsvpcLinks: TaskDefRule = {
     why: 'The API documents links as supported only for bridge; with awsvpc or host the task definition is rejected. In awsvpc tasks containers already reach each other on localhost.',
     fix: 'Remove `links` and connect to the other container on `localhost:<port>`.',
   },
+  needs: { container: ['links'] },
   check({ td, doc }) {
     if (td.networkMode === undefined || td.networkMode === 'bridge') return [];
     const out: Finding[] = [];

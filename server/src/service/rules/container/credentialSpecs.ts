@@ -17,6 +17,7 @@ export const credentialSpecs: TaskDefRule = {
     why: 'The API accepts only these forms for Active Directory (gMSA) credential specs; anything else fails registration or the task launch.',
     fix: 'Use e.g. `credentialspecdomainless:arn:aws:ssm:us-east-1:123456789012:parameter/gmsa-spec`.',
   },
+  needs: { container: ['credentialSpecs'] },
   check({ td }) {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {

@@ -14,6 +14,7 @@ export const dockerLabels: TaskDefRule = {
     why: 'The API takes a string-to-string map; numbers, booleans and objects are rejected ("Invalid type for parameter").',
     fix: 'Quote the value: `"com.example.port": "8080"`.',
   },
+  needs: { container: ['dockerLabels'] },
   check({ td, doc }) {
     // CloudFormation converts scalar label values to strings itself.
     if (td.shape === 'cfn') return [];

@@ -14,6 +14,7 @@ export const memoryVsReservation: TaskDefRule = {
     why: 'A soft limit above the hard limit is rejected at registration. (The API reference says memory must be greater than memoryReservation; equal values are accepted in practice, so only a lower memory is reported.)',
     fix: 'Lower `memoryReservation` or raise `memory` (or drop one of them).',
   },
+  needs: { container: ['memoryReservation'] },
   check({ td, doc }) {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {

@@ -16,6 +16,7 @@ export const restartPolicy: TaskDefRule = {
     why: 'The API requires `enabled` and rejects values outside these limits.',
     fix: 'Add `"enabled": true`, trim the exit codes, or move the period into 60–1800.',
   },
+  needs: { container: ['restartPolicy'] },
   check({ td, doc }) {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {

@@ -15,6 +15,7 @@ export const stopTimeout: TaskDefRule = {
     why: 'The API documents 2–120 seconds for Fargate; other values are rejected.',
     fix: 'Use a value from 2 to 120.',
   },
+  needs: { container: ['stopTimeout'] },
   check({ td, doc }) {
     if (!td.fargate) return [];
     const out: Finding[] = [];

@@ -18,6 +18,7 @@ export const ulimits: TaskDefRule = {
     why: 'The API rejects unknown names; Docker refuses a soft limit above the hard limit; Fargate caps nofile (its default is 65535) and Windows does not support ulimits.',
     fix: 'Use a listed name in lower case, make softLimit ≤ hardLimit, keep nofile ≤ 1048576 on Fargate; remove ulimits on Windows.',
   },
+  needs: { container: ['ulimits'] },
   check({ td, doc }) {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {

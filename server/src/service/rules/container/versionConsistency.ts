@@ -14,6 +14,7 @@ export const versionConsistency: TaskDefRule = {
     why: 'RegisterTaskDefinition rejects other values. `enabled` (the default) pins the image digest at deployment so all tasks run the same image.',
     fix: 'Use `enabled` or `disabled`.',
   },
+  needs: { container: ['versionConsistency'] },
   check({ td, doc }) {
     const out: Finding[] = [];
     for (const c of td.containers) {

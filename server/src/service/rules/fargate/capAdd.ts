@@ -14,6 +14,7 @@ export const capAdd: TaskDefRule = {
     why: 'Fargate refuses every other added Linux capability; RegisterTaskDefinition or the task launch fails. Adding SYS_PTRACE needs platform version 1.4.0.',
     fix: 'Remove the capability, or replace `CAP_SYS_PTRACE` by `SYS_PTRACE` (the API takes names without the `CAP_` prefix).',
   },
+  needs: { container: ['linuxParameters'] },
   check({ td, doc }) {
     if (!td.fargate) return [];
     const out: Finding[] = [];

@@ -13,6 +13,7 @@ export const ipcMode: TaskDefRule = {
     why: 'RegisterTaskDefinition fails: "Tasks using the Fargate launch type do not support ipcMode."',
     fix: 'Remove `ipcMode` (or run the task on EC2).',
   },
+  needs: { task: ['ipcMode'] },
   check({ td, doc }) {
     if (!td.fargate || !td.root) return [];
     const p = given(td.root, 'ipcMode');

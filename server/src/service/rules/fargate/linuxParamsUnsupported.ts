@@ -22,6 +22,7 @@ export const linuxParamsUnsupported: TaskDefRule = {
     why: 'Fargate does not support host devices, shared-memory size, tmpfs mounts or swap; the task definition is rejected for Fargate.',
     fix: 'Remove the member. For scratch space use a bind-mount volume (`host: {}`) or ephemeral storage.',
   },
+  needs: { container: ['linuxParameters'] },
   check({ td, doc }) {
     if (!td.fargate) return [];
     const out: Finding[] = [];

@@ -15,6 +15,7 @@ export const pidMode: TaskDefRule = {
     why: "Fargate has no host PID namespace to share: `host` is rejected. `task` (shared PID namespace between the task's containers) needs Linux platform version 1.4.0; Windows does not support pidMode.",
     fix: "Use `\"pidMode\": \"task\"` or remove it.",
   },
+  needs: { task: ['pidMode'] },
   check({ td, doc }) {
     if (!td.fargate || !td.root) return [];
     const root = td.root;

@@ -13,6 +13,7 @@ export const placementConstraints: TaskDefRule = {
     why: 'Placement constraints choose among container instances; Fargate has none and rejects task definitions that set them (cfn-lint E3048 checks the same). An empty list is accepted.',
     fix: 'Remove `placementConstraints`.',
   },
+  needs: { task: ['placementConstraints'] },
   check({ td, doc }) {
     if (!td.fargate || !td.root) return [];
     const p = used(td.root, 'placementConstraints');

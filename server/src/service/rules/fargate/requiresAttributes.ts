@@ -15,6 +15,7 @@ export const requiresAttributes: TaskDefRule = {
     why: 'ECS computes `requiresAttributes` at registration to place tasks on EC2 container instances; it is not a RegisterTaskDefinition parameter (the AWS CLI rejects it as an unknown parameter) and means nothing on Fargate.',
     fix: 'Remove `requiresAttributes`. (When the file is a copy of describe output with other read-only fields, task/readonly-fields reports them all.)',
   },
+  needs: { task: ['requiresAttributes'] },
   check({ td, doc }) {
     if (!td.fargate || !td.root) return [];
     const p = used(td.root, 'requiresAttributes');

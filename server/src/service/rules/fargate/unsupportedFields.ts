@@ -27,6 +27,7 @@ export const unsupportedFields: TaskDefRule = {
     why: 'Fargate rejects these at registration or launch (e.g. extraHosts fails RegisterTaskDefinition); Fargate has no GPUs.',
     fix: 'Remove the field, or run the task on EC2. For DNS entries use Route 53 / Cloud Map; for links use localhost (containers of an awsvpc task share the network namespace).',
   },
+  needs: { container: [...Object.keys(FIELDS), 'resourceRequirements'] },
   check({ td, doc }) {
     if (!td.fargate) return [];
     const out: Finding[] = [];

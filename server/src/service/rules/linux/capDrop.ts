@@ -14,6 +14,7 @@ export const capDrop: TaskDefRule = {
     why: 'Listing a capability in both lists leaves it to Docker\'s ordering whether the container gets it; the intent is unclear.',
     fix: 'Keep the capability in one list only.',
   },
+  needs: { container: ['linuxParameters'] },
   check({ td, doc }) {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {

@@ -27,6 +27,7 @@ export const capValidNames: TaskDefRule = {
     why: 'The API documentation mentions "CAP_SYS_PTRACE" in prose, but the accepted values have no prefix; unknown names are rejected or have no effect.',
     fix: 'Drop the `CAP_` prefix and write the name in upper case (quick fix).',
   },
+  needs: { container: ['linuxParameters'] },
   check({ td, doc }) {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {

@@ -15,6 +15,7 @@ export const swappiness: TaskDefRule = {
     why: 'The API accepts 0–100; without maxSwap the setting is ignored (the default swappiness is 60). Amazon Linux 2023 ECS AMIs do not support swap at all.',
     fix: 'Set `maxSwap` too, or remove `swappiness`.',
   },
+  needs: { container: ['linuxParameters'] },
   check({ td }) {
     // Fargate has no swap: fargate/linux-params-unsupported reports it.
     if (td.fargate) return [];

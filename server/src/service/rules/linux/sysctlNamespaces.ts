@@ -21,6 +21,7 @@ export const sysctlNamespaces: TaskDefRule = {
     why: 'Docker only allows namespaced sysctls in a container; others are rejected at start. In awsvpc tasks the network namespace is shared, so the last container to start wins (warning).',
     fix: 'Use a namespaced parameter; set a shared net.* value in one container only.',
   },
+  needs: { container: ['systemControls'] },
   check({ td, doc }) {
     const out: Finding[] = [];
     const values = new Map<string, { value: string; node: AstNode }>();

@@ -20,6 +20,7 @@ export const tmpfs: TaskDefRule = {
     why: 'The API requires containerPath and size and enumerates the mount options; anything else is rejected.',
     fix: 'Add the missing member or fix the option (e.g. `mode=1777`, `noexec`).',
   },
+  needs: { container: ['linuxParameters'] },
   check({ td }) {
     // Fargate does not support tmpfs at all: fargate/linux-params-unsupported reports it.
     if (td.fargate) return [];

@@ -14,6 +14,7 @@ export const linuxOnWindows: TaskDefRule = {
     why: 'Linux kernel parameters do not apply to Windows containers; the API documents linuxParameters as not supported for Windows.',
     fix: 'Remove `linuxParameters`.',
   },
+  needs: { container: ['linuxParameters'] },
   check({ td, doc }) {
     if (!td.windows) return [];
     const out: Finding[] = [];

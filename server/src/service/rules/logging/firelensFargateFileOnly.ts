@@ -16,6 +16,7 @@ export const firelensFargateFileOnly: TaskDefRule = {
     why: 'The ECS API: "Tasks hosted on Fargate only support the file configuration file type." The two paths are where FireLens writes its generated configuration, so using them overwrites it.',
     fix: 'Bake the configuration into the log-router image (or a volume) and point `config-file-value` at another path with `config-file-type: file`.',
   },
+  needs: { container: ['firelensConfiguration'] },
   check({ td, doc }) {
     if (!td.fargate) return [];
     const out: Finding[] = [];

@@ -15,6 +15,7 @@ export const firelensWindows: TaskDefRule = {
     why: 'FireLens (custom log routing) is supported only for Linux containers; Windows tasks cannot use it.',
     fix: 'Use the `awslogs` driver for Windows containers.',
   },
+  needs: { container: ['firelensConfiguration', 'logConfiguration'] },
   check({ td }) {
     if (!td.windows) return [];
     const out: Finding[] = [];

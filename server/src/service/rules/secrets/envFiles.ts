@@ -18,6 +18,7 @@ export const envFileRules: TaskDefRule = {
     why: 'The ECS API limits a container to 10 environment files of type `s3`, each named by its S3 object ARN with the `.env` extension; Windows on Fargate rejects environment files (PlatformTaskDefinitionIncompatibilityException).',
     fix: 'Use `type: "s3"` and `value: "arn:aws:s3:::bucket/path/file.env"`; merge files beyond 10; on Windows use `environment` or `secrets`.',
   },
+  needs: { container: ['environmentFiles'] },
   check({ td, doc, launches }) {
     const out: Finding[] = [];
     const oldPv = td.windows ? undefined : launches.find((l) => RETIRED_LINUX.includes(str(l.launch.platformVersion) ?? '') && launchIsFargate(l.launch) !== false);

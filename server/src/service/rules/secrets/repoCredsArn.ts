@@ -15,6 +15,7 @@ export const repoCredsArn: TaskDefRule = {
     why: 'ECS reads private-registry credentials only from Secrets Manager; an SSM parameter or any other ARN cannot be used and the image pull fails (CannotPullContainerError).',
     fix: 'Store the credentials in a Secrets Manager secret and use its ARN.',
   },
+  needs: { container: ['repositoryCredentials'] },
   check({ td, doc }) {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {

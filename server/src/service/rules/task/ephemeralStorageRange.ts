@@ -18,6 +18,7 @@ export const ephemeralStorageRange: TaskDefRule = {
     why: `The API accepts ${MIN}–${MAX} GiB; 20 GiB is the default you get by omitting ephemeralStorage, not a value you can set. Other values are rejected at registration.`,
     fix: `Clamp the value into ${MIN}–${MAX}, or remove ephemeralStorage to get the 20 GiB default.`,
   },
+  needs: { task: ['ephemeralStorage'] },
   check({ td, doc }) {
     if (!td.root) return [];
     const eph = given(td.root, 'ephemeralStorage');

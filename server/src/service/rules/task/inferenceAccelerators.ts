@@ -13,6 +13,7 @@ export const inferenceAccelerators: TaskDefRule = {
     why: 'The ECS API documents `inferenceAccelerators` as deprecated: Amazon Elastic Inference stopped onboarding new customers on 2023-04-15, so tasks relying on it may not launch.',
     fix: 'Remove `inferenceAccelerators` (and containers\' `InferenceAccelerator` resource requirements); use GPU instances, AWS Inferentia or SageMaker instead.',
   },
+  needs: { task: ['inferenceAccelerators'] },
   check({ td, doc }) {
     if (!td.root) return [];
     const p = used(td.root, 'inferenceAccelerators');

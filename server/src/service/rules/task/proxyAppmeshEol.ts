@@ -17,6 +17,7 @@ export const proxyAppmeshEol: TaskDefRule = {
     why: 'ECS rejects a proxy configuration whose containerName is not a container of the task (error). App Mesh itself is end-of-support, so meshes stop receiving fixes and support.',
     fix: 'Migrate to ECS Service Connect (or VPC Lattice) and remove `proxyConfiguration`; meanwhile keep containerName pointing at the Envoy container.',
   },
+  needs: { task: ['proxyConfiguration'] },
   check({ td, doc }) {
     if (!td.root) return [];
     const p = given(td.root, 'proxyConfiguration');

@@ -15,6 +15,7 @@ export const readonlyFields: TaskDefRule = {
     why: 'They are set by ECS, not accepted by RegisterTaskDefinition: `aws ecs register-task-definition --cli-input-json` fails with "Unknown parameter in input". The file is a copy of describe output or of the console JSON tab.',
     fix: 'Strip them (one quick fix removes all). The deploy GitHub action strips them too, but its list misses deleteRequestedAt.',
   },
+  needs: { task: READONLY_FIELDS },
   check({ td, doc }) {
     if (!td.root || td.shape === 'cfn') return [];
     const root = td.root;

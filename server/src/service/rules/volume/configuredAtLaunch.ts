@@ -22,6 +22,7 @@ export const volConfiguredAtLaunch: TaskDefRule = {
     why: 'ECS allows a single volume configured at launch per task definition; the EBS volume itself is described only at launch, so a launch without `volumeConfigurations` has nothing to attach.',
     fix: 'Keep one volume with `configuredAtLaunch: true`; add `volumeConfigurations` (name = that volume, `managedEBSVolume` settings) to the CreateService / RunTask input.',
   },
+  needs: { volume: ['configuredAtLaunch'] },
   check({ td, launches }) {
     const flagged: { p: Property; i: number }[] = [];
     td.volumes.forEach((v, i) => {

@@ -16,6 +16,7 @@ export const fargateDockerVolume: TaskDefRule = {
     why: 'Fargate does not support Docker volumes (volume drivers, scope, autoprovision); registration for FARGATE or the launch fails.',
     fix: 'Use an empty bind mount (`host: {}` or no configuration) for scratch space shared between containers, or an EFS volume for persistent data.',
   },
+  needs: { volume: ['dockerVolumeConfiguration'] },
   check({ td, doc }) {
     if (!td.fargate) return [];
     const out: Finding[] = [];

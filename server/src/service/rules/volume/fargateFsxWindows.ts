@@ -16,6 +16,7 @@ export const fargateFsxWindows: TaskDefRule = {
     why: 'FSx for Windows File Server volumes are supported only on EC2 Windows container instances, not on Fargate (Linux or Windows).',
     fix: 'Run the task on EC2 Windows instances, or use another storage option on Fargate (EFS on Linux).',
   },
+  needs: { volume: ['fsxWindowsFileServerVolumeConfiguration'] },
   check({ td }) {
     if (!td.fargate) return [];
     const out: Finding[] = [];

@@ -16,6 +16,7 @@ export const fargateHostSourcePath: TaskDefRule = {
     why: 'On Fargate there is no host you can address: the API documents `host.sourcePath` as not supported for Fargate tasks. An empty `host: {}` (or no configuration) is a task-scoped bind mount and is fine.',
     fix: 'Remove `sourcePath` to get an ephemeral bind mount shared by the task\'s containers, or use an EFS volume for persistent data.',
   },
+  needs: { volume: ['host'] },
   check({ td, doc }) {
     if (!td.fargate) return [];
     const out: Finding[] = [];

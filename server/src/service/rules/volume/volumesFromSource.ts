@@ -15,6 +15,7 @@ export const volfromSource: TaskDefRule = {
     why: 'ECS can only share volumes between containers of one task; an unknown or self reference is rejected or leaves the task unable to start.',
     fix: 'Use the name of another container in `containerDefinitions`, or remove the entry.',
   },
+  needs: { container: ['volumesFrom'] },
   check({ td, doc }) {
     const names: string[] = [];
     for (const c of td.containers) {
