@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { main } from '../../server/src/cli';
@@ -74,6 +74,26 @@ test('dist/cli.js started through a symbolic link (an npm bin link) finds its bu
     const r = spawnSync(process.execPath, [link, 'rules'], { encoding: 'utf8', timeout: 60000 });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^fargate\/|\nfargate\//);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('small and large runs keep a code cache each, and neither changes the output (lsp)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fl-cli-boot-'));
+  try {
+    const cache = join(dir, 'cache');
+    const files = join(dir, 'files');
+    mkdirSync(files);
+    writeFileSync(join(files, 'td.json'), TD);
+    writeFileSync(join(files, 't.yaml'), TPL);
+    const run = (paths: string[]) => spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...paths], { encoding: 'utf8', env: { ...process.env, FARGATE_LENS_CACHE_DIR: cache }, timeout: 60000 });
+    const small = run([join(files, 'td.json'), join(files, 't.yaml')]);
+    assert.deepEqual(readdirSync(cache).map((f) => f.replace(/^cli-\w+-v[\d.]+-\w+-/, '')), ['small.v8']);
+    const large = run([files]);
+    assert.deepEqual(readdirSync(cache).map((f) => f.replace(/^cli-\w+-v[\d.]+-\w+-/, '')).sort(), ['large.v8', 'small.v8']);
+    assert.equal(run([join(files, 'td.json'), join(files, 't.yaml')]).stdout, small.stdout);
+    assert.equal(run([files]).stdout, large.stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

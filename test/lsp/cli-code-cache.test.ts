@@ -24,7 +24,7 @@ test('dist/cli.js: the V8 code cache is written after a lint, reused, survives a
     assert.equal(first.stdout, plain.stdout);
     const written = readdirSync(cache);
     assert.equal(written.length, 1);
-    assert.match(written[0], /^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8$/);
+    assert.match(written[0], /^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-small\.v8$/);
     const warm = run({ FARGATE_LENS_CACHE_DIR: cache });
     assert.equal(warm.stdout, plain.stdout);
     assert.equal(warm.status, plain.status);

@@ -5,7 +5,9 @@
  * start-up. This file stays small, so Node's loader reads and compiles almost nothing before it. Any
  * failure of the cache (no cache directory, a cache rejected by another Node or other V8 flags) falls
  * back silently to a plain compile; a rejected or missing cache is rewritten after a `lint` that ran
- * to completion, so it holds the lint's functions. FARGATE_LENS_NO_CODE_CACHE=1 turns the cache off;
+ * to completion, so it holds the lint's functions. Small and large runs keep a cache each (see
+ * runClass.ts): a cache also carries which functions got hot, and V8 compiles those again at once,
+ * which pays in a long run and costs a short one. FARGATE_LENS_NO_CODE_CACHE=1 turns the cache off;
  * FARGATE_LENS_CACHE_DIR moves it. A missing or mismatched bundle file exits 2 with a message.
  * The build (scripts/cliBundle.mjs) defines the bundle's content hash (which names the cache file),
  * the stamp the bundle file starts with, and the length of its bundle part.
@@ -15,6 +17,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { readAssets, readBundle } from './bundleFile';
+import { runClass } from './runClass';
 
 declare const FARGATE_LENS_CLI_HASH: string;
 declare const FARGATE_LENS_CLI_STAMP: string;
@@ -47,7 +50,8 @@ function start(): void {
     return assets[name];
   };
   const dir = cacheDir();
-  const name = `cli-${FARGATE_LENS_CLI_HASH}-${process.version}-${process.arch}.v8`;
+  const build = `cli-${FARGATE_LENS_CLI_HASH}-${process.version}-${process.arch}-`;
+  const name = `${build}${runClass(process.argv.slice(2))}.v8`;
   let cachedData: Buffer | undefined;
   if (dir) {
     try {
@@ -60,7 +64,7 @@ function start(): void {
   const script = new Script(source, { filename: file, cachedData });
   if (dir && (!cachedData || script.cachedDataRejected) && process.argv[2] === 'lint') {
     process.once('exit', (code) => {
-      if (code === 0 || code === 1) writeCache(dir, name, script);
+      if (code === 0 || code === 1) writeCache(dir, build, name, script);
     });
   }
   // The bundle is a CommonJS module function: it sees this module's require and module (require.main === module).
@@ -68,13 +72,13 @@ function start(): void {
   fn.call(module.exports, module.exports, require, module, __filename, __dirname, asset);
 }
 
-function writeCache(dir: string, name: string, script: Script): void {
+function writeCache(dir: string, build: string, name: string, script: Script): void {
   try {
     const data = script.createCachedData();
     mkdirSync(dir, { recursive: true });
     // Caches of other builds or Node versions go (one CLI build is the common case).
     for (const f of readdirSync(dir)) {
-      if (f !== name && /^cli-.*\.v8$/.test(f)) {
+      if (!f.startsWith(build) && /^cli-.*\.v8$/.test(f)) {
         try {
           unlinkSync(join(dir, f));
         } catch {
