@@ -51,7 +51,7 @@ function start(): void {
   };
   const dir = cacheDir();
   const build = `cli-${FARGATE_LENS_CLI_HASH}-${process.version}-${process.arch}-`;
-  const name = `${build}${runClass(process.argv.slice(2))}.v8`;
+  const name = dir ? `${build}${runClass(process.argv.slice(2))}.v8` : '';
   let cachedData: Buffer | undefined;
   if (dir) {
     try {
