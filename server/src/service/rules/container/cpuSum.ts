@@ -21,15 +21,16 @@ export const cpuSum: TaskDefRule = {
     const taskCpu = single(cpuAlternatives(cpuP?.value));
     if (!cpuP || taskCpu === undefined) return [];
     let sum = 0;
+    for (const c of td.containers) sum += num(child(c, 'cpu')) ?? 0;
+    if (sum <= taskCpu) return [];
+    // Related locations only for a finding (the same sum, with each container's share).
     const related: RelatedLocation[] = [];
     td.containers.forEach((c, i) => {
       const node = child(c, 'cpu');
       const v = num(node);
       if (!node || v === undefined) return;
-      sum += v;
       related.push({ uri: doc.uri, span: { offset: node.offset, length: node.length }, message: `${containerLabel(c, i)}: cpu ${v}` });
     });
-    if (sum <= taskCpu) return [];
     return [finding(this.id, cpuP.value, `The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu': the containers add up to ${sum} units, the task has ${taskCpu}. Raise the task cpu or lower the containers' cpu.`, { related })];
   },
 };

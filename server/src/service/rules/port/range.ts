@@ -5,6 +5,9 @@ import { finding } from '../util';
 import { viaNote } from '../task/common';
 import { mappings } from './mappings';
 
+/** The port members and their lowest value (hostPort 0: a dynamic host port). */
+const PORTS = [['containerPort', 1], ['hostPort', 0]] as const;
+
 /** `containerPort` is 1–65535 and `hostPort` 0–65535. */
 export const portRange: TaskDefRule = {
   id: 'port/range',
@@ -19,7 +22,7 @@ export const portRange: TaskDefRule = {
   check({ td }) {
     const out: Finding[] = [];
     for (const m of mappings(td)) {
-      for (const [key, min] of [['containerPort', 1], ['hostPort', 0]] as const) {
+      for (const [key, min] of PORTS) {
         for (const alt of alternatives(prop(m.mapping, key)?.value)) {
           const v = alt.value.value;
           const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : undefined;
