@@ -8,7 +8,14 @@ const EXACT = /^(AWS_ACCESS_KEY_ID|AWS_ACCESS_KEY|AWS_SECRET_ACCESS_KEY|AWS_SESS
 /** Names whose last word says "secret": DB_PASSWORD, JWT_SECRET, GITHUB_TOKEN, STRIPE_SECRET_KEY, API_KEY. */
 const LAST_WORD = /((^|_)(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|SECRET_KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET|AUTH_KEY|CREDENTIALS?)|_(PASS|PWD))$/i;
 
+/**
+ * Every name above ends in D, T, N, Y, L or S (either case; the `i` flag folds ASCII letters only):
+ * a one-character test spares both expressions for most names (SETTING_1, PORT, NODE_ENV ...).
+ */
+const LAST_LETTERS = new Set([0x64, 0x74, 0x6e, 0x79, 0x6c, 0x73]);
+
 export function looksSecret(name: string): boolean {
+  if (!LAST_LETTERS.has(name.charCodeAt(name.length - 1) | 0x20)) return false;
   return EXACT.test(name) || LAST_WORD.test(name);
 }
 

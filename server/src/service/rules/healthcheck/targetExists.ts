@@ -44,10 +44,11 @@ export const depTargetExists: TaskDefRule = {
 
 /** One dependency cycle (list of edges), if any; self-edges are reported separately. */
 function findCycle(edges: DepEdge[], n: number): DepEdge[] | undefined {
-  // A cycle needs two edges between different containers (self-edges are reported apart).
-  let between = 0;
-  for (const e of edges) if (e.to && e.toIndex !== e.fromIndex) between++;
-  if (between < 2) return undefined;
+  // A cycle needs an edge into a container that itself depends on another one (self-edges are
+  // reported apart): without one, as when every container waits for the same main container, none.
+  const dependent = new Set<number>();
+  for (const e of edges) if (e.to && e.toIndex !== e.fromIndex) dependent.add(e.fromIndex);
+  if (!edges.some((e) => e.to && e.toIndex !== e.fromIndex && dependent.has(e.toIndex))) return undefined;
   const out = new Map<number, DepEdge[]>();
   for (const e of edges) if (e.to && e.toIndex !== e.fromIndex) out.set(e.fromIndex, [...(out.get(e.fromIndex) ?? []), e]);
   const state = new Array<number>(n).fill(0);
