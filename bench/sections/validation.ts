@@ -2,13 +2,14 @@
  * Issue 8 (1): full validation after an edit (parse + rules + schema, what the server runs per
  * version) against (a) vscode-json-languageservice validating the same text with the generated
  * task-definition schema and (b) jsonc-parser's parse alone, the floor. Every run sees a different
- * text (a trailing-space variant) so nothing can be served from a cache keyed by text.
+ * text (a trailing-space variant) so nothing can be served from a cache keyed by text. Ours is the
+ * service bundled as the server ships it (bench/lib/shipped.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { getLanguageService as getJsonLanguageService, TextDocument } from 'vscode-json-languageservice';
-import { getLanguageService } from '../../server/src/service/languageService';
+import { loadShippedLanguageService } from '../lib/shipped';
 import { largeTaskDef, typicalTaskDef } from '../lib/fixtures';
 import { ratioRow, type BenchContext, type Row, type Section } from '../lib/results';
 import { summarize, timeInterleaved } from '../lib/stats';
@@ -31,6 +32,7 @@ export const validation: Section = {
     const jls = getJsonLanguageService({});
     jls.configure({ validate: true, allowComments: true, schemas: [{ uri: 'bench://task-definition.schema.json', fileMatch: ['*.json'], schema }] });
     const rows: Row[] = [];
+    const getLanguageService = loadShippedLanguageService(ctx.root);
     for (const [label, text] of [['typical (~150 lines)', typicalTaskDef()], ['large (~1,500 lines)', largeTaskDef()]] as const) {
       const texts = variants(text);
       const lines = text.split('\n').length;
