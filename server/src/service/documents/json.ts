@@ -8,7 +8,8 @@
  * gives up and jsonc-parser's recovering parse below takes the text, exactly as it always did. The
  * two agree on every text the fast path accepts (test/unit/documents/jsonFast.test.ts).
  */
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JNode, type ParseError } from 'jsonc-parser';
+import type * as Jsonc from 'jsonc-parser';
+import type { Node as JNode, ParseError } from 'jsonc-parser';
 import type { AstNode, Property } from './ast';
 import { parseJsonFast } from './jsonFast';
 import { commentFinding, trailingComma } from './jsonSyntax';
@@ -88,8 +89,16 @@ function parseSlow(text: string): ParsedJson {
   return parseWithRecovery(source, text.length, bare);
 }
 
+let jsoncLib: typeof Jsonc | undefined;
+/** jsonc-parser, loaded on first use: error-free documents never need it (the fast path reads them). */
+function jsonc(): typeof Jsonc {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (jsoncLib ??= require('jsonc-parser') as typeof Jsonc);
+}
+
 /** jsonc-parser's tree with its error recovery, converted; syntax errors reported at their position. */
 function parseWithRecovery(source: string, textLength: number, bare: BareToken[]): ParsedJson {
+  const { parseTree, printParseErrorCode } = jsonc();
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const findings: Finding[] = errors.map((e) => ({
@@ -142,6 +151,7 @@ function describe(code: string): string {
 /** Comments and trailing commas: accepted by us, rejected by AWS tools that read strict JSON. */
 function leniencies(text: string): Finding[] {
   const out: Finding[] = [];
+  const { createScanner, SyntaxKind } = jsonc();
   const scanner = createScanner(text, false);
   let pendingComma: { offset: number } | undefined;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
