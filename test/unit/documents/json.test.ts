@@ -95,3 +95,12 @@ test('lineAt agrees with the line index for LF, CRLF and CR texts (unit)', async
     for (let o = 0; o <= text.length; o++) assert.equal(lineAt({ text }, o), new LineIndex(text).positionAt(o).line, JSON.stringify([text, o]));
   }
 });
+
+test('a bare template token glued to a literal makes the whole literal unknown, not a different number (unit)', () => {
+  const text = '{"family":"a","requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory": 1024${MEM},"containerDefinitions":[{"name":"a","image":"nginx","essential":true}]}';
+  const parsed = parseJson(text);
+  const memory = parsed.root?.type === 'object' ? parsed.root.properties.find((p) => p.key === 'memory')?.value : undefined;
+  assert.equal(memory?.unknown, 'template');
+  // Before: the offset-preserving neutralisation turned `1024${MEM}` into 10240, an invalid Fargate pair.
+  assert.deepEqual(lint(text).filter((d) => d.ruleId === 'fargate/cpu-memory-combo'), []);
+});

@@ -1,7 +1,9 @@
 /**
  * TEST REFERENCE, not product code: parseJson as it was before the single-pass parser (jsonFast.ts),
  * frozen with the regex template scan it used, so that the differential test (jsonFast.test.ts) can
- * compare the two on the same texts. Do not change it to follow the product: it is the old behaviour.
+ * compare the two on the same texts. Do not change it to follow the product: it is the old behaviour,
+ * with one deliberate fix applied to both: a literal is unknown when a bare template token lies anywhere
+ * inside it, not only at its start (`1024${X}` was read as the number 10240).
  *
  * JSON (with comments) to the document tree. Comments and trailing commas are tolerated and reported
  * as `json/syntax` warnings; real syntax errors are reported at their position and the recoverable
@@ -48,6 +50,11 @@ export function isExactTree(root: AstNode): boolean {
   return exactTrees.has(root);
 }
 
+/** The deliberate fix (see the header): a token anywhere inside the literal's span. */
+function touchesToken(tokens: readonly BareToken[], offset: number, length: number): boolean {
+  return tokens.some((t) => t.offset < offset + length && t.offset + t.length > offset);
+}
+
 export function referenceParseJson(text: string): ParsedJson {
   const neutral = referenceNeutralise(text);
   const source = neutral ? neutral.text : text;
@@ -78,7 +85,6 @@ function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
     node: ObjectNode | ArrayNode;
     key?: { key: string; offset: number; length: number };
   }
-  const bareStarts = bare.length ? new Set(bare.map((t) => t.offset)) : undefined;
   const findings: Finding[] = [];
   const stack: Frame[] = [];
   let root: AstNode | undefined;
@@ -130,7 +136,7 @@ function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
       pendingComma = -1;
       const type = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'null';
       const node: AstNode = { type, value: value ?? null, offset, length } as AstNode;
-      if (bareStarts?.has(offset)) node.unknown = 'template';
+      if (touchesToken(bare, offset, length)) node.unknown = 'template';
       else if (type === 'string' && isTemplatedString(value)) node.unknown = 'template';
       attach(node);
     },
@@ -160,7 +166,6 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
     severity: 'error',
   }));
   findings.push(...leniencies(source));
-  const bareStarts = new Set(bare.map((t) => t.offset));
   let tooDeep = false;
   const convert = (n: JNode, depth: number): AstNode => {
     if (depth > MAX_DEPTH) {
@@ -182,7 +187,7 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
         return { type: 'array', items: (n.children ?? []).map((c) => convert(c, depth + 1)), offset: n.offset, length: n.length };
       default: {
         const node: AstNode = { type: n.type, value: n.value ?? null, offset: n.offset, length: n.length } as AstNode;
-        if (bareStarts.has(n.offset)) node.unknown = 'template';
+        if (touchesToken(bare, n.offset, n.length)) node.unknown = 'template';
         else if (n.type === 'string' && isTemplatedString(n.value)) node.unknown = 'template';
         return node;
       }

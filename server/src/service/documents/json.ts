@@ -89,6 +89,22 @@ function parseSlow(text: string): ParsedJson {
   return parseWithRecovery(source, text.length, bare);
 }
 
+/**
+ * True when a bare template token lies inside [offset, offset + length): the literal's value is only
+ * known after templating, also when the token is glued to other characters (`1024${X}`, which the
+ * offset-preserving neutralisation would otherwise turn into the number 10240). Tokens are in text order.
+ */
+function touchesToken(tokens: readonly BareToken[], offset: number, length: number): boolean {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].offset + tokens[mid].length <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length && tokens[lo].offset < offset + length;
+}
+
 let jsoncLib: typeof Jsonc | undefined;
 /** jsonc-parser, loaded on first use: error-free documents never need it (the fast path reads them). */
 function jsonc(): typeof Jsonc {
@@ -108,7 +124,6 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
     severity: 'error',
   }));
   findings.push(...leniencies(source));
-  const bareStarts = new Set(bare.map((t) => t.offset));
   let tooDeep = false;
   const convert = (n: JNode, depth: number): AstNode => {
     if (depth > MAX_DEPTH) {
@@ -130,7 +145,7 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
         return { type: 'array', items: (n.children ?? []).map((c) => convert(c, depth + 1)), offset: n.offset, length: n.length };
       default: {
         const node: AstNode = { type: n.type, value: n.value ?? null, offset: n.offset, length: n.length } as AstNode;
-        if (bareStarts.has(n.offset)) node.unknown = 'template';
+        if (touchesToken(bare, n.offset, n.length)) node.unknown = 'template';
         else if (n.type === 'string' && isTemplatedString(n.value)) node.unknown = 'template';
         return node;
       }
