@@ -1,5 +1,5 @@
 // Loads dist/extension.js under a minimal `vscode` stub in a fresh process and calls activate():
-// prints JSON { loadMs, callMs, cpuMs, resolvedMs, error, awsChunkLoaded, chunksLoaded } (cpuMs: CPU time of
+// prints JSON { loadMs, callMs, cpuMs, resolvedMs, error, awsChunkLoaded, chunksLoaded, cryptoAtActivation } (cpuMs: CPU time of
 // the process over require + the activate() call, less sensitive to a busy machine than wall time). Not the real extension host: the
 // stub answers every API with inert objects (settings return their defaults, events never fire).
 // The language client really starts dist/server.js (node IPC), as it does in VS Code.
@@ -102,6 +102,8 @@ const context = {
     error = e;
   }
   out.callMs = performance.now() - t1;
+  // Node's crypto module is not needed to activate (vscode-jsonrpc's use of it is deferred at build time).
+  out.cryptoAtActivation = process.moduleLoadList.includes('NativeModule crypto');
   const cpu = process.cpuUsage(cpu0);
   out.cpuMs = (cpu.user + cpu.system) / 1000;
   try {

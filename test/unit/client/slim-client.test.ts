@@ -12,7 +12,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +115,15 @@ test('the packaged entry activates and its language client starts the built serv
     await withTimeout(ext.deactivate(), 10000, 'deactivate()').catch(() => undefined);
     for (const d of context.subscriptions) d.dispose();
   }
+});
+
+test('activating the packaged entry in a fresh process does not load Node\'s crypto module (deferred at build time) (unit)', () => {
+  copyFileSync(join(ROOT, 'package.json'), join(tmp, 'package.json'));
+  const child = spawnSync(process.execPath, [join(ROOT, 'bench/lib/activate-child.cjs'), tmp], { encoding: 'utf8', timeout: 30000 });
+  const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { error?: string; cryptoAtActivation?: boolean; chunksLoaded?: string[] };
+  assert.equal(out.error, undefined);
+  assert.equal(out.cryptoAtActivation, false);
+  assert.deepEqual(out.chunksLoaded, []);
 });
 
 test('the slim client exports the names the library exports (unit)', () => {
