@@ -3,9 +3,12 @@
 // (test/fakes/fakeAgent.ts) with KMS, so the extension's ECS Exec command runs end to end: every running
 // task reads as exec-ready (RUNNING, enableExecuteCommand, ExecuteCommandAgent RUNNING, a runtime id, a
 // task role), clusters carry a KMS exec configuration, and ExecuteCommand returns a session on the agent.
-// Prints `{"endpoint":…}` once listening, then one JSON line per AWS call and agent event; exits on SIGTERM.
+// ssm:ResumeSession is answered by the agent, so a dropped session can resume. Prints `{"endpoint":…}` once
+// listening, then one JSON line per AWS call and agent event; exits on SIGTERM. Reads one JSON command a
+// line on stdin: `{"cmd":"drop"}` cuts the agent's connections and answers `{"event":"dropped","data":n}`.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './codeServer.mjs';
 
@@ -26,7 +29,7 @@ const kms = new FakeKms();
 // target is only known when ExecuteCommand arrives, so these options are filled in then (read at handshake).
 const agentOptions = { tokenValue: randomBytes(24).toString('base64url'), sessionId: SESSION_ID, targetId: '', kms };
 const agent = await FakeAgent.start(agentOptions);
-for (const event of ['handshake-complete', 'challenge-ok', 'line', 'channel-closed', 'disconnected', 'protocol-error']) {
+for (const event of ['handshake-complete', 'challenge-ok', 'line', 'channel-closed', 'disconnected', 'resumed', 'protocol-error']) {
   agent.on(event, (data) => emit({ event: `agent:${event}`, data }));
 }
 
@@ -34,6 +37,7 @@ const stub = await AwsStub.start({
   upstream,
   kms,
   session: () => ({ sessionId: SESSION_ID, streamUrl: agent.url, tokenValue: agentOptions.tokenValue }),
+  resumeSession: (id) => agent.resumeSession(id),
   patchTask: (t) => {
     if (t.desiredStatus === 'STOPPED' || t.lastStatus === 'STOPPED') return;
     t.lastStatus = 'RUNNING';
@@ -56,6 +60,15 @@ stub.on('call', (op, body) => {
   emit({ event: 'call', op });
 });
 stub.on('terminated', (sessionId) => emit({ event: 'terminated', sessionId }));
+stub.on('resume', (sessionId) => emit({ event: 'resume', sessionId }));
+
+// Commands from the e2e driver (startExecStub's `command`).
+createInterface({ input: process.stdin }).on('line', (line) => {
+  let msg;
+  try { msg = JSON.parse(line); } catch { emit({ event: 'bad-command', data: line }); return; }
+  if (msg.cmd === 'drop') emit({ event: 'dropped', data: agent.dropConnections() });
+  else emit({ event: 'bad-command', data: line });
+});
 
 emit({ endpoint: stub.endpoint, agent: agent.url.replace(/\?.*/, '') });
 const stop = async () => {

@@ -1,7 +1,7 @@
 // Starts the ECS Exec stub (e2e/lib/exec-stub-child.mjs: the integration tier's AWS stub and fake SSM agent)
 // in front of moto, for the e2e tier. code-server's AWS_ENDPOINT_URL points at it; everything but the exec
-// calls goes through to moto. Records the calls and events it reports, lets UI steps wait for one, and is
-// stopped by PID.
+// calls goes through to moto. Records the calls and events it reports, lets UI steps wait for one, sends it
+// commands on its stdin (`drop`: cut the fake agent's connections), and is stopped by PID.
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,10 +9,11 @@ import { REPO_ROOT } from './codeServer.mjs';
 import { awsEnv } from './moto.mjs';
 import { spawnLogged } from './process.mjs';
 
-/** Resolves with { endpoint, pid, events, waitFor(predicate, what, timeoutMs), stop() } once the stub listens. */
+/** Resolves with { endpoint, pid, events, waitFor(predicate, what, opts), command(cmd), stop() } once the stub listens. */
 export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
   const { child, log, exited, stop } = spawnLogged(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'exec-stub-child.mjs'), upstream],
-    { logFile, cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(upstream) }, ownStdout: true });
+    { logFile, cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(upstream) }, ownStdout: true, stdin: true });
+  child.stdin.on('error', () => {}); // a child that already exited: its exit is reported through `exited`
   const events = [];
   const bus = new EventEmitter();
   const ready = new Promise((ok, fail) => {
@@ -39,5 +40,13 @@ export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
     const done = () => { clearTimeout(timer); bus.off('event', onEvent); };
     bus.on('event', onEvent);
   });
-  return { endpoint: info.endpoint, pid: child.pid, events, waitFor, stop };
+  /** Sends `{ cmd }` to the child; resolves with the child's answer event (named `answer`). */
+  const command = async (cmd, answer, what = `its answer to ${cmd}`) => {
+    const since = events.length;
+    child.stdin.write(`${JSON.stringify({ cmd })}\n`);
+    const reply = await waitFor((e) => e.event === answer || e.event === 'bad-command', what, { since });
+    if (reply.event === 'bad-command') throw new Error(`the exec stub did not understand the command ${cmd}`);
+    return reply;
+  };
+  return { endpoint: info.endpoint, pid: child.pid, events, waitFor, command, stop };
 }

@@ -5,12 +5,12 @@ import { dirname, resolve } from 'node:path';
 
 /**
  * Spawns `cmd args` with stdout and stderr written to `logFile` (stdout left to the caller when
- * `ownStdout` is set). Returns { child, log, exited, stop }; `exited` resolves with { code, signal }.
+ * `ownStdout` is set; stdin piped when `stdin` is set, else ignored). Returns { child, log, exited, stop }; `exited` resolves with { code, signal }.
  */
-export function spawnLogged(cmd, args, { logFile, env = process.env, cwd, ownStdout = false }) {
+export function spawnLogged(cmd, args, { logFile, env = process.env, cwd, ownStdout = false, stdin = false }) {
   mkdirSync(dirname(resolve(logFile)), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd, env, stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   if (!ownStdout) child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));

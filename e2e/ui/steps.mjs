@@ -230,7 +230,7 @@ export const steps = [
     },
   },
   {
-    name: 'ECS Exec: open a shell on a seeded task, echo hello, close it, and the session is terminated',
+    name: 'ECS Exec: open a shell on a seeded task, echo hello, survive a dropped connection (resume, nothing shown twice), close it, and the session is terminated',
     skip: execReady,
     async run({ page, shot, pkg, seed, execStub }) {
       const { tree, item } = await explorer(page, pkg);
@@ -260,6 +260,28 @@ export const steps = [
       await execStub.waitFor((e) => e.event === 'agent:line' && e.data === 'echo hello', 'the line "echo hello" at the agent', { since });
       await rows.locator('div', { hasText: /^hello\s*$/ }).first().waitFor({ timeout: T });
       await shot('exec-shell');
+      // Cut the connection at the agent: the session resumes (ssm:ResumeSession) and shows nothing twice.
+      const cut = execStub.events.length;
+      const dropped = await execStub.command('drop', 'dropped');
+      if (dropped.data !== 1) throw new Error(`the agent cut ${dropped.data} connections, expected 1`);
+      await execStub.waitFor((e) => e.event === 'resume', 'ssm:ResumeSession', { since: cut });
+      await execStub.waitFor((e) => e.event === 'agent:resumed', 'the agent accepting the resume token', { since: cut });
+      await rows.locator('div', { hasText: /^connection lost, reconnecting…\s*$/ }).first().waitFor({ timeout: T });
+      await rows.locator('div', { hasText: /^reconnected\s*$/ }).first().waitFor({ timeout: T });
+      await page.keyboard.type('echo again');
+      await page.keyboard.press('Enter');
+      await execStub.waitFor((e) => e.event === 'agent:line' && e.data === 'echo again', 'the line "echo again" at the agent', { since: cut });
+      // The prompt right after `again` closes that output, so anything shown twice would be on screen by now.
+      const again = rows.locator('div', { hasText: /^again\s*$/ }).first();
+      await again.locator('xpath=following-sibling::div[1]').and(rows.locator('div', { hasText: /^\$\s*$/ })).waitFor({ timeout: T });
+      const lines = await rows.locator(':scope > div').allInnerTexts();
+      const count = (re) => lines.filter((l) => re.test(l)).length;
+      for (const [re, what] of [[/^hello\s*$/, 'hello'], [/^again\s*$/, 'again'], [/^reconnected\s*$/, 'reconnected']]) {
+        if (count(re) !== 1) throw new Error(`the terminal shows "${what}" ${count(re)} times, expected once:\n${lines.join('\n')}`);
+      }
+      const agentLines = execStub.events.slice(since).filter((e) => e.event === 'agent:line').map((e) => e.data);
+      if (agentLines.join('|') !== 'echo hello|echo again') throw new Error(`the agent ran ${JSON.stringify(agentLines)}, expected echo hello then echo again`);
+      await shot('exec-reconnected');
       await runCommand(page, 'Terminal: Kill the Active Terminal Instance');
       const ended = await execStub.waitFor((e) => e.event === 'terminated', 'ssm:TerminateSession', { since });
       if (!ended.sessionId) throw new Error('TerminateSession named no session');
