@@ -28,12 +28,16 @@ const CUSTOM_TAGS: Tags = Object.keys(SHORT_FORMS).flatMap((n) => [
 ]) as Tags;
 
 export function parseYaml(text: string): ParsedYaml {
+  // The fast path bounds its own nesting (MAX_FAST_DEPTH, far below the limit) and declines deeper
+  // text; only the recursive library needs the pre-scan, so well-formed templates skip that pass.
+  const fast = parseYamlFast(text);
+  if (fast) return fast;
   const depth = yamlNestingDepth(text);
   if (depth > YAML_MAX_PARSE_DEPTH) {
     const message = `Not checked: the YAML nests about ${depth} levels deep (the limit is ${YAML_MAX_PARSE_DEPTH}); no ECS file or template nests this deep.`;
     return { root: undefined, flowRanges: [], findings: [{ ruleId: 'yaml/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message }] };
   }
-  return parseYamlFast(text) ?? parseYamlLibrary(text);
+  return parseYamlLibrary(text);
 }
 
 let yamlLib: typeof YamlLib | undefined;

@@ -1,5 +1,5 @@
 /**
- * A linear, conservative estimate of how deep a YAML text nests, computed before any parser runs.
+ * A linear, conservative estimate of how deep a YAML text nests, computed before the yaml library runs.
  * The `yaml` library recurses per nesting level; near the end of the stack V8 can abort the whole
  * process while compiling a regular expression ("RegExpCompiler Allocation failed"), which no
  * try/catch sees. A workspace file must never do that, so texts nesting deeper than
