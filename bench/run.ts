@@ -25,8 +25,17 @@ export interface BenchReport {
   rows: Row[];
 }
 
-export async function runBench(opts: { ci: boolean; only?: string[]; log?: (line: string) => void; root?: string }): Promise<BenchReport> {
-  const ctx: BenchContext = { ci: opts.ci, root: opts.root ?? resolve(__dirname, '..'), log: opts.log ?? (() => undefined) };
+export async function runBench(opts: {
+  ci: boolean;
+  only?: string[];
+  log?: (line: string) => void;
+  root?: string;
+}): Promise<BenchReport> {
+  const ctx: BenchContext = {
+    ci: opts.ci,
+    root: opts.root ?? resolve(__dirname, '..'),
+    log: opts.log ?? (() => undefined),
+  };
   const report: BenchReport = {
     mode: opts.ci ? 'ci' : 'full',
     startedAt: new Date().toISOString(),
@@ -44,13 +53,21 @@ export async function runBench(opts: { ci: boolean; only?: string[]; log?: (line
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { ci: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } } });
-  const report = await runBench({ ci: values.ci!, only: values.only?.split(','), log: (l) => process.stderr.write(`${l}\n`) });
+  const { values } = parseArgs({
+    options: { ci: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } },
+  });
+  const report = await runBench({
+    ci: values.ci!,
+    only: values.only?.split(','),
+    log: (l) => process.stderr.write(`${l}\n`),
+  });
   const out = values.out ?? join(__dirname, 'results.json');
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   const failed = report.rows.filter((r) => r.pass === false).length;
-  process.stdout.write(`${formatTable(report.rows)}\n\n${report.mode} run, load average ${report.machine.loadavg.map((l) => l.toFixed(1)).join(' ')} on ${report.machine.cpus} CPUs; ` +
-    `${failed} budget${failed === 1 ? '' : 's'} missed; results in ${out}\n`);
+  process.stdout.write(
+    `${formatTable(report.rows)}\n\n${report.mode} run, load average ${report.machine.loadavg.map((l) => l.toFixed(1)).join(' ')} on ${report.machine.cpus} CPUs; ` +
+      `${failed} budget${failed === 1 ? '' : 's'} missed; results in ${out}\n`,
+  );
 }
 
 if (require.main === module) {

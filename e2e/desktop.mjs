@@ -12,12 +12,15 @@ import { REPO_ROOT } from './lib/codeServer.mjs';
 import { awsEnv, findMoto, seedDemo, startMoto } from './lib/moto.mjs';
 import { compileE2eTests } from './lib/compile.mjs';
 
-const { values: opts } = parseArgs({ options: { vscode: { type: 'string', default: '1.100.3' }, grep: { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: { vscode: { type: 'string', default: '1.100.3' }, grep: { type: 'string' } },
+});
 const scratch = mkdtempSync(join(tmpdir(), 'fargate-lens-desktop-'));
 let moto;
 let code = 1;
 try {
-  if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' }).status !== 0)
+    throw new Error('build failed');
   const { entry } = await compileE2eTests();
   const env = {};
   if (findMoto()) {
@@ -29,8 +32,19 @@ try {
   if (opts.grep) env.FARGATE_LENS_E2E_GREP = opts.grep;
   const workspace = join(scratch, 'examples');
   cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
-  code = await runTests({ version: opts.vscode, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: entry, extensionTestsEnv: env,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(scratch, 'data')] });
+  code = await runTests({
+    version: opts.vscode,
+    extensionDevelopmentPath: REPO_ROOT,
+    extensionTestsPath: entry,
+    extensionTestsEnv: env,
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      join(scratch, 'data'),
+    ],
+  });
 } catch (err) {
   process.stderr.write(`desktop e2e: ${err.message}\n`);
 } finally {

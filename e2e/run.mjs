@@ -14,7 +14,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, format } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { CODE_SERVER_BIN, E2E_DIR, REPO_ROOT, freePort, prepareHome, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
+import {
+  CODE_SERVER_BIN,
+  E2E_DIR,
+  REPO_ROOT,
+  freePort,
+  prepareHome,
+  startCodeServer,
+  workbenchUrl,
+} from './lib/codeServer.mjs';
 import { awsEnv, findMoto, seedDemo, startMoto } from './lib/moto.mjs';
 import { compileE2eTests } from './lib/compile.mjs';
 import { startExecStub } from './lib/execStub.mjs';
@@ -31,43 +39,65 @@ if (!existsSync(CODE_SERVER_BIN) || !existsSync(join(E2E_DIR, 'node_modules', 'p
 }
 const { launchChromium, newPage } = await import('./lib/browser.mjs');
 
-const { values: opts } = parseArgs({ options: {
-  phase: { type: 'string', default: 'tests,ui,package' },
-  grep: { type: 'string' },
-  keep: { type: 'boolean', default: false },
-  timeout: { type: 'string', default: process.env.FARGATE_LENS_E2E_TIMEOUT ?? '600' },
-} });
-const phases = new Set(opts.phase.split(',').map((p) => p.trim()).filter(Boolean));
+const { values: opts } = parseArgs({
+  options: {
+    phase: { type: 'string', default: 'tests,ui,package' },
+    grep: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    timeout: { type: 'string', default: process.env.FARGATE_LENS_E2E_TIMEOUT ?? '600' },
+  },
+});
+const phases = new Set(
+  opts.phase
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean),
+);
 const ARTIFACTS = join(REPO_ROOT, 'e2e-artifacts');
 const started = Date.now();
-const log = (...args) => process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${format(...args)}\n`);
+const log = (...args) =>
+  process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${format(...args)}\n`);
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const cleanups = [];
 // Workbench chatter that every run prints (offline gallery, socket setup); FARGATE_LENS_E2E_VERBOSE=1 shows it.
-const NOISE = /ENOTFOUND open-vsx|^\s+at |Resolv(ing|ed) connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|Updating additional builtin|Long running operations during shutdown/;
+const NOISE =
+  /ENOTFOUND open-vsx|^\s+at |Resolv(ing|ed) connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|Updating additional builtin|Long running operations during shutdown/;
 const verbose = process.env.FARGATE_LENS_E2E_VERBOSE === '1';
 
 async function cleanup() {
   while (cleanups.length) {
     const fn = cleanups.pop();
-    try { await fn(); } catch (err) { log('cleanup:', err.message); }
+    try {
+      await fn();
+    } catch (err) {
+      log('cleanup:', err.message);
+    }
   }
 }
 
 function finish(code) {
-  process.stdout.write(`e2e: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`);
+  process.stdout.write(
+    `e2e: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`,
+  );
   process.exit(code);
 }
 
 const deadlineMs = Number(opts.timeout) * 1000;
 const deadline = setTimeout(async () => {
-  log(`TIMEOUT: the e2e tier did not finish within ${opts.timeout} s (raise with --timeout or FARGATE_LENS_E2E_TIMEOUT); stopping everything`);
+  log(
+    `TIMEOUT: the e2e tier did not finish within ${opts.timeout} s (raise with --timeout or FARGATE_LENS_E2E_TIMEOUT); stopping everything`,
+  );
   tally.failed++;
   await cleanup();
   finish(1);
 }, deadlineMs);
 deadline.unref();
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { log(`${sig}: stopping`); await cleanup(); finish(130); });
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, async () => {
+    log(`${sig}: stopping`);
+    await cleanup();
+    finish(130);
+  });
 
 /** Workbench settings for the e2e tier on top of QUIET_SETTINGS. */
 const E2E_SETTINGS = {
@@ -87,7 +117,10 @@ function awsProfiles(scratch) {
   const dir = join(scratch, 'aws');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'config'), '[default]\nregion = us-east-1\n\n[profile demo]\nregion = us-east-1\n');
-  writeFileSync(join(dir, 'credentials'), '[default]\naws_access_key_id = testing\naws_secret_access_key = testing\n\n[demo]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
+  writeFileSync(
+    join(dir, 'credentials'),
+    '[default]\naws_access_key_id = testing\naws_secret_access_key = testing\n\n[demo]\naws_access_key_id = testing\naws_secret_access_key = testing\n',
+  );
   return { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
 }
 
@@ -102,7 +135,9 @@ async function runHostTests({ browser, server, workspace, entry }) {
       const m = /^e2e: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(line);
       if (m) {
         counted = true;
-        tally.passed += Number(m[1]); tally.failed += Number(m[2]); tally.skipped += Number(m[3] ?? 0);
+        tally.passed += Number(m[1]);
+        tally.failed += Number(m[2]);
+        tally.skipped += Number(m[3] ?? 0);
         process.stdout.write(`  extension host: ${line.replace(/^e2e: /, '')}\n`);
       } else {
         const lines = line.split('\n').filter((l) => verbose || (l.trim() && !NOISE.test(l)));
@@ -118,10 +153,17 @@ async function runHostTests({ browser, server, workspace, entry }) {
   log('workbench loaded; running extension-host suites');
   const limitS = Number(process.env.FARGATE_LENS_E2E_HOST_TIMEOUT ?? 300);
   let timer;
-  const code = await Promise.race([exit, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), limitS * 1000); })]);
+  const code = await Promise.race([
+    exit,
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), limitS * 1000);
+    }),
+  ]);
   clearTimeout(timer);
   if (code === 'timeout') {
-    log(`TIMEOUT: the extension host did not report a result within ${limitS} s (FARGATE_LENS_E2E_HOST_TIMEOUT); a suite is hanging or the host crashed; see e2e-artifacts/vscode-logs and tests-timeout.png`);
+    log(
+      `TIMEOUT: the extension host did not report a result within ${limitS} s (FARGATE_LENS_E2E_HOST_TIMEOUT); a suite is hanging or the host crashed; see e2e-artifacts/vscode-logs and tests-timeout.png`,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'tests-timeout.png') }).catch(() => {});
     tally.failed++;
     return 1;
@@ -142,7 +184,11 @@ async function runUiSteps({ browser, server, workspace, motoEndpoint, execStub, 
   for (const step of uiSteps) {
     if (opts.grep && !step.name.includes(opts.grep)) continue;
     const why = step.skip?.({ pkg, root: REPO_ROOT, motoEndpoint, execStub });
-    if (why) { tally.skipped++; process.stdout.write(`  - ui: ${step.name} (skipped: ${why})\n`); continue; }
+    if (why) {
+      tally.skipped++;
+      process.stdout.write(`  - ui: ${step.name} (skipped: ${why})\n`);
+      continue;
+    }
     const shot = (name) => page.screenshot({ path: join(ARTIFACTS, `ui-${name}.png`) });
     const t0 = Date.now();
     try {
@@ -150,10 +196,13 @@ async function runUiSteps({ browser, server, workspace, motoEndpoint, execStub, 
       tally.passed++;
       process.stdout.write(`  ✔ ui: ${step.name} (${Date.now() - t0} ms)\n`);
     } catch (err) {
-      tally.failed++; failed++;
+      tally.failed++;
+      failed++;
       const file = `ui-FAILED-${uiSteps.indexOf(step)}.png`;
       await page.screenshot({ path: join(ARTIFACTS, file) }).catch(() => {});
-      process.stdout.write(`  ✘ ui: ${step.name}\n    ${String(err.message).split('\n')[0]}\n    screenshot: e2e-artifacts/${file}\n`);
+      process.stdout.write(
+        `  ✘ ui: ${step.name}\n    ${String(err.message).split('\n')[0]}\n    screenshot: e2e-artifacts/${file}\n`,
+      );
     }
   }
   return failed;
@@ -205,8 +254,17 @@ async function main() {
     };
     const home = prepareHome(join(scratch, 'code-server'), E2E_SETTINGS);
     // Keep VS Code's own logs (extension host, output channels such as the language client's) for diagnosis.
-    cleanups.push(() => existsSync(join(home.data, 'logs')) && cpSync(join(home.data, 'logs'), join(ARTIFACTS, 'vscode-logs'), { recursive: true }));
-    const server = await startCodeServer({ home, port: await freePort(), logFile: join(ARTIFACTS, 'code-server.log'), env });
+    cleanups.push(
+      () =>
+        existsSync(join(home.data, 'logs')) &&
+        cpSync(join(home.data, 'logs'), join(ARTIFACTS, 'vscode-logs'), { recursive: true }),
+    );
+    const server = await startCodeServer({
+      home,
+      port: await freePort(),
+      logFile: join(ARTIFACTS, 'code-server.log'),
+      env,
+    });
     cleanups.push(() => server.stop());
     log(`code-server on http://${server.host} (pid ${server.pid})`);
     const browser = await launchChromium();
@@ -226,7 +284,8 @@ async function main() {
   if (phases.has('package')) {
     const results = await checkPackage({ scratch, log });
     for (const r of results) {
-      if (r.ok) tally.passed++; else tally.failed++;
+      if (r.ok) tally.passed++;
+      else tally.failed++;
       process.stdout.write(`  ${r.ok ? '✔' : '✘'} package: ${r.name}${r.detail ? ` (${r.detail})` : ''}\n`);
     }
   }

@@ -78,7 +78,8 @@ if (args.has('--check')) {
     else if (v !== r.version) problems.push(`${r.name}: SECURITY.md reviewed ${v}, the tree has ${r.version}`);
   }
   const inTree = new Set(rows.map((r) => r.name));
-  for (const name of documented.keys()) if (!inTree.has(name)) problems.push(`${name} is in SECURITY.md but no longer in the runtime tree`);
+  for (const name of documented.keys())
+    if (!inTree.has(name)) problems.push(`${name} is in SECURITY.md but no longer in the runtime tree`);
   if (problems.length) {
     console.error(`SECURITY.md's dependency review is out of date (${problems.length}):\n  ${problems.join('\n  ')}`);
     process.exit(1);
@@ -89,7 +90,9 @@ if (args.has('--check')) {
 
 const withRegistry = args.has('--registry');
 console.log(`Runtime packages (npm ls --omit=dev --all): ${rows.length}\n`);
-console.log(withRegistry ? '| package | version | pulled in by | latest | deprecated |' : '| package | version | pulled in by |');
+console.log(
+  withRegistry ? '| package | version | pulled in by | latest | deprecated |' : '| package | version | pulled in by |',
+);
 console.log(withRegistry ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- |');
 for (const r of rows) {
   const parents = [...r.parents].sort();

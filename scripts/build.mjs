@@ -38,12 +38,16 @@ const AWS_CHUNK = 'aws.js';
 const shipped = existsSync('.vscodeignore') ? readFileSync('.vscodeignore', 'utf8') : '';
 const ships = (file) => new RegExp(`^!dist/${file.replace('.', '\\.')}\\s*$`, 'm').test(shipped);
 const noSplitArg = argv.find((a) => a === '--no-split' || a.startsWith('--no-split='));
-const inline = (name) => noSplitArg !== undefined && (noSplitArg === '--no-split' || noSplitArg.slice('--no-split='.length).split(',').includes(name));
+const inline = (name) =>
+  noSplitArg !== undefined &&
+  (noSplitArg === '--no-split' || noSplitArg.slice('--no-split='.length).split(',').includes(name));
 const splitAws = !inline('aws') && ships(AWS_CHUNK);
 
 /** Client chunks: client/src/chunks/<name>.ts -> dist/<name>.js, when split. */
 const CHUNK_DIR = resolve('client/src/chunks');
-const clientChunks = readdirSync(CHUNK_DIR).filter((f) => f.endsWith('.ts')).map((f) => basename(f, '.ts'));
+const clientChunks = readdirSync(CHUNK_DIR)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => basename(f, '.ts'));
 const splitChunks = clientChunks.filter((name) => !inline(name) && ships(`${name}.js`));
 
 /** Sends `import('./chunks/<name>')` to the separately built dist/<name>.js; a static import of a chunk is an error (it would pull the chunk into activation). */
@@ -52,8 +56,16 @@ const clientChunkPlugin = {
   setup(b) {
     b.onResolve({ filter: /[\\/]chunks[\\/][\w-]+$/ }, (args) => {
       const target = resolve(args.resolveDir, args.path);
-      if (args.kind === 'entry-point' || dirname(target) !== CHUNK_DIR || !splitChunks.includes(basename(target))) return undefined;
-      if (args.kind !== 'dynamic-import') return { errors: [{ text: `${args.path} is a lazily loaded chunk: import it with import(), not statically (from ${args.importer})` }] };
+      if (args.kind === 'entry-point' || dirname(target) !== CHUNK_DIR || !splitChunks.includes(basename(target)))
+        return undefined;
+      if (args.kind !== 'dynamic-import')
+        return {
+          errors: [
+            {
+              text: `${args.path} is a lazily loaded chunk: import it with import(), not statically (from ${args.importer})`,
+            },
+          ],
+        };
       return { path: `./${basename(target)}.js`, external: true };
     });
   },
@@ -62,7 +74,11 @@ const clientChunkPlugin = {
 /** Modules of client/src/aws that are only imported dynamically and pull in the SDK. */
 const LAZY_AWS_MODULES = ['client/src/aws/sdk/index.ts', 'client/src/aws/execApi.ts'].filter((f) => existsSync(f));
 /** The names the client's dynamic imports read; checked after the build so a rename fails loudly. */
-const CHUNK_EXPORTS = ['createSdkApis', 'fromNodeProviderChain', ...(existsSync('client/src/aws/execApi.ts') ? ['SdkExecApi'] : [])];
+const CHUNK_EXPORTS = [
+  'createSdkApis',
+  'fromNodeProviderChain',
+  ...(existsSync('client/src/aws/execApi.ts') ? ['SdkExecApi'] : []),
+];
 
 /** Sends the client's dynamic imports of the SDK (and of our SDK-backed modules) to the chunk. */
 const awsChunkPlugin = {
@@ -83,12 +99,25 @@ const awsChunkSource = [
 
 // dynamic-import unsupported: chunks are loaded with require() (resolved next to dist/extension.js),
 // not through Node's ESM loader.
-const client = { external: ['vscode'], supported: { 'dynamic-import': false }, plugins: [clientChunkPlugin, ...(splitAws ? [awsChunkPlugin] : [])] };
+const client = {
+  external: ['vscode'],
+  supported: { 'dynamic-import': false },
+  plugins: [clientChunkPlugin, ...(splitAws ? [awsChunkPlugin] : [])],
+};
 const entries = [
   // The entry's language client without the features our server never offers and with one copy of the
   // tsc module helpers (scripts/build/slimClient.mjs, scripts/build/sharedTsHelpers.mjs).
-  { ...client, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', plugins: [...client.plugins, slimClientPlugin, sharedTsHelpersPlugin()] },
-  ...splitChunks.map((name) => ({ ...client, entryPoints: [`client/src/chunks/${name}.ts`], outfile: `dist/${name}.js` })),
+  {
+    ...client,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/extension.js',
+    plugins: [...client.plugins, slimClientPlugin, sharedTsHelpersPlugin()],
+  },
+  ...splitChunks.map((name) => ({
+    ...client,
+    entryPoints: [`client/src/chunks/${name}.ts`],
+    outfile: `dist/${name}.js`,
+  })),
   // The server and the CLI start a process per use (the CLI per CI run, often per file): always minified
   // to cut the script compile time at startup; source maps stay. Names are not kept (the server reads no
   // function names): keepNames' __name calls cost at load and on every closure a hot path creates.
@@ -96,8 +125,22 @@ const entries = [
   // The CLI also starts from a V8 code cache: dist/cli.js is written by cliCodeCachePlugin (scripts/cliBundle.mjs).
   // Names are not kept: keepNames' __name calls ran at every load and on every closure a hot path creates
   // (one-template lint 107 -> 88 ms CPU); the CLI reads no function names.
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', minify: true, write: false, plugins: [cliCodeCachePlugin] },
-  ...(splitAws ? [{ stdin: { contents: awsChunkSource, resolveDir: '.', sourcefile: 'aws-chunk.ts', loader: 'ts' }, outfile: `dist/${AWS_CHUNK}`, external: ['vscode'] }] : []),
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    minify: true,
+    write: false,
+    plugins: [cliCodeCachePlugin],
+  },
+  ...(splitAws
+    ? [
+        {
+          stdin: { contents: awsChunkSource, resolveDir: '.', sourcefile: 'aws-chunk.ts', loader: 'ts' },
+          outfile: `dist/${AWS_CHUNK}`,
+          external: ['vscode'],
+        },
+      ]
+    : []),
 ];
 
 await Promise.all(entries.map((e) => build({ ...common, ...e, outfile: e.outfile.replace(/^dist\//, `${outdir}/`) })));
@@ -108,8 +151,16 @@ for (const name of [AWS_CHUNK.replace(/\.js$/, ''), ...clientChunks]) {
 }
 if (splitAws) {
   const chunk = readFileSync(`${outdir}/${AWS_CHUNK}`, 'utf8');
-  const missing = CHUNK_EXPORTS.filter((name) => !new RegExp(`\\b${name}: \\(\\) =>`).test(chunk) && !new RegExp(`\\b${name}:`).test(chunk));
+  const missing = CHUNK_EXPORTS.filter(
+    (name) => !new RegExp(`\\b${name}: \\(\\) =>`).test(chunk) && !new RegExp(`\\b${name}:`).test(chunk),
+  );
   if (missing.length) throw new Error(`build: dist/${AWS_CHUNK} does not export ${missing.join(', ')}`);
 }
-const split = [...splitChunks.map((n) => `${outdir}/${n}.js`), ...(splitAws ? [`${outdir}/${AWS_CHUNK} (AWS SDK)`] : [])];
-if (!watch) process.stdout.write(`built ${outdir}/extension.js, ${outdir}/server.js, ${outdir}/cli.js${split.length ? `; loaded on first use: ${split.join(', ')}` : ''}\n`);
+const split = [
+  ...splitChunks.map((n) => `${outdir}/${n}.js`),
+  ...(splitAws ? [`${outdir}/${AWS_CHUNK} (AWS SDK)`] : []),
+];
+if (!watch)
+  process.stdout.write(
+    `built ${outdir}/extension.js, ${outdir}/server.js, ${outdir}/cli.js${split.length ? `; loaded on first use: ${split.join(', ')}` : ''}\n`,
+  );

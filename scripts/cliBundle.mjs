@@ -51,7 +51,11 @@ export const cliCodeCachePlugin = {
         minify: true,
         write: false,
         logLevel: 'warning',
-        define: { FARGATE_LENS_CLI_HASH: JSON.stringify(hash), FARGATE_LENS_CLI_STAMP: JSON.stringify(stamp), FARGATE_LENS_CLI_LENGTH: String(bundle.length) },
+        define: {
+          FARGATE_LENS_CLI_HASH: JSON.stringify(hash),
+          FARGATE_LENS_CLI_STAMP: JSON.stringify(stamp),
+          FARGATE_LENS_CLI_LENGTH: String(bundle.length),
+        },
       });
       const file = `${bundle}\n${assetText}`;
       // Lengths are in characters and read as bytes: the same only for ASCII (esbuild escapes the rest).

@@ -20,7 +20,12 @@ export const CFN_LINT_MAPPING: Readonly<Record<string, readonly string[]>> = {
   E3044: ['service/scheduling-strategy'],
   E3046: ['log/awslogs-required-opts', 'log/awslogs-option-names'],
   E3047: ['fargate/cpu-memory-combo'],
-  E3048: ['fargate/network-mode-awsvpc', 'log/fargate-driver', 'fargate/task-cpu-memory-required', 'fargate/placement-constraints'],
+  E3048: [
+    'fargate/network-mode-awsvpc',
+    'log/fargate-driver',
+    'fargate/task-cpu-memory-required',
+    'fargate/placement-constraints',
+  ],
   E3049: ['cfn/dynamic-port-health-check'],
   E3052: ['fargate/network-config-required'],
   E3053: ['port/awsvpc-hostport'],
@@ -57,7 +62,8 @@ export interface CompareResult {
 /** The templates compared: fixtures plus the corpus's CloudFormation files. */
 export function templateFiles(): string[] {
   const out: string[] = [];
-  if (existsSync(FIXTURES)) for (const f of readdirSync(FIXTURES).sort()) if (/\.(ya?ml|json|template)$/.test(f)) out.push(join(FIXTURES, f));
+  if (existsSync(FIXTURES))
+    for (const f of readdirSync(FIXTURES).sort()) if (/\.(ya?ml|json|template)$/.test(f)) out.push(join(FIXTURES, f));
   const sources = join(CORPUS, 'SOURCES.tsv');
   if (existsSync(sources)) {
     for (const line of readFileSync(sources, 'utf8').split('\n')) {
@@ -75,14 +81,28 @@ export function cfnLintAvailable(): boolean {
 
 /** Runs cfn-lint once over all files; returns its ECS findings. */
 export function runCfnLint(files: string[]): CfnLintMatch[] {
-  const r = spawnSync('cfn-lint', ['--format', 'json', '--', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('cfn-lint', ['--format', 'json', '--', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error) throw new Error(`cfn-lint could not run: ${r.error.message}`);
-  const matches = JSON.parse(r.stdout || '[]') as { Rule: { Id: string }; Filename: string; Message: string; Location: { Start: { LineNumber: number }; Path?: (string | number)[] } }[];
+  const matches = JSON.parse(r.stdout || '[]') as {
+    Rule: { Id: string };
+    Filename: string;
+    Message: string;
+    Location: { Start: { LineNumber: number }; Path?: (string | number)[] };
+  }[];
   return matches
     .filter((m) => m.Rule.Id in CFN_LINT_MAPPING)
     .map((m) => {
       const path = m.Location.Path ?? [];
-      return { file: resolve(m.Filename), rule: m.Rule.Id, resource: path[0] === 'Resources' ? String(path[1]) : undefined, line: m.Location.Start.LineNumber, message: m.Message };
+      return {
+        file: resolve(m.Filename),
+        rule: m.Rule.Id,
+        resource: path[0] === 'Resources' ? String(path[1]) : undefined,
+        line: m.Location.Start.LineNumber,
+        message: m.Message,
+      };
     });
 }
 
@@ -116,13 +136,20 @@ export function lintTemplates(files: string[]): Map<string, { doc: DocumentModel
 export function compare(files: string[] = templateFiles()): CompareResult {
   const cfn = runCfnLint(files);
   const ours = lintTemplates(files);
-  const rows: Comparison[] = Object.keys(CFN_LINT_MAPPING).map((rule) => ({ rule, cfnLint: 0, matched: 0, missing: [] }));
+  const rows: Comparison[] = Object.keys(CFN_LINT_MAPPING).map((rule) => ({
+    rule,
+    cfnLint: 0,
+    matched: 0,
+    missing: [],
+  }));
   const covered = new Set<string>();
   for (const m of cfn) {
     const row = rows.find((r) => r.rule === m.rule)!;
     row.cfnLint++;
     const mine = ours.get(m.file);
-    const hit = mine?.diags.find((d) => CFN_LINT_MAPPING[m.rule].includes(d.ruleId) && (!m.resource || resourcesOf(mine.doc, d).has(m.resource)));
+    const hit = mine?.diags.find(
+      (d) => CFN_LINT_MAPPING[m.rule].includes(d.ruleId) && (!m.resource || resourcesOf(mine.doc, d).has(m.resource)),
+    );
     if (hit) {
       row.matched++;
       covered.add(`${m.file}#${hit.ruleId}#${m.resource}`);
@@ -141,12 +168,21 @@ export function compare(files: string[] = templateFiles()): CompareResult {
 }
 
 export function formatResult(r: CompareResult): string {
-  const lines = [`Templates compared: ${r.files.length}`, '', '| cfn-lint | Fargate Lens rule ids | cfn-lint findings | also reported | missing |', '|---|---|---|---|---|'];
-  for (const row of r.rows) lines.push(`| ${row.rule} | ${CFN_LINT_MAPPING[row.rule].join(', ')} | ${row.cfnLint} | ${row.matched} | ${row.missing.length} |`);
+  const lines = [
+    `Templates compared: ${r.files.length}`,
+    '',
+    '| cfn-lint | Fargate Lens rule ids | cfn-lint findings | also reported | missing |',
+    '|---|---|---|---|---|',
+  ];
+  for (const row of r.rows)
+    lines.push(
+      `| ${row.rule} | ${CFN_LINT_MAPPING[row.rule].join(', ')} | ${row.cfnLint} | ${row.matched} | ${row.missing.length} |`,
+    );
   const missing = r.rows.flatMap((row) => row.missing);
   if (missing.length) {
     lines.push('', 'Missing (cfn-lint reports, Fargate Lens does not at that resource):');
-    for (const m of missing) lines.push(`  ${m.rule} ${m.file.replace(ROOT + '/', '')}:${m.line} [${m.resource ?? '-'}] ${m.message}`);
+    for (const m of missing)
+      lines.push(`  ${m.rule} ${m.file.replace(ROOT + '/', '')}:${m.line} [${m.resource ?? '-'}] ${m.message}`);
   }
   lines.push('', 'Fargate Lens findings beyond the matched ones (rule id: count):');
   for (const [id, n] of [...r.extra].sort((a, b) => b[1] - a[1])) lines.push(`  ${id}: ${n}`);

@@ -16,15 +16,30 @@ const SMITHY = path.resolve(ROOT, SMITHY_REL);
 
 type Json = Record<string, unknown>;
 
-interface Member { name: string; required: boolean; type: ts.TypeNode; doc: string; deprecated?: string }
-interface Shape { name: string; doc: string; members: Member[]; union: boolean }
+interface Member {
+  name: string;
+  required: boolean;
+  type: ts.TypeNode;
+  doc: string;
+  deprecated?: string;
+}
+interface Shape {
+  name: string;
+  doc: string;
+  members: Member[];
+  union: boolean;
+}
 
 /** JSDoc text of a node: the HTML documentation, without tags; `@deprecated` text separately. */
 function jsDoc(node: ts.Node, source: ts.SourceFile): { doc: string; deprecated?: string } {
   const ranges = ts.getLeadingCommentRanges(source.text, node.getFullStart()) ?? [];
   const last = ranges.filter((r) => source.text.startsWith('/**', r.pos)).pop();
   if (!last) return { doc: '' };
-  const body = source.text.slice(last.pos + 3, last.end - 2).split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n');
+  const body = source.text
+    .slice(last.pos + 3, last.end - 2)
+    .split('\n')
+    .map((l) => l.replace(/^\s*\* ?/, ''))
+    .join('\n');
   const [text, ...tags] = body.split(/\n(?=@)/);
   const dep = tags.find((t) => t.startsWith('@deprecated'));
   return { doc: text.trim(), deprecated: dep ? dep.replace('@deprecated', '').trim() || 'Deprecated.' : undefined };
@@ -34,7 +49,12 @@ function readSdk(): { shapes: Map<string, Shape>; enums: Map<string, string[]> }
   const shapes = new Map<string, Shape>();
   const enums = new Map<string, string[]>();
   for (const file of fs.readdirSync(MODELS).filter((f) => f.endsWith('.d.ts'))) {
-    const sf = ts.createSourceFile(file, fs.readFileSync(path.join(MODELS, file), 'utf8'), ts.ScriptTarget.ES2022, true);
+    const sf = ts.createSourceFile(
+      file,
+      fs.readFileSync(path.join(MODELS, file), 'utf8'),
+      ts.ScriptTarget.ES2022,
+      true,
+    );
     const membersOf = (decl: ts.InterfaceDeclaration): Member[] =>
       decl.members.filter(ts.isPropertySignature).flatMap((m) => {
         const name = m.name.getText(sf);
@@ -42,11 +62,15 @@ function readSdk(): { shapes: Map<string, Shape>; enums: Map<string, string[]> }
         return [{ name, required: !m.questionToken, type: m.type, ...jsDoc(m, sf) }];
       });
     for (const st of sf.statements) {
-      if (ts.isInterfaceDeclaration(st)) shapes.set(st.name.text, { name: st.name.text, members: membersOf(st), union: false, ...jsDoc(st, sf) });
+      if (ts.isInterfaceDeclaration(st))
+        shapes.set(st.name.text, { name: st.name.text, members: membersOf(st), union: false, ...jsDoc(st, sf) });
       else if (ts.isModuleDeclaration(st) && st.body && ts.isModuleBlock(st.body)) {
         // A Smithy union: `namespace X { interface AMember { a: T; $unknown?: never } ... }` -> exactly one member.
         const members = st.body.statements
-          .filter((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text.endsWith('Member') && s.name.text !== '$UnknownMember')
+          .filter(
+            (s): s is ts.InterfaceDeclaration =>
+              ts.isInterfaceDeclaration(s) && s.name.text.endsWith('Member') && s.name.text !== '$UnknownMember',
+          )
           .flatMap((s) => membersOf(s).map((m) => ({ ...m, required: false, ...(m.doc ? {} : jsDoc(s, sf)) })));
         const prev = shapes.get(st.name.text);
         shapes.set(st.name.text, { name: st.name.text, members, union: true, doc: prev?.doc ?? '' });
@@ -55,7 +79,13 @@ function readSdk(): { shapes: Map<string, Shape>; enums: Map<string, string[]> }
       } else if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
           if (d.type && ts.isTypeLiteralNode(d.type) && ts.isIdentifier(d.name)) {
-            const values = d.type.members.filter(ts.isPropertySignature).map((m) => m.type && ts.isLiteralTypeNode(m.type) && ts.isStringLiteral(m.type.literal) ? m.type.literal.text : undefined);
+            const values = d.type.members
+              .filter(ts.isPropertySignature)
+              .map((m) =>
+                m.type && ts.isLiteralTypeNode(m.type) && ts.isStringLiteral(m.type.literal)
+                  ? m.type.literal.text
+                  : undefined,
+              );
             if (values.every((v) => v !== undefined)) enums.set(d.name.text, values as string[]);
           }
         }
@@ -66,7 +96,10 @@ function readSdk(): { shapes: Map<string, Shape>; enums: Map<string, string[]> }
 }
 
 /** Smithy: is `Shape.member` an integer or long (the SDK types all numbers as `number`)? */
-function smithyLookup(): { isInteger(shape: string, member: string): boolean; doc(shape: string, member?: string): string } {
+function smithyLookup(): {
+  isInteger(shape: string, member: string): boolean;
+  doc(shape: string, member?: string): string;
+} {
   const model = JSON.parse(fs.readFileSync(SMITHY, 'utf8')) as { shapes: Record<string, Json> };
   const get = (id: string) => model.shapes[id.includes('#') ? id : `com.amazonaws.ecs#${id}`] as Json | undefined;
   const member = (shape: string, m: string) => ((get(shape)?.members ?? {}) as Record<string, Json>)[m];
@@ -90,13 +123,28 @@ export function htmlToMarkdown(html: string): string {
   // then each run of markers and spaces collapses to the right markdown separator.
   let s = html.replace(/\s+/g, ' ');
   s = s.replace(/<a\s+href="([^"]*)"\s*>(.*?)<\/a>/g, (_, href: string, t: string) => `[${t.trim()}](${href.trim()})`);
-  s = s.replace(/<\/?code>/g, '`').replace(/<\/?(b|strong)>/g, '**').replace(/<\/?(i|em)>/g, '_');
-  s = s.replace(/<note>/g, '\u0002> **Note:** ').replace(/<important>/g, '\u0002> **Important:** ').replace(/<\/(note|important)>/g, '\u0002');
-  s = s.replace(/<li>|<dt>/g, '\u0001').replace(/<\/dt>\s*<dd>/g, ': ').replace(/<\/?(ul|ol|dl)>/g, '\u0003');
+  s = s
+    .replace(/<\/?code>/g, '`')
+    .replace(/<\/?(b|strong)>/g, '**')
+    .replace(/<\/?(i|em)>/g, '_');
+  s = s
+    .replace(/<note>/g, '\u0002> **Note:** ')
+    .replace(/<important>/g, '\u0002> **Important:** ')
+    .replace(/<\/(note|important)>/g, '\u0002');
+  s = s
+    .replace(/<li>|<dt>/g, '\u0001')
+    .replace(/<\/dt>\s*<dd>/g, ': ')
+    .replace(/<\/?(ul|ol|dl)>/g, '\u0003');
   s = s.replace(/<\/p>|<br\s*\/?>/g, '\u0002').replace(/<[^>]+>/g, '');
-  s = s.replace(/ {2,}/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  s = s
+    .replace(/ {2,}/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
   s = s.replace(/\s*[\u0001\u0002\u0003][\s\u0001\u0002\u0003]*/g, (run) =>
-    run.includes('\u0001') ? (run.includes('\u0003') ? '\n\n- ' : '\n- ') : '\n\n');
+    run.includes('\u0001') ? (run.includes('\u0003') ? '\n\n- ' : '\n- ') : '\n\n',
+  );
   return s.trim();
 }
 
@@ -107,12 +155,16 @@ function firstSentence(md: string): string {
   return (m ? m[1] : para).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, '');
 }
 
-export interface GenerateResult { files: Record<string, string>; sdkVersion: string }
+export interface GenerateResult {
+  files: Record<string, string>;
+  sdkVersion: string;
+}
 
 export function generate(): GenerateResult {
   const { shapes, enums } = readSdk();
   const smithy = smithyLookup();
-  const sdkVersion = (JSON.parse(fs.readFileSync(path.join(SDK_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+  const sdkVersion = (JSON.parse(fs.readFileSync(path.join(SDK_DIR, 'package.json'), 'utf8')) as { version: string })
+    .version;
 
   const build = (roots: string[]): Record<string, Json> => {
     const definitions: Record<string, Json> = {};
@@ -126,13 +178,17 @@ export function generate(): GenerateResult {
       if (ts.isParenthesizedTypeNode(node)) return typeSchema(owner, m, node.type);
       if (ts.isArrayTypeNode(node)) return { type: 'array', items: typeSchema(owner, m, node.elementType) };
       switch (node.kind) {
-        case ts.SyntaxKind.StringKeyword: return { type: 'string' };
-        case ts.SyntaxKind.BooleanKeyword: return { type: 'boolean' };
-        case ts.SyntaxKind.NumberKeyword: return { type: smithy.isInteger(owner, m.name) ? 'integer' : 'number' };
+        case ts.SyntaxKind.StringKeyword:
+          return { type: 'string' };
+        case ts.SyntaxKind.BooleanKeyword:
+          return { type: 'boolean' };
+        case ts.SyntaxKind.NumberKeyword:
+          return { type: smithy.isInteger(owner, m.name) ? 'integer' : 'number' };
       }
       if (ts.isTypeReferenceNode(node)) {
         const name = node.typeName.getText();
-        if (name === 'Record') return { type: 'object', additionalProperties: typeSchema(owner, m, node.typeArguments![1]) };
+        if (name === 'Record')
+          return { type: 'object', additionalProperties: typeSchema(owner, m, node.typeArguments![1]) };
         if (name === 'Date') return { type: 'string', format: 'date-time' };
         if (name === '__DocumentType') return {};
         const values = enums.get(name);
@@ -149,13 +205,23 @@ export function generate(): GenerateResult {
       for (const m of shape.members) {
         const md = htmlToMarkdown(m.doc || smithy.doc(shape.name, m.name));
         const s = typeSchema(shape.name, m, m.type);
-        properties[m.name] = { ...s, description: firstSentence(md), markdownDescription: md, ...(m.deprecated ? { deprecationMessage: m.deprecated } : {}) };
+        properties[m.name] = {
+          ...s,
+          description: firstSentence(md),
+          markdownDescription: md,
+          ...(m.deprecated ? { deprecationMessage: m.deprecated } : {}),
+        };
       }
       const required = shape.members.filter((m) => m.required && !shape.union).map((m) => m.name);
       const md = htmlToMarkdown(shape.doc || smithy.doc(shape.name));
       return {
-        title: shape.name, type: 'object', description: firstSentence(md), markdownDescription: md,
-        properties, ...(required.length ? { required } : {}), additionalProperties: false,
+        title: shape.name,
+        type: 'object',
+        description: firstSentence(md),
+        markdownDescription: md,
+        properties,
+        ...(required.length ? { required } : {}),
+        additionalProperties: false,
         ...(shape.union ? { minProperties: 1, maxProperties: 1 } : {}),
       };
     };
@@ -164,7 +230,11 @@ export function generate(): GenerateResult {
       if (definitions[name]) continue;
       definitions[name] = shapeSchema(shapes.get(name)!);
     }
-    return Object.fromEntries(Object.keys(definitions).sort().map((k) => [k, definitions[k]]));
+    return Object.fromEntries(
+      Object.keys(definitions)
+        .sort()
+        .map((k) => [k, definitions[k]]),
+    );
   };
 
   const header = (file: string, title: string, inputs: string[], extra: Json): string => {
@@ -179,7 +249,13 @@ export function generate(): GenerateResult {
   };
   const rootOf = (defs: Record<string, Json>, name: string): Json => {
     const d = defs[name] as Json;
-    return { type: 'object', ...(d.description ? { description: d.description, markdownDescription: d.markdownDescription } : {}), properties: d.properties, required: d.required, additionalProperties: false };
+    return {
+      type: 'object',
+      ...(d.description ? { description: d.description, markdownDescription: d.markdownDescription } : {}),
+      properties: d.properties,
+      required: d.required,
+      additionalProperties: false,
+    };
   };
 
   const taskDefs = build(['RegisterTaskDefinitionRequest', 'TaskDefinition']);
@@ -193,12 +269,33 @@ export function generate(): GenerateResult {
   return {
     sdkVersion,
     files: {
-      'task-definition.schema.json': header('task-definition.schema.json', 'Amazon ECS task definition (RegisterTaskDefinition input)', ['RegisterTaskDefinitionRequest', 'TaskDefinition'], { ...rootOf(taskDefs, 'RegisterTaskDefinitionRequest'), definitions: taskDefs }),
-      'service.schema.json': header('service.schema.json', 'Amazon ECS service (CreateService / UpdateService input)', ['CreateServiceRequest', 'UpdateServiceRequest'], {
-        type: 'object', description: 'Input of CreateService or UpdateService (aws ecs create-service / update-service --cli-input-json).',
-        properties: Object.fromEntries(Object.keys(serviceProps).sort().map((k) => [k, serviceProps[k]])), additionalProperties: false, definitions: serviceDefs,
+      'task-definition.schema.json': header(
+        'task-definition.schema.json',
+        'Amazon ECS task definition (RegisterTaskDefinition input)',
+        ['RegisterTaskDefinitionRequest', 'TaskDefinition'],
+        { ...rootOf(taskDefs, 'RegisterTaskDefinitionRequest'), definitions: taskDefs },
+      ),
+      'service.schema.json': header(
+        'service.schema.json',
+        'Amazon ECS service (CreateService / UpdateService input)',
+        ['CreateServiceRequest', 'UpdateServiceRequest'],
+        {
+          type: 'object',
+          description:
+            'Input of CreateService or UpdateService (aws ecs create-service / update-service --cli-input-json).',
+          properties: Object.fromEntries(
+            Object.keys(serviceProps)
+              .sort()
+              .map((k) => [k, serviceProps[k]]),
+          ),
+          additionalProperties: false,
+          definitions: serviceDefs,
+        },
+      ),
+      'run-task.schema.json': header('run-task.schema.json', 'Amazon ECS RunTask input', ['RunTaskRequest'], {
+        ...rootOf(runDefs, 'RunTaskRequest'),
+        definitions: runDefs,
       }),
-      'run-task.schema.json': header('run-task.schema.json', 'Amazon ECS RunTask input', ['RunTaskRequest'], { ...rootOf(runDefs, 'RunTaskRequest'), definitions: runDefs }),
     },
   };
 }
@@ -211,8 +308,14 @@ function main(): void {
     const target = path.join(ROOT, 'schemas', name);
     const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
     if (current === text) continue;
-    if (check) { stale++; console.error(`schemas/${name} is stale; run npm run schemas`); }
-    else { fs.mkdirSync(path.dirname(target), { recursive: true }); fs.writeFileSync(target, text); console.log(`wrote schemas/${name}`); }
+    if (check) {
+      stale++;
+      console.error(`schemas/${name} is stale; run npm run schemas`);
+    } else {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, text);
+      console.log(`wrote schemas/${name}`);
+    }
   }
   if (stale) process.exitCode = 1;
   else console.log(`schemas up to date with @aws-sdk/client-ecs ${sdkVersion}`);

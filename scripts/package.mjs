@@ -14,11 +14,20 @@ const out = resolve(values.out ?? join(root, `${pkg.name}-${pkg.version}.vsix`))
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) { process.stderr.write(`package: ${[cmd, ...args].join(' ')} failed (${r.status ?? r.signal})\n`); process.exit(1); }
+  if (r.status !== 0) {
+    process.stderr.write(`package: ${[cmd, ...args].join(' ')} failed (${r.status ?? r.signal})\n`);
+    process.exit(1);
+  }
 }
 
 run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--minify']);
-run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out]);
+run(process.execPath, [
+  join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+  'package',
+  '--no-dependencies',
+  '--out',
+  out,
+]);
 // Leave dist/ as a development build again (readable stack traces for the dev host and the tests).
 run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 const size = statSync(out).size;

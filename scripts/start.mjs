@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = join(import.meta.dirname, '..');
-const { values: opts } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, check: { type: 'boolean', default: false } } });
+const { values: opts } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    check: { type: 'boolean', default: false },
+  },
+});
 const say = (msg) => process.stdout.write(`[sandbox] ${msg}\n`);
 const t0 = Date.now();
 
@@ -21,7 +26,10 @@ const t0 = Date.now();
 if (!existsSync(join(root, 'e2e', 'node_modules', '.bin', 'code-server'))) {
   say('first start: installing code-server 4.100.3 into e2e/node_modules (about a minute, once)');
   const setup = spawnSync('bash', [join(root, 'e2e', 'setup.sh'), '--no-browser'], { stdio: 'inherit' });
-  if (setup.status !== 0) { say('could not install code-server; see the messages above'); process.exit(1); }
+  if (setup.status !== 0) {
+    say('could not install code-server; see the messages above');
+    process.exit(1);
+  }
 }
 const { REPO_ROOT, freePort, prepareHome, startCodeServer, workbenchUrl } = await import('../e2e/lib/codeServer.mjs');
 const { awsEnv, findMoto, seedDemo, startMoto } = await import('../e2e/lib/moto.mjs');
@@ -33,7 +41,10 @@ if (!findMoto()) {
 
 // 2. Build the extension (dev mode loads dist/ from the repo).
 const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-if (built.status !== 0) { say('npm run build failed'); process.exit(1); }
+if (built.status !== 0) {
+  say('npm run build failed');
+  process.exit(1);
+}
 
 const stops = [];
 let stopping = false;
@@ -41,7 +52,13 @@ async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   say('stopping');
-  while (stops.length) { try { await stops.pop()(); } catch (err) { say(`stop: ${err.message}`); } }
+  while (stops.length) {
+    try {
+      await stops.pop()();
+    } catch (err) {
+      say(`stop: ${err.message}`);
+    }
+  }
   process.exit(code);
 }
 process.on('SIGINT', () => stopAll(0));
@@ -57,11 +74,15 @@ try {
   const port = await freePort(Number(opts.port));
   const [seeded, server] = await Promise.all([
     seedDemo(moto.endpoint),
-    startCodeServer({ home, port, logFile: join(state, 'code-server.log'), env: awsEnv(moto.endpoint) })
-      .then((s) => { stops.push(() => s.stop()); return s; }),
+    startCodeServer({ home, port, logFile: join(state, 'code-server.log'), env: awsEnv(moto.endpoint) }).then((s) => {
+      stops.push(() => s.stop());
+      return s;
+    }),
   ]);
   const clusters = Array.isArray(seeded.clusters) ? seeded.clusters : Object.keys(seeded.clusters ?? {});
-  say(`AWS emulator on ${moto.endpoint}: clusters ${clusters.join(', ') || '(none reported)'} (seed: ${seeded.seeder})`);
+  say(
+    `AWS emulator on ${moto.endpoint}: clusters ${clusters.join(', ') || '(none reported)'} (seed: ${seeded.seeder})`,
+  );
 
   const url = workbenchUrl(server.host, { folder: join(REPO_ROOT, 'examples') });
 
@@ -71,11 +92,16 @@ try {
     say(`check: workbench page ${ok ? 'served' : 'MISSING'}; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await stopAll(ok ? 0 : 1);
   }
-  say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Open this URL in a browser (Chrome, Edge or Firefox):\n\n  ${url}\n`);
+  say(
+    `ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Open this URL in a browser (Chrome, Edge or Firefox):\n\n  ${url}\n`,
+  );
   say('On another machine, forward the port first: ssh -L ' + `${port}:127.0.0.1:${port} <this host>`);
   say('Logs: .tmp/sandbox/*.log. Press Ctrl+C to stop VS Code and the emulator.');
   const exit = await server.exited;
-  if (!stopping) { say(`code-server exited unexpectedly (${JSON.stringify(exit)}); see .tmp/sandbox/code-server.log`); await stopAll(1); }
+  if (!stopping) {
+    say(`code-server exited unexpectedly (${JSON.stringify(exit)}); see .tmp/sandbox/code-server.log`);
+    await stopAll(1);
+  }
 } catch (err) {
   say(`failed: ${err.message}`);
   await stopAll(1);

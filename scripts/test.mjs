@@ -44,7 +44,10 @@ for (const tier of tiers) {
     code = run(process.execPath, ['scripts/build.mjs']) || nodeTests('test/lsp', { concurrency: 1 });
   } else if (tier === 'integration') code = nodeTests('test/integration', { concurrency: 1 });
   else if (tier === 'e2e') {
-    if (process.env.FARGATE_LENS_SKIP_E2E === '1') { process.stdout.write('skipped (FARGATE_LENS_SKIP_E2E=1)\n'); continue; }
+    if (process.env.FARGATE_LENS_SKIP_E2E === '1') {
+      process.stdout.write('skipped (FARGATE_LENS_SKIP_E2E=1)\n');
+      continue;
+    }
     code = existsSync('e2e/run.mjs') ? run(process.execPath, ['e2e/run.mjs']) : 0;
   } else {
     process.stderr.write(`unknown tier ${tier}\n`);

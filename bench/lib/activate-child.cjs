@@ -19,51 +19,219 @@ function inert(name) {
       if (!cache.has(p)) cache.set(p, inert(`${name}.${String(p)}`));
       return cache.get(p);
     },
-    set(_t, p, v) { cache.set(p, v); return true; },
-    apply() { return inert(`${name}()`); },
-    construct() { return inert(`new ${name}`); },
+    set(_t, p, v) {
+      cache.set(p, v);
+      return true;
+    },
+    apply() {
+      return inert(`${name}()`);
+    },
+    construct() {
+      return inert(`new ${name}`);
+    },
   });
 }
 
 class EventEmitter {
-  constructor() { this.listeners = new Set(); this.event = (l) => { this.listeners.add(l); return { dispose: () => this.listeners.delete(l) }; }; }
-  fire(e) { for (const l of this.listeners) l(e); }
-  dispose() { this.listeners.clear(); }
+  constructor() {
+    this.listeners = new Set();
+    this.event = (l) => {
+      this.listeners.add(l);
+      return { dispose: () => this.listeners.delete(l) };
+    };
+  }
+  fire(e) {
+    for (const l of this.listeners) l(e);
+  }
+  dispose() {
+    this.listeners.clear();
+  }
 }
 class Disposable {
-  constructor(fn) { this.fn = fn; }
-  static from(...ds) { return new Disposable(() => ds.forEach((d) => d && d.dispose && d.dispose())); }
-  dispose() { if (this.fn) this.fn(); }
+  constructor(fn) {
+    this.fn = fn;
+  }
+  static from(...ds) {
+    return new Disposable(() => ds.forEach((d) => d && d.dispose && d.dispose()));
+  }
+  dispose() {
+    if (this.fn) this.fn();
+  }
 }
 const event = () => ({ dispose() {} });
-const configuration = () => ({ get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined });
-class Plain { constructor(...args) { this.args = args; } }
+const configuration = () => ({
+  get: (_k, d) => d,
+  has: () => false,
+  inspect: () => undefined,
+  update: async () => undefined,
+});
+class Plain {
+  constructor(...args) {
+    this.args = args;
+  }
+}
 const Uri = {
-  file: (p) => ({ scheme: 'file', fsPath: p, path: p, toString: () => `file://${p}`, with() { return this; } }),
-  parse: (s) => ({ scheme: s.split(':')[0], fsPath: s, path: s, toString: () => s, with() { return this; } }),
+  file: (p) => ({
+    scheme: 'file',
+    fsPath: p,
+    path: p,
+    toString: () => `file://${p}`,
+    with() {
+      return this;
+    },
+  }),
+  parse: (s) => ({
+    scheme: s.split(':')[0],
+    fsPath: s,
+    path: s,
+    toString: () => s,
+    with() {
+      return this;
+    },
+  }),
   joinPath: (u, ...ps) => Uri.file(path.join(u.fsPath, ...ps)),
 };
 const base = {
   version: '1.100.0',
-  EventEmitter, Disposable, Uri,
-  TreeItem: Plain, ThemeIcon: Plain, ThemeColor: Plain, MarkdownString: Plain, Range: Plain, Position: Plain, Location: Plain,
-  Diagnostic: Plain, CodeAction: Plain, CompletionItem: Plain, Hover: Plain, SnippetString: Plain, WorkspaceEdit: Plain, Selection: Plain,
+  EventEmitter,
+  Disposable,
+  Uri,
+  TreeItem: Plain,
+  ThemeIcon: Plain,
+  ThemeColor: Plain,
+  MarkdownString: Plain,
+  Range: Plain,
+  Position: Plain,
+  Location: Plain,
+  Diagnostic: Plain,
+  CodeAction: Plain,
+  CompletionItem: Plain,
+  Hover: Plain,
+  SnippetString: Plain,
+  WorkspaceEdit: Plain,
+  Selection: Plain,
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   StatusBarAlignment: { Left: 1, Right: 2 },
-  workspace: new Proxy({ getConfiguration: configuration, onDidChangeConfiguration: event, workspaceFolders: undefined, textDocuments: [], isTrusted: true }, { get: (t, p) => (p in t ? t[p] : typeof p === 'string' && p.startsWith('onDid') ? event : inert(`workspace.${String(p)}`)) }),
+  workspace: new Proxy(
+    {
+      getConfiguration: configuration,
+      onDidChangeConfiguration: event,
+      workspaceFolders: undefined,
+      textDocuments: [],
+      isTrusted: true,
+    },
+    {
+      get: (t, p) =>
+        p in t ? t[p] : typeof p === 'string' && p.startsWith('onDid') ? event : inert(`workspace.${String(p)}`),
+    },
+  ),
   // A tree view that is not visible: VS Code starts with the explorer collapsed unless the user opened it.
-  window: new Proxy({ createTreeView: () => new Proxy({ visible: false, selection: [] }, { get: (t, p) => (p in t ? t[p] : typeof p === 'string' && p.startsWith('onDid') ? event : inert(`treeView.${String(p)}`)) }) }, { get: (t, p) => (p in t ? t[p] : typeof p === 'string' && p.startsWith('onDid') ? event : p === 'visibleTextEditors' ? [] : p === 'activeTextEditor' ? undefined : inert(`window.${String(p)}`)) }),
+  window: new Proxy(
+    {
+      createTreeView: () =>
+        new Proxy(
+          { visible: false, selection: [] },
+          {
+            get: (t, p) =>
+              p in t ? t[p] : typeof p === 'string' && p.startsWith('onDid') ? event : inert(`treeView.${String(p)}`),
+          },
+        ),
+    },
+    {
+      get: (t, p) =>
+        p in t
+          ? t[p]
+          : typeof p === 'string' && p.startsWith('onDid')
+            ? event
+            : p === 'visibleTextEditors'
+              ? []
+              : p === 'activeTextEditor'
+                ? undefined
+                : inert(`window.${String(p)}`),
+    },
+  ),
 };
 // Bundlers copy the module's own keys (__toESM), so every name the bundle reads must be a real key.
-for (const ns of ['commands', 'languages', 'env', 'extensions', 'tasks', 'debug', 'authentication', 'l10n', 'tests', 'notebooks', 'scm', 'comments']) base[ns] ??= inert(`vscode.${ns}`);
-for (const cls of ['CancellationTokenSource', 'CancellationError', 'CallHierarchyItem', 'CodeLens', 'Color', 'ColorInformation', 'ColorPresentation', 'CompletionList',
-  'DiagnosticRelatedInformation', 'DocumentHighlight', 'DocumentLink', 'DocumentSymbol', 'FoldingRange', 'InlayHint', 'InlayHintLabelPart', 'LinkedEditingRanges',
-  'ParameterInformation', 'RelativePattern', 'SelectionRange', 'SemanticTokens', 'SignatureHelp', 'SignatureInformation', 'SymbolInformation', 'TextEdit', 'TypeHierarchyItem',
-  'TabInputText', 'TabInputTextDiff', 'TabInputCustom', 'TabInputNotebook', 'InlineCompletionItem', 'InlineCompletionList', 'SnippetTextEdit', 'CallHierarchyIncomingCall', 'CallHierarchyOutgoingCall',
-  'InlineValueText', 'InlineValueVariableLookup', 'InlineValueEvaluatableExpression', 'SemanticTokensEdit', 'SemanticTokensEdits']) base[cls] ??= Plain;
-for (const en of ['CodeActionKind', 'CodeActionTriggerKind', 'CompletionItemKind', 'CompletionItemTag', 'CompletionTriggerKind', 'DiagnosticSeverity', 'DiagnosticTag', 'DocumentHighlightKind',
-  'FileType', 'FoldingRangeKind', 'InlineCompletionTriggerKind', 'LogLevel', 'ProgressLocation', 'SignatureHelpTriggerKind', 'SymbolKind', 'SymbolTag', 'TextDocumentSaveReason', 'ViewColumn', 'ExtensionMode']) base[en] ??= inert(`vscode.${en}`);
+for (const ns of [
+  'commands',
+  'languages',
+  'env',
+  'extensions',
+  'tasks',
+  'debug',
+  'authentication',
+  'l10n',
+  'tests',
+  'notebooks',
+  'scm',
+  'comments',
+])
+  base[ns] ??= inert(`vscode.${ns}`);
+for (const cls of [
+  'CancellationTokenSource',
+  'CancellationError',
+  'CallHierarchyItem',
+  'CodeLens',
+  'Color',
+  'ColorInformation',
+  'ColorPresentation',
+  'CompletionList',
+  'DiagnosticRelatedInformation',
+  'DocumentHighlight',
+  'DocumentLink',
+  'DocumentSymbol',
+  'FoldingRange',
+  'InlayHint',
+  'InlayHintLabelPart',
+  'LinkedEditingRanges',
+  'ParameterInformation',
+  'RelativePattern',
+  'SelectionRange',
+  'SemanticTokens',
+  'SignatureHelp',
+  'SignatureInformation',
+  'SymbolInformation',
+  'TextEdit',
+  'TypeHierarchyItem',
+  'TabInputText',
+  'TabInputTextDiff',
+  'TabInputCustom',
+  'TabInputNotebook',
+  'InlineCompletionItem',
+  'InlineCompletionList',
+  'SnippetTextEdit',
+  'CallHierarchyIncomingCall',
+  'CallHierarchyOutgoingCall',
+  'InlineValueText',
+  'InlineValueVariableLookup',
+  'InlineValueEvaluatableExpression',
+  'SemanticTokensEdit',
+  'SemanticTokensEdits',
+])
+  base[cls] ??= Plain;
+for (const en of [
+  'CodeActionKind',
+  'CodeActionTriggerKind',
+  'CompletionItemKind',
+  'CompletionItemTag',
+  'CompletionTriggerKind',
+  'DiagnosticSeverity',
+  'DiagnosticTag',
+  'DocumentHighlightKind',
+  'FileType',
+  'FoldingRangeKind',
+  'InlineCompletionTriggerKind',
+  'LogLevel',
+  'ProgressLocation',
+  'SignatureHelpTriggerKind',
+  'SymbolKind',
+  'SymbolTag',
+  'TextDocumentSaveReason',
+  'ViewColumn',
+  'ExtensionMode',
+])
+  base[en] ??= inert(`vscode.${en}`);
 const vscode = new Proxy(base, { get: (t, p) => (p in t ? t[p] : inert(`vscode.${String(p)}`)) });
 
 const load = Module._load;
@@ -78,7 +246,12 @@ const context = {
   asAbsolutePath: (p) => path.join(root, p),
   globalState: { get: (_k, d) => d, update: async () => undefined, keys: () => [], setKeysForSync() {} },
   workspaceState: { get: (_k, d) => d, update: async () => undefined, keys: () => [] },
-  secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: event },
+  secrets: {
+    get: async () => undefined,
+    store: async () => undefined,
+    delete: async () => undefined,
+    onDidChange: event,
+  },
   environmentVariableCollection: inert('env'),
   extensionMode: 1,
   logUri: Uri.file(path.join(root, '.tmp')),
@@ -107,18 +280,35 @@ const context = {
   const cpu = process.cpuUsage(cpu0);
   out.cpuMs = (cpu.user + cpu.system) / 1000;
   try {
-    await Promise.race([promise, new Promise((_, rej) => setTimeout(() => rej(new Error('activate() did not resolve within 10 s')), 10000).unref())]);
+    await Promise.race([
+      promise,
+      new Promise((_, rej) =>
+        setTimeout(() => rej(new Error('activate() did not resolve within 10 s')), 10000).unref(),
+      ),
+    ]);
   } catch (e) {
     error = error ?? e;
   }
   out.resolvedMs = performance.now() - t1;
-  out.error = error ? String(error && error.message || error) : undefined;
+  out.error = error ? String((error && error.message) || error) : undefined;
   out.awsChunkLoaded = Object.keys(require.cache).some((k) => /dist[\\/]aws\.js$/.test(k));
   // Lazily loaded chunks (dist/<name>.js besides the entry) that activation required anyway.
   const dist = path.join(root, 'dist') + path.sep;
-  out.chunksLoaded = Object.keys(require.cache).filter((k) => k.startsWith(dist) && !k.endsWith(`${path.sep}extension.js`)).map((k) => path.basename(k));
+  out.chunksLoaded = Object.keys(require.cache)
+    .filter((k) => k.startsWith(dist) && !k.endsWith(`${path.sep}extension.js`))
+    .map((k) => path.basename(k));
   process.stdout.write(JSON.stringify(out) + '\n');
-  try { await Promise.race([ext.deactivate && ext.deactivate(), new Promise((r) => setTimeout(r, 3000).unref())]); } catch { /* best effort */ }
-  for (const d of context.subscriptions) { try { d.dispose(); } catch { /* best effort */ } }
+  try {
+    await Promise.race([ext.deactivate && ext.deactivate(), new Promise((r) => setTimeout(r, 3000).unref())]);
+  } catch {
+    /* best effort */
+  }
+  for (const d of context.subscriptions) {
+    try {
+      d.dispose();
+    } catch {
+      /* best effort */
+    }
+  }
   process.exit(0);
 })();

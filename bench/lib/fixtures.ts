@@ -24,14 +24,23 @@ function container(i: number, envVars: number, dependsOnPrev: boolean, rich: boo
     ],
     environment: Array.from({ length: envVars }, (_, k) => ({ name: `SETTING_${i}_${k}`, value: `value-${k}` })),
     secrets: [
-      { name: 'DB_PASSWORD', valueFrom: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:db-${i}-AbCdEf:password::` },
+      {
+        name: 'DB_PASSWORD',
+        valueFrom: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:db-${i}-AbCdEf:password::`,
+      },
       { name: 'API_TOKEN', valueFrom: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/app/${name}/token` },
     ],
     logConfiguration: {
       logDriver: 'awslogs',
       options: { 'awslogs-group': `/ecs/bench/${name}`, 'awslogs-region': REGION, 'awslogs-stream-prefix': name },
     },
-    healthCheck: { command: ['CMD-SHELL', `curl -f http://localhost:${8080 + i}/health || exit 1`], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
+    healthCheck: {
+      command: ['CMD-SHELL', `curl -f http://localhost:${8080 + i}/health || exit 1`],
+      interval: 30,
+      timeout: 5,
+      retries: 3,
+      startPeriod: 10,
+    },
     mountPoints: [{ sourceVolume: 'shared', containerPath: `/data/${name}`, readOnly: i !== 0 }],
     ...(dependsOnPrev ? { dependsOn: [{ containerName: 'app', condition: 'START' }] } : {}),
     ulimits: [{ name: 'nofile', softLimit: 65536, hardLimit: 65536 }],
@@ -60,8 +69,19 @@ export function taskDefinition(family: string, containers: number, lines: number
     cpu: String(Math.max(1024, 256 * containers)).replace(/^2560$/, '4096'),
     memory: String(Math.max(2048, 512 * containers)).replace(/^5120$/, '8192'),
     runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
-    containerDefinitions: Array.from({ length: containers }, (_, i) => container(i, env, i > 0, lines / containers >= 100)),
-    volumes: [{ name: 'shared', efsVolumeConfiguration: { fileSystemId: 'fs-0123456789abcdef0', transitEncryption: 'ENABLED', authorizationConfig: { accessPointId: 'fsap-0123456789abcdef0', iam: 'ENABLED' } } }],
+    containerDefinitions: Array.from({ length: containers }, (_, i) =>
+      container(i, env, i > 0, lines / containers >= 100),
+    ),
+    volumes: [
+      {
+        name: 'shared',
+        efsVolumeConfiguration: {
+          fileSystemId: 'fs-0123456789abcdef0',
+          transitEncryption: 'ENABLED',
+          authorizationConfig: { accessPointId: 'fsap-0123456789abcdef0', iam: 'ENABLED' },
+        },
+      },
+    ],
     ephemeralStorage: { sizeInGiB: 30 },
     tags: [{ key: 'team', value: 'bench' }],
   });
@@ -87,7 +107,13 @@ export function serviceInput(name: string, family: string): Record<string, unkno
     desiredCount: 2,
     launchType: 'FARGATE',
     platformVersion: 'LATEST',
-    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'], securityGroups: ['sg-0123456789abcdef0'], assignPublicIp: 'DISABLED' } },
+    networkConfiguration: {
+      awsvpcConfiguration: {
+        subnets: ['subnet-0123456789abcdef0'],
+        securityGroups: ['sg-0123456789abcdef0'],
+        assignPublicIp: 'DISABLED',
+      },
+    },
     enableExecuteCommand: true,
   };
 }

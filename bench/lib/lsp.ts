@@ -20,6 +20,7 @@ export function trackDiagnostics(client: TestClient): DiagnosticsTracker {
     }
   });
   return {
-    next: (uri, timeoutMs = 30000) => withTimeout(new Promise((resolve) => waiters.push({ uri, resolve })), timeoutMs, `diagnostics for ${uri}`),
+    next: (uri, timeoutMs = 30000) =>
+      withTimeout(new Promise((resolve) => waiters.push({ uri, resolve })), timeoutMs, `diagnostics for ${uri}`),
   };
 }

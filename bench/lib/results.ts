@@ -36,7 +36,10 @@ export function skipped(section: string, metric: string, why: string): Row {
 }
 
 /** Ratio of value to baseline with a budget on the ratio (`max` = the largest acceptable ratio). */
-export function ratioRow(row: Omit<Row, 'ratio' | 'pass'> & { baseline: { name: string; value: number } }, max?: number): Row {
+export function ratioRow(
+  row: Omit<Row, 'ratio' | 'pass'> & { baseline: { name: string; value: number } },
+  max?: number,
+): Row {
   const ratio = row.value !== undefined && row.baseline.value > 0 ? row.value / row.baseline.value : undefined;
   return { ...row, ratio, pass: max === undefined || ratio === undefined ? undefined : ratio <= max };
 }
@@ -60,7 +63,16 @@ export function formatTable(rows: readonly Row[]): string {
     r.pass === undefined ? (r.note?.startsWith('skipped') ? 'skip' : 'info') : r.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const notes = rows.filter((r) => r.note).map((r) => `  ${r.section} / ${r.metric}: ${r.note}`);
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
+  return [
+    line(head),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map(line),
+    ...(notes.length ? ['', 'notes:', ...notes] : []),
+  ].join('\n');
 }

@@ -47,7 +47,11 @@ export async function timeRuns(runs: number, warmup: number, fn: (i: number) => 
  * Like timeRuns for several contenders measured round-robin (run i of each, then run i+1 of each), so
  * that load changes on a shared machine affect all of them alike. Returns one sample array per contender.
  */
-export async function timeInterleaved(runs: number, warmup: number, fns: readonly ((i: number) => unknown)[]): Promise<number[][]> {
+export async function timeInterleaved(
+  runs: number,
+  warmup: number,
+  fns: readonly ((i: number) => unknown)[],
+): Promise<number[][]> {
   for (let i = 0; i < warmup; i++) for (const fn of fns) await fn(i);
   const out: number[][] = fns.map(() => []);
   for (let i = 0; i < runs; i++) {

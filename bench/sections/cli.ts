@@ -11,7 +11,8 @@ import { CORPUS } from '../../test/corpusPath';
 import { skipped, type BenchContext, type Row, type Section } from '../lib/results';
 import { now } from '../lib/stats';
 
-const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+const onPath = (cmd: string): boolean =>
+  spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
 
 /** Runs a command pinned to CPU 0 when taskset exists; returns wall milliseconds and the exit status. */
 function timed(cmd: string, args: string[], pin: boolean): { ms: number; status: number | null; stderr: string } {
@@ -25,7 +26,12 @@ function timed(cmd: string, args: string[], pin: boolean): { ms: number; status:
 function cfnTemplates(): string[] {
   const tsv = join(CORPUS, 'SOURCES.tsv');
   if (!existsSync(tsv)) return [];
-  return readFileSync(tsv, 'utf8').split('\n').slice(1).map((l) => l.split('\t')).filter((c) => /^cfn-/.test(c[5] ?? '')).map((c) => join(CORPUS, c[0]));
+  return readFileSync(tsv, 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'))
+    .filter((c) => /^cfn-/.test(c[5] ?? ''))
+    .map((c) => join(CORPUS, c[0]));
 }
 
 export const cli: Section = {
@@ -47,10 +53,19 @@ export const cli: Section = {
         copyFileSync(join(CORPUS, files[i % files.length]), join(sub, files[i % files.length]));
       }
       const run = timed(process.execPath, [bin, 'lint', '--format', 'json', dir], pin);
-      if (run.status !== 0 && run.status !== 1) throw new Error(`cli lint exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+      if (run.status !== 0 && run.status !== 1)
+        throw new Error(`cli lint exited ${run.status}: ${run.stderr.slice(0, 500)}`);
       const rate = target / (run.ms / 1000);
       ctx.log(`cli: ${target} files in ${run.ms.toFixed(0)} ms (${rate.toFixed(0)} files/s)${pin ? ' on CPU 0' : ''}`);
-      rows.push({ section, metric: `lint ${target} corpus files${pin ? ', one core' : ''}`, value: rate, unit: 'files/s', budget: '>= 1000 files/s', pass: ctx.ci ? undefined : rate >= 1000, note: ctx.ci ? 'CI size: startup dominates' : undefined });
+      rows.push({
+        section,
+        metric: `lint ${target} corpus files${pin ? ', one core' : ''}`,
+        value: rate,
+        unit: 'files/s',
+        budget: '>= 1000 files/s',
+        pass: ctx.ci ? undefined : rate >= 1000,
+        note: ctx.ci ? 'CI size: startup dominates' : undefined,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -61,21 +76,31 @@ export const cli: Section = {
       rows.push(skipped(section, 'vs cfn-lint per template', 'cfn-lint not on PATH'));
       return rows;
     }
-    if (templates.length === 0) return [...rows, skipped(section, 'vs cfn-lint per template', 'no CloudFormation templates in the corpus')];
+    if (templates.length === 0)
+      return [...rows, skipped(section, 'vs cfn-lint per template', 'no CloudFormation templates in the corpus')];
     let ours = 0;
     let theirs = 0;
     for (const t of templates) {
       const a = timed(process.execPath, [bin, 'lint', '--format', 'json', t], pin);
-      if (a.status !== 0 && a.status !== 1) throw new Error(`cli lint ${t} exited ${a.status}: ${a.stderr.slice(0, 300)}`);
+      if (a.status !== 0 && a.status !== 1)
+        throw new Error(`cli lint ${t} exited ${a.status}: ${a.stderr.slice(0, 300)}`);
       ours += a.ms;
       theirs += timed('cfn-lint', [t], pin).ms;
     }
     const per = ours / templates.length;
     const perCfn = theirs / templates.length;
-    ctx.log(`cli vs cfn-lint: ${templates.length} templates, ours ${per.toFixed(0)} ms, cfn-lint ${perCfn.toFixed(0)} ms per template`);
+    ctx.log(
+      `cli vs cfn-lint: ${templates.length} templates, ours ${per.toFixed(0)} ms, cfn-lint ${perCfn.toFixed(0)} ms per template`,
+    );
     rows.push({
-      section, metric: `per CFN template, process to process (${templates.length})`, value: per, unit: 'ms',
-      baseline: { name: 'cfn-lint', value: perCfn }, ratio: per / perCfn, budget: '>= 20x faster (ratio <= 0.05)', pass: per * 20 <= perCfn,
+      section,
+      metric: `per CFN template, process to process (${templates.length})`,
+      value: per,
+      unit: 'ms',
+      baseline: { name: 'cfn-lint', value: perCfn },
+      ratio: per / perCfn,
+      budget: '>= 20x faster (ratio <= 0.05)',
+      pass: per * 20 <= perCfn,
     });
     return rows;
   },

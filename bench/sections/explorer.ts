@@ -16,7 +16,11 @@ import { now } from '../lib/stats';
 
 const REGION = 'us-east-1';
 
-async function childOfKind(model: ExplorerModel, parent: ExplorerNode, kind: ExplorerNode['kind']): Promise<ExplorerNode> {
+async function childOfKind(
+  model: ExplorerModel,
+  parent: ExplorerNode,
+  kind: ExplorerNode['kind'],
+): Promise<ExplorerNode> {
   const found = (await model.getChildren(parent)).find((n) => n.kind === kind);
   if (!found) throw new Error(`explorer: no ${kind} under ${parent.id}`);
   return found;
@@ -33,7 +37,11 @@ export const explorer: Section = {
     addCluster(region, REGION, 'big', { services, tasksPerService: perService });
     for (let i = 1; i < clusters; i++) addCluster(region, REGION, `c-${i}`);
     const conn: Connection = { profile: undefined, region: REGION };
-    const model = new ExplorerModel(fake.factory, () => [conn], () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: false }));
+    const model = new ExplorerModel(
+      fake.factory,
+      () => [conn],
+      () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: false }),
+    );
 
     const t0 = now();
     const [root] = await model.getChildren();
@@ -50,7 +58,9 @@ export const explorer: Section = {
       clusterNodes = await model.getChildren(clustersFolder);
     }
     const big = clusterNodes.find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'big')!;
-    const serviceNodes = (await model.getChildren(await childOfKind(model, big, 'services'))).filter((n) => n.kind === 'service');
+    const serviceNodes = (await model.getChildren(await childOfKind(model, big, 'services'))).filter(
+      (n) => n.kind === 'service',
+    );
     let shown = 0;
     for (const s of serviceNodes) {
       let kids = await model.getChildren(s);
@@ -64,18 +74,54 @@ export const explorer: Section = {
     const expand = now() - t1;
     if (shown !== tasks) throw new Error(`explorer: ${shown} task nodes shown, expected ${tasks}`);
 
-    const ecsOps = ['ListClusters', 'DescribeClusters', 'ListServices', 'DescribeServices', 'ListTasks', 'DescribeTasks'];
+    const ecsOps = [
+      'ListClusters',
+      'DescribeClusters',
+      'ListServices',
+      'DescribeServices',
+      'ListTasks',
+      'DescribeTasks',
+    ];
     const calls = fake.calls.filter((c) => ecsOps.includes(c.op)).length;
     const pages = (n: number) => Math.max(1, Math.ceil(n / API_LIMITS.listPageSize));
     // List pages (clusters, services, tasks of the big cluster) + describes at the API batch limits.
-    const minimum = pages(clusters) + pages(services) + pages(tasks) + Math.ceil(clusters / API_LIMITS.describeClusters) +
-      Math.ceil(tasks / API_LIMITS.describeTasks) + Math.ceil(services / API_LIMITS.describeServices);
+    const minimum =
+      pages(clusters) +
+      pages(services) +
+      pages(tasks) +
+      Math.ceil(clusters / API_LIMITS.describeClusters) +
+      Math.ceil(tasks / API_LIMITS.describeTasks) +
+      Math.ceil(services / API_LIMITS.describeServices);
     const byOp = ecsOps.map((op) => `${op} ${fake.count(op)}`).join(', ');
-    ctx.log(`explorer: first paint ${firstPaint.toFixed(1)} ms (${firstPaintCalls} calls), full expansion ${expand.toFixed(1)} ms, ${calls} calls (${byOp}), minimum ${minimum}`);
+    ctx.log(
+      `explorer: first paint ${firstPaint.toFixed(1)} ms (${firstPaintCalls} calls), full expansion ${expand.toFixed(1)} ms, ${calls} calls (${byOp}), minimum ${minimum}`,
+    );
     return [
-      { section, metric: `time to first paint (${clusters} clusters)`, value: firstPaint, unit: 'ms', note: `${firstPaintCalls} API calls before first paint` },
-      { section, metric: `full expansion (${clusters} clusters, ${tasks} tasks / ${services} services)`, value: expand, unit: 'ms', note: 'includes the fake\'s own filtering' },
-      { section, metric: 'ECS API calls for full expansion', value: calls, unit: 'calls', baseline: { name: 'minimum', value: minimum }, ratio: calls / minimum, budget: '= minimum', pass: calls === minimum, note: byOp },
+      {
+        section,
+        metric: `time to first paint (${clusters} clusters)`,
+        value: firstPaint,
+        unit: 'ms',
+        note: `${firstPaintCalls} API calls before first paint`,
+      },
+      {
+        section,
+        metric: `full expansion (${clusters} clusters, ${tasks} tasks / ${services} services)`,
+        value: expand,
+        unit: 'ms',
+        note: "includes the fake's own filtering",
+      },
+      {
+        section,
+        metric: 'ECS API calls for full expansion',
+        value: calls,
+        unit: 'calls',
+        baseline: { name: 'minimum', value: minimum },
+        ratio: calls / minimum,
+        budget: '= minimum',
+        pass: calls === minimum,
+        note: byOp,
+      },
     ];
   },
 };

@@ -17,7 +17,8 @@ export const incremental: Section = {
   name: 'incremental',
   async run(ctx: BenchContext): Promise<Row[]> {
     const section = 'incremental';
-    if (!existsSync(SERVER)) return [skipped(section, 'didChange -> diagnostics', 'dist/server.js not built (node scripts/build.mjs)')];
+    if (!existsSync(SERVER))
+      return [skipped(section, 'didChange -> diagnostics', 'dist/server.js not built (node scripts/build.mjs)')];
     const edits = ctx.ci ? 6 : 200;
     const dir = mkdtempSync(join(tmpdir(), 'fl-bench-inc-'));
     const text = largeTaskDef();
@@ -41,7 +42,10 @@ export const incremental: Section = {
           : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
         const t0 = now();
         const published = client.diagnostics(uri, (p) => p.version === version);
-        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        await client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [change],
+        });
         await published;
         samples.push(now() - t0);
       }
@@ -49,7 +53,14 @@ export const incremental: Section = {
       ctx.log(`incremental: ${edits} edits, median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`);
       return [
         { section, metric: `${edits} one-char edits, large doc: median`, value: s.median, unit: 'ms' },
-        { section, metric: `${edits} one-char edits, large doc: p95`, value: s.p95, unit: 'ms', budget: '< 30 ms', pass: s.p95 < 30 },
+        {
+          section,
+          metric: `${edits} one-char edits, large doc: p95`,
+          value: s.p95,
+          unit: 'ms',
+          budget: '< 30 ms',
+          pass: s.p95 < 30,
+        },
       ];
     } finally {
       await client.stop();

@@ -30,10 +30,17 @@ export const validation: Section = {
     const warmup = ctx.ci ? 2 : 1000;
     const schema = JSON.parse(readFileSync(join(ctx.root, 'schemas/task-definition.schema.json'), 'utf8'));
     const jls = getJsonLanguageService({});
-    jls.configure({ validate: true, allowComments: true, schemas: [{ uri: 'bench://task-definition.schema.json', fileMatch: ['*.json'], schema }] });
+    jls.configure({
+      validate: true,
+      allowComments: true,
+      schemas: [{ uri: 'bench://task-definition.schema.json', fileMatch: ['*.json'], schema }],
+    });
     const rows: Row[] = [];
     const getLanguageService = loadShippedLanguageService(ctx.root);
-    for (const [label, text] of [['typical (~150 lines)', typicalTaskDef()], ['large (~1,500 lines)', largeTaskDef()]] as const) {
+    for (const [label, text] of [
+      ['typical (~150 lines)', typicalTaskDef()],
+      ['large (~1,500 lines)', largeTaskDef()],
+    ] as const) {
       const texts = variants(text);
       const lines = text.split('\n').length;
       const ls = getLanguageService();
@@ -41,7 +48,11 @@ export const validation: Section = {
         async (i) => ls.validateAll(ls.parse(URI, texts[i % texts.length])),
         async (i) => {
           const doc = TextDocument.create(URI, 'json', i, texts[i % texts.length]);
-          return jls.doValidation(doc, jls.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
+          return jls.doValidation(doc, jls.parseJSONDocument(doc), {
+            comments: 'ignore',
+            trailingCommas: 'ignore',
+            schemaValidation: 'error',
+          });
         },
         (i) => {
           const errors: ParseError[] = [];
@@ -51,14 +62,48 @@ export const validation: Section = {
       const ours = summarize(oursRuns);
       const viaJson = summarize(jsonRuns);
       const floor = summarize(floorRuns);
-      ctx.log(`validation ${label}: ${lines} lines, ours median ${ours.median.toFixed(3)} ms, json-ls ${viaJson.median.toFixed(3)} ms, parse ${floor.median.toFixed(3)} ms`);
+      ctx.log(
+        `validation ${label}: ${lines} lines, ours median ${ours.median.toFixed(3)} ms, json-ls ${viaJson.median.toFixed(3)} ms, parse ${floor.median.toFixed(3)} ms`,
+      );
       const section = 'validation';
       const big = label.startsWith('large');
       for (const stat of ['median', 'p95'] as const) {
-        rows.push(ratioRow({ section, metric: `${label} ${stat} vs json-languageservice`, value: ours[stat], unit: 'ms', baseline: { name: '(a)', value: viaJson[stat] }, budget: 'ratio <= 1' }, 1));
-        rows.push(ratioRow({ section, metric: `${label} ${stat} vs parse floor`, value: ours[stat], unit: 'ms', baseline: { name: '(b)', value: floor[stat] }, budget: 'ratio <= 4' }, 4));
+        rows.push(
+          ratioRow(
+            {
+              section,
+              metric: `${label} ${stat} vs json-languageservice`,
+              value: ours[stat],
+              unit: 'ms',
+              baseline: { name: '(a)', value: viaJson[stat] },
+              budget: 'ratio <= 1',
+            },
+            1,
+          ),
+        );
+        rows.push(
+          ratioRow(
+            {
+              section,
+              metric: `${label} ${stat} vs parse floor`,
+              value: ours[stat],
+              unit: 'ms',
+              baseline: { name: '(b)', value: floor[stat] },
+              budget: 'ratio <= 4',
+            },
+            4,
+          ),
+        );
       }
-      if (big) rows.push({ section, metric: `${label} p95 absolute`, value: ours.p95, unit: 'ms', budget: '< 10 ms', pass: ours.p95 < 10 });
+      if (big)
+        rows.push({
+          section,
+          metric: `${label} p95 absolute`,
+          value: ours.p95,
+          unit: 'ms',
+          budget: '< 10 ms',
+          pass: ours.p95 < 10,
+        });
     }
     return rows;
   },

@@ -17,7 +17,8 @@ export const workspace: Section = {
   name: 'workspace',
   async run(ctx: BenchContext): Promise<Row[]> {
     const section = 'workspace';
-    if (!existsSync(SERVER)) return [skipped(section, 'index build', 'dist/server.js not built (node scripts/build.mjs)')];
+    if (!existsSync(SERVER))
+      return [skipped(section, 'index build', 'dist/server.js not built (node scripts/build.mjs)')];
     const [tds, svcs] = ctx.ci ? [20, 5] : [2000, 500];
     const edits = ctx.ci ? 4 : 40;
     const dir = mkdtempSync(join(tmpdir(), 'fl-bench-ws-'));
@@ -52,19 +53,44 @@ export const workspace: Section = {
           const s0 = now();
           await client.connection.sendNotification('textDocument/didChange', {
             textDocument: { uri: tdUri, version: i + 2 },
-            contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 4 } }, text: value }],
+            contentChanges: [
+              { range: { start: { line, character }, end: { line, character: character + 4 } }, text: value },
+            ],
           });
           await Promise.all([svcPublished, tdPublished]);
           samples.push(now() - s0);
         }
         const s = summarize(samples);
         const files = tds + svcs;
-        ctx.log(`workspace: ${files} files indexed, ready after ${wall.toFixed(0)} ms (client wall), RSS ${rss ? (rss / 2 ** 20).toFixed(0) : '?'} MB, re-check median ${s.median.toFixed(2)} ms`);
+        ctx.log(
+          `workspace: ${files} files indexed, ready after ${wall.toFixed(0)} ms (client wall), RSS ${rss ? (rss / 2 ** 20).toFixed(0) : '?'} MB, re-check median ${s.median.toFixed(2)} ms`,
+        );
         rows.push(
-          { section, metric: `index ${files} files (initialize -> indexReady)`, value: wall, unit: 'ms', budget: files >= 2500 ? '< 3000 ms' : undefined, pass: files >= 2500 ? wall < 3000 : undefined },
-          { section, metric: `server RSS after indexing ${files} files`, value: rss === undefined ? undefined : rss / 2 ** 20, unit: 'MB', budget: files >= 2500 ? '< 150 MB' : undefined, pass: files >= 2500 && rss !== undefined ? rss < 150 * 2 ** 20 : undefined },
+          {
+            section,
+            metric: `index ${files} files (initialize -> indexReady)`,
+            value: wall,
+            unit: 'ms',
+            budget: files >= 2500 ? '< 3000 ms' : undefined,
+            pass: files >= 2500 ? wall < 3000 : undefined,
+          },
+          {
+            section,
+            metric: `server RSS after indexing ${files} files`,
+            value: rss === undefined ? undefined : rss / 2 ** 20,
+            unit: 'MB',
+            budget: files >= 2500 ? '< 150 MB' : undefined,
+            pass: files >= 2500 && rss !== undefined ? rss < 150 * 2 ** 20 : undefined,
+          },
           { section, metric: 'cross-file re-check after a task-def edit: median', value: s.median, unit: 'ms' },
-          { section, metric: 'cross-file re-check after a task-def edit: p95', value: s.p95, unit: 'ms', budget: '< 50 ms', pass: s.p95 < 50 },
+          {
+            section,
+            metric: 'cross-file re-check after a task-def edit: p95',
+            value: s.p95,
+            unit: 'ms',
+            budget: '< 50 ms',
+            pass: s.p95 < 50,
+          },
         );
       } finally {
         await client.stop();

@@ -20,7 +20,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // Live EFS data for the language server: the latest value is (re)sent once the client runs.
   let liveEfs: LiveEfsParams = { fileSystems: [] };
-  const sendLiveEfs = (): void => void (client?.isRunning() ? client.sendNotification(LIVE_EFS_NOTIFICATION, liveEfs).catch(() => undefined) : undefined);
+  const sendLiveEfs = (): void =>
+    void (client?.isRunning()
+      ? client.sendNotification(LIVE_EFS_NOTIFICATION, liveEfs).catch(() => undefined)
+      : undefined);
   const onLiveEfs = (data: LiveEfsData | undefined): void => {
     liveEfs = data ?? { fileSystems: [] };
     sendLiveEfs();
@@ -49,7 +52,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   // Not awaited: activation returns at once and diagnostics arrive when the server is up.
-  client.start().then(sendLiveEfs, (e: unknown) => log.error(`Fargate Lens language server did not start: ${(e as Error).message}`));
+  client
+    .start()
+    .then(sendLiveEfs, (e: unknown) =>
+      log.error(`Fargate Lens language server did not start: ${(e as Error).message}`),
+    );
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,14 @@
 /** Starts the Fargate Lens language server (dist/server.js) over node IPC for JSON and YAML files. */
 import * as path from 'node:path';
 import { window, type ExtensionContext } from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
 import { SERVER_NODE_ARGS } from '../../server/src/protocol';
 

@@ -9,32 +9,43 @@ import * as vscode from 'vscode';
 /** `load` run at most once at a time; its result is kept, a failure is retried by the next call. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let result: Promise<T> | undefined;
-  return () => (result ??= load().catch((e: unknown) => {
-    result = undefined;
-    throw e;
-  }));
+  return () =>
+    (result ??= load().catch((e: unknown) => {
+      result = undefined;
+      throw e;
+    }));
 }
 
 export type Handlers = Readonly<Record<string, (...args: never[]) => unknown>>;
 
 /** Registers `ids` now; the first call of any of them loads `handlers` (a chunk) and every call runs the handler of its id. */
-export function registerLazyCommands(ids: readonly string[], handlers: () => Promise<Handlers>, what: string): vscode.Disposable[] {
-  return ids.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    let table: Handlers;
-    try {
-      table = await handlers();
-    } catch (e) {
-      void vscode.window.showErrorMessage(`Fargate Lens could not load ${what}: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
-    const run = table[id] as ((...a: unknown[]) => unknown) | undefined;
-    if (!run) throw new Error(`${what} has no handler for ${id}`);
-    return run(...args);
-  }));
+export function registerLazyCommands(
+  ids: readonly string[],
+  handlers: () => Promise<Handlers>,
+  what: string,
+): vscode.Disposable[] {
+  return ids.map((id) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      let table: Handlers;
+      try {
+        table = await handlers();
+      } catch (e) {
+        void vscode.window.showErrorMessage(
+          `Fargate Lens could not load ${what}: ${e instanceof Error ? e.message : String(e)}`,
+        );
+        return undefined;
+      }
+      const run = table[id] as ((...a: unknown[]) => unknown) | undefined;
+      if (!run) throw new Error(`${what} has no handler for ${id}`);
+      return run(...args);
+    }),
+  );
 }
 
 /** A tree data provider that loads the real one on the first getChildren and forwards to it from then on. */
-export function lazyTreeDataProvider<T>(load: () => Promise<vscode.TreeDataProvider<T>>): vscode.TreeDataProvider<T> & vscode.Disposable {
+export function lazyTreeDataProvider<T>(
+  load: () => Promise<vscode.TreeDataProvider<T>>,
+): vscode.TreeDataProvider<T> & vscode.Disposable {
   const changed = new vscode.EventEmitter<T | T[] | undefined | null | void>();
   let real: vscode.TreeDataProvider<T> | undefined;
   let sub: vscode.Disposable | undefined;
@@ -65,7 +76,8 @@ export function lazyTreeDataProvider<T>(load: () => Promise<vscode.TreeDataProvi
  * chunk's store starts empty, so a document restored after a reload was empty before too), then the
  * chunk's provider.
  */
-export function forwardingContentProvider(): vscode.TextDocumentContentProvider & vscode.Disposable & { attach(real: vscode.TextDocumentContentProvider): void } {
+export function forwardingContentProvider(): vscode.TextDocumentContentProvider &
+  vscode.Disposable & { attach(real: vscode.TextDocumentContentProvider): void } {
   const changed = new vscode.EventEmitter<vscode.Uri>();
   let real: vscode.TextDocumentContentProvider | undefined;
   let sub: vscode.Disposable | undefined;

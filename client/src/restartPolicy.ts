@@ -12,16 +12,26 @@ export class RestartPolicy {
   private readonly crashes: number[] = [];
   private told = false;
 
-  constructor(private readonly maxCrashes = 5, private readonly windowMs = 3 * 60_000) {}
+  constructor(
+    private readonly maxCrashes = 5,
+    private readonly windowMs = 3 * 60_000,
+  ) {}
 
   onServerClosed(now: number): RestartDecision {
     this.crashes.push(now);
     while (this.crashes.length && now - this.crashes[0] > this.windowMs) this.crashes.shift();
     if (this.crashes.length > this.maxCrashes) {
-      return { restart: false, message: `The Fargate Lens language server crashed ${this.crashes.length} times in ${Math.round(this.windowMs / 60000)} minutes and was not restarted again. Run "Fargate Lens: Restart Language Server" after fixing the cause, and see the "Fargate Lens" output for details.` };
+      return {
+        restart: false,
+        message: `The Fargate Lens language server crashed ${this.crashes.length} times in ${Math.round(this.windowMs / 60000)} minutes and was not restarted again. Run "Fargate Lens: Restart Language Server" after fixing the cause, and see the "Fargate Lens" output for details.`,
+      };
     }
     if (this.told) return { restart: true };
     this.told = true;
-    return { restart: true, message: 'The Fargate Lens language server stopped unexpectedly and was restarted. Diagnostics are back; see the "Fargate Lens" output for details.' };
+    return {
+      restart: true,
+      message:
+        'The Fargate Lens language server stopped unexpectedly and was restarted. Diagnostics are back; see the "Fargate Lens" output for details.',
+    };
   }
 }

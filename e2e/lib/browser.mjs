@@ -5,17 +5,32 @@ import { chromium } from 'playwright-core';
 export function chromiumPath() {
   if (process.env.CHROMIUM) return process.env.CHROMIUM;
   for (const name of ['chromium', 'chromium-browser']) {
-    try { return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim(); } catch { /* next */ }
+    try {
+      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+    } catch {
+      /* next */
+    }
   }
-  throw new Error('Chromium not found: run `bash e2e/setup.sh` (installs Debian\'s chromium) or set CHROMIUM=/path/to/chromium');
+  throw new Error(
+    "Chromium not found: run `bash e2e/setup.sh` (installs Debian's chromium) or set CHROMIUM=/path/to/chromium",
+  );
 }
 
 export function launchChromium() {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-features=Translate'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--disable-features=Translate',
+    ],
   });
 }
 

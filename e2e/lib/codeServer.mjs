@@ -62,21 +62,38 @@ export function prepareHome(root, settings = {}) {
   // An empty config stops code-server from writing ~/.config/code-server/config.yaml.
   if (!existsSync(home.config)) writeFileSync(home.config, '');
   const settingsFile = join(home.data, 'User', 'settings.json');
-  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  if (!existsSync(settingsFile))
+    writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   return home;
 }
 
 /** Runs `code-server <args>` against a home to completion (for --install-extension, --list-extensions). */
 export function codeServerCli(home, args, { timeoutMs = 60_000 } = {}) {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(CODE_SERVER_BIN, ['--config', home.config, '--user-data-dir', home.data,
-      '--extensions-dir', home.extensions, ...args], { env: { ...process.env, TMPDIR: home.tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      CODE_SERVER_BIN,
+      ['--config', home.config, '--user-data-dir', home.data, '--extensions-dir', home.extensions, ...args],
+      { env: { ...process.env, TMPDIR: home.tmp }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`code-server ${args.join(' ')} timed out after ${timeoutMs} ms`)); }, timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); reject(err); });
-    child.on('exit', (code) => { clearTimeout(timer); resolveRun({ code, out }); });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`code-server ${args.join(' ')} timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolveRun({ code, out });
+    });
   });
 }
 
@@ -85,12 +102,29 @@ export function codeServerCli(home, args, { timeoutMs = 60_000 } = {}) {
  * Returns { host, port, pid, child, stop() }; stop() sends SIGTERM to the PID and waits for the exit.
  */
 export async function startCodeServer({ home, port, logFile, env = {}, timeoutMs = 30_000 }) {
-  if (!existsSync(CODE_SERVER_BIN)) throw new Error(`code-server is not installed: run \`bash e2e/setup.sh\` first (${CODE_SERVER_BIN} missing)`);
+  if (!existsSync(CODE_SERVER_BIN))
+    throw new Error(`code-server is not installed: run \`bash e2e/setup.sh\` first (${CODE_SERVER_BIN} missing)`);
   const host = `127.0.0.1:${port}`;
-  const { child, exited, stop } = spawnLogged(CODE_SERVER_BIN, ['--config', home.config, '--auth', 'none', '--bind-addr', host,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', home.data, '--extensions-dir', home.extensions],
-  { logFile, env: { ...process.env, ...env, TMPDIR: home.tmp } });
+  const { child, exited, stop } = spawnLogged(
+    CODE_SERVER_BIN,
+    [
+      '--config',
+      home.config,
+      '--auth',
+      'none',
+      '--bind-addr',
+      host,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      home.data,
+      '--extensions-dir',
+      home.extensions,
+    ],
+    { logFile, env: { ...process.env, ...env, TMPDIR: home.tmp } },
+  );
   try {
     await waitForListening(child, exited, timeoutMs, logFile);
     const res = await fetch(`http://${host}/healthz`, { signal: AbortSignal.timeout(5_000) });
@@ -110,16 +144,22 @@ function waitForListening(child, exited, timeoutMs, logFile) {
       seen = (seen + chunk).slice(-4096);
       if (seen.includes('HTTP server listening on')) finish(null);
     };
-    const timer = setTimeout(() => finish(new Error(`code-server was not listening within ${timeoutMs} ms; see ${logFile}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`code-server was not listening within ${timeoutMs} ms; see ${logFile}`)),
+      timeoutMs,
+    );
     const finish = (err) => {
       clearTimeout(timer);
       child.stdout.off('data', onData);
       child.stderr.off('data', onData);
-      if (err) reject(err); else resolveReady();
+      if (err) reject(err);
+      else resolveReady();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    exited.then((r) => finish(new Error(`code-server exited before it was ready (${JSON.stringify(r)}); see ${logFile}`)));
+    exited.then((r) =>
+      finish(new Error(`code-server exited before it was ready (${JSON.stringify(r)}); see ${logFile}`)),
+    );
   });
 }
 

@@ -12,7 +12,11 @@ export const TESTS_ENTRY = join(TESTS_OUT, 'index.js');
 export async function compileE2eTests() {
   const src = join(REPO_ROOT, 'test', 'e2e');
   const suitesDir = join(src, 'suites');
-  const suites = existsSync(suitesDir) ? readdirSync(suitesDir).filter((n) => n.endsWith('.test.ts')).map((n) => join(suitesDir, n)) : [];
+  const suites = existsSync(suitesDir)
+    ? readdirSync(suitesDir)
+        .filter((n) => n.endsWith('.test.ts'))
+        .map((n) => join(suitesDir, n))
+    : [];
   rmSync(TESTS_OUT, { recursive: true, force: true });
   await build({
     entryPoints: [join(src, 'index.ts'), ...suites],

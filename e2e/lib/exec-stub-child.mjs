@@ -13,7 +13,10 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './codeServer.mjs';
 
 const upstream = process.argv[2];
-if (!upstream) { console.error('usage: exec-stub-child.mjs <moto endpoint>'); process.exit(2); }
+if (!upstream) {
+  console.error('usage: exec-stub-child.mjs <moto endpoint>');
+  process.exit(2);
+}
 const load = (rel) => import(pathToFileURL(join(REPO_ROOT, rel)).href);
 const { AwsStub } = await load('test/fakes/awsStub.ts');
 const { FakeAgent } = await load('test/fakes/fakeAgent.ts');
@@ -29,7 +32,15 @@ const kms = new FakeKms();
 // target is only known when ExecuteCommand arrives, so these options are filled in then (read at handshake).
 const agentOptions = { tokenValue: randomBytes(24).toString('base64url'), sessionId: SESSION_ID, targetId: '', kms };
 const agent = await FakeAgent.start(agentOptions);
-for (const event of ['handshake-complete', 'challenge-ok', 'line', 'channel-closed', 'disconnected', 'resumed', 'protocol-error']) {
+for (const event of [
+  'handshake-complete',
+  'challenge-ok',
+  'line',
+  'channel-closed',
+  'disconnected',
+  'resumed',
+  'protocol-error',
+]) {
   agent.on(event, (data) => emit({ event: `agent:${event}`, data }));
 }
 
@@ -49,7 +60,8 @@ const stub = await AwsStub.start({
       c.managedAgents = [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }];
     }
   },
-  patchCluster: (c) => void (c.configuration = { executeCommandConfiguration: { kmsKeyId: kms.keyId, logging: 'NONE' } }),
+  patchCluster: (c) =>
+    void (c.configuration = { executeCommandConfiguration: { kmsKeyId: kms.keyId, logging: 'NONE' } }),
 });
 stub.on('call', (op, body) => {
   if (op === 'ExecuteCommand') {
@@ -65,7 +77,12 @@ stub.on('resume', (sessionId) => emit({ event: 'resume', sessionId }));
 // Commands from the e2e driver (startExecStub's `command`).
 createInterface({ input: process.stdin }).on('line', (line) => {
   let msg;
-  try { msg = JSON.parse(line); } catch { emit({ event: 'bad-command', data: line }); return; }
+  try {
+    msg = JSON.parse(line);
+  } catch {
+    emit({ event: 'bad-command', data: line });
+    return;
+  }
   if (msg.cmd === 'drop') emit({ event: 'dropped', data: agent.dropConnections() });
   else emit({ event: 'bad-command', data: line });
 });

@@ -11,35 +11,72 @@ import { spawnLogged } from './process.mjs';
 
 /** Resolves with { endpoint, pid, events, waitFor(predicate, what, opts), command(cmd), stop() } once the stub listens. */
 export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
-  const { child, log, exited, stop } = spawnLogged(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'exec-stub-child.mjs'), upstream],
-    { logFile, cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(upstream) }, ownStdout: true, stdin: true });
+  const { child, log, exited, stop } = spawnLogged(
+    process.execPath,
+    ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'exec-stub-child.mjs'), upstream],
+    { logFile, cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(upstream) }, ownStdout: true, stdin: true },
+  );
   child.stdin.on('error', () => {}); // a child that already exited: its exit is reported through `exited`
   const events = [];
   const bus = new EventEmitter();
   const ready = new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the exec stub did not start within ${timeoutMs} ms; see ${logFile}`)), timeoutMs);
-    exited.then((r) => { clearTimeout(timer); fail(new Error(`the exec stub exited early (${JSON.stringify(r)}); see ${logFile}`)); });
+    const timer = setTimeout(
+      () => fail(new Error(`the exec stub did not start within ${timeoutMs} ms; see ${logFile}`)),
+      timeoutMs,
+    );
+    exited.then((r) => {
+      clearTimeout(timer);
+      fail(new Error(`the exec stub exited early (${JSON.stringify(r)}); see ${logFile}`));
+    });
     createInterface({ input: child.stdout }).on('line', (line) => {
       log.write(`${line}\n`);
       let msg;
-      try { msg = JSON.parse(line); } catch { return; }
-      if (msg.endpoint) { clearTimeout(timer); ok(msg); return; }
+      try {
+        msg = JSON.parse(line);
+      } catch {
+        return;
+      }
+      if (msg.endpoint) {
+        clearTimeout(timer);
+        ok(msg);
+        return;
+      }
       events.push(msg);
       bus.emit('event', msg);
     });
   });
   let info;
-  try { info = await ready; } catch (err) { await stop(); throw err; }
+  try {
+    info = await ready;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 
   /** Resolves with the first event (already seen from index `since`, or later) that `accept` takes. */
-  const waitFor = (accept, what, { since = 0, timeoutMs: limit = 20_000 } = {}) => new Promise((ok, fail) => {
-    const seen = events.slice(since).find(accept);
-    if (seen) { ok(seen); return; }
-    const onEvent = (e) => { if (accept(e)) { done(); ok(e); } };
-    const timer = setTimeout(() => { done(); fail(new Error(`timed out after ${limit} ms waiting for the exec stub to see ${what}`)); }, limit);
-    const done = () => { clearTimeout(timer); bus.off('event', onEvent); };
-    bus.on('event', onEvent);
-  });
+  const waitFor = (accept, what, { since = 0, timeoutMs: limit = 20_000 } = {}) =>
+    new Promise((ok, fail) => {
+      const seen = events.slice(since).find(accept);
+      if (seen) {
+        ok(seen);
+        return;
+      }
+      const onEvent = (e) => {
+        if (accept(e)) {
+          done();
+          ok(e);
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        fail(new Error(`timed out after ${limit} ms waiting for the exec stub to see ${what}`));
+      }, limit);
+      const done = () => {
+        clearTimeout(timer);
+        bus.off('event', onEvent);
+      };
+      bus.on('event', onEvent);
+    });
   /** Sends `{ cmd }` to the child; resolves with the child's answer event (named `answer`). */
   const command = async (cmd, answer, what = `its answer to ${cmd}`) => {
     const since = events.length;

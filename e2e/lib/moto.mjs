@@ -23,12 +23,22 @@ export function awsEnv(endpoint) {
 
 /** moto_server from $MOTO_BIN, PATH, or the image's pyenv shims; undefined when absent. */
 export function findMoto() {
-  const candidates = [process.env.MOTO_BIN,
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'moto_server')),
-    join(process.env.PYENV_ROOT ?? join(homedir(), '.pyenv'), 'shims', 'moto_server')];
+  const candidates = [
+    process.env.MOTO_BIN,
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, 'moto_server')),
+    join(process.env.PYENV_ROOT ?? join(homedir(), '.pyenv'), 'shims', 'moto_server'),
+  ];
   for (const c of candidates) {
     if (!c) continue;
-    try { accessSync(c, constants.X_OK); return c; } catch { /* next */ }
+    try {
+      accessSync(c, constants.X_OK);
+      return c;
+    } catch {
+      /* next */
+    }
   }
   return undefined;
 }
@@ -43,12 +53,20 @@ export async function startMoto({ logFile, port, timeoutMs = 20_000 }) {
   try {
     await new Promise((ok, fail) => {
       let seen = '';
-      const onData = (chunk) => { seen = (seen + chunk).slice(-4096); if (seen.includes('Running on')) done(); };
-      const timer = setTimeout(() => done(new Error(`moto_server did not start within ${timeoutMs} ms; see ${logFile}`)), timeoutMs);
+      const onData = (chunk) => {
+        seen = (seen + chunk).slice(-4096);
+        if (seen.includes('Running on')) done();
+      };
+      const timer = setTimeout(
+        () => done(new Error(`moto_server did not start within ${timeoutMs} ms; see ${logFile}`)),
+        timeoutMs,
+      );
       const done = (err) => {
         clearTimeout(timer);
-        child.stdout.off('data', onData); child.stderr.off('data', onData);
-        if (err) fail(err); else ok();
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        if (err) fail(err);
+        else ok();
       };
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
@@ -70,18 +88,35 @@ export async function startMoto({ logFile, port, timeoutMs = 20_000 }) {
  */
 export function seedDemo(endpoint, { timeoutMs = 60_000 } = {}) {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'seed-child.mjs'), endpoint],
-      { cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(endpoint) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'seed-child.mjs'), endpoint],
+      { cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(endpoint) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); fail(new Error(`seeding moto timed out after ${timeoutMs} ms`)); }, timeoutMs);
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`seeding moto timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (code !== 0) { fail(new Error(`seeding moto failed (exit ${code}):\n${err.trim()}`)); return; }
+      if (code !== 0) {
+        fail(new Error(`seeding moto failed (exit ${code}):\n${err.trim()}`));
+        return;
+      }
       const last = out.trim().split('\n').pop() ?? '{}';
-      try { ok(JSON.parse(last)); } catch { fail(new Error(`seeding printed no JSON summary:\n${out}${err}`)); }
+      try {
+        ok(JSON.parse(last));
+      } catch {
+        fail(new Error(`seeding printed no JSON summary:\n${out}${err}`));
+      }
     });
   });
 }

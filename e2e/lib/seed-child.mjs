@@ -7,7 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './codeServer.mjs';
 
 const endpoint = process.argv[2];
-if (!endpoint) { console.error('usage: seed-child.mjs <endpoint>'); process.exit(2); }
+if (!endpoint) {
+  console.error('usage: seed-child.mjs <endpoint>');
+  process.exit(2);
+}
 
 let seeder = 'scripts/seed-demo.mjs';
 let seed;
@@ -15,7 +18,10 @@ const shared = join(REPO_ROOT, 'test', 'integration', 'moto.ts');
 if (existsSync(shared)) {
   const mod = await import(pathToFileURL(shared).href);
   const fn = mod.seedDemoAccount ?? mod.default?.seedDemoAccount;
-  if (typeof fn === 'function') { seed = fn; seeder = 'test/integration/moto.ts'; }
+  if (typeof fn === 'function') {
+    seed = fn;
+    seeder = 'test/integration/moto.ts';
+  }
 }
 if (!seed) seed = (await import(pathToFileURL(join(REPO_ROOT, 'scripts', 'seed-demo.mjs')).href)).seedDemoAccount;
 const result = await seed(endpoint);

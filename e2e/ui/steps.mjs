@@ -67,7 +67,9 @@ const toast = (page, text) => page.locator('.notification-toast', { hasText: tex
 async function contextMenu(page, row, title) {
   await row.click({ button: 'right' });
   const menu = page.locator('.monaco-menu');
-  const entry = menu.locator('.action-item:not(.disabled)', { has: page.locator('.action-label', { hasText: title }) }).first();
+  const entry = menu
+    .locator('.action-item:not(.disabled)', { has: page.locator('.action-label', { hasText: title }) })
+    .first();
   await entry.waitFor({ timeout: T });
   // A click right after the menu opens is sometimes swallowed: focus the entry by hovering, then press Enter.
   await entry.hover();
@@ -89,10 +91,17 @@ async function explorer(page, pkg) {
 }
 
 const taskId = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
-const execReady = ({ pkg, execStub, motoEndpoint }) => (!viewContainer(pkg) ? 'no "Fargate Lens" view container in package.json yet'
-  : !motoEndpoint ? 'no moto_server to seed' : !execStub ? 'no ECS Exec stub' : undefined);
+const execReady = ({ pkg, execStub, motoEndpoint }) =>
+  !viewContainer(pkg)
+    ? 'no "Fargate Lens" view container in package.json yet'
+    : !motoEndpoint
+      ? 'no moto_server to seed'
+      : !execStub
+        ? 'no ECS Exec stub'
+        : undefined;
 
-const viewContainer = (pkg) => (pkg.contributes?.viewsContainers?.activitybar ?? []).find((c) => /Fargate Lens/i.test(c.title));
+const viewContainer = (pkg) =>
+  (pkg.contributes?.viewsContainers?.activitybar ?? []).find((c) => /Fargate Lens/i.test(c.title));
 
 export const steps = [
   {
@@ -105,7 +114,10 @@ export const steps = [
   },
   {
     name: 'diagnostics appear as squiggles and in the Problems panel with our rule ids',
-    skip: ({ root }) => (existsSync(join(root, 'server', 'src', 'server.ts')) ? undefined : 'no language server yet (server/src/server.ts)'),
+    skip: ({ root }) =>
+      existsSync(join(root, 'server', 'src', 'server.ts'))
+        ? undefined
+        : 'no language server yet (server/src/server.ts)',
     async run({ page, shot }) {
       await quickOpen(page, 'bad-task-definition.json');
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: T });
@@ -117,8 +129,12 @@ export const steps = [
   },
   {
     name: 'the Fargate Lens explorer shows the seeded clusters',
-    skip: ({ pkg, motoEndpoint }) => (!viewContainer(pkg) ? 'no "Fargate Lens" view container in package.json yet'
-      : !motoEndpoint ? 'no moto_server to seed' : undefined),
+    skip: ({ pkg, motoEndpoint }) =>
+      !viewContainer(pkg)
+        ? 'no "Fargate Lens" view container in package.json yet'
+        : !motoEndpoint
+          ? 'no moto_server to seed'
+          : undefined,
     async run({ page, shot, pkg }) {
       const title = viewContainer(pkg).title;
       await page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).click({ timeout: T });
@@ -132,7 +148,10 @@ export const steps = [
       const web = item(/^web\b/);
       await expand(web);
       const level = Number(await web.getAttribute('aria-level'));
-      await tree.locator(`.monaco-list-row[aria-level="${level + 1}"]`).first().waitFor({ timeout: T });
+      await tree
+        .locator(`.monaco-list-row[aria-level="${level + 1}"]`)
+        .first()
+        .waitFor({ timeout: T });
       // Widen the side bar so labels and descriptions are readable, then move the mouse off any tooltip.
       const box = await page.locator('.part.sidebar').boundingBox();
       if (box && box.width < 420) {
@@ -147,16 +166,23 @@ export const steps = [
   },
   {
     name: 'a quick fix applied from the editor (Ctrl+.) rewrites a retired platform version',
-    skip: ({ root }) => (existsSync(join(root, 'server', 'src', 'server.ts')) ? undefined : 'no language server yet (server/src/server.ts)'),
+    skip: ({ root }) =>
+      existsSync(join(root, 'server', 'src', 'server.ts'))
+        ? undefined
+        : 'no language server yet (server/src/server.ts)',
     async run({ page, shot }) {
       await quickOpen(page, 'efs-worker-service.json');
       const editor = page.locator('.editor-instance .monaco-editor').first();
       await editor.locator('.squiggly-error').first().waitFor({ timeout: T });
       await editor.locator('.view-line span', { hasText: '"1.3.0"' }).last().click();
       await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Set platformVersion to LATEST' }).first();
+      const item = page
+        .locator('.action-widget .monaco-list-row', { hasText: 'Set platformVersion to LATEST' })
+        .first();
       await item.waitFor({ timeout: T });
-      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Set platformVersion to LATEST' }).waitFor({ timeout: T });
+      await page
+        .locator('.action-widget .monaco-list-row.focused', { hasText: 'Set platformVersion to LATEST' })
+        .waitFor({ timeout: T });
       await shot('quickfix-menu');
       await page.keyboard.press('Enter');
       await editor.locator('.view-line', { hasText: '"platformVersion": "LATEST"' }).waitFor({ timeout: T });
@@ -164,7 +190,10 @@ export const steps = [
   },
   {
     name: 'completion in the editor (Ctrl+Space) offers the memory sizes valid for the task cpu',
-    skip: ({ root }) => (existsSync(join(root, 'server', 'src', 'lsp', 'editing.ts')) ? undefined : 'no completion yet (server/src/lsp/editing.ts)'),
+    skip: ({ root }) =>
+      existsSync(join(root, 'server', 'src', 'lsp', 'editing.ts'))
+        ? undefined
+        : 'no completion yet (server/src/lsp/editing.ts)',
     async run({ page, shot }) {
       await quickOpen(page, 'web.json');
       const editor = page.locator('.editor-instance .monaco-editor').first();
@@ -204,7 +233,7 @@ export const steps = [
       const seeded = taskId(seed.tasks.standalone[0]);
       const selected = tree.locator('.monaco-list-row.selected', { hasText: 'worker:1' });
       await selected.waitFor({ timeout: T });
-      const label = await selected.getAttribute('aria-label') ?? await selected.innerText();
+      const label = (await selected.getAttribute('aria-label')) ?? (await selected.innerText());
       if (label.includes(seeded)) throw new Error(`the revealed task is the seeded one (${seeded}), not a new task`);
       await page.mouse.move(900, 450);
       await shot('run-task');
@@ -249,38 +278,79 @@ export const steps = [
       const since = execStub.events.length;
       await contextMenu(page, container, 'Open Shell (ECS Exec)');
       await execStub.waitFor((e) => e.op === 'ExecuteCommand', 'ExecuteCommand', { since });
-      await execStub.waitFor((e) => e.event === 'agent:handshake-complete' && e.data?.kms === true, 'a KMS-encrypted handshake', { since });
+      await execStub.waitFor(
+        (e) => e.event === 'agent:handshake-complete' && e.data?.kms === true,
+        'a KMS-encrypted handshake',
+        { since },
+      );
       const terminal = page.locator('.terminal-wrapper.active');
-      await page.locator('.terminal-tabs-entry, .single-terminal-tab', { hasText: `app @ ${id.slice(0, 8)} (ECS Exec)` }).first().waitFor({ timeout: T });
+      await page
+        .locator('.terminal-tabs-entry, .single-terminal-tab', { hasText: `app @ ${id.slice(0, 8)} (ECS Exec)` })
+        .first()
+        .waitFor({ timeout: T });
       const rows = terminal.locator('.xterm-rows');
-      await rows.locator('div', { hasText: /^\$\s*$/ }).first().waitFor({ timeout: T });
+      await rows
+        .locator('div', { hasText: /^\$\s*$/ })
+        .first()
+        .waitFor({ timeout: T });
       await terminal.locator('.xterm').click();
       await page.keyboard.type('echo hello');
       await page.keyboard.press('Enter');
-      await execStub.waitFor((e) => e.event === 'agent:line' && e.data === 'echo hello', 'the line "echo hello" at the agent', { since });
-      await rows.locator('div', { hasText: /^hello\s*$/ }).first().waitFor({ timeout: T });
+      await execStub.waitFor(
+        (e) => e.event === 'agent:line' && e.data === 'echo hello',
+        'the line "echo hello" at the agent',
+        { since },
+      );
+      await rows
+        .locator('div', { hasText: /^hello\s*$/ })
+        .first()
+        .waitFor({ timeout: T });
       await shot('exec-shell');
       // Cut the connection at the agent: the session resumes (ssm:ResumeSession) and shows nothing twice.
       const cut = execStub.events.length;
       const dropped = await execStub.command('drop', 'dropped');
       if (dropped.data !== 1) throw new Error(`the agent cut ${dropped.data} connections, expected 1`);
       await execStub.waitFor((e) => e.event === 'resume', 'ssm:ResumeSession', { since: cut });
-      await execStub.waitFor((e) => e.event === 'agent:resumed', 'the agent accepting the resume token', { since: cut });
-      await rows.locator('div', { hasText: /^connection lost, reconnecting…\s*$/ }).first().waitFor({ timeout: T });
-      await rows.locator('div', { hasText: /^reconnected\s*$/ }).first().waitFor({ timeout: T });
+      await execStub.waitFor((e) => e.event === 'agent:resumed', 'the agent accepting the resume token', {
+        since: cut,
+      });
+      await rows
+        .locator('div', { hasText: /^connection lost, reconnecting…\s*$/ })
+        .first()
+        .waitFor({ timeout: T });
+      await rows
+        .locator('div', { hasText: /^reconnected\s*$/ })
+        .first()
+        .waitFor({ timeout: T });
       await page.keyboard.type('echo again');
       await page.keyboard.press('Enter');
-      await execStub.waitFor((e) => e.event === 'agent:line' && e.data === 'echo again', 'the line "echo again" at the agent', { since: cut });
+      await execStub.waitFor(
+        (e) => e.event === 'agent:line' && e.data === 'echo again',
+        'the line "echo again" at the agent',
+        { since: cut },
+      );
       // The prompt right after `again` closes that output, so anything shown twice would be on screen by now.
       const again = rows.locator('div', { hasText: /^again\s*$/ }).first();
-      await again.locator('xpath=following-sibling::div[1]').and(rows.locator('div', { hasText: /^\$\s*$/ })).waitFor({ timeout: T });
+      await again
+        .locator('xpath=following-sibling::div[1]')
+        .and(rows.locator('div', { hasText: /^\$\s*$/ }))
+        .waitFor({ timeout: T });
       const lines = await rows.locator(':scope > div').allInnerTexts();
       const count = (re) => lines.filter((l) => re.test(l)).length;
-      for (const [re, what] of [[/^hello\s*$/, 'hello'], [/^again\s*$/, 'again'], [/^reconnected\s*$/, 'reconnected']]) {
-        if (count(re) !== 1) throw new Error(`the terminal shows "${what}" ${count(re)} times, expected once:\n${lines.join('\n')}`);
+      for (const [re, what] of [
+        [/^hello\s*$/, 'hello'],
+        [/^again\s*$/, 'again'],
+        [/^reconnected\s*$/, 'reconnected'],
+      ]) {
+        if (count(re) !== 1)
+          throw new Error(`the terminal shows "${what}" ${count(re)} times, expected once:\n${lines.join('\n')}`);
       }
-      const agentLines = execStub.events.slice(since).filter((e) => e.event === 'agent:line').map((e) => e.data);
-      if (agentLines.join('|') !== 'echo hello|echo again') throw new Error(`the agent ran ${JSON.stringify(agentLines)}, expected echo hello then echo again`);
+      const agentLines = execStub.events
+        .slice(since)
+        .filter((e) => e.event === 'agent:line')
+        .map((e) => e.data);
+      if (agentLines.join('|') !== 'echo hello|echo again')
+        throw new Error(`the agent ran ${JSON.stringify(agentLines)}, expected echo hello then echo again`);
       await shot('exec-reconnected');
       await runCommand(page, 'Terminal: Kill the Active Terminal Instance');
       const ended = await execStub.waitFor((e) => e.event === 'terminated', 'ssm:TerminateSession', { since });
@@ -309,7 +379,11 @@ export const steps = [
         await row.waitFor({ timeout: T });
         const checked = await row.getAttribute('aria-checked');
         await row.click(); // a click on a row of a multi-select pick toggles it
-        await widget.locator(`.quick-input-list .monaco-list-row[aria-checked="${checked === 'true' ? 'false' : 'true'}"]`, { hasText: region }).waitFor({ timeout: T });
+        await widget
+          .locator(`.quick-input-list .monaco-list-row[aria-checked="${checked === 'true' ? 'false' : 'true'}"]`, {
+            hasText: region,
+          })
+          .waitFor({ timeout: T });
       }
       await input.fill('');
       await input.press('Enter');

@@ -9,7 +9,9 @@
 const MAX_LENGTH = 256;
 const NUM = '0|[1-9]\\d*';
 const PRE_ID = `(?:\\d*[a-zA-Z-][a-zA-Z0-9-]*|${NUM})`;
-const FULL = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*))?$`);
+const FULL = new RegExp(
+  `^v?(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*))?$`,
+);
 const CARET = /^\^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 class Version {
@@ -29,8 +31,11 @@ function parse(version) {
   const m = version.trim().match(FULL);
   if (!m) return null;
   const [major, minor, patch] = [+m[1], +m[2], +m[3]];
-  if (major > Number.MAX_SAFE_INTEGER || minor > Number.MAX_SAFE_INTEGER || patch > Number.MAX_SAFE_INTEGER) return null;
-  const prerelease = m[4] ? m[4].split('.').map((id) => (/^[0-9]+$/.test(id) && +id < Number.MAX_SAFE_INTEGER ? +id : id)) : [];
+  if (major > Number.MAX_SAFE_INTEGER || minor > Number.MAX_SAFE_INTEGER || patch > Number.MAX_SAFE_INTEGER)
+    return null;
+  const prerelease = m[4]
+    ? m[4].split('.').map((id) => (/^[0-9]+$/.test(id) && +id < Number.MAX_SAFE_INTEGER ? +id : id))
+    : [];
   const build = m[5] ? m[5].split('.') : [];
   return new Version(version, major, minor, patch, prerelease, build);
 }
@@ -49,9 +54,12 @@ function satisfies(version, range) {
   const v = parse(version);
   if (!v || v.prerelease.length > 0) return false;
   const low = { major: +r[1], minor: +r[2], patch: +r[3] };
-  const high = low.major > 0 ? { major: low.major + 1, minor: 0, patch: 0 }
-    : low.minor > 0 ? { major: 0, minor: low.minor + 1, patch: 0 }
-      : { major: 0, minor: 0, patch: low.patch + 1 };
+  const high =
+    low.major > 0
+      ? { major: low.major + 1, minor: 0, patch: 0 }
+      : low.minor > 0
+        ? { major: 0, minor: low.minor + 1, patch: 0 }
+        : { major: 0, minor: 0, patch: low.patch + 1 };
   return compareMain(v, low) >= 0 && compareMain(v, high) < 0;
 }
 

@@ -41,14 +41,20 @@ export function helperPrologue(text) {
     const head = /^var (__\w+) = \(this && this\.\1\) \|\| /.exec(lines[i] ?? '');
     if (!head) break;
     let end = i;
-    const ends = (n) => (n === i ? /;\r?$/.test(lines[n]) && !/[({]\r?$/.test(lines[n]) : /^[})].*;\r?$/.test(lines[n]));
+    const ends = (n) =>
+      n === i ? /;\r?$/.test(lines[n]) && !/[({]\r?$/.test(lines[n]) : /^[})].*;\r?$/.test(lines[n]);
     while (end < lines.length && !ends(end)) end++;
     if (end >= lines.length) return undefined;
     names.push(head[1]);
     i = end + 1;
   }
   if (names.length === 0) return undefined;
-  return { names, head: lines.slice(0, first).join('\n'), prologue: lines.slice(first, i).join('\n'), rest: lines.slice(i).join('\n') };
+  return {
+    names,
+    head: lines.slice(0, first).join('\n'),
+    prologue: lines.slice(first, i).join('\n'),
+    rest: lines.slice(i).join('\n'),
+  };
 }
 
 function* jsFiles(dir) {
@@ -69,16 +75,27 @@ export function sharedTsHelpersPlugin(packages = HELPER_PACKAGES) {
       for (const lib of libs) {
         for (const file of jsFiles(lib)) {
           const found = helperPrologue(readFileSync(file, 'utf8'));
-          if (found && !variants.has(found.prologue)) variants.set(found.prologue, { key: `p${variants.size}`, names: found.names });
+          if (found && !variants.has(found.prologue))
+            variants.set(found.prologue, { key: `p${variants.size}`, names: found.names });
         }
       }
       // One module per prologue, so that only those of bundled files are bundled.
-      const shared = new Map([...variants].map(([prologue, { key, names }]) => [key,
-        // `this` as at a module's top level: an object without the helpers, so each uses its own definition.
-        `'use strict';\nmodule.exports = (function () {\n${prologue}\nreturn { ${names.join(', ')} };\n}).call({});\n`]));
+      const shared = new Map(
+        [...variants].map(([prologue, { key, names }]) => [
+          key,
+          // `this` as at a module's top level: an object without the helpers, so each uses its own definition.
+          `'use strict';\nmodule.exports = (function () {\n${prologue}\nreturn { ${names.join(', ')} };\n}).call({});\n`,
+        ]),
+      );
 
-      b.onResolve({ filter: new RegExp(`^${NAMESPACE}/p\\d+$`) }, (args) => ({ path: args.path, namespace: NAMESPACE }));
-      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({ contents: shared.get(args.path.slice(NAMESPACE.length + 1)), loader: 'js' }));
+      b.onResolve({ filter: new RegExp(`^${NAMESPACE}/p\\d+$`) }, (args) => ({
+        path: args.path,
+        namespace: NAMESPACE,
+      }));
+      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
+        contents: shared.get(args.path.slice(NAMESPACE.length + 1)),
+        loader: 'js',
+      }));
       b.onLoad({ filter: /\.js$/ }, (args) => {
         if (!libs.some((lib) => args.path.startsWith(lib))) return undefined;
         const text = readFileSync(args.path, 'utf8');
@@ -87,7 +104,11 @@ export function sharedTsHelpersPlugin(packages = HELPER_PACKAGES) {
         if (!variant) return undefined;
         // Padded to the prologue's line count, so that source-map lines of the rest stay right.
         const pad = '\n'.repeat(found.prologue.split('\n').length);
-        return { contents: `${found.head}\nvar { ${variant.names.join(', ')} } = require("${NAMESPACE}/${variant.key}");${pad}${found.rest}`, loader: 'js', resolveDir: dirname(args.path) };
+        return {
+          contents: `${found.head}\nvar { ${variant.names.join(', ')} } = require("${NAMESPACE}/${variant.key}");${pad}${found.rest}`,
+          loader: 'js',
+          resolveDir: dirname(args.path),
+        };
       });
     },
   };

@@ -65,18 +65,32 @@ export function checkStandIns() {
   const inactive = require(INACTIVE_FEATURES);
   for (const name of Object.keys(REPLACED_FEATURES)) {
     const missing = exportedNames(join(CLIENT_LIB, 'common', `${name}.js`)).filter((e) => !(e in inactive));
-    if (missing.length) throw new Error(`slimClient: ${INACTIVE_FEATURES} lacks ${missing.join(', ')} of vscode-languageclient/lib/common/${name}.js`);
+    if (missing.length)
+      throw new Error(
+        `slimClient: ${INACTIVE_FEATURES} lacks ${missing.join(', ')} of vscode-languageclient/lib/common/${name}.js`,
+      );
   }
   const main = readFileSync(join(CLIENT_LIB, 'node', 'main.js'), 'utf8');
   const range = /const REQUIRED_VSCODE_VERSION = '([^']*)'/.exec(main)?.[1];
-  if (!range || !/^\^\d+\.\d+\.\d+$/.test(range)) throw new Error(`slimClient: vscode-languageclient requires VS Code ${range ?? '(range not found)'}; semverLite handles only ^M.m.p`);
+  if (!range || !/^\^\d+\.\d+\.\d+$/.test(range))
+    throw new Error(
+      `slimClient: vscode-languageclient requires VS Code ${range ?? '(range not found)'}; semverLite handles only ^M.m.p`,
+    );
   for (const file of ['ril.js', 'main.js']) {
     const src = readFileSync(join(JSONRPC_NODE, file), 'utf8');
-    const used = [...new Set([...src.matchAll(/crypto_1\.(\w+)/g)].map((m) => m[1]))].filter((n) => n !== 'randomBytes' && n !== 'randomUUID');
-    if (used.length) throw new Error(`slimClient: vscode-jsonrpc/lib/node/${file} now uses crypto.${used.join(', crypto.')}; the lazy crypto stand-in provides randomBytes and randomUUID`);
+    const used = [...new Set([...src.matchAll(/crypto_1\.(\w+)/g)].map((m) => m[1]))].filter(
+      (n) => n !== 'randomBytes' && n !== 'randomUUID',
+    );
+    if (used.length)
+      throw new Error(
+        `slimClient: vscode-jsonrpc/lib/node/${file} now uses crypto.${used.join(', crypto.')}; the lazy crypto stand-in provides randomBytes and randomUUID`,
+      );
   }
   const semverUses = [...main.matchAll(/require\("(semver[^"]*)"\)/g)].map((m) => m[1]).sort();
-  if (semverUses.join() !== 'semver/functions/parse,semver/functions/satisfies') throw new Error(`slimClient: vscode-languageclient now requires ${semverUses.join(', ')}; semverLite provides parse and satisfies`);
+  if (semverUses.join() !== 'semver/functions/parse,semver/functions/satisfies')
+    throw new Error(
+      `slimClient: vscode-languageclient now requires ${semverUses.join(', ')}; semverLite provides parse and satisfies`,
+    );
 }
 
 const COMMON = `${join(CLIENT_LIB, 'common')}${sep}`;
@@ -104,10 +118,18 @@ export const slimClientPlugin = {
         return { errors: [{ text: e.message }] };
       }
     });
-    b.onResolve({ filter: replacedPath }, (args) => (args.importer.startsWith(COMMON) ? { path: INACTIVE_FEATURES } : undefined));
-    b.onResolve({ filter: /^crypto$/ }, (args) => (args.importer.startsWith(JSONRPC_NODE) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
+    b.onResolve({ filter: replacedPath }, (args) =>
+      args.importer.startsWith(COMMON) ? { path: INACTIVE_FEATURES } : undefined,
+    );
+    b.onResolve({ filter: /^crypto$/ }, (args) =>
+      args.importer.startsWith(JSONRPC_NODE) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({ contents: LAZY_CRYPTO, loader: 'js' }));
-    b.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (args) => (args.importer.startsWith(NODE) ? { path: args.path.slice('semver/functions/'.length), namespace: 'semver-lite' } : undefined));
+    b.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (args) =>
+      args.importer.startsWith(NODE)
+        ? { path: args.path.slice('semver/functions/'.length), namespace: 'semver-lite' }
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'semver-lite' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(SEMVER_LITE)}).${args.path};`,
       resolveDir: here,

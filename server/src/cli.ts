@@ -50,22 +50,36 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
   const files: OutFile[] = [];
   for (const { file, doc } of docs) {
     const diagnostics = await ls.validateAll(doc, { rules: args.rules });
-    files.push({ file, diagnostics: diagnostics.map((d) => {
-      if (d.severity === 'error') errors++;
-      return {
-        ruleId: d.ruleId,
-        severity: d.severity,
-        message: d.message,
-        range: range(doc, d.span),
-        related: (d.related ?? []).map((r) => {
-          const other = ls.index.get(r.uri) ?? (r.uri === doc.uri ? doc : undefined);
-          return { file: byUri.get(r.uri) ?? r.uri, range: other ? range(other, r.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: r.message };
-        }),
-      };
-    }) });
+    files.push({
+      file,
+      diagnostics: diagnostics.map((d) => {
+        if (d.severity === 'error') errors++;
+        return {
+          ruleId: d.ruleId,
+          severity: d.severity,
+          message: d.message,
+          range: range(doc, d.span),
+          related: (d.related ?? []).map((r) => {
+            const other = ls.index.get(r.uri) ?? (r.uri === doc.uri ? doc : undefined);
+            return {
+              file: byUri.get(r.uri) ?? r.uri,
+              range: other
+                ? range(other, r.span)
+                : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              message: r.message,
+            };
+          }),
+        };
+      }),
+    });
   }
   const color = args.color ?? (stdoutIsTerminal() && !process.env.NO_COLOR);
-  const output = args.format === 'json' ? formatJson(files) : args.format === 'sarif' ? formatSarif(files, VERSION) : formatText(files, color);
+  const output =
+    args.format === 'json'
+      ? formatJson(files)
+      : args.format === 'sarif'
+        ? formatSarif(files, VERSION)
+        : formatText(files, color);
   return { output, exitCode: errors > 0 ? 1 : 0 };
 }
 
@@ -90,7 +104,9 @@ export async function main(argv: string[], out: (text: string) => void = writeOu
     return exitCode;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`fargate-lens: ${e.message}\n${argv.length ? "Run 'fargate-lens --help' for usage.\n" : ''}`);
+      process.stderr.write(
+        `fargate-lens: ${e.message}\n${argv.length ? "Run 'fargate-lens --help' for usage.\n" : ''}`,
+      );
       return 2;
     }
     process.stderr.write(`fargate-lens: internal error: ${(e as Error).message}\n`);

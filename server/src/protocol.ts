@@ -60,7 +60,8 @@ export function normaliseSettings(raw: unknown): Settings {
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const rules: Record<string, SeveritySetting> = {};
   if (r.rules && typeof r.rules === 'object') {
-    for (const [k, v] of Object.entries(r.rules)) if (['error', 'warning', 'info', 'hint', 'off'].includes(v as string)) rules[k] = v as SeveritySetting;
+    for (const [k, v] of Object.entries(r.rules))
+      if (['error', 'warning', 'info', 'hint', 'off'].includes(v as string)) rules[k] = v as SeveritySetting;
   }
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
   return {

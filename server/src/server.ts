@@ -2,10 +2,23 @@
  * The Fargate Lens language server: wiring of the LSP connection to the pure language service.
  * Transport (stdio, node IPC, socket) comes from the command line (`--stdio`, `--node-ipc`).
  */
-import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './service/languageService';
-import { INDEX_READY_NOTIFICATION, LIVE_EFS_NOTIFICATION, normaliseSettings, type IndexReadyParams, type LiveEfsParams } from './protocol';
+import {
+  INDEX_READY_NOTIFICATION,
+  LIVE_EFS_NOTIFICATION,
+  normaliseSettings,
+  type IndexReadyParams,
+  type LiveEfsParams,
+} from './protocol';
 import { registerCodeActions } from './lsp/codeActions';
 import { registerEditing } from './lsp/editing';
 import { Session } from './lsp/session';
@@ -53,7 +66,8 @@ connection.onInitialized(async () => {
   for (const folder of session.folders) {
     const s = normaliseSettings(await settings.get(folder));
     files += await scanFolder(folder, s.files, s.maxFileSizeKB * 1024, (f) => {
-      if (!documents.get(f.uri)) ls.index.set(ls.parse(f.uri, f.text, { force: f.force }), { opts: { force: f.force } });
+      if (!documents.get(f.uri))
+        ls.index.set(ls.parse(f.uri, f.text, { force: f.force }), { opts: { force: f.force } });
     });
   }
   session.revalidateAll();
@@ -74,7 +88,10 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 connection.onNotification(LIVE_EFS_NOTIFICATION, (params: LiveEfsParams) => {
-  session.live = params && typeof params.region === 'string' && Array.isArray(params.fileSystems) ? { region: params.region, fileSystems: params.fileSystems } : undefined;
+  session.live =
+    params && typeof params.region === 'string' && Array.isArray(params.fileSystems)
+      ? { region: params.region, fileSystems: params.fileSystems }
+      : undefined;
   session.revalidateAll();
 });
 

@@ -21,18 +21,38 @@ export async function activeExtension(): Promise<vscode.Extension<unknown>> {
  * Resolves with the first value `check()` returns that is not undefined, checking now and after every
  * `event`; rejects after `timeoutMs` with `what` in the message.
  */
-export function waitFor<T, E>(event: vscode.Event<E>, check: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+export function waitFor<T, E>(
+  event: vscode.Event<E>,
+  check: () => T | undefined,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let sub: vscode.Disposable | undefined;
-    const timer = setTimeout(() => { sub?.dispose(); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      sub?.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
     const attempt = (): boolean => {
       let value: T | undefined;
-      try { value = check(); } catch (err) { clearTimeout(timer); sub?.dispose(); reject(err); return true; }
+      try {
+        value = check();
+      } catch (err) {
+        clearTimeout(timer);
+        sub?.dispose();
+        reject(err);
+        return true;
+      }
       if (value === undefined) return false;
-      clearTimeout(timer); sub?.dispose(); resolve(value); return true;
+      clearTimeout(timer);
+      sub?.dispose();
+      resolve(value);
+      return true;
     };
     if (attempt()) return;
-    sub = event(() => { attempt(); });
+    sub = event(() => {
+      attempt();
+    });
   });
 }
 
@@ -50,11 +70,21 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits until our diagnostics on `uri` satisfy `accept`, and returns them. */
-export function waitForDiagnostics(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
-  return waitFor(vscode.languages.onDidChangeDiagnostics, () => {
-    const ds = ourDiagnostics(uri);
-    return accept(ds) ? ds : undefined;
-  }, `${what} on ${vscode.workspace.asRelativePath(uri)}`, timeoutMs);
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    vscode.languages.onDidChangeDiagnostics,
+    () => {
+      const ds = ourDiagnostics(uri);
+      return accept(ds) ? ds : undefined;
+    },
+    `${what} on ${vscode.workspace.asRelativePath(uri)}`,
+    timeoutMs,
+  );
 }
 
 /** The scratch workspace folder the runner opened (a copy of examples/, safe to write into). */
@@ -83,10 +113,20 @@ export async function openWorkspaceFile(relPath: string): Promise<vscode.TextEdi
  * Runs `vscode.executeCodeActionProvider`, asking again (at most `attempts` times) when VS Code cancels the
  * request because the document changed under it (a file-watcher reload right after a fixture is written).
  */
-export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind, attempts = 5): Promise<vscode.CodeAction[]> {
+export async function codeActions(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  kind?: vscode.CodeActionKind,
+  attempts = 5,
+): Promise<vscode.CodeAction[]> {
   for (let i = 1; ; i++) {
     try {
-      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind?.value);
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+        kind?.value,
+      );
     } catch (err) {
       if (i >= attempts || !/Canceled/i.test(String((err as Error).message ?? err))) throw err;
     }

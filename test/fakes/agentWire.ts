@@ -15,7 +15,19 @@ export interface WireMessage {
   created: number;
 }
 
-const LAYOUT = { headerLength: 0, type: 4, schema: 36, created: 40, seq: 48, flags: 56, id: 64, digest: 80, payloadType: 112, payloadLength: 116, payload: 120 };
+const LAYOUT = {
+  headerLength: 0,
+  type: 4,
+  schema: 36,
+  created: 40,
+  seq: 48,
+  flags: 56,
+  id: 64,
+  digest: 80,
+  payloadType: 112,
+  payloadLength: 116,
+  payload: 120,
+};
 
 export function randomId(): string {
   const b = randomBytes(16);

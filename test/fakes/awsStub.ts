@@ -28,7 +28,10 @@ export interface StubOptions {
 
 export class AwsStub extends EventEmitter {
   readonly calls: string[] = [];
-  private constructor(private readonly server: Server, readonly endpoint: string) {
+  private constructor(
+    private readonly server: Server,
+    readonly endpoint: string,
+  ) {
     super();
   }
 
@@ -51,23 +54,36 @@ function send(res: ServerResponse, status: number, body: string, type: string): 
   res.end(body);
 }
 
-const json = (res: ServerResponse, v: unknown, status = 200) => send(res, status, JSON.stringify(v), 'application/x-amz-json-1.1');
+const json = (res: ServerResponse, v: unknown, status = 200) =>
+  send(res, status, JSON.stringify(v), 'application/x-amz-json-1.1');
 
 async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const body = Buffer.concat(chunks).toString('utf8');
   const target = String(req.headers['x-amz-target'] ?? '');
-  const op = target ? target.slice(target.indexOf('.') + 1) : new URLSearchParams(body).get('Action') ?? req.url ?? '';
+  const op = target
+    ? target.slice(target.indexOf('.') + 1)
+    : (new URLSearchParams(body).get('Action') ?? req.url ?? '');
   stub.calls.push(op);
   stub.emit('call', op, body);
   const input: Json = target && body ? JSON.parse(body) : {};
   switch (op) {
     case 'ExecuteCommand':
-      return json(res, { clusterArn: input.cluster, taskArn: input.task, containerName: input.container, interactive: true, session: opts.session() });
+      return json(res, {
+        clusterArn: input.cluster,
+        taskArn: input.task,
+        containerName: input.container,
+        interactive: true,
+        session: opts.session(),
+      });
     case 'GenerateDataKey': {
       const key = await opts.kms.generateDataKey(input.KeyId, input.EncryptionContext ?? {}, input.NumberOfBytes);
-      return json(res, { KeyId: input.KeyId, Plaintext: key.plaintext.toString('base64'), CiphertextBlob: key.ciphertextBlob.toString('base64') });
+      return json(res, {
+        KeyId: input.KeyId,
+        Plaintext: key.plaintext.toString('base64'),
+        CiphertextBlob: key.ciphertextBlob.toString('base64'),
+      });
     }
     case 'TerminateSession':
       stub.emit('terminated', input.SessionId);
@@ -83,18 +99,38 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
       }
     }
     case 'GetCallerIdentity':
-      return send(res, 200, `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${opts.callerArn ?? 'arn:aws:sts::123456789012:assumed-role/Developer/me'}</Arn><UserId>AROAEXAMPLE:me</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></GetCallerIdentityResponse>`, 'text/xml');
+      return send(
+        res,
+        200,
+        `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${opts.callerArn ?? 'arn:aws:sts::123456789012:assumed-role/Developer/me'}</Arn><UserId>AROAEXAMPLE:me</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+        'text/xml',
+      );
     case 'SimulatePrincipalPolicy': {
       const params = new URLSearchParams(body);
       const actions = [...params.entries()].filter(([k]) => k.startsWith('ActionNames.member.')).map(([, v]) => v);
-      const members = actions.map((a) => `<member><EvalActionName>${a}</EvalActionName><EvalResourceName>*</EvalResourceName><EvalDecision>${opts.deny?.includes(a) ? 'implicitDeny' : 'allowed'}</EvalDecision></member>`).join('');
-      return send(res, 200, `<SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated><EvaluationResults>${members}</EvaluationResults></SimulatePrincipalPolicyResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></SimulatePrincipalPolicyResponse>`, 'text/xml');
+      const members = actions
+        .map(
+          (a) =>
+            `<member><EvalActionName>${a}</EvalActionName><EvalResourceName>*</EvalResourceName><EvalDecision>${opts.deny?.includes(a) ? 'implicitDeny' : 'allowed'}</EvalDecision></member>`,
+        )
+        .join('');
+      return send(
+        res,
+        200,
+        `<SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated><EvaluationResults>${members}</EvaluationResults></SimulatePrincipalPolicyResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></SimulatePrincipalPolicyResponse>`,
+        'text/xml',
+      );
     }
   }
   // Everything else is moto's, with the gaps filled in.
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-  const upstream = await fetch(`${opts.upstream}${req.url ?? '/'}`, { method: req.method, headers, body: body || undefined });
+  for (const [k, v] of Object.entries(req.headers))
+    if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
+  const upstream = await fetch(`${opts.upstream}${req.url ?? '/'}`, {
+    method: req.method,
+    headers,
+    body: body || undefined,
+  });
   const text = await upstream.text();
   if (upstream.status !== 200 || (op !== 'DescribeTasks' && op !== 'DescribeClusters')) {
     return send(res, upstream.status, text, upstream.headers.get('content-type') ?? 'application/json');

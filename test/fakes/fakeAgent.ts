@@ -28,7 +28,17 @@ export interface ResumeAnswer {
 }
 
 export class FakeAgent extends EventEmitter implements SessionHost {
-  readonly stats = { dropped: 0, duplicated: 0, reordered: 0, resent: 0, droppedIncoming: 0, acksReceived: 0, inputs: 0, disconnects: 0, resumes: 0 };
+  readonly stats = {
+    dropped: 0,
+    duplicated: 0,
+    reordered: 0,
+    resent: 0,
+    droppedIncoming: 0,
+    acksReceived: 0,
+    inputs: 0,
+    disconnects: 0,
+    resumes: 0,
+  };
   readonly tokenFrames: Record<string, unknown>[] = [];
   /** 'timed-out': ResumeSession answers without a token, as the service does for a session it has ended. */
   resumePolicy: 'accept' | 'timed-out' = 'accept';
@@ -39,7 +49,11 @@ export class FakeAgent extends EventEmitter implements SessionHost {
   private readonly resumeTokens = new Map<AgentSession, string>();
   private dropInputs = 0;
 
-  private constructor(private readonly server: WebSocketServer, readonly url: string, private readonly opts: FakeAgentOptions) {
+  private constructor(
+    private readonly server: WebSocketServer,
+    readonly url: string,
+    private readonly opts: FakeAgentOptions,
+  ) {
     super();
     server.on('connection', (ws) => {
       ws.once('message', (data, isBinary) => this.onTokenFrame(ws, data as Buffer, isBinary));
@@ -51,7 +65,11 @@ export class FakeAgent extends EventEmitter implements SessionHost {
     const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise<void>((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
-    return new FakeAgent(server, `ws://127.0.0.1:${port}/v1/data-channel/${opts.sessionId}?role=publish_subscribe`, opts);
+    return new FakeAgent(
+      server,
+      `ws://127.0.0.1:${port}/v1/data-channel/${opts.sessionId}?role=publish_subscribe`,
+      opts,
+    );
   }
 
   /**

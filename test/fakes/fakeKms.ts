@@ -6,7 +6,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 function aad(keyId: string, context: Record<string, string>): Buffer {
-  const sorted = Object.keys(context).sort().map((k) => [k, context[k]]);
+  const sorted = Object.keys(context)
+    .sort()
+    .map((k) => [k, context[k]]);
   return Buffer.from(JSON.stringify([keyId, sorted]));
 }
 
@@ -16,7 +18,11 @@ export class FakeKms {
 
   constructor(readonly keyId = 'arn:aws:kms:us-east-1:111122223333:key/fake-exec-key') {}
 
-  async generateDataKey(keyId: string, context: Record<string, string>, numberOfBytes: number): Promise<{ plaintext: Buffer; ciphertextBlob: Buffer }> {
+  async generateDataKey(
+    keyId: string,
+    context: Record<string, string>,
+    numberOfBytes: number,
+  ): Promise<{ plaintext: Buffer; ciphertextBlob: Buffer }> {
     if (keyId !== this.keyId) throw new Error(`NotFoundException: key ${keyId} does not exist`);
     this.calls.push({ keyId, context, numberOfBytes });
     const plaintext = randomBytes(numberOfBytes);

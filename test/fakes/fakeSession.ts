@@ -32,7 +32,10 @@ export interface SessionOptions extends ShellOptions {
 
 /** What a session reports to its agent. */
 export interface SessionHost {
-  readonly stats: Record<'dropped' | 'duplicated' | 'reordered' | 'resent' | 'droppedIncoming' | 'acksReceived' | 'inputs' | 'disconnects', number>;
+  readonly stats: Record<
+    'dropped' | 'duplicated' | 'reordered' | 'resent' | 'droppedIncoming' | 'acksReceived' | 'inputs' | 'disconnects',
+    number
+  >;
   emit(event: string, ...args: unknown[]): boolean;
   /** Whether to cut the connection on this input instead of handling it (set by dropOnNextInput). */
   takeDropOnInput(): boolean;
@@ -53,7 +56,11 @@ export class AgentSession {
   /** channel_closed was sent: the session cannot be resumed. */
   over = false;
 
-  constructor(private readonly opts: SessionOptions, private readonly host: SessionHost, private readonly random: () => number) {
+  constructor(
+    private readonly opts: SessionOptions,
+    private readonly host: SessionHost,
+    private readonly random: () => number,
+  ) {
     this.shell = new FakeShell(opts, {
       sendStream: (pt, payload) => this.sendStream(pt, payload),
       closeChannel: (output) => this.startClosing(output),
@@ -139,13 +146,27 @@ export class AgentSession {
   }
 
   private ackFor(m: WireMessage): Buffer {
-    const payload = Buffer.from(JSON.stringify({ AcknowledgedMessageType: m.type, AcknowledgedMessageId: m.id, AcknowledgedMessageSequenceNumber: m.seq, IsSequentialMessage: true }));
+    const payload = Buffer.from(
+      JSON.stringify({
+        AcknowledgedMessageType: m.type,
+        AcknowledgedMessageId: m.id,
+        AcknowledgedMessageSequenceNumber: m.seq,
+        IsSequentialMessage: true,
+      }),
+    );
     return pack({ type: 'acknowledge', seq: 0, flags: 3, payloadType: 0, payload });
   }
 
   private sendStream(payloadType: number, payload: Buffer): void {
     const seq = this.outSeq++;
-    const frame = pack({ type: 'output_stream_data', seq, flags: seq === 0 ? 1 : 0, payloadType, payload, id: randomId() });
+    const frame = pack({
+      type: 'output_stream_data',
+      seq,
+      flags: seq === 0 ? 1 : 0,
+      payloadType,
+      payload,
+      id: randomId(),
+    });
     this.unacked.set(seq, { frame, sentAt: Date.now() });
     this.transmit(frame);
   }
@@ -204,10 +225,17 @@ export class AgentSession {
   /** channel_closed is not sequenced, so it waits until every stream message is acknowledged. */
   private maybeClose(): void {
     if (this.closing === undefined || this.unacked.size > 0 || !this.ws) return;
-    const payload = Buffer.from(JSON.stringify({
-      MessageId: randomId(), CreatedDate: new Date().toISOString(), DestinationId: 'client', SessionId: this.opts.sessionId,
-      MessageType: 'channel_closed', SchemaVersion: 1, Output: this.closing,
-    }));
+    const payload = Buffer.from(
+      JSON.stringify({
+        MessageId: randomId(),
+        CreatedDate: new Date().toISOString(),
+        DestinationId: 'client',
+        SessionId: this.opts.sessionId,
+        MessageType: 'channel_closed',
+        SchemaVersion: 1,
+        Output: this.closing,
+      }),
+    );
     this.closing = undefined;
     this.over = true;
     this.transmitRaw(pack({ type: 'channel_closed', seq: 0, flags: 0, payloadType: 0, payload }));

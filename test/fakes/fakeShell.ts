@@ -7,7 +7,18 @@
 import { randomBytes } from 'node:crypto';
 import { agentOpen, agentSeal, type FakeKms } from './fakeKms';
 
-export const PT = { output: 1, error: 2, size: 3, handshakeRequest: 5, handshakeResponse: 6, handshakeComplete: 7, challengeRequest: 8, challengeResponse: 9, stdErr: 11, exitCode: 12 };
+export const PT = {
+  output: 1,
+  error: 2,
+  size: 3,
+  handshakeRequest: 5,
+  handshakeResponse: 6,
+  handshakeComplete: 7,
+  challengeRequest: 8,
+  challengeResponse: 9,
+  stdErr: 11,
+  exitCode: 12,
+};
 
 export interface ShellOptions {
   sessionId: string;
@@ -38,15 +49,24 @@ export class FakeShell {
   private size?: { cols: number; rows: number };
   private readonly prompt: string;
 
-  constructor(private readonly opts: ShellOptions, private readonly io: ShellIo) {
+  constructor(
+    private readonly opts: ShellOptions,
+    private readonly io: ShellIo,
+  ) {
     this.prompt = opts.prompt ?? '$ ';
   }
 
   start(): void {
     if (this.opts.handshake || this.opts.kms) {
       this.phase = 'handshake';
-      const actions: unknown[] = [{ ActionType: 'SessionType', ActionParameters: { SessionType: this.opts.sessionType ?? 'InteractiveCommands', Properties: null } }];
-      if (this.opts.kms) actions.push({ ActionType: 'KMSEncryption', ActionParameters: { KMSKeyId: this.opts.kms.keyId } });
+      const actions: unknown[] = [
+        {
+          ActionType: 'SessionType',
+          ActionParameters: { SessionType: this.opts.sessionType ?? 'InteractiveCommands', Properties: null },
+        },
+      ];
+      if (this.opts.kms)
+        actions.push({ ActionType: 'KMSEncryption', ActionParameters: { KMSKeyId: this.opts.kms.keyId } });
       this.sendJson(PT.handshakeRequest, { AgentVersion: '3.3.0.0', RequestedClientActions: actions });
     } else {
       this.ready();
@@ -71,7 +91,13 @@ export class FakeShell {
   }
 
   private onHandshakeResponse(payload: Buffer): void {
-    const res = JSON.parse(payload.toString('utf8')) as { ProcessedClientActions?: { ActionType: string; ActionStatus: number; ActionResult?: { KMSCipherTextKey?: string } }[] };
+    const res = JSON.parse(payload.toString('utf8')) as {
+      ProcessedClientActions?: {
+        ActionType: string;
+        ActionStatus: number;
+        ActionResult?: { KMSCipherTextKey?: string };
+      }[];
+    };
     const actions = res.ProcessedClientActions ?? [];
     const sessionType = actions.find((a) => a.ActionType === 'SessionType');
     if (sessionType?.ActionStatus !== 1) return this.fail('client did not accept the session type');
@@ -81,7 +107,10 @@ export class FakeShell {
     if (kmsAction?.ActionStatus !== 1 || !blob) return this.fail('client did not complete KMS encryption');
     let key: Buffer;
     try {
-      key = this.opts.kms.decrypt(Buffer.from(blob, 'base64'), { 'aws:ssm:SessionId': this.opts.sessionId, 'aws:ssm:TargetId': this.opts.targetId });
+      key = this.opts.kms.decrypt(Buffer.from(blob, 'base64'), {
+        'aws:ssm:SessionId': this.opts.sessionId,
+        'aws:ssm:TargetId': this.opts.targetId,
+      });
     } catch {
       return this.fail('KMS data key could not be decrypted with this session context');
     }

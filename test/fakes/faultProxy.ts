@@ -13,7 +13,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = 'throttle' | '5xx' | 'slow' | 'reset' | 'lost-response' | 'expired-token' | 'access-denied'
+export type Fault =
+  | 'throttle'
+  | '5xx'
+  | 'slow'
+  | 'reset'
+  | 'lost-response'
+  | 'expired-token'
+  | 'access-denied'
   /** SignatureDoesNotMatch whose message echoes the signed headers, session token included, as AWS's can. */
   | 'signature-mismatch';
 
@@ -42,10 +49,19 @@ export interface RecordedRequest {
 
 type Protocol = 'json' | 'rest-json' | 'query';
 
-const ERRORS: Record<'throttle' | 'expired-token' | 'access-denied', { code: string; message: (op: string) => string }> = {
+const ERRORS: Record<
+  'throttle' | 'expired-token' | 'access-denied',
+  { code: string; message: (op: string) => string }
+> = {
   throttle: { code: 'ThrottlingException', message: () => 'Rate exceeded' },
-  'expired-token': { code: 'ExpiredTokenException', message: () => 'The security token included in the request is expired' },
-  'access-denied': { code: 'AccessDeniedException', message: (op) => `User: arn:aws:iam::123456789012:user/fault-test is not authorized to perform: ${op}` },
+  'expired-token': {
+    code: 'ExpiredTokenException',
+    message: () => 'The security token included in the request is expired',
+  },
+  'access-denied': {
+    code: 'AccessDeniedException',
+    message: (op) => `User: arn:aws:iam::123456789012:user/fault-test is not authorized to perform: ${op}`,
+  },
 };
 
 /** EFS is REST-JSON: name the calls the explorer makes from method and path. */
@@ -66,7 +82,11 @@ export class FaultProxy {
   private rules: Array<FaultRule & { used: number }> = [];
   private readonly sockets = new Set<Socket>();
 
-  private constructor(private readonly server: Server, readonly endpoint: string, private readonly upstream: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly endpoint: string,
+    private readonly upstream: string,
+  ) {}
 
   static async start(upstream: string): Promise<FaultProxy> {
     let proxy: FaultProxy | undefined;
@@ -121,37 +141,69 @@ export class FaultProxy {
     const target = String(req.headers['x-amz-target'] ?? '');
     const action = new URLSearchParams(body).get('Action');
     const protocol: Protocol = target ? 'json' : action ? 'query' : 'rest-json';
-    const op = target ? target.slice(target.indexOf('.') + 1) : action ?? restOperation(req.method ?? 'GET', req.url ?? '/');
+    const op = target
+      ? target.slice(target.indexOf('.') + 1)
+      : (action ?? restOperation(req.method ?? 'GET', req.url ?? '/'));
     const region = regionOf(req.headers.authorization);
     const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 0);
     const fault = this.match(op, region);
     const accessKeyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const token = req.headers['x-amz-security-token'];
-    this.requests.push({ op, region, attempt, at: Date.now(), body, accessKeyId, ...(typeof token === 'string' ? { sessionToken: token } : {}), ...(fault ? { fault } : {}) });
+    this.requests.push({
+      op,
+      region,
+      attempt,
+      at: Date.now(),
+      body,
+      accessKeyId,
+      ...(typeof token === 'string' ? { sessionToken: token } : {}),
+      ...(fault ? { fault } : {}),
+    });
 
     switch (fault) {
-      case 'slow': return; // hold the socket without answering until the client gives up (or close())
-      case 'reset': req.socket.destroy(); return;
-      case '5xx': return send(res, 503, protocol, 'ServiceUnavailable', 'Service is unavailable (injected)');
-      case 'throttle': case 'expired-token': case 'access-denied': {
+      case 'slow':
+        return; // hold the socket without answering until the client gives up (or close())
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case '5xx':
+        return send(res, 503, protocol, 'ServiceUnavailable', 'Service is unavailable (injected)');
+      case 'throttle':
+      case 'expired-token':
+      case 'access-denied': {
         const e = ERRORS[fault];
         return send(res, 400, protocol, e.code, e.message(op)); // the AWS JSON protocols answer client errors with 400
       }
       case 'signature-mismatch': {
         const echoed = `Credential=${/Credential=([^,\s]+)/.exec(req.headers.authorization ?? '')?.[1] ?? ''} x-amz-security-token:${String(req.headers['x-amz-security-token'] ?? '')}`;
-        return send(res, 403, protocol, 'SignatureDoesNotMatch', `The request signature we calculated does not match the signature you provided. The canonical string for this request should have been 'POST / ${echoed}'`);
+        return send(
+          res,
+          403,
+          protocol,
+          'SignatureDoesNotMatch',
+          `The request signature we calculated does not match the signature you provided. The canonical string for this request should have been 'POST / ${echoed}'`,
+        );
       }
-      default: break;
+      default:
+        break;
     }
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length' && k !== 'connection') headers[k] = v;
-    const upstream = await fetch(`${this.upstream}${req.url ?? '/'}`, { method: req.method, headers, body: body || undefined });
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === 'string' && k !== 'host' && k !== 'content-length' && k !== 'connection') headers[k] = v;
+    const upstream = await fetch(`${this.upstream}${req.url ?? '/'}`, {
+      method: req.method,
+      headers,
+      body: body || undefined,
+    });
     const text = await upstream.text();
     if (fault === 'lost-response') {
       req.socket.destroy(); // moto did the work; the caller never hears about it
       return;
     }
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'x-amzn-requestid': 'fault-proxy' });
+    res.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      'x-amzn-requestid': 'fault-proxy',
+    });
     res.end(text);
   }
 }

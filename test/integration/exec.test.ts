@@ -24,27 +24,59 @@ let moto: MotoServer;
 let kms: FakeKms;
 let clusterArn: string;
 let taskArn: string;
-const state: { execEnabled: boolean; agentUrl: string; agent?: FakeAgent; refuseResume?: boolean } = { execEnabled: true, agentUrl: '' };
+const state: { execEnabled: boolean; agentUrl: string; agent?: FakeAgent; refuseResume?: boolean } = {
+  execEnabled: true,
+  agentUrl: '',
+};
 let stub: AwsStub;
 
 before(async () => {
   moto = await startMoto();
   await freezeTaskTransitions(moto.endpoint);
-  const cfg = { region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  const cfg = {
+    region: 'us-east-1',
+    endpoint: moto.endpoint,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  };
   const ecs = new ECSClient(cfg);
   const ec2 = new EC2Client(cfg);
-  const subnets = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }))).Subnets!;
-  const sg = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }))).SecurityGroups![0];
+  const subnets = (
+    await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }))
+  ).Subnets!;
+  const sg = (
+    await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }))
+  ).SecurityGroups![0];
   clusterArn = (await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))).cluster!.clusterArn!;
-  await ecs.send(new RegisterTaskDefinitionCommand({
-    family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512',
-    taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
-    containerDefinitions: [{ name: 'app', image: 'nginx:latest', essential: true, memory: 512, linuxParameters: { initProcessEnabled: true } }],
-  }));
-  const run = await ecs.send(new RunTaskCommand({
-    cluster: 'prod', taskDefinition: 'web', count: 1, launchType: 'FARGATE', platformVersion: '1.4.0', group: 'service:web',
-    networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0].SubnetId!], securityGroups: [sg.GroupId!] } },
-  }));
+  await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'web',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
+      containerDefinitions: [
+        {
+          name: 'app',
+          image: 'nginx:latest',
+          essential: true,
+          memory: 512,
+          linuxParameters: { initProcessEnabled: true },
+        },
+      ],
+    }),
+  );
+  const run = await ecs.send(
+    new RunTaskCommand({
+      cluster: 'prod',
+      taskDefinition: 'web',
+      count: 1,
+      launchType: 'FARGATE',
+      platformVersion: '1.4.0',
+      group: 'service:web',
+      networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0].SubnetId!], securityGroups: [sg.GroupId!] } },
+    }),
+  );
   taskArn = run.tasks![0].taskArn!;
   kms = new FakeKms();
   stub = await AwsStub.start({
@@ -52,7 +84,13 @@ before(async () => {
     kms,
     session: () => ({ sessionId: SESSION_ID, streamUrl: state.agentUrl, tokenValue: TOKEN }),
     resumeSession: (id) => {
-      if (state.refuseResume) throw Object.assign(new Error(`User: arn:aws:sts::123456789012:assumed-role/Developer/me is not authorized to perform: ssm:ResumeSession on resource: ${id}`), { name: 'AccessDeniedException' });
+      if (state.refuseResume)
+        throw Object.assign(
+          new Error(
+            `User: arn:aws:sts::123456789012:assumed-role/Developer/me is not authorized to perform: ssm:ResumeSession on resource: ${id}`,
+          ),
+          { name: 'AccessDeniedException' },
+        );
       return state.agent?.resumeSession(id) ?? {};
     },
     patchTask: (t) => {
@@ -63,7 +101,8 @@ before(async () => {
         c.managedAgents = state.execEnabled ? [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }] : [];
       }
     },
-    patchCluster: (c) => void (c.configuration = { executeCommandConfiguration: { kmsKeyId: kms.keyId, logging: 'NONE' } }),
+    patchCluster: (c) =>
+      void (c.configuration = { executeCommandConfiguration: { kmsKeyId: kms.keyId, logging: 'NONE' } }),
   });
 });
 
@@ -97,22 +136,40 @@ function recorder() {
   };
   const deps: ExecDeps = {
     ui,
-    apiFor: (t) => new SdkExecApi({ region: t.region, endpoint: stub.endpoint, credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY } }),
-    settings: () => ({ command: '/bin/sh', useSessionManagerPlugin: false, sessionManagerPluginPath: 'session-manager-plugin', simulateIamPolicies: true }),
+    apiFor: (t) =>
+      new SdkExecApi({
+        region: t.region,
+        endpoint: stub.endpoint,
+        credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
+      }),
+    settings: () => ({
+      command: '/bin/sh',
+      useSessionManagerPlugin: false,
+      sessionManagerPluginPath: 'session-manager-plugin',
+      simulateIamPolicies: true,
+    }),
     defaultTarget: () => ({ region: 'us-east-1' }),
   };
   return { deps, texts, findings, pty: () => pty };
 }
 
 function assertNoSecrets(texts: string[], more: string[] = []): void {
-  for (const t of texts) for (const s of [ACCESS_KEY, SECRET_KEY, TOKEN, ...more]) assert.ok(!t.includes(s), `secret leaked into: ${t.slice(0, 200)}`);
+  for (const t of texts)
+    for (const s of [ACCESS_KEY, SECRET_KEY, TOKEN, ...more])
+      assert.ok(!t.includes(s), `secret leaked into: ${t.slice(0, 200)}`);
 }
 
 const node = () => ({ kind: 'container', clusterArn, taskArn, containerName: 'app', region: 'us-east-1' });
 
 test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo, close terminates the session (integration)', async () => {
   const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms, chaos: { seed: 42, drop: 0.2, duplicate: 0.2, reorder: 0.2 } });
+  const agent = await FakeAgent.start({
+    tokenValue: TOKEN,
+    sessionId: SESSION_ID,
+    targetId,
+    kms,
+    chaos: { seed: 42, drop: 0.2, duplicate: 0.2, reorder: 0.2 },
+  });
   state.agentUrl = agent.url;
   const r = recorder();
   try {
@@ -150,14 +207,25 @@ test('pre-flight blocks a task started without exec and offers the service fix, 
   }
   assert.equal(r.findings.length, 1, 'one message, not a storm');
   assert.equal(r.findings[0].blocking, true);
-  assert.deepEqual(r.findings[0].findings[0].fix, { title: 'Enable ECS Exec on service web and redeploy', action: 'enableExecOnService', clusterArn, service: 'web' });
+  assert.deepEqual(r.findings[0].findings[0].fix, {
+    title: 'Enable ECS Exec on service web and redeploy',
+    action: 'enableExecOnService',
+    clusterArn,
+    service: 'web',
+  });
   assert.equal(stub.calls.filter((c) => c === 'ExecuteCommand').length, before);
   assertNoSecrets(r.texts);
 });
 
 test('run command in container streams output to the output channel and returns the exit code (integration)', async () => {
   const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms, runOnReady: 'echo from-container' });
+  const agent = await FakeAgent.start({
+    tokenValue: TOKEN,
+    sessionId: SESSION_ID,
+    targetId,
+    kms,
+    runOnReady: 'echo from-container',
+  });
   state.agentUrl = agent.url;
   const r = recorder();
   try {
@@ -175,7 +243,13 @@ const LOST = 'connection lost, reconnecting…';
 
 test('a dropped connection is resumed with ssm:ResumeSession: the shell carries on, every line shown once, no second KMS key (integration)', async () => {
   const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms, chaos: { seed: 7, drop: 0.2, duplicate: 0.2, reorder: 0.2 } });
+  const agent = await FakeAgent.start({
+    tokenValue: TOKEN,
+    sessionId: SESSION_ID,
+    targetId,
+    kms,
+    chaos: { seed: 7, drop: 0.2, duplicate: 0.2, reorder: 0.2 },
+  });
   state.agentUrl = agent.url;
   state.agent = agent;
   const r = recorder();
@@ -195,10 +269,15 @@ test('a dropped connection is resumed with ssm:ResumeSession: the shell carries 
     await when(pty.onDidWrite, () => screen.includes('during\r\n$ '));
     pty.handleInput('echo after\r');
     await when(pty.onDidWrite, () => screen.includes('after\r\n$ '));
-    for (const line of ['before', 'during', 'after']) assert.equal(screen.split(`${line}\r\n$ `).length, 2, `${line} shown once: ${JSON.stringify(screen)}`);
+    for (const line of ['before', 'during', 'after'])
+      assert.equal(screen.split(`${line}\r\n$ `).length, 2, `${line} shown once: ${JSON.stringify(screen)}`);
     assert.equal(screen.split(LOST).length, 2);
     assert.equal(stub.calls.filter((c) => c === 'ResumeSession').length, 1);
-    assert.equal(stub.calls.filter((c) => c === 'GenerateDataKey').length, keysBefore + 1, 'the KMS handshake is not repeated');
+    assert.equal(
+      stub.calls.filter((c) => c === 'GenerateDataKey').length,
+      keysBefore + 1,
+      'the KMS handshake is not repeated',
+    );
     assert.equal(agent.stats.resumes, 1);
     const terminated = new Promise((resolve) => stub.once('terminated', resolve));
     pty.close();

@@ -26,7 +26,11 @@ describe('AWS explorer against moto_server (integration)', () => {
     delete process.env.AWS_PROFILE;
     seed = await seedDemoAccount(moto.endpoint);
     factory = createApiFactory(() => ({})); // endpoint from AWS_ENDPOINT_URL, credentials from the standard chain (env)
-    model = new ExplorerModel(factory.get, () => [conn], () => settings);
+    model = new ExplorerModel(
+      factory.get,
+      () => [conn],
+      () => settings,
+    );
   });
   after(async () => {
     factory?.dispose();
@@ -41,24 +45,47 @@ describe('AWS explorer against moto_server (integration)', () => {
   };
   const clusterNode = async (name: string): Promise<ExplorerNode> => {
     const [root] = await model.getChildren();
-    return kid(await kid(root, (n) => n.kind === 'clusters'), (n) => n.kind === 'cluster' && n.cluster.clusterName === name);
+    return kid(
+      await kid(root, (n) => n.kind === 'clusters'),
+      (n) => n.kind === 'cluster' && n.cluster.clusterName === name,
+    );
   };
   const deps = (ui: ScriptedUi, apis: ApiFactory = factory.get): CommandDeps => ({
-    ui, model, apis, connections: () => [conn], documents: new JsonDocuments(), newToken: () => `token-${Date.now()}`, resetClients: () => undefined,
-    settings: { profile: () => undefined, regions: () => ['us-east-1'], setProfile: async () => undefined, setRegions: async () => undefined },
+    ui,
+    model,
+    apis,
+    connections: () => [conn],
+    documents: new JsonDocuments(),
+    newToken: () => `token-${Date.now()}`,
+    resetClients: () => undefined,
+    settings: {
+      profile: () => undefined,
+      regions: () => ['us-east-1'],
+      setProfile: async () => undefined,
+      setRegions: async () => undefined,
+    },
   });
 
   it('shows clusters, services with their tasks, standalone tasks and containers', async () => {
     const prod = await clusterNode('prod');
     const staging = await clusterNode('staging');
     const services = await model.getChildren(await kid(prod, (n) => n.kind === 'services'));
-    assert.deepEqual(services.map((s) => (s.kind === 'service' ? s.service.serviceName : s.kind)).sort(), ['api', 'web']);
+    assert.deepEqual(services.map((s) => (s.kind === 'service' ? s.service.serviceName : s.kind)).sort(), [
+      'api',
+      'web',
+    ]);
     const web = services.find((s) => s.kind === 'service' && s.service.serviceName === 'web')!;
     assert.ok(web.kind === 'service' && web.service.enableExecuteCommand === true);
     const webTasks = await model.getChildren(web);
-    assert.deepEqual(webTasks.map((t) => (t.kind === 'task' ? t.task.taskArn : t.kind)).sort(), [...seed.tasks.web].sort());
+    assert.deepEqual(
+      webTasks.map((t) => (t.kind === 'task' ? t.task.taskArn : t.kind)).sort(),
+      [...seed.tasks.web].sort(),
+    );
     const standalone = await model.getChildren(await kid(prod, (n) => n.kind === 'standaloneTasks'));
-    assert.deepEqual(standalone.map((t) => (t.kind === 'task' ? t.task.taskArn : t.kind)), seed.tasks.standalone);
+    assert.deepEqual(
+      standalone.map((t) => (t.kind === 'task' ? t.task.taskArn : t.kind)),
+      seed.tasks.standalone,
+    );
     assert.ok(standalone[0].kind === 'task' && standalone[0].task.lastStatus === 'RUNNING');
     assert.equal((await model.getChildren(webTasks[0]))[0].kind, 'container');
     const empty = await model.getChildren(await kid(staging, (n) => n.kind === 'standaloneTasks'));
@@ -70,32 +97,56 @@ describe('AWS explorer against moto_server (integration)', () => {
     const families = await model.getChildren(await kid(root, (n) => n.kind === 'taskDefinitions'));
     // moto ignores the status filter of ListTaskDefinitionFamilies (AWS would not list "legacy" as ACTIVE).
     const names = families.map((f) => (f.kind === 'family' ? f.family : f.kind));
-    assert.deepEqual(names.filter((n) => n !== 'legacy'), ['web', 'worker', 'inactiveFamilies']);
+    assert.deepEqual(
+      names.filter((n) => n !== 'legacy'),
+      ['web', 'worker', 'inactiveFamilies'],
+    );
     const revs = await model.getChildren(families[0]);
-    assert.deepEqual(revs.map((r) => (r.kind === 'revision' ? `${r.revision}${r.latest ? '*' : ''}` : r.kind)), ['2*', '1']);
+    assert.deepEqual(
+      revs.map((r) => (r.kind === 'revision' ? `${r.revision}${r.latest ? '*' : ''}` : r.kind)),
+      ['2*', '1'],
+    );
     const inactive = await model.getChildren(families.at(-1)!);
     const legacy = inactive.find((f) => f.kind === 'family' && f.family === 'legacy');
     assert.ok(legacy && legacy.kind === 'family' && legacy.status === 'INACTIVE');
     const legacyRevs = await model.getChildren(legacy);
-    assert.deepEqual(legacyRevs.map((r) => (r.kind === 'revision' ? `${r.family}:${r.revision}:${r.status}` : r.kind)), ['legacy:1:INACTIVE']);
+    assert.deepEqual(
+      legacyRevs.map((r) => (r.kind === 'revision' ? `${r.family}:${r.revision}:${r.status}` : r.kind)),
+      ['legacy:1:INACTIVE'],
+    );
   });
 
   it('shows EFS file systems with access points and mount targets, and provides live EFS data', async () => {
     const [root] = await model.getChildren();
     const [fs] = await model.getChildren(await kid(root, (n) => n.kind === 'fileSystems'));
-    assert.ok(fs.kind === 'fileSystem' && fs.fileSystem.FileSystemId === seed.fileSystemId && fs.fileSystem.Name === 'shared-data');
+    assert.ok(
+      fs.kind === 'fileSystem' &&
+        fs.fileSystem.FileSystemId === seed.fileSystemId &&
+        fs.fileSystem.Name === 'shared-data',
+    );
     const kids = await model.getChildren(fs);
     assert.deepEqual(kids.map((k) => k.kind).sort(), ['accessPoint', 'accessPoint', 'mountTarget']);
     const live = await collectLiveEfs((await factory.get(conn)).efs, 'us-east-1');
     assert.equal(live.region, 'us-east-1');
-    assert.deepEqual(live.fileSystems.map((f) => f.id), [seed.fileSystemId]);
+    assert.deepEqual(
+      live.fileSystems.map((f) => f.id),
+      [seed.fileSystemId],
+    );
     assert.deepEqual(live.fileSystems[0].accessPoints.map((a) => a.id).sort(), [...seed.accessPointIds].sort());
   });
 
   it('runs a task from the wizard with the network of a service, then reveals it', async () => {
     const ui = new ScriptedUi([
-      pickLabel(/^worker$/), pickLabel(/^worker:1$/), pickLabel(/^FARGATE$/), pickLabel(/^1\.4\.0$/),
-      pickLabel(/service web/), pickLabel(/No public IP/), value('1'), pickLabel(/No overrides/), pickLabel(/ECS Exec off/), value(true),
+      pickLabel(/^worker$/),
+      pickLabel(/^worker:1$/),
+      pickLabel(/^FARGATE$/),
+      pickLabel(/^1\.4\.0$/),
+      pickLabel(/service web/),
+      pickLabel(/No public IP/),
+      value('1'),
+      pickLabel(/No overrides/),
+      pickLabel(/ECS Exec off/),
+      value(true),
     ]);
     await COMMANDS['fargateLens.runTask'](deps(ui), await clusterNode('prod'));
     assert.deepEqual(ui.errors, []);
@@ -107,7 +158,13 @@ describe('AWS explorer against moto_server (integration)', () => {
   });
 
   it('refuses a platform version too low for an EFS task definition, before any RunTask', async () => {
-    const ui = new ScriptedUi([pickLabel(/^web$/), pickLabel(/^web:2$/), pickLabel(/^FARGATE$/), pickLabel(/^Other/), value('1.3.0')]);
+    const ui = new ScriptedUi([
+      pickLabel(/^web$/),
+      pickLabel(/^web:2$/),
+      pickLabel(/^FARGATE$/),
+      pickLabel(/^Other/),
+      value('1.3.0'),
+    ]);
     await COMMANDS['fargateLens.runTask'](deps(ui), await clusterNode('prod'));
     assert.match(ui.errors[0], /needs platform version 1\.4\.0 or later for EFS volumes/);
   });
@@ -115,7 +172,9 @@ describe('AWS explorer against moto_server (integration)', () => {
   it('stops a task after confirmation and removes it from the RUNNING list', async () => {
     const prod = await clusterNode('prod');
     const folder = await kid(prod, (n) => n.kind === 'standaloneTasks');
-    const task = (await model.getChildren(folder)).find((t) => t.kind === 'task' && t.task.taskArn === seed.tasks.standalone[0])!;
+    const task = (await model.getChildren(folder)).find(
+      (t) => t.kind === 'task' && t.task.taskArn === seed.tasks.standalone[0],
+    )!;
     const ui = new ScriptedUi([value('integration test'), value(true)]);
     await COMMANDS['fargateLens.stopTask'](deps(ui), task);
     assert.deepEqual(ui.errors, []);
@@ -126,7 +185,10 @@ describe('AWS explorer against moto_server (integration)', () => {
 
   it('opens a task definition as JSON and registers an edited copy as a new revision', async () => {
     const [root] = await model.getChildren();
-    const web = await kid(await kid(root, (n) => n.kind === 'taskDefinitions'), (n) => n.kind === 'family' && n.family === 'web');
+    const web = await kid(
+      await kid(root, (n) => n.kind === 'taskDefinitions'),
+      (n) => n.kind === 'family' && n.family === 'web',
+    );
     const rev = (await model.getChildren(web))[0];
     const ui = new ScriptedUi([value(true)]);
     const d = deps(ui);
@@ -145,18 +207,28 @@ describe('AWS explorer against moto_server (integration)', () => {
 
   it('disables ECS Exec on a service with UpdateService after confirmation', async () => {
     const prod = await clusterNode('prod');
-    const web = await kid(await kid(prod, (n) => n.kind === 'services'), (n) => n.kind === 'service' && n.service.serviceName === 'web');
+    const web = await kid(
+      await kid(prod, (n) => n.kind === 'services'),
+      (n) => n.kind === 'service' && n.service.serviceName === 'web',
+    );
     const ui = new ScriptedUi([value(true)]);
     await COMMANDS['fargateLens.disableServiceExec'](deps(ui), web);
     assert.match(ui.confirms[0].detail, /forces a new deployment/);
-    const again = await kid(await kid(await clusterNode('prod'), (n) => n.kind === 'services'), (n) => n.kind === 'service' && n.service.serviceName === 'web');
+    const again = await kid(
+      await kid(await clusterNode('prod'), (n) => n.kind === 'services'),
+      (n) => n.kind === 'service' && n.service.serviceName === 'web',
+    );
     assert.ok(again.kind === 'service' && again.service.enableExecuteCommand === false);
   });
 
   it('shows a network error node for an unreachable endpoint and recovers after the endpoint is fixed', async () => {
     let endpoint = 'http://127.0.0.1:9';
     const broken = createApiFactory(() => ({ endpoint, maxAttempts: 1 }));
-    const m = new ExplorerModel(broken.get, () => [conn], () => settings);
+    const m = new ExplorerModel(
+      broken.get,
+      () => [conn],
+      () => settings,
+    );
     const [root] = await m.getChildren();
     const clusters = (await m.getChildren(root))[0];
     const [err] = await m.getChildren(clusters);
@@ -170,9 +242,18 @@ describe('AWS explorer against moto_server (integration)', () => {
 
   it('runs tasks with subnets and security groups chosen from the VPC via EC2, with ECS Exec on', async () => {
     const ui = new ScriptedUi([
-      pickLabel(/^worker$/), pickLabel(/^worker:1$/), pickLabel(/^FARGATE$/), pickLabel(/^LATEST$/),
-      pickLabel(/from a VPC/), pickAllMatching(/subnet/), pickAllMatching(/default/), pickLabel(/No public IP/), value('2'),
-      pickLabel(/No overrides/), pickLabel(/Enable ECS Exec/), value(true),
+      pickLabel(/^worker$/),
+      pickLabel(/^worker:1$/),
+      pickLabel(/^FARGATE$/),
+      pickLabel(/^LATEST$/),
+      pickLabel(/from a VPC/),
+      pickAllMatching(/subnet/),
+      pickAllMatching(/default/),
+      pickLabel(/No public IP/),
+      value('2'),
+      pickLabel(/No overrides/),
+      pickLabel(/Enable ECS Exec/),
+      value(true),
     ]);
     await COMMANDS['fargateLens.runTask'](deps(ui), await clusterNode('prod'));
     assert.deepEqual(ui.errors, []);

@@ -54,7 +54,14 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
   const explorer = (opts: AwsClientOptions = {}, conns: Connection[] = [east]) => {
     const factory = createApiFactory(() => ({ endpoint: proxy.endpoint, ...opts }));
     factories.push(factory);
-    return { factory, model: new ExplorerModel(factory.get, () => conns, () => settings) };
+    return {
+      factory,
+      model: new ExplorerModel(
+        factory.get,
+        () => conns,
+        () => settings,
+      ),
+    };
   };
   const folder = async (model: ExplorerModel, kind: ExplorerNode['kind'], conn = east): Promise<ExplorerNode> => {
     const root = (await model.getChildren()).find((r) => r.conn.region === conn.region)!;
@@ -68,7 +75,8 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     assert.ok(n.kind === 'message' && n.severity === 'error', JSON.stringify(n));
     return n;
   };
-  const names = (kids: ExplorerNode[]): string[] => kids.map((k) => (k.kind === 'cluster' ? k.cluster.clusterName : k.kind)).sort();
+  const names = (kids: ExplorerNode[]): string[] =>
+    kids.map((k) => (k.kind === 'cluster' ? k.cluster.clusterName : k.kind)).sort();
   const mark = (): number => proxy.requests.length;
   const since = (from: number, op: string) => proxy.requests.slice(from).filter((r) => r.op === op);
 
@@ -81,7 +89,11 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     assert.match(err.message, /throttling/i);
     assert.equal(err.action?.command, 'fargateLens.refreshNode');
     const attempts = since(from, 'ListClusters');
-    assert.deepEqual(attempts.map((a) => a.attempt), [1, 2, 3, 4, 5], 'five attempts, numbered by the SDK');
+    assert.deepEqual(
+      attempts.map((a) => a.attempt),
+      [1, 2, 3, 4, 5],
+      'five attempts, numbered by the SDK',
+    );
     const gaps = attempts.slice(1).map((a, i) => a.at - attempts[i].at);
     // Full-jitter back-off from a 500 ms throttling base: expected ~3.7 s in total; < 50 ms has odds ~1e-6.
     assert.ok(gaps.reduce((a, b) => a + b, 0) > 50, `no back-off between attempts: ${gaps.join(', ')} ms`);
@@ -93,20 +105,30 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
   it('a burst of throttling and 5xx is absorbed by retries: the tree loads with no error node', async () => {
     const { model } = explorer();
     const from = mark();
-    proxy.inject({ op: 'ListClusters', fault: 'throttle', times: 2 }).inject({ op: 'DescribeClusters', fault: '5xx', times: 2 });
+    proxy
+      .inject({ op: 'ListClusters', fault: 'throttle', times: 2 })
+      .inject({ op: 'DescribeClusters', fault: '5xx', times: 2 });
     try {
       assert.deepEqual(names(await model.getChildren(await folder(model, 'clusters'))), ['prod', 'staging']);
     } finally {
       proxy.clear();
     }
-    assert.deepEqual(since(from, 'ListClusters').map((a) => a.attempt), [1, 2, 3]);
-    assert.deepEqual(since(from, 'DescribeClusters').map((a) => a.attempt), [1, 2, 3]);
+    assert.deepEqual(
+      since(from, 'ListClusters').map((a) => a.attempt),
+      [1, 2, 3],
+    );
+    assert.deepEqual(
+      since(from, 'DescribeClusters').map((a) => a.attempt),
+      [1, 2, 3],
+    );
   });
 
   it('5xx on every attempt: an error node naming the HTTP status, then recovery on refresh', async () => {
     const { model } = explorer({ maxAttempts: 3 });
     const [root] = await model.getChildren();
-    const prod = (await model.getChildren(await folder(model, 'clusters'))).find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod')!;
+    const prod = (await model.getChildren(await folder(model, 'clusters'))).find(
+      (n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod',
+    )!;
     const services = (await model.getChildren(prod)).find((n) => n.kind === 'services')!;
     const from = mark();
     proxy.inject({ op: 'DescribeServices', fault: '5xx' });
@@ -133,7 +155,10 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     proxy.clear();
     model.refresh(taskDefs);
     const kids = await model.getChildren(taskDefs);
-    assert.ok(kids.some((k) => k.kind === 'family' && k.family === 'web'), JSON.stringify(kids.map((k) => k.kind)));
+    assert.ok(
+      kids.some((k) => k.kind === 'family' && k.family === 'web'),
+      JSON.stringify(kids.map((k) => k.kind)),
+    );
   });
 
   it('connection resets (EFS, REST-JSON): one reset is retried away; resets on every attempt give an error node; refresh recovers', async () => {
@@ -187,31 +212,66 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     }
     const seen = proxy.requests.slice(from);
     assert.ok(seen.some((r) => r.region === 'eu-west-1' && r.fault === 'access-denied'));
-    assert.ok(seen.filter((r) => r.region === 'us-east-1').every((r) => !r.fault), 'no fault outside eu-west-1');
-    assert.equal(since(from, 'ListClusters').filter((r) => r.region === 'eu-west-1').length, 1, 'AccessDenied is not retried');
+    assert.ok(
+      seen.filter((r) => r.region === 'us-east-1').every((r) => !r.fault),
+      'no fault outside eu-west-1',
+    );
+    assert.equal(
+      since(from, 'ListClusters').filter((r) => r.region === 'eu-west-1').length,
+      1,
+      'AccessDenied is not retried',
+    );
   });
 
-  const commandDeps = (ui: ScriptedUi, model: ExplorerModel, factory: ReturnType<typeof createApiFactory>): CommandDeps => {
+  const commandDeps = (
+    ui: ScriptedUi,
+    model: ExplorerModel,
+    factory: ReturnType<typeof createApiFactory>,
+  ): CommandDeps => {
     let n = 0;
     return {
-      ui, model, apis: factory.get, connections: () => [east], documents: new JsonDocuments(), newToken: () => `fault-token-${++n}`, resetClients: () => undefined,
-      settings: { profile: () => undefined, regions: () => ['us-east-1'], setProfile: async () => undefined, setRegions: async () => undefined },
+      ui,
+      model,
+      apis: factory.get,
+      connections: () => [east],
+      documents: new JsonDocuments(),
+      newToken: () => `fault-token-${++n}`,
+      resetClients: () => undefined,
+      settings: {
+        profile: () => undefined,
+        regions: () => ['us-east-1'],
+        setProfile: async () => undefined,
+        setRegions: async () => undefined,
+      },
     };
   };
-  const runTaskScript = () => new ScriptedUi([
-    pickLabel(/^worker$/), pickLabel(/^worker:1$/), pickLabel(/^FARGATE$/), pickLabel(/^1\.4\.0$/),
-    pickLabel(/service web/), pickLabel(/No public IP/), value('1'), pickLabel(/No overrides/), pickLabel(/ECS Exec off/), value(true),
-  ]);
+  const runTaskScript = () =>
+    new ScriptedUi([
+      pickLabel(/^worker$/),
+      pickLabel(/^worker:1$/),
+      pickLabel(/^FARGATE$/),
+      pickLabel(/^1\.4\.0$/),
+      pickLabel(/service web/),
+      pickLabel(/No public IP/),
+      value('1'),
+      pickLabel(/No overrides/),
+      pickLabel(/ECS Exec off/),
+      value(true),
+    ]);
   const prodNode = async (model: ExplorerModel): Promise<ExplorerNode> =>
-    (await model.getChildren(await folder(model, 'clusters'))).find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod')!;
-  const tokensOf = (reqs: Array<{ body: string }>): string[] => reqs.map((r) => (JSON.parse(r.body) as { clientToken: string }).clientToken);
+    (await model.getChildren(await folder(model, 'clusters'))).find(
+      (n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod',
+    )!;
+  const tokensOf = (reqs: Array<{ body: string }>): string[] =>
+    reqs.map((r) => (JSON.parse(r.body) as { clientToken: string }).clientToken);
 
   it('run task whose response is lost: the SDK retries with the same clientToken and our code never sends another token', async () => {
     const { model, factory } = explorer({ maxAttempts: 3 });
     const ui = runTaskScript();
     const prod = await prodNode(model);
     const ecs = new ECSClient({ endpoint: moto.endpoint, region: 'us-east-1' });
-    const tasksBefore = (await ecs.send(new ListTasksCommand({ cluster: 'prod', startedBy: 'fargate-lens' }))).taskArns ?? [];
+    const tasksBefore =
+      (await ecs.send(new ListTasksCommand({ cluster: 'prod', startedBy: 'fargate-lens' }))).taskArns ?? [];
     const from = mark();
     proxy.inject({ op: 'RunTask', fault: 'lost-response', times: 1 });
     try {
@@ -220,14 +280,20 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
       proxy.clear();
     }
     const runs = since(from, 'RunTask');
-    assert.deepEqual(runs.map((r) => r.attempt), [1, 2], 'one lost response, one retry');
+    assert.deepEqual(
+      runs.map((r) => r.attempt),
+      [1, 2],
+      'one lost response, one retry',
+    );
     assert.deepEqual(tokensOf(runs), ['fault-token-1', 'fault-token-1'], 'the retry carried the same clientToken');
     assert.deepEqual(ui.errors, []);
     assert.equal(ui.infos.filter((m) => /Started 1 task/.test(m)).length, 1, 'reported once');
     assert.equal(ui.confirms.length, 1, 'asked once');
     // moto 5.2.1 does not dedupe clientToken (AWS does): it may have started a second task. We assert what
     // is ours: a single token for the whole command, so real ECS starts the task once.
-    const started = ((await ecs.send(new ListTasksCommand({ cluster: 'prod', startedBy: 'fargate-lens' }))).taskArns ?? []).filter((a) => !tasksBefore.includes(a));
+    const started = (
+      (await ecs.send(new ListTasksCommand({ cluster: 'prod', startedBy: 'fargate-lens' }))).taskArns ?? []
+    ).filter((a) => !tasksBefore.includes(a));
     console.log(`moto started ${started.length} task(s) for one clientToken (AWS would start 1)`);
     assert.ok(started.length >= 1 && started.length <= 2);
     ecs.destroy();
@@ -266,7 +332,9 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     } finally {
       proxy.clear();
     }
-    assert.deepEqual(ui.errors, ['Stop task failed: AWS is throttling requests; retried with back-off and gave up. Refresh again in a moment.']);
+    assert.deepEqual(ui.errors, [
+      'Stop task failed: AWS is throttling requests; retried with back-off and gave up. Refresh again in a moment.',
+    ]);
     assert.deepEqual(ui.infos, []);
     assert.equal(since(from, 'StopTask').length, 2);
     const retry = new ScriptedUi([value('fault test'), value(true)]);

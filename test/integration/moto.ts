@@ -21,8 +21,11 @@ export interface MotoServer {
 }
 
 export function findMotoServer(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.MOTO_BIN, ...(env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'moto_server')),
-    path.join(env.PYENV_ROOT ?? path.join(os.homedir(), '.pyenv'), 'shims', 'moto_server')];
+  const candidates = [
+    env.MOTO_BIN,
+    ...(env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'moto_server')),
+    path.join(env.PYENV_ROOT ?? path.join(os.homedir(), '.pyenv'), 'shims', 'moto_server'),
+  ];
   return candidates.find((c): c is string => !!c && existsSync(c));
 }
 
@@ -38,7 +41,11 @@ export function freePort(): Promise<number> {
 }
 
 async function post(url: string, body?: unknown): Promise<number> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -50,7 +57,10 @@ export async function startMoto(timeoutMs = 20_000): Promise<MotoServer> {
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
-  const collect = (b: Buffer): void => { log.push(...b.toString().split('\n')); log.splice(0, Math.max(0, log.length - 60)); };
+  const collect = (b: Buffer): void => {
+    log.push(...b.toString().split('\n'));
+    log.splice(0, Math.max(0, log.length - 60));
+  };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -64,7 +74,11 @@ export async function startMoto(timeoutMs = 20_000): Promise<MotoServer> {
   };
   // Readiness: the server's own "Running on" line (an event, not a poll), then one reset.
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => void stop().then(() => reject(new Error(`moto_server not ready after ${timeoutMs} ms:\n${log.join('\n')}`))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        void stop().then(() => reject(new Error(`moto_server not ready after ${timeoutMs} ms:\n${log.join('\n')}`))),
+      timeoutMs,
+    );
     let startup = '';
     const onData = (b: Buffer): void => {
       startup += b.toString();
@@ -87,22 +101,36 @@ export async function startMoto(timeoutMs = 20_000): Promise<MotoServer> {
     throw new Error(`moto_server reset answered HTTP ${status}`);
   }
   return {
-    endpoint, process: child, stop, logTail: () => log.join('\n'),
-    reset: async () => { const s = await post(`${endpoint}/moto-api/reset`); if (s !== 200) throw new Error(`moto reset: HTTP ${s}`); },
+    endpoint,
+    process: child,
+    stop,
+    logTail: () => log.join('\n'),
+    reset: async () => {
+      const s = await post(`${endpoint}/moto-api/reset`);
+      if (s !== 200) throw new Error(`moto reset: HTTP ${s}`);
+    },
   };
 }
 
 /** Stops ECS tasks from advancing a state on every DescribeTasks (moto's default). */
 export async function freezeTaskTransitions(endpoint: string): Promise<void> {
-  const status = await post(`${endpoint}/moto-api/state-manager/set-transition`, { model_name: 'ecs::task', transition: { progression: 'manual', times: 1_000_000 } });
+  const status = await post(`${endpoint}/moto-api/state-manager/set-transition`, {
+    model_name: 'ecs::task',
+    transition: { progression: 'manual', times: 1_000_000 },
+  });
   if (status !== 201 && status !== 200) throw new Error(`moto set-transition: HTTP ${status}`);
 }
 
 /** Environment for SDK clients pointed at moto (fake credentials, no instance metadata lookups). */
 export function motoEnv(endpoint: string, region = 'us-east-1'): Record<string, string> {
   return {
-    AWS_ENDPOINT_URL: endpoint, AWS_REGION: region, AWS_DEFAULT_REGION: region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
 

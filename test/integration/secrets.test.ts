@@ -47,7 +47,8 @@ const settings = { pageSize: 100, concurrency: 4, showStoppedTasks: false };
 
 function assertClean(where: string, texts: readonly string[]): void {
   for (const t of texts) {
-    for (const s of [...SECRETS, ...FRAGMENTS]) assert.ok(!t.includes(s), `${where}: "${s}" leaked into: ${t.slice(0, 300)}`);
+    for (const s of [...SECRETS, ...FRAGMENTS])
+      assert.ok(!t.includes(s), `${where}: "${s}" leaked into: ${t.slice(0, 300)}`);
   }
 }
 
@@ -67,14 +68,21 @@ describe('no credentials in anything the extension shows, logs or publishes (int
     moto = await startMoto();
     proxy = await FaultProxy.start(moto.endpoint);
     seed = await seedDemoAccount(moto.endpoint);
-    const env = { ...motoEnv(proxy.endpoint), AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: SECRET_KEY, AWS_SESSION_TOKEN: SESSION_TOKEN };
+    const env = {
+      ...motoEnv(proxy.endpoint),
+      AWS_ACCESS_KEY_ID: ACCESS_KEY,
+      AWS_SECRET_ACCESS_KEY: SECRET_KEY,
+      AWS_SESSION_TOKEN: SESSION_TOKEN,
+    };
     for (const k of [...Object.keys(env), 'AWS_PROFILE']) saved[k] = process.env[k];
     Object.assign(process.env, env);
     delete process.env.AWS_PROFILE;
   });
   after(async () => {
     for (const f of factories) f.dispose();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     await proxy?.close();
     await moto?.stop();
   });
@@ -82,7 +90,14 @@ describe('no credentials in anything the extension shows, logs or publishes (int
   const explorer = (conns: Connection[] = [east]) => {
     const factory = createApiFactory(() => ({ maxAttempts: 2 })); // endpoint and credentials from the environment (the SDK chain)
     factories.push(factory);
-    return { factory, model: new ExplorerModel(factory.get, () => conns, () => settings) };
+    return {
+      factory,
+      model: new ExplorerModel(
+        factory.get,
+        () => conns,
+        () => settings,
+      ),
+    };
   };
   /** Expands the whole tree (except load-more) and returns every node. */
   const expandAll = async (model: ExplorerModel): Promise<ExplorerNode[]> => {
@@ -91,17 +106,44 @@ describe('no credentials in anything the extension shows, logs or publishes (int
     while (queue.length) {
       const n = queue.shift()!;
       all.push(n);
-      if (n.kind !== 'message' && n.kind !== 'loadMore' && n.kind !== 'container' && n.kind !== 'accessPoint' && n.kind !== 'mountTarget' && n.kind !== 'revision') {
+      if (
+        n.kind !== 'message' &&
+        n.kind !== 'loadMore' &&
+        n.kind !== 'container' &&
+        n.kind !== 'accessPoint' &&
+        n.kind !== 'mountTarget' &&
+        n.kind !== 'revision'
+      ) {
         queue.push(...(await model.getChildren(n)));
       }
     }
     return all;
   };
   const deps = (ui: ScriptedUi, model: ExplorerModel, factory: ReturnType<typeof createApiFactory>): CommandDeps => ({
-    ui, model, apis: factory.get, connections: () => [east], documents: new JsonDocuments(), newToken: () => 'secrets-token', resetClients: () => undefined,
-    settings: { profile: () => undefined, regions: () => ['us-east-1'], setProfile: async () => undefined, setRegions: async () => undefined },
+    ui,
+    model,
+    apis: factory.get,
+    connections: () => [east],
+    documents: new JsonDocuments(),
+    newToken: () => 'secrets-token',
+    resetClients: () => undefined,
+    settings: {
+      profile: () => undefined,
+      regions: () => ['us-east-1'],
+      setProfile: async () => undefined,
+      setRegions: async () => undefined,
+    },
   });
-  const uiTexts = (ui: ScriptedUi): string[] => [...ui.infos, ...ui.errors, ...ui.confirms.flatMap((c) => [c.message, c.detail]), ...ui.opened, ...ui.untitled, ...ui.copied, ...ui.external, ...ui.prompts];
+  const uiTexts = (ui: ScriptedUi): string[] => [
+    ...ui.infos,
+    ...ui.errors,
+    ...ui.confirms.flatMap((c) => [c.message, c.detail]),
+    ...ui.opened,
+    ...ui.untitled,
+    ...ui.copied,
+    ...ui.external,
+    ...ui.prompts,
+  ];
 
   it('the requests really carry the fake credentials (so the test can see a leak)', async () => {
     const { model } = explorer();
@@ -122,22 +164,42 @@ describe('no credentials in anything the extension shows, logs or publishes (int
     await COMMANDS['fargateLens.copyArn'](d, rev);
     await COMMANDS['fargateLens.openInConsole'](d, rev);
     const run = new ScriptedUi([
-      pickLabel(/^worker$/), pickLabel(/^worker:1$/), pickLabel(/^FARGATE$/), pickLabel(/^1\.4\.0$/),
-      pickLabel(/service web/), pickLabel(/No public IP/), value('1'), pickLabel(/No overrides/), pickLabel(/ECS Exec off/), value(true),
+      pickLabel(/^worker$/),
+      pickLabel(/^worker:1$/),
+      pickLabel(/^FARGATE$/),
+      pickLabel(/^1\.4\.0$/),
+      pickLabel(/service web/),
+      pickLabel(/No public IP/),
+      value('1'),
+      pickLabel(/No overrides/),
+      pickLabel(/ECS Exec off/),
+      value(true),
     ]);
-    await COMMANDS['fargateLens.runTask'](deps(run, model, factory), nodes.find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod'));
+    await COMMANDS['fargateLens.runTask'](
+      deps(run, model, factory),
+      nodes.find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod'),
+    );
     assert.deepEqual(run.errors, []);
     const logs: string[] = [];
     const live: unknown[] = [];
-    await new LiveEfsSource(factory.get, (data) => live.push(data), (m) => logs.push(m)).update(east);
+    await new LiveEfsSource(
+      factory.get,
+      (data) => live.push(data),
+      (m) => logs.push(m),
+    ).update(east);
     assert.equal(live.length, 1);
     assertClean('tree', nodes.flatMap(nodeTexts));
-    assertClean('commands', [...uiTexts(d.ui as ScriptedUi), ...uiTexts(run), ...(d.ui as ScriptedUi).opened.map((u) => d.documents.get(u) ?? '')]);
+    assertClean('commands', [
+      ...uiTexts(d.ui as ScriptedUi),
+      ...uiTexts(run),
+      ...(d.ui as ScriptedUi).opened.map((u) => d.documents.get(u) ?? ''),
+    ]);
     assertClean('live EFS', [...logs, JSON.stringify(live)]);
   });
 
   it('error paths: AWS errors echoing the key and token, AccessDenied in one region, expired token (integration)', async () => {
-    proxy.inject({ op: 'ListClusters', region: 'us-east-1', fault: 'signature-mismatch' })
+    proxy
+      .inject({ op: 'ListClusters', region: 'us-east-1', fault: 'signature-mismatch' })
       .inject({ region: 'eu-west-1', fault: 'access-denied' })
       .inject({ op: 'DescribeFileSystems', region: 'us-east-1', fault: 'expired-token' })
       .inject({ op: 'ListTaskDefinitionFamilies', fault: '5xx' });
@@ -148,26 +210,55 @@ describe('no credentials in anything the extension shows, logs or publishes (int
       assert.ok(errors.length >= 5, JSON.stringify(errors));
       const echoed = proxy.requests.find((r) => r.fault === 'signature-mismatch');
       assert.ok(echoed, 'the signature error was injected');
-      assert.ok(errors.some((e) => e.kind === 'message' && /Credential=\*\*\*/.test(e.message)), 'the echoed key is shown redacted, not dropped silently');
-      assert.ok(errors.some((e) => e.kind === 'message' && /Access denied/.test(e.message) && e.conn.region === 'eu-west-1'));
+      assert.ok(
+        errors.some((e) => e.kind === 'message' && /Credential=\*\*\*/.test(e.message)),
+        'the echoed key is shown redacted, not dropped silently',
+      );
+      assert.ok(
+        errors.some((e) => e.kind === 'message' && /Access denied/.test(e.message) && e.conn.region === 'eu-west-1'),
+      );
 
       const logs: string[] = [];
-      await new LiveEfsSource(factory.get, () => undefined, (m) => logs.push(m)).update(east);
-      await new LiveEfsSource(factory.get, () => undefined, (m) => logs.push(m)).update(west);
+      await new LiveEfsSource(
+        factory.get,
+        () => undefined,
+        (m) => logs.push(m),
+      ).update(east);
+      await new LiveEfsSource(
+        factory.get,
+        () => undefined,
+        (m) => logs.push(m),
+      ).update(west);
       assert.equal(logs.length, 2);
 
       proxy.clear();
-      proxy.inject({ op: 'RunTask', fault: 'signature-mismatch' }).inject({ op: 'StopTask', fault: 'signature-mismatch' });
+      proxy
+        .inject({ op: 'RunTask', fault: 'signature-mismatch' })
+        .inject({ op: 'StopTask', fault: 'signature-mismatch' });
       const prodModel = explorer().model;
       const all = await expandAll(prodModel);
       const run = new ScriptedUi([
-        pickLabel(/^worker$/), pickLabel(/^worker:1$/), pickLabel(/^FARGATE$/), pickLabel(/^1\.4\.0$/),
-        pickLabel(/service web/), pickLabel(/No public IP/), value('1'), pickLabel(/No overrides/), pickLabel(/ECS Exec off/), value(true),
+        pickLabel(/^worker$/),
+        pickLabel(/^worker:1$/),
+        pickLabel(/^FARGATE$/),
+        pickLabel(/^1\.4\.0$/),
+        pickLabel(/service web/),
+        pickLabel(/No public IP/),
+        value('1'),
+        pickLabel(/No overrides/),
+        pickLabel(/ECS Exec off/),
+        value(true),
       ]);
-      await COMMANDS['fargateLens.runTask'](deps(run, prodModel, factory), all.find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod'));
+      await COMMANDS['fargateLens.runTask'](
+        deps(run, prodModel, factory),
+        all.find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod'),
+      );
       assert.match(run.errors[0] ?? '', /Run task failed: Access denied/);
       const stop = new ScriptedUi([value('x'), value(true)]);
-      await COMMANDS['fargateLens.stopTask'](deps(stop, prodModel, factory), all.find((n) => n.kind === 'task'));
+      await COMMANDS['fargateLens.stopTask'](
+        deps(stop, prodModel, factory),
+        all.find((n) => n.kind === 'task'),
+      );
       assert.match(stop.errors[0] ?? '', /Stop task failed/);
 
       assertClean('error nodes', errors.flatMap(nodeTexts));
@@ -183,47 +274,101 @@ describe('no credentials in anything the extension shows, logs or publishes (int
     const SESSION_ID = 'ecs-execute-command-secrets0001';
     const STREAM_TOKEN = 'AAEAAStreamTokenFargateLensTest/DoNotLeak+42';
     const ecs = new ECSClient({ endpoint: moto.endpoint, region: 'us-east-1' });
-    await ecs.send(new RegisterTaskDefinitionCommand({
-      family: 'execweb', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
-      containerDefinitions: [{ name: 'app', image: 'nginx:latest', essential: true, memory: 512, linuxParameters: { initProcessEnabled: true } }],
-    }));
-    const run = await ecs.send(new RunTaskCommand({
-      cluster: 'prod', taskDefinition: 'execweb', count: 1, launchType: 'FARGATE', platformVersion: '1.4.0', group: 'service:web',
-      networkConfiguration: { awsvpcConfiguration: { subnets: seed.subnets, securityGroups: [seed.securityGroup] } },
-    }));
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'execweb',
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: '256',
+        memory: '512',
+        taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
+        containerDefinitions: [
+          {
+            name: 'app',
+            image: 'nginx:latest',
+            essential: true,
+            memory: 512,
+            linuxParameters: { initProcessEnabled: true },
+          },
+        ],
+      }),
+    );
+    const run = await ecs.send(
+      new RunTaskCommand({
+        cluster: 'prod',
+        taskDefinition: 'execweb',
+        count: 1,
+        launchType: 'FARGATE',
+        platformVersion: '1.4.0',
+        group: 'service:web',
+        networkConfiguration: { awsvpcConfiguration: { subnets: seed.subnets, securityGroups: [seed.securityGroup] } },
+      }),
+    );
     ecs.destroy();
     const taskArn = run.tasks![0].taskArn!;
     const kms = new FakeKms();
     let agentUrl = '';
     const stub = await AwsStub.start({
-      upstream: moto.endpoint, kms,
+      upstream: moto.endpoint,
+      kms,
       session: () => ({ sessionId: SESSION_ID, streamUrl: agentUrl, tokenValue: STREAM_TOKEN }),
       patchTask: (t) => {
         t.lastStatus = 'RUNNING';
         t.enableExecuteCommand = true;
-        for (const c of t.containers ?? []) Object.assign(c, { runtimeId: RUNTIME_ID, managedAgents: [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }] });
+        for (const c of t.containers ?? [])
+          Object.assign(c, {
+            runtimeId: RUNTIME_ID,
+            managedAgents: [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }],
+          });
       },
-      patchCluster: (c) => void (c.configuration = { executeCommandConfiguration: { kmsKeyId: kms.keyId, logging: 'NONE' } }),
+      patchCluster: (c) =>
+        void (c.configuration = { executeCommandConfiguration: { kmsKeyId: kms.keyId, logging: 'NONE' } }),
     });
     const execProxy = await FaultProxy.start(stub.endpoint); // SDK -> fault proxy -> AWS stub -> moto
-    const agent = await FakeAgent.start({ tokenValue: STREAM_TOKEN, sessionId: SESSION_ID, targetId: `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`, kms, runOnReady: 'echo from-container' });
+    const agent = await FakeAgent.start({
+      tokenValue: STREAM_TOKEN,
+      sessionId: SESSION_ID,
+      targetId: `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`,
+      kms,
+      runOnReady: 'echo from-container',
+    });
     agentUrl = agent.url;
     const texts: string[] = [];
     const ui: ExecUi = {
       presentFindings: async (f) => void texts.push(...f.map((x) => `${x.message} ${JSON.stringify(x.fix ?? '')}`)),
       createTerminal: (name) => void texts.push(name),
       createProcessTerminal: (name, cmd) => void texts.push(name, cmd.command, ...(cmd.args ?? [])),
-      output: (t) => void texts.push(t), showOutput: () => undefined,
-      showError: (m) => void texts.push(m), showInfo: (m) => void texts.push(m),
-      showText: async (c) => void texts.push(c), openExternal: async (u) => void texts.push(u), pick: async () => undefined,
+      output: (t) => void texts.push(t),
+      showOutput: () => undefined,
+      showError: (m) => void texts.push(m),
+      showInfo: (m) => void texts.push(m),
+      showText: async (c) => void texts.push(c),
+      openExternal: async (u) => void texts.push(u),
+      pick: async () => undefined,
     };
     const execDeps: ExecDeps = {
       ui,
-      apiFor: (t) => new SdkExecApi({ region: t.region, endpoint: execProxy.endpoint, credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, sessionToken: SESSION_TOKEN } }),
-      settings: () => ({ command: '/bin/sh', useSessionManagerPlugin: false, sessionManagerPluginPath: 'session-manager-plugin', simulateIamPolicies: true }),
+      apiFor: (t) =>
+        new SdkExecApi({
+          region: t.region,
+          endpoint: execProxy.endpoint,
+          credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, sessionToken: SESSION_TOKEN },
+        }),
+      settings: () => ({
+        command: '/bin/sh',
+        useSessionManagerPlugin: false,
+        sessionManagerPluginPath: 'session-manager-plugin',
+        simulateIamPolicies: true,
+      }),
       defaultTarget: () => ({ region: 'us-east-1' }),
     };
-    const target = { kind: 'container', clusterArn: seed.clusters.prod, taskArn, containerName: 'app', region: 'us-east-1' };
+    const target = {
+      kind: 'container',
+      clusterArn: seed.clusters.prod,
+      taskArn,
+      containerName: 'app',
+      region: 'us-east-1',
+    };
     try {
       const terminated = new Promise((resolve) => stub.once('terminated', resolve));
       assert.equal(await runCommandInContainer(execDeps, target, 'echo from-container'), 0, texts.join(' | '));
@@ -232,7 +377,10 @@ describe('no credentials in anything the extension shows, logs or publishes (int
       execProxy.inject({ op: 'ExecuteCommand', fault: 'signature-mismatch' });
       assert.notEqual(await runCommandInContainer(execDeps, target, 'echo again'), 0);
       assert.ok(execProxy.requests.some((r) => r.fault === 'signature-mismatch'));
-      assert.ok(texts.some((t) => /SignatureDoesNotMatch.*Credential=\*\*\*/.test(t)), texts.join(' | '));
+      assert.ok(
+        texts.some((t) => /SignatureDoesNotMatch.*Credential=\*\*\*/.test(t)),
+        texts.join(' | '),
+      );
       assertClean('exec', texts);
     } finally {
       await agent.close();
@@ -250,13 +398,38 @@ describe('no credentials in anything the extension shows, logs or publishes (int
     client.connection.onNotification('window/showMessage', (p: { message: string }) => void messages.push(p.message));
     try {
       // A definition that puts AWS keys in its environment (a rule flags it) and broken input that errs.
-      const text = JSON.stringify({ family: 'leaky', containerDefinitions: [{ name: 'app', image: 'x', memory: 512, environment: [{ name: 'AWS_ACCESS_KEY_ID', value: '${AWS_ACCESS_KEY_ID}' }, { name: 'AWS_SECRET_ACCESS_KEY', value: '$AWS_SECRET_ACCESS_KEY' }] }] }, null, 2);
+      const text = JSON.stringify(
+        {
+          family: 'leaky',
+          containerDefinitions: [
+            {
+              name: 'app',
+              image: 'x',
+              memory: 512,
+              environment: [
+                { name: 'AWS_ACCESS_KEY_ID', value: '${AWS_ACCESS_KEY_ID}' },
+                { name: 'AWS_SECRET_ACCESS_KEY', value: '$AWS_SECRET_ACCESS_KEY' },
+              ],
+            },
+          ],
+        },
+        null,
+        2,
+      );
       const { uri } = await client.open(join(ws, 'leaky.json'), text);
       const diags = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
       await client.change(uri, 2, '{"family": "leaky", "containerDefinitions": [{{{');
       const broken = await client.diagnostics(uri, (p) => p.version === 2);
-      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
-      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nonexistent.json' }, position: { line: 99, character: 99 } }).catch((e: Error) => messages.push(e.message));
+      await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 3 },
+      });
+      await client.connection
+        .sendRequest('textDocument/hover', {
+          textDocument: { uri: 'file:///nonexistent.json' },
+          position: { line: 99, character: 99 },
+        })
+        .catch((e: Error) => messages.push(e.message));
       assertClean('server', [client.stderr(), ...messages, JSON.stringify(diags), JSON.stringify(broken)]);
     } finally {
       await client.stop();

@@ -5,10 +5,23 @@
  */
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
-  CreateClusterCommand, CreateServiceCommand, DeregisterTaskDefinitionCommand, ECSClient, RegisterTaskDefinitionCommand,
-  RunTaskCommand, UpdateServiceCommand, type ContainerDefinition, type NetworkConfiguration,
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DeregisterTaskDefinitionCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  UpdateServiceCommand,
+  type ContainerDefinition,
+  type NetworkConfiguration,
 } from '@aws-sdk/client-ecs';
-import { CreateAccessPointCommand, CreateFileSystemCommand, CreateMountTargetCommand, EFSClient, type CreateAccessPointCommandOutput } from '@aws-sdk/client-efs';
+import {
+  CreateAccessPointCommand,
+  CreateFileSystemCommand,
+  CreateMountTargetCommand,
+  EFSClient,
+  type CreateAccessPointCommandOutput,
+} from '@aws-sdk/client-efs';
 import { freezeTaskTransitions } from './moto';
 
 export interface DemoAccount {
@@ -31,51 +44,158 @@ export async function seedDemoAccount(endpoint: string, region = 'us-east-1'): P
   const ec2 = new EC2Client(config);
   try {
     await freezeTaskTransitions(endpoint);
-    const subnets = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }))).Subnets ?? [];
-    const sg = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }))).SecurityGroups?.[0];
+    const subnets =
+      (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] })))
+        .Subnets ?? [];
+    const sg = (
+      await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }))
+    ).SecurityGroups?.[0];
     const subnetIds = subnets.map((s) => s.SubnetId!).slice(0, 2);
     const securityGroup = sg!.GroupId!;
 
-    const fs = await efs.send(new CreateFileSystemCommand({ CreationToken: 'demo-fs', Encrypted: true, Tags: [{ Key: 'Name', Value: 'shared-data' }] }));
+    const fs = await efs.send(
+      new CreateFileSystemCommand({
+        CreationToken: 'demo-fs',
+        Encrypted: true,
+        Tags: [{ Key: 'Name', Value: 'shared-data' }],
+      }),
+    );
     const fileSystemId = fs.FileSystemId!;
     const aps: CreateAccessPointCommandOutput[] = [];
-    for (const [name, p] of [['app-data', '/app'], ['uploads', '/uploads']] as const) {
-      aps.push(await efs.send(new CreateAccessPointCommand({ ClientToken: `demo-${name}`, FileSystemId: fileSystemId, RootDirectory: { Path: p }, Tags: [{ Key: 'Name', Value: name }] })));
+    for (const [name, p] of [
+      ['app-data', '/app'],
+      ['uploads', '/uploads'],
+    ] as const) {
+      aps.push(
+        await efs.send(
+          new CreateAccessPointCommand({
+            ClientToken: `demo-${name}`,
+            FileSystemId: fileSystemId,
+            RootDirectory: { Path: p },
+            Tags: [{ Key: 'Name', Value: name }],
+          }),
+        ),
+      );
     }
-    const mt = await efs.send(new CreateMountTargetCommand({ FileSystemId: fileSystemId, SubnetId: subnetIds[0], SecurityGroups: [securityGroup] }));
+    const mt = await efs.send(
+      new CreateMountTargetCommand({
+        FileSystemId: fileSystemId,
+        SubnetId: subnetIds[0],
+        SecurityGroups: [securityGroup],
+      }),
+    );
 
-    const prod = (await ecs.send(new CreateClusterCommand({ clusterName: 'prod', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] }))).cluster!.clusterArn!;
+    const prod = (
+      await ecs.send(new CreateClusterCommand({ clusterName: 'prod', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] }))
+    ).cluster!.clusterArn!;
     const staging = (await ecs.send(new CreateClusterCommand({ clusterName: 'staging' }))).cluster!.clusterArn!;
 
     // moto's RunTask needs container-level memory (real Fargate accepts task-level only).
-    const app = (image: string, extra: Partial<ContainerDefinition> = {}): ContainerDefinition => ({ name: 'app', image, essential: true, memory: 512, ...extra });
+    const app = (image: string, extra: Partial<ContainerDefinition> = {}): ContainerDefinition => ({
+      name: 'app',
+      image,
+      essential: true,
+      memory: 512,
+      ...extra,
+    });
     const register = async (family: string, containers: ContainerDefinition[], efsVolume = false): Promise<string> =>
-      (await ecs.send(new RegisterTaskDefinitionCommand({
-        family, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: containers,
-        ...(efsVolume ? { volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId, transitEncryption: 'ENABLED', authorizationConfig: { accessPointId: aps[0].AccessPointId, iam: 'ENABLED' } } }] } : {}),
-      }))).taskDefinition!.taskDefinitionArn!;
+      (
+        await ecs.send(
+          new RegisterTaskDefinitionCommand({
+            family,
+            requiresCompatibilities: ['FARGATE'],
+            networkMode: 'awsvpc',
+            cpu: '256',
+            memory: '512',
+            containerDefinitions: containers,
+            ...(efsVolume
+              ? {
+                  volumes: [
+                    {
+                      name: 'data',
+                      efsVolumeConfiguration: {
+                        fileSystemId,
+                        transitEncryption: 'ENABLED',
+                        authorizationConfig: { accessPointId: aps[0].AccessPointId, iam: 'ENABLED' },
+                      },
+                    },
+                  ],
+                }
+              : {}),
+          }),
+        )
+      ).taskDefinition!.taskDefinitionArn!;
     const web1 = await register('web', [app('nginx:1.25')]);
-    const web2 = await register('web', [app('nginx:1.27', { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] })], true);
+    const web2 = await register(
+      'web',
+      [app('nginx:1.27', { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] })],
+      true,
+    );
     const worker = await register('worker', [app('busybox:latest', { command: ['sleep', '3600'] })]);
     const inactive = await register('legacy', [app('httpd:2')]);
     await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: inactive }));
 
-    const net: NetworkConfiguration = { awsvpcConfiguration: { subnets: subnetIds, securityGroups: [securityGroup], assignPublicIp: 'DISABLED' } };
-    const service = async (serviceName: string, taskDefinition: string, desiredCount: number): Promise<{ arn: string; tasks: string[] }> => {
-      const arn = (await ecs.send(new CreateServiceCommand({ cluster: 'prod', serviceName, taskDefinition, desiredCount, launchType: 'FARGATE', platformVersion: '1.4.0', networkConfiguration: net }))).service!.serviceArn!;
-      const run = await ecs.send(new RunTaskCommand({ cluster: 'prod', taskDefinition, count: desiredCount, launchType: 'FARGATE', platformVersion: '1.4.0', networkConfiguration: net, group: `service:${serviceName}`, startedBy: `ecs-svc/${serviceName}` }));
+    const net: NetworkConfiguration = {
+      awsvpcConfiguration: { subnets: subnetIds, securityGroups: [securityGroup], assignPublicIp: 'DISABLED' },
+    };
+    const service = async (
+      serviceName: string,
+      taskDefinition: string,
+      desiredCount: number,
+    ): Promise<{ arn: string; tasks: string[] }> => {
+      const arn = (
+        await ecs.send(
+          new CreateServiceCommand({
+            cluster: 'prod',
+            serviceName,
+            taskDefinition,
+            desiredCount,
+            launchType: 'FARGATE',
+            platformVersion: '1.4.0',
+            networkConfiguration: net,
+          }),
+        )
+      ).service!.serviceArn!;
+      const run = await ecs.send(
+        new RunTaskCommand({
+          cluster: 'prod',
+          taskDefinition,
+          count: desiredCount,
+          launchType: 'FARGATE',
+          platformVersion: '1.4.0',
+          networkConfiguration: net,
+          group: `service:${serviceName}`,
+          startedBy: `ecs-svc/${serviceName}`,
+        }),
+      );
       return { arn, tasks: (run.tasks ?? []).map((t) => t.taskArn!) };
     };
     const web = await service('web', web2, 2);
     const api = await service('api', web1, 1);
     await ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', enableExecuteCommand: true })); // CreateService ignores it in moto
-    const standalone = await ecs.send(new RunTaskCommand({ cluster: 'prod', taskDefinition: worker, count: 1, launchType: 'FARGATE', platformVersion: '1.4.0', networkConfiguration: net, startedBy: 'demo' }));
+    const standalone = await ecs.send(
+      new RunTaskCommand({
+        cluster: 'prod',
+        taskDefinition: worker,
+        count: 1,
+        launchType: 'FARGATE',
+        platformVersion: '1.4.0',
+        networkConfiguration: net,
+        startedBy: 'demo',
+      }),
+    );
 
     return {
-      region, clusters: { prod, staging }, services: { web: web.arn, api: api.arn },
+      region,
+      clusters: { prod, staging },
+      services: { web: web.arn, api: api.arn },
       taskDefinitions: { web: [web1, web2], worker, inactive },
       tasks: { web: web.tasks, api: api.tasks, standalone: (standalone.tasks ?? []).map((t) => t.taskArn!) },
-      fileSystemId, accessPointIds: aps.map((a) => a.AccessPointId!), mountTargetId: mt.MountTargetId!, subnets: subnetIds, securityGroup,
+      fileSystemId,
+      accessPointIds: aps.map((a) => a.AccessPointId!),
+      mountTargetId: mt.MountTargetId!,
+      subnets: subnetIds,
+      securityGroup,
     };
   } finally {
     ecs.destroy();

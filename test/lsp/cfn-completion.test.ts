@@ -10,13 +10,25 @@ import { startClient, type TestClient } from './client';
 function cursor(withMarker: string): { text: string; position: { line: number; character: number } } {
   const at = withMarker.indexOf('‸');
   const before = withMarker.slice(0, at).split('\n');
-  return { text: withMarker.slice(0, at) + withMarker.slice(at + 1), position: { line: before.length - 1, character: before[before.length - 1].length } };
+  return {
+    text: withMarker.slice(0, at) + withMarker.slice(at + 1),
+    position: { line: before.length - 1, character: before[before.length - 1].length },
+  };
 }
 
-async function complete(client: TestClient, uri: string, position: { line: number; character: number }, triggerCharacter?: string): Promise<CompletionItem[]> {
+async function complete(
+  client: TestClient,
+  uri: string,
+  position: { line: number; character: number },
+  triggerCharacter?: string,
+): Promise<CompletionItem[]> {
   const context = triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 };
-  const r = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context })) as CompletionItem[] | CompletionList | null;
-  return Array.isArray(r) ? r : r?.items ?? [];
+  const r = (await client.connection.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position,
+    context,
+  })) as CompletionItem[] | CompletionList | null;
+  return Array.isArray(r) ? r : (r?.items ?? []);
 }
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
@@ -41,7 +53,10 @@ test('completion in a CloudFormation YAML template over stdio: keys on a half-ty
     const keys = await complete(client, uri, position);
     const memory = keys.find((i) => i.label === 'Memory');
     assert.ok(memory, keys.map((i) => i.label).join(','));
-    assert.deepEqual((memory.textEdit as TextEdit).range, { start: { line: position.line, character: 6 }, end: position });
+    assert.deepEqual((memory.textEdit as TextEdit).range, {
+      start: { line: position.line, character: 6 },
+      end: position,
+    });
     assert.equal((memory.textEdit as TextEdit).newText, "Memory: ${1|'1024','2048','3072','4096'|}");
     assert.equal(memory.insertTextMode, 1);
     assert.ok(!keys.some((i) => i.label === 'Cpu' || i.label === 'Family'));
@@ -51,14 +66,20 @@ test('completion in a CloudFormation YAML template over stdio: keys on a half-ty
     const v = cursor(typed);
     await client.change(uri, 2, v.text);
     const values = await complete(client, uri, v.position, ' ');
-    assert.deepEqual(values.map((i) => (i.textEdit as TextEdit).newText), ["'1024'", "'2048'", "'3072'", "'4096'"]);
+    assert.deepEqual(
+      values.map((i) => (i.textEdit as TextEdit).newText),
+      ["'1024'", "'2048'", "'3072'", "'4096'"],
+    );
 
     // A new container: the whole item as block YAML, indented from the dash.
     const item = cursor(TEMPLATE.replace('Memo‸', "Memory: '1024'\n      ContainerDefinitions:\n        - ‸"));
     await client.change(uri, 3, item.text);
     const items = await complete(client, uri, item.position, ' ');
     const container = items.find((i) => i.label === 'container definition');
-    assert.match((container?.textEdit as TextEdit).newText, /^Name: \$\{1:app\}\n {10}Image: .*\n {10}Essential: true\n {10}PortMappings:\n {12}- ContainerPort: \$\{3:80\}/);
+    assert.match(
+      (container?.textEdit as TextEdit).newText,
+      /^Name: \$\{1:app\}\n {10}Image: .*\n {10}Essential: true\n {10}PortMappings:\n {12}- ContainerPort: \$\{3:80\}/,
+    );
 
     // A space typed to indent a new line offers nothing.
     const blank = cursor(TEMPLATE.replace('Memo‸', '‸'));
@@ -74,7 +95,9 @@ test('completion in a CloudFormation JSON template over stdio (lsp)', async () =
   const ws = mkdtempSync(join(tmpdir(), 'fl-lsp-cfn-'));
   const client = await startClient(ws);
   try {
-    const { text, position } = cursor('{\n  "Resources": {\n    "Svc": {\n      "Type": "AWS::ECS::Service",\n      "Properties": {\n        "LaunchType": "‸"\n      }\n    }\n  }\n}\n');
+    const { text, position } = cursor(
+      '{\n  "Resources": {\n    "Svc": {\n      "Type": "AWS::ECS::Service",\n      "Properties": {\n        "LaunchType": "‸"\n      }\n    }\n  }\n}\n',
+    );
     const { uri } = await client.open('template.json', text);
     await client.diagnostics(uri);
     const values = await complete(client, uri, position, '"');

@@ -6,8 +6,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
-const TD = JSON.stringify({ family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'nginx:1.27', essential: true, user: '0' }] });
-const TPL = 'Resources:\n  TD:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: "256"\n      Memory: "512"\n      ContainerDefinitions:\n        - Name: app\n          Image: !Sub "${Repo}:1"\n';
+const TD = JSON.stringify({
+  family: 'web',
+  requiresCompatibilities: ['FARGATE'],
+  networkMode: 'awsvpc',
+  cpu: '256',
+  memory: '512',
+  containerDefinitions: [{ name: 'app', image: 'nginx:1.27', essential: true, user: '0' }],
+});
+const TPL =
+  'Resources:\n  TD:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: "256"\n      Memory: "512"\n      ContainerDefinitions:\n        - Name: app\n          Image: !Sub "${Repo}:1"\n';
 
 test('dist/cli.js: the V8 code cache is written after a lint, reused, survives a corrupt cache, and never changes the output (lsp)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fl-cli-cache-'));
@@ -16,7 +24,12 @@ test('dist/cli.js: the V8 code cache is written after a lint, reused, survives a
     const files = [join(dir, 'td.json'), join(dir, 't.yaml')];
     writeFileSync(files[0], TD);
     writeFileSync(files[1], TPL);
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...files], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...files], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+        timeout: 60000,
+      });
     const plain = run({ FARGATE_LENS_NO_CODE_CACHE: '1', FARGATE_LENS_CACHE_DIR: cache });
     assert.ok(plain.status === 0 || plain.status === 1, plain.stderr);
     assert.throws(() => readdirSync(cache), 'no cache when turned off');

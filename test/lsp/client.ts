@@ -22,7 +22,11 @@ export interface TestClient {
   connection: ProtocolConnection;
   child: ChildProcess;
   /** Resolves with the first publishDiagnostics for `uri` that satisfies `pred` (past or future). */
-  diagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  diagnostics(
+    uri: string,
+    pred?: (p: PublishDiagnosticsParams) => boolean,
+    timeoutMs?: number,
+  ): Promise<PublishDiagnosticsParams>;
   open(path: string, text?: string): Promise<{ uri: string; text: string }>;
   change(uri: string, version: number, text: string): Promise<void>;
   stop(): Promise<void>;
@@ -34,9 +38,16 @@ export async function startClient(workspace: string, settings: Record<string, un
   const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const published: PublishDiagnosticsParams[] = [];
-  const waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const waiters: {
+    uri: string;
+    pred: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);
     for (const w of [...waiters]) {
@@ -57,7 +68,10 @@ export async function startClient(workspace: string, settings: Record<string, un
     workspaceFolders: [{ uri: rootUri, name: 'ws' }],
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+      },
     },
   });
   await connection.sendNotification('initialized', {});
@@ -69,17 +83,26 @@ export async function startClient(workspace: string, settings: Record<string, un
     diagnostics(uri, pred = () => true, timeoutMs = 10000) {
       const hit = [...published].reverse().find((p) => p.uri === uri && pred(p));
       if (hit) return Promise.resolve(hit);
-      return withTimeout(new Promise((res) => waiters.push({ uri, pred, resolve: res })), timeoutMs, `diagnostics for ${uri}`);
+      return withTimeout(
+        new Promise((res) => waiters.push({ uri, pred, resolve: res })),
+        timeoutMs,
+        `diagnostics for ${uri}`,
+      );
     },
     async open(path, text) {
       const full = resolve(workspace, path);
       const body = text ?? readFileSync(full, 'utf8');
       const uri = pathToFileURL(full).href;
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: body } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'json', version: 1, text: body },
+      });
       return { uri, text: body };
     },
     async change(uri, version, text) {
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
     },
     async stop() {
       const exited = new Promise((res) => child.once('exit', res));
@@ -97,7 +120,9 @@ export async function startClient(workspace: string, settings: Record<string, un
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  const timeout = new Promise<never>(
+    (_, rej) => (timer = setTimeout(() => rej(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+  );
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 

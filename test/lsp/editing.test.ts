@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompletionItem, CompletionList, Hover, WorkspaceEdit, DocumentSymbol, Location } from 'vscode-languageserver-protocol';
+import type {
+  CompletionItem,
+  CompletionList,
+  Hover,
+  WorkspaceEdit,
+  DocumentSymbol,
+  Location,
+} from 'vscode-languageserver-protocol';
 import { FIXTURES, startClient } from './client';
 
 function workspace(): string {
@@ -29,20 +36,31 @@ test('completion, hover, symbols, definition and rename over stdio (lsp)', async
     const c = client.connection;
     // memory values for cpu 512 (1024-4096)
     const memPos = posOf(text, '"memory": "1024"', 11);
-    const compl = (await c.sendRequest('textDocument/completion', { textDocument: { uri }, position: memPos })) as CompletionItem[] | CompletionList;
+    const compl = (await c.sendRequest('textDocument/completion', { textDocument: { uri }, position: memPos })) as
+      CompletionItem[] | CompletionList;
     const labels = (Array.isArray(compl) ? compl : compl.items).map((i) => i.label);
     assert.ok(labels.some((l) => /2048/.test(l)) && !labels.some((l) => /^"?512"?$/.test(l)), labels.join(','));
     // hover on a key gives API documentation
-    const hov = (await c.sendRequest('textDocument/hover', { textDocument: { uri }, position: posOf(text, '"transitEncryption"', 3) })) as Hover;
+    const hov = (await c.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: posOf(text, '"transitEncryption"', 3),
+    })) as Hover;
     assert.match(JSON.stringify(hov.contents), /transit/i);
     // outline lists containers and volumes
     const symbols = (await c.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     assert.match(JSON.stringify(symbols), /app/);
     // definition: sourceVolume -> the volume
-    const def = (await c.sendRequest('textDocument/definition', { textDocument: { uri }, position: posOf(text, '"sourceVolume": "uploads"', 18) })) as Location[];
+    const def = (await c.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: posOf(text, '"sourceVolume": "uploads"', 18),
+    })) as Location[];
     assert.equal(def[0].range.start.line, posOf(text, '"name": "uploads"').line);
     // rename the volume updates the mount point too
-    const edit = (await c.sendRequest('textDocument/rename', { textDocument: { uri }, position: posOf(text, '"name": "uploads"', 10), newName: 'files' })) as WorkspaceEdit;
+    const edit = (await c.sendRequest('textDocument/rename', {
+      textDocument: { uri },
+      position: posOf(text, '"name": "uploads"', 10),
+      newName: 'files',
+    })) as WorkspaceEdit;
     assert.equal(edit.changes?.[uri]?.length, 2);
   } finally {
     await client.stop();
@@ -56,10 +74,16 @@ test('live EFS data from the client completes ids and flags unknown ones (lsp)',
   try {
     const { uri, text } = await client.open('uploads-task-def.json');
     await client.diagnostics(uri);
-    await client.connection.sendNotification('fargateLens/liveEfs', { region: 'eu-west-1', fileSystems: [{ id: 'fs-0aaaaaaaaaaaaaaa1', name: 'shared', accessPoints: [] }] });
+    await client.connection.sendNotification('fargateLens/liveEfs', {
+      region: 'eu-west-1',
+      fileSystems: [{ id: 'fs-0aaaaaaaaaaaaaaa1', name: 'shared', accessPoints: [] }],
+    });
     const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'efs/fs-not-found'));
     assert.match(String(p.diagnostics.find((d) => d.code === 'efs/fs-not-found')!.message), /eu-west-1/);
-    const compl = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: posOf(text, '"fs-0123', 1) })) as CompletionItem[];
+    const compl = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: posOf(text, '"fs-0123', 1),
+    })) as CompletionItem[];
     assert.ok((Array.isArray(compl) ? compl : []).some((i) => i.label === 'fs-0aaaaaaaaaaaaaaa1'));
   } finally {
     await client.stop();
@@ -84,9 +108,14 @@ Resources:
 `;
     const { uri } = await client.open('template.yaml', text);
     await client.diagnostics(uri);
-    const hov = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: posOf(text, 'NetworkMode', 2) })) as Hover;
+    const hov = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: posOf(text, 'NetworkMode', 2),
+    })) as Hover;
     assert.match(JSON.stringify(hov.contents), /networkMode/);
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
     assert.equal(symbols[0].name, 'AppTask');
   } finally {
     await client.stop();

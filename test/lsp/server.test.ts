@@ -9,7 +9,8 @@ import { FIXTURES, startClient } from './client';
 
 function applyTextEdits(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
     .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
@@ -35,7 +36,10 @@ test('server reports pv/feature-requires-1.4.0 on a service input with related i
     assert.match(pv.codeDescription?.href ?? '', /docs\/rules\.md#pv-feature-requires-1-4-0$/);
     const tdUri = pathToFileURL(join(ws, 'uploads-task-def.json')).href;
     const related = pv.relatedInformation ?? [];
-    assert.ok(related.some((r) => r.location.uri === tdUri && /EFS volume 'uploads'/.test(r.message)), JSON.stringify(related));
+    assert.ok(
+      related.some((r) => r.location.uri === tdUri && /EFS volume 'uploads'/.test(r.message)),
+      JSON.stringify(related),
+    );
     assert.ok(params.diagnostics.some((d) => d.code === 'pv/retired'));
   } finally {
     await client.stop();

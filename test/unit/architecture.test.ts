@@ -19,12 +19,14 @@ function tsFiles(dir: string): string[] {
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
-  const re = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const re =
+    /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   return out;
 }
 
-const CORE_ALLOWED = /^(\.|jsonc-parser$|yaml$|vscode-json-languageservice$|vscode-languageserver-types$|vscode-languageserver-textdocument$|picomatch$)/;
+const CORE_ALLOWED =
+  /^(\.|jsonc-parser$|yaml$|vscode-json-languageservice$|vscode-languageserver-types$|vscode-languageserver-textdocument$|picomatch$)/;
 
 test('the pure core imports only parsing libraries, LSP types and our own modules (unit)', () => {
   const bad: string[] = [];
@@ -38,7 +40,8 @@ test('only client/src/aws imports @aws-sdk (unit)', () => {
   const bad: string[] = [];
   for (const f of [...tsFiles(join(ROOT, 'client/src')), ...tsFiles(join(ROOT, 'server/src'))]) {
     if (relative(ROOT, f).startsWith('client/src/aws/')) continue;
-    for (const spec of imports(f)) if (spec.startsWith('@aws-sdk/') || spec.startsWith('@smithy/')) bad.push(`${relative(ROOT, f)} imports ${spec}`);
+    for (const spec of imports(f))
+      if (spec.startsWith('@aws-sdk/') || spec.startsWith('@smithy/')) bad.push(`${relative(ROOT, f)} imports ${spec}`);
   }
   assert.deepEqual(bad, []);
 });

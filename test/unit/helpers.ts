@@ -17,7 +17,11 @@ export function lintWith(main: LintFile, others: LintFile[] = [], settings?: Val
 }
 
 /** Lints a single JSON text (uri defaults to a task-definition file name). */
-export function lint(text: string | object, uri = 'file:///ws/task-def.json', settings?: ValidationSettings): Diagnostic[] {
+export function lint(
+  text: string | object,
+  uri = 'file:///ws/task-def.json',
+  settings?: ValidationSettings,
+): Diagnostic[] {
   return lintWith({ uri, text: typeof text === 'string' ? text : JSON.stringify(text, null, 2) }, [], settings);
 }
 
@@ -38,7 +42,13 @@ export function textAt(text: string, d: Diagnostic): string {
  * Applies the fix titled `title` (or the first fix) of the first diagnostic of `ruleId`, and returns the
  * new text. Throws when there is no such fix.
  */
-export function applyFix(text: string, ruleId: string, title?: string, uri = 'file:///ws/task-def.json', others: LintFile[] = []): string {
+export function applyFix(
+  text: string,
+  ruleId: string,
+  title?: string,
+  uri = 'file:///ws/task-def.json',
+  others: LintFile[] = [],
+): string {
   const d = lintWith({ uri, text }, others).find((x) => x.ruleId === ruleId);
   if (!d) throw new Error(`no ${ruleId} finding`);
   const f = title ? d.fixes?.find((x) => x.title === title) : d.fixes?.[0];
@@ -47,7 +57,10 @@ export function applyFix(text: string, ruleId: string, title?: string, uri = 'fi
 }
 
 /** A minimal valid Fargate task definition; override fields with `patch`. */
-export function fargateTaskDef(patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}): Record<string, unknown> {
+export function fargateTaskDef(
+  patch: Record<string, unknown> = {},
+  container: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     family: 'web',
     requiresCompatibilities: ['FARGATE'],
@@ -61,7 +74,10 @@ export function fargateTaskDef(patch: Record<string, unknown> = {}, container: R
         image: 'public.ecr.aws/nginx/nginx:1.27',
         essential: true,
         portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'app' } },
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'app' },
+        },
         ...container,
       },
     ],

@@ -24,7 +24,11 @@ ${comment.startsWith('FILE') ? '' : comment}
 test('suppression comments silence a rule on the next line, the same line, or the whole file (unit)', () => {
   const uri = 'file:///ws/template.yaml';
   assert.equal(only(lint(template(''), uri), 'fargate/cap-add').length, 1);
-  assert.equal(only(lint(template('              # fargate-lens-disable-next-line fargate/cap-add'), uri), 'fargate/cap-add').length, 0);
+  assert.equal(
+    only(lint(template('              # fargate-lens-disable-next-line fargate/cap-add'), uri), 'fargate/cap-add')
+      .length,
+    0,
+  );
   assert.equal(only(lint(template('FILE# fargate-lens-disable fargate/cap-add'), uri), 'fargate/cap-add').length, 0);
   assert.equal(only(lint(template('FILE# fargate-lens-disable'), uri), 'fargate/cap-add').length, 0);
   const other = lint(template('              # fargate-lens-disable-next-line ctr/user-root'), uri);

@@ -7,8 +7,18 @@ import { fargateTaskDef, json } from './helpers';
 test('the index keeps text, not models, for disk files and re-parses them on demand (unit)', () => {
   const ls = getLanguageService();
   const n = MODEL_CACHE + 20;
-  for (let i = 0; i < n; i++) ls.index.set(ls.parse(`file:///ws/td${i}.json`, json(fargateTaskDef({ family: `f${i}` }))));
-  const svc = ls.parse('file:///ws/svc.json', json({ serviceName: 's', taskDefinition: 'f0:3', launchType: 'FARGATE', platformVersion: '1.3.0', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }));
+  for (let i = 0; i < n; i++)
+    ls.index.set(ls.parse(`file:///ws/td${i}.json`, json(fargateTaskDef({ family: `f${i}` }))));
+  const svc = ls.parse(
+    'file:///ws/svc.json',
+    json({
+      serviceName: 's',
+      taskDefinition: 'f0:3',
+      launchType: 'FARGATE',
+      platformVersion: '1.3.0',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
+    }),
+  );
   ls.index.set(svc, { pin: true });
   const linked = ls.index.taskDefsForLaunch(svc.launches[0]);
   assert.equal(linked.length, 1, 'the evicted first file is re-parsed for the lookup');
@@ -24,7 +34,12 @@ test('replacing and deleting files updates the links (unit)', () => {
   ls.index.set(td);
   assert.deepEqual(ls.index.set(svc), ['file:///ws/td.json']);
   assert.equal(ls.index.launchesForTaskDef(td.taskDefs[0]).length, 1);
-  assert.deepEqual(ls.index.set(ls.parse('file:///ws/svc.json', json({ serviceName: 's', taskDefinition: 'api', launchType: 'FARGATE' }))), ['file:///ws/td.json']);
+  assert.deepEqual(
+    ls.index.set(
+      ls.parse('file:///ws/svc.json', json({ serviceName: 's', taskDefinition: 'api', launchType: 'FARGATE' })),
+    ),
+    ['file:///ws/td.json'],
+  );
   assert.equal(ls.index.launchesForTaskDef(td.taskDefs[0]).length, 0);
   assert.deepEqual(ls.index.delete('file:///ws/td.json'), []);
   assert.equal(ls.index.get('file:///ws/td.json'), undefined);
@@ -38,7 +53,10 @@ test('links of pinned files are looked up once per family and follow every chang
   const svc = ls.parse('file:///ws/svc.json', svcText('web'));
   ls.index.put(svc, { pin: true });
   const first = ls.index.taskDefsForLaunch(svc.launches[0]);
-  assert.deepEqual(first.map((l) => l.uri), tds.map((t) => t.uri));
+  assert.deepEqual(
+    first.map((l) => l.uri),
+    tds.map((t) => t.uri),
+  );
   first.pop();
   assert.equal(ls.index.taskDefsForLaunch(svc.launches[0]).length, 3, 'callers get copies');
   assert.equal(ls.index.launchesForTaskDef(tds[0].taskDefs[0])[0].launch, svc.launches[0]);
@@ -59,7 +77,8 @@ test('links of pinned files are looked up once per family and follow every chang
 test('links through unpinned files are not kept: an evicted model is re-parsed, never served stale (unit)', () => {
   const ls = getLanguageService();
   ls.index.set(ls.parse('file:///ws/td.json', json(fargateTaskDef({ family: 'web' }))));
-  for (let i = 0; i < MODEL_CACHE + 5; i++) ls.index.set(ls.parse(`file:///ws/other${i}.json`, json(fargateTaskDef({ family: `f${i}` }))));
+  for (let i = 0; i < MODEL_CACHE + 5; i++)
+    ls.index.set(ls.parse(`file:///ws/other${i}.json`, json(fargateTaskDef({ family: `f${i}` }))));
   const svc = ls.parse('file:///ws/svc.json', json({ serviceName: 's', taskDefinition: 'web', launchType: 'FARGATE' }));
   ls.index.set(svc, { pin: true });
   const a = ls.index.taskDefsForLaunch(svc.launches[0]);

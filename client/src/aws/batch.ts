@@ -12,7 +12,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Maps with at most `limit` calls in flight; results keep input order; the first rejection wins. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -26,7 +30,10 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 }
 
 /** Follows next tokens until the end or until `maxItems` items are collected. */
-export async function collectPages<T>(fetch: (token?: string) => Promise<Page<T>>, maxItems = Number.POSITIVE_INFINITY): Promise<Page<T>> {
+export async function collectPages<T>(
+  fetch: (token?: string) => Promise<Page<T>>,
+  maxItems = Number.POSITIVE_INFINITY,
+): Promise<Page<T>> {
   const items: T[] = [];
   let token: string | undefined;
   do {
@@ -39,18 +46,36 @@ export async function collectPages<T>(fetch: (token?: string) => Promise<Page<T>
 
 export const DEFAULT_CONCURRENCY = 4;
 
-export async function describeClustersBatched(ecs: EcsApi, arns: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<Cluster[]> {
+export async function describeClustersBatched(
+  ecs: EcsApi,
+  arns: readonly string[],
+  concurrency = DEFAULT_CONCURRENCY,
+): Promise<Cluster[]> {
   const batches = await mapLimit(chunk(arns, API_LIMITS.describeClusters), concurrency, (b) => ecs.describeClusters(b));
   return batches.flat();
 }
 
-export async function describeServicesBatched(ecs: EcsApi, cluster: string, arns: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<Service[]> {
-  const batches = await mapLimit(chunk(arns, API_LIMITS.describeServices), concurrency, (b) => ecs.describeServices(cluster, b));
+export async function describeServicesBatched(
+  ecs: EcsApi,
+  cluster: string,
+  arns: readonly string[],
+  concurrency = DEFAULT_CONCURRENCY,
+): Promise<Service[]> {
+  const batches = await mapLimit(chunk(arns, API_LIMITS.describeServices), concurrency, (b) =>
+    ecs.describeServices(cluster, b),
+  );
   return batches.flat();
 }
 
-export async function describeTasksBatched(ecs: EcsApi, cluster: string, arns: readonly string[], concurrency = DEFAULT_CONCURRENCY): Promise<Task[]> {
-  const batches = await mapLimit(chunk(arns, API_LIMITS.describeTasks), concurrency, (b) => ecs.describeTasks(cluster, b));
+export async function describeTasksBatched(
+  ecs: EcsApi,
+  cluster: string,
+  arns: readonly string[],
+  concurrency = DEFAULT_CONCURRENCY,
+): Promise<Task[]> {
+  const batches = await mapLimit(chunk(arns, API_LIMITS.describeTasks), concurrency, (b) =>
+    ecs.describeTasks(cluster, b),
+  );
   return batches.flat();
 }
 

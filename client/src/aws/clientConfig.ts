@@ -10,7 +10,12 @@
 import type { Connection } from './types';
 
 /** Structurally what the SDK expects for `credentials`. */
-export type CredentialsProvider = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+export type CredentialsProvider = () => Promise<{
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}>;
 
 export interface AwsClientOptions {
   /** From the machine-scoped `fargateLens.aws.endpoint` setting; undefined lets the SDK use AWS_ENDPOINT_URL or the real endpoint. */
@@ -52,7 +57,11 @@ export async function createCredentialsProvider(profile: string | undefined): Pr
  * `{ region, credentials, endpoint, retryMode, maxAttempts, requestHandler }` ready to spread into any
  * SDK v3 client constructor: `new ECSClient(await createAwsClientConfig(conn, opts))`.
  */
-export async function createAwsClientConfig(connection: Connection, options: AwsClientOptions = {}, credentials?: CredentialsProvider): Promise<AwsClientConfig> {
+export async function createAwsClientConfig(
+  connection: Connection,
+  options: AwsClientOptions = {},
+  credentials?: CredentialsProvider,
+): Promise<AwsClientConfig> {
   const endpoint = sanitizeEndpoint(options.endpoint);
   return {
     region: connection.region,
@@ -60,6 +69,10 @@ export async function createAwsClientConfig(connection: Connection, options: Aws
     ...(endpoint ? { endpoint } : {}),
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionTimeout: 10_000,
+      throwOnRequestTimeout: true,
+    },
   };
 }

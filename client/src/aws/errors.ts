@@ -3,7 +3,15 @@
  * Every message shown to a user or written to a log about an AWS failure goes through `describeAwsError`.
  */
 
-export type AwsErrorKind = 'sso-expired' | 'no-credentials' | 'expired-token' | 'access-denied' | 'throttled' | 'network' | 'not-found' | 'other';
+export type AwsErrorKind =
+  | 'sso-expired'
+  | 'no-credentials'
+  | 'expired-token'
+  | 'access-denied'
+  | 'throttled'
+  | 'network'
+  | 'not-found'
+  | 'other';
 
 export interface AwsErrorInfo {
   kind: AwsErrorKind;
@@ -36,27 +44,70 @@ export function describeAwsError(err: unknown, profile?: string): AwsErrorInfo {
   const status = (field(err, '$metadata') as { httpStatusCode?: number } | undefined)?.httpStatusCode;
   const profileArg = profile ? ` --profile ${profile}` : '';
   if (/sso/i.test(raw) && /(expired|invalid|refresh)/i.test(raw)) {
-    return { kind: 'sso-expired', message: `The SSO session${profile ? ` for profile "${profile}"` : ''} has expired.`, fix: `Run: aws sso login${profileArg}` };
+    return {
+      kind: 'sso-expired',
+      message: `The SSO session${profile ? ` for profile "${profile}"` : ''} has expired.`,
+      fix: `Run: aws sso login${profileArg}`,
+    };
   }
-  if (/ExpiredToken|RequestExpired|TokenRefreshRequired/i.test(name) || /security token included in the request is expired/i.test(raw)) {
-    return { kind: 'expired-token', message: `The credentials have expired (${name || 'ExpiredToken'}).`, fix: `Refresh the credentials${profile ? ` of profile "${profile}"` : ''} and refresh the view.` };
+  if (
+    /ExpiredToken|RequestExpired|TokenRefreshRequired/i.test(name) ||
+    /security token included in the request is expired/i.test(raw)
+  ) {
+    return {
+      kind: 'expired-token',
+      message: `The credentials have expired (${name || 'ExpiredToken'}).`,
+      fix: `Refresh the credentials${profile ? ` of profile "${profile}"` : ''} and refresh the view.`,
+    };
   }
-  if (name === 'CredentialsProviderError' || /Could not load credentials|credential.*not found|Unable to locate credentials/i.test(raw)) {
-    return { kind: 'no-credentials', message: `No AWS credentials${profile ? ` for profile "${profile}"` : ''}: ${message}`, fix: 'Select a profile, or configure credentials (aws configure / aws sso login).' };
+  if (
+    name === 'CredentialsProviderError' ||
+    /Could not load credentials|credential.*not found|Unable to locate credentials/i.test(raw)
+  ) {
+    return {
+      kind: 'no-credentials',
+      message: `No AWS credentials${profile ? ` for profile "${profile}"` : ''}: ${message}`,
+      fix: 'Select a profile, or configure credentials (aws configure / aws sso login).',
+    };
   }
-  if (/AccessDenied|UnauthorizedOperation|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch/i.test(name) || status === 403) {
-    return { kind: 'access-denied', message: `Access denied: ${message}`, fix: 'Check the IAM permissions of the selected profile in this region.' };
+  if (
+    /AccessDenied|UnauthorizedOperation|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch/i.test(name) ||
+    status === 403
+  ) {
+    return {
+      kind: 'access-denied',
+      message: `Access denied: ${message}`,
+      fix: 'Check the IAM permissions of the selected profile in this region.',
+    };
   }
   if (/Throttl|TooManyRequests|RequestLimitExceeded/i.test(name) || status === 429) {
-    return { kind: 'throttled', message: 'AWS is throttling requests; retried with back-off and gave up.', fix: 'Refresh again in a moment.' };
+    return {
+      kind: 'throttled',
+      message: 'AWS is throttling requests; retried with back-off and gave up.',
+      fix: 'Refresh again in a moment.',
+    };
   }
-  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|TimeoutError/i.test(`${name} ${raw} ${String(field(err, 'code') ?? '')}`)) {
-    return { kind: 'network', message: `Network error: ${message}`, fix: 'Check the connection, proxy and endpoint settings, then refresh.' };
+  if (
+    /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|TimeoutError/i.test(
+      `${name} ${raw} ${String(field(err, 'code') ?? '')}`,
+    )
+  ) {
+    return {
+      kind: 'network',
+      message: `Network error: ${message}`,
+      fix: 'Check the connection, proxy and endpoint settings, then refresh.',
+    };
   }
   if (/NotFound|ClusterNotFoundException|ServiceNotFoundException/i.test(name) || status === 404) {
     return { kind: 'not-found', message };
   }
-  return { kind: 'other', message: status && status >= 500 ? `AWS returned HTTP ${status}: ${name || message}` : `${name ? `${name}: ` : ''}${message}` };
+  return {
+    kind: 'other',
+    message:
+      status && status >= 500
+        ? `AWS returned HTTP ${status}: ${name || message}`
+        : `${name ? `${name}: ` : ''}${message}`,
+  };
 }
 
 /** The message plus its fix, for notifications. */

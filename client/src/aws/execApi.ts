@@ -2,7 +2,17 @@
  * ExecApi over the AWS SDK: the only exec file importing @aws-sdk/*. Maps SDK shapes to the plain data
  * of client/src/exec/preflight. Until the shared ClientFactory exists it takes an SDK client config.
  */
-import { DescribeClustersCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, ExecuteCommandCommand, ListClustersCommand, ListTasksCommand, UpdateServiceCommand, type ECSClientConfig } from '@aws-sdk/client-ecs';
+import {
+  DescribeClustersCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ExecuteCommandCommand,
+  ListClustersCommand,
+  ListTasksCommand,
+  UpdateServiceCommand,
+  type ECSClientConfig,
+} from '@aws-sdk/client-ecs';
 import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { ResumeSessionCommand, SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
@@ -38,7 +48,12 @@ export class SdkExecApi implements ExecApi {
   constructor(config: ExecApiConfig) {
     this.region = config.region;
     this.profile = config.profile;
-    const cfg = (s: Service) => ({ ...config.base, region: config.region, credentials: config.credentials, endpoint: config.endpoints?.[s] ?? config.endpoint });
+    const cfg = (s: Service) => ({
+      ...config.base,
+      region: config.region,
+      credentials: config.credentials,
+      endpoint: config.endpoints?.[s] ?? config.endpoint,
+    });
     this.ecs = new ECSClient(cfg('ecs'));
     this.kms = new KMSClient(cfg('kms'));
     this.ssm = new SSMClient(cfg('ssm'));
@@ -93,8 +108,11 @@ export class SdkExecApi implements ExecApi {
     };
   }
 
-  async describeTaskDefinition(taskDefinitionArn: string): Promise<{ info: TaskDefinitionInfo; raw: unknown } | undefined> {
-    const d = (await this.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }))).taskDefinition;
+  async describeTaskDefinition(
+    taskDefinitionArn: string,
+  ): Promise<{ info: TaskDefinitionInfo; raw: unknown } | undefined> {
+    const d = (await this.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn })))
+      .taskDefinition;
     if (!d) return undefined;
     const info: TaskDefinitionInfo = {
       taskDefinitionArn: d.taskDefinitionArn,
@@ -112,7 +130,9 @@ export class SdkExecApi implements ExecApi {
   }
 
   async describeCluster(clusterArn: string): Promise<ClusterInfo | undefined> {
-    const c = (await this.ecs.send(new DescribeClustersCommand({ clusters: [clusterArn], include: ['CONFIGURATIONS'] }))).clusters?.[0];
+    const c = (
+      await this.ecs.send(new DescribeClustersCommand({ clusters: [clusterArn], include: ['CONFIGURATIONS'] }))
+    ).clusters?.[0];
     if (!c?.clusterArn) return undefined;
     const x = c.configuration?.executeCommandConfiguration;
     return {
@@ -131,16 +151,28 @@ export class SdkExecApi implements ExecApi {
   }
 
   async executeCommand(req: ExecuteCommandRequest): Promise<ExecSessionInfo> {
-    const r = await this.ecs.send(new ExecuteCommandCommand({
-      cluster: req.clusterArn, task: req.taskArn, container: req.containerName, command: req.command, interactive: true,
-    }));
+    const r = await this.ecs.send(
+      new ExecuteCommandCommand({
+        cluster: req.clusterArn,
+        task: req.taskArn,
+        container: req.containerName,
+        command: req.command,
+        interactive: true,
+      }),
+    );
     const s = r.session;
     if (!s?.sessionId || !s.streamUrl || !s.tokenValue) throw new Error('ExecuteCommand returned no session');
     return { sessionId: s.sessionId, streamUrl: s.streamUrl, tokenValue: s.tokenValue };
   }
 
-  async generateDataKey(keyId: string, encryptionContext: Record<string, string>, numberOfBytes: number): Promise<DataKey> {
-    const r = await this.kms.send(new GenerateDataKeyCommand({ KeyId: keyId, EncryptionContext: encryptionContext, NumberOfBytes: numberOfBytes }));
+  async generateDataKey(
+    keyId: string,
+    encryptionContext: Record<string, string>,
+    numberOfBytes: number,
+  ): Promise<DataKey> {
+    const r = await this.kms.send(
+      new GenerateDataKeyCommand({ KeyId: keyId, EncryptionContext: encryptionContext, NumberOfBytes: numberOfBytes }),
+    );
     if (!r.Plaintext || !r.CiphertextBlob) throw new Error('GenerateDataKey returned no key');
     return { plaintext: r.Plaintext, ciphertextBlob: r.CiphertextBlob };
   }
@@ -157,10 +189,16 @@ export class SdkExecApi implements ExecApi {
 
   async simulatePrincipalPolicy(principalArn: string, actions: string[]): Promise<IamDecision[] | undefined> {
     try {
-      const r = await this.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArn, ActionNames: actions }));
-      return (r.EvaluationResults ?? []).map((e) => ({ action: e.EvalActionName ?? '', decision: (e.EvalDecision ?? 'implicitDeny') as IamDecisionValue }));
+      const r = await this.iam.send(
+        new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArn, ActionNames: actions }),
+      );
+      return (r.EvaluationResults ?? []).map((e) => ({
+        action: e.EvalActionName ?? '',
+        decision: (e.EvalDecision ?? 'implicitDeny') as IamDecisionValue,
+      }));
     } catch (e) {
-      if ((e as { name?: string }).name === 'AccessDenied' || (e as { name?: string }).name === 'AccessDeniedException') return undefined;
+      if ((e as { name?: string }).name === 'AccessDenied' || (e as { name?: string }).name === 'AccessDeniedException')
+        return undefined;
       throw e;
     }
   }
@@ -172,6 +210,8 @@ export class SdkExecApi implements ExecApi {
   }
 
   async enableExecOnService(clusterArn: string, service: string): Promise<void> {
-    await this.ecs.send(new UpdateServiceCommand({ cluster: clusterArn, service, enableExecuteCommand: true, forceNewDeployment: true }));
+    await this.ecs.send(
+      new UpdateServiceCommand({ cluster: clusterArn, service, enableExecuteCommand: true, forceNewDeployment: true }),
+    );
   }
 }

@@ -3,7 +3,12 @@
  * `./sdk` (which statically imports @aws-sdk/client-*) is reached only through the dynamic import
  * below, so the SDK stays out of activation and can be split into its own chunk.
  */
-import { createAwsClientConfig, createCredentialsProvider, type AwsClientOptions, type CredentialsProvider } from './clientConfig';
+import {
+  createAwsClientConfig,
+  createCredentialsProvider,
+  type AwsClientOptions,
+  type CredentialsProvider,
+} from './clientConfig';
 import { connectionKey } from './profiles';
 import type { ApiFactory, AwsApis, Connection } from './types';
 

@@ -32,7 +32,8 @@ function parseIni(text: string): Sections {
       continue;
     }
     const eq = line.indexOf('=');
-    if (current && eq > 0 && !/^\s/.test(rawLine)) current.set(line.slice(0, eq).trim().toLowerCase(), line.slice(eq + 1).trim());
+    if (current && eq > 0 && !/^\s/.test(rawLine))
+      current.set(line.slice(0, eq).trim().toLowerCase(), line.slice(eq + 1).trim());
   }
   return sections;
 }
@@ -54,9 +55,16 @@ export function parseProfiles(configText: string, credentialsText: string): Prof
   for (const [section, values] of parseIni(credentialsText)) {
     const existing = byName.get(section);
     if (existing) continue;
-    byName.set(section, { name: section, region: values.get('region'), sso: false, process: values.has('credential_process') });
+    byName.set(section, {
+      name: section,
+      region: values.get('region'),
+      sso: false,
+      process: values.has('credential_process'),
+    });
   }
-  return [...byName.values()].sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+  return [...byName.values()].sort((a, b) =>
+    a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name),
+  );
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -102,8 +110,33 @@ export function connectionKey(c: Connection): string {
 
 /** Regions offered by the region picker (commercial partition); users can type others. */
 export const KNOWN_REGIONS: readonly string[] = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-south-1', 'ap-south-2',
-  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-northeast-1', 'ap-northeast-2',
-  'ap-northeast-3', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2',
-  'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1', 'me-central-1', 'sa-east-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-1',
+  'ap-south-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ca-central-1',
+  'ca-west-1',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-south-1',
+  'eu-south-2',
+  'eu-north-1',
+  'il-central-1',
+  'me-south-1',
+  'me-central-1',
+  'sa-east-1',
 ];

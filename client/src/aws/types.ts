@@ -176,9 +176,26 @@ export interface MountTarget {
   LifeCycleState?: string;
 }
 
-export interface Vpc { VpcId: string; CidrBlock?: string; IsDefault?: boolean; Name?: string }
-export interface Subnet { SubnetId: string; VpcId?: string; AvailabilityZone?: string; CidrBlock?: string; Name?: string; MapPublicIpOnLaunch?: boolean }
-export interface SecurityGroup { GroupId: string; GroupName?: string; VpcId?: string; Description?: string }
+export interface Vpc {
+  VpcId: string;
+  CidrBlock?: string;
+  IsDefault?: boolean;
+  Name?: string;
+}
+export interface Subnet {
+  SubnetId: string;
+  VpcId?: string;
+  AvailabilityZone?: string;
+  CidrBlock?: string;
+  Name?: string;
+  MapPublicIpOnLaunch?: boolean;
+}
+export interface SecurityGroup {
+  GroupId: string;
+  GroupName?: string;
+  VpcId?: string;
+  Description?: string;
+}
 
 export type TaskDefinitionStatus = 'ACTIVE' | 'INACTIVE';
 
@@ -189,13 +206,18 @@ export interface EcsApi {
   listServices(cluster: string, nextToken?: string): Promise<Page<string>>;
   /** At most 10 ARNs, all of one cluster. */
   describeServices(cluster: string, serviceArns: string[]): Promise<Service[]>;
-  listTasks(cluster: string, opts: { desiredStatus?: 'RUNNING' | 'STOPPED'; serviceName?: string; nextToken?: string }): Promise<Page<string>>;
+  listTasks(
+    cluster: string,
+    opts: { desiredStatus?: 'RUNNING' | 'STOPPED'; serviceName?: string; nextToken?: string },
+  ): Promise<Page<string>>;
   /** At most 100 ARNs, all of one cluster. */
   describeTasks(cluster: string, taskArns: string[]): Promise<Task[]>;
   listTaskDefinitionFamilies(status: TaskDefinitionStatus, nextToken?: string): Promise<Page<string>>;
   /** Revisions of one family, newest first. */
   listTaskDefinitions(family: string, status: TaskDefinitionStatus, nextToken?: string): Promise<Page<string>>;
-  describeTaskDefinition(taskDefinition: string): Promise<{ taskDefinition: TaskDefinition; tags?: Array<{ key?: string; value?: string }> }>;
+  describeTaskDefinition(
+    taskDefinition: string,
+  ): Promise<{ taskDefinition: TaskDefinition; tags?: Array<{ key?: string; value?: string }> }>;
   registerTaskDefinition(input: Record<string, unknown>): Promise<TaskDefinition>;
   runTask(input: RunTaskInput): Promise<{ tasks: Task[]; failures: Failure[] }>;
   stopTask(cluster: string, task: string, reason: string): Promise<Task | undefined>;

@@ -8,7 +8,10 @@ import { execCommandHandlers } from '../exec';
 import type { ApiTarget } from '../exec/ports';
 import { clientOptions } from '../explorer/settings';
 
-export function startExec(defaultTarget: () => ApiTarget): { commands: ReturnType<typeof execCommandHandlers>; disposables: vscode.Disposable[] } {
+export function startExec(defaultTarget: () => ApiTarget): {
+  commands: ReturnType<typeof execCommandHandlers>;
+  disposables: vscode.Disposable[];
+} {
   const output = vscode.window.createOutputChannel('Fargate Lens: ECS Exec');
   return {
     commands: execCommandHandlers({ apiFor: createLazyExecApiFactory(clientOptions), defaultTarget, output }),

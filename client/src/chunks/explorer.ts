@@ -46,14 +46,24 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
   // Live EFS data is fetched once the view has been visible (the user is looking at this account).
   let shown = false;
   const publishLiveEfs = (): void => void (shown ? liveEfs.update(host.connections()[0]) : undefined);
-  const view = createExplorerView(host.view, model, documents, () => explorerSettings().refreshIntervalSeconds, () => {
-    shown = true;
-    publishLiveEfs();
-  });
+  const view = createExplorerView(
+    host.view,
+    model,
+    documents,
+    () => explorerSettings().refreshIntervalSeconds,
+    () => {
+      shown = true;
+      publishLiveEfs();
+    },
+  );
 
   const deps: CommandDeps = {
     ui: createVsCodeUi(() => host.view),
-    model, apis: factory.get, connections: host.connections, settings: host.settings, documents,
+    model,
+    apis: factory.get,
+    connections: host.connections,
+    settings: host.settings,
+    documents,
     newToken: () => randomUUID(),
     resetClients: () => factory.clear(),
   };

@@ -17,5 +17,7 @@ export async function editTaskDefinition(deps: CommandDeps, arg?: unknown): Prom
   const ref = node.kind === 'revision' ? node.taskDefinitionArn : node.family;
   const { taskDefinition, tags } = await apis.ecs.describeTaskDefinition(ref);
   await deps.ui.openUntitled(`${JSON.stringify(toRegisterShape(taskDefinition, tags), null, 2)}\n`, 'json');
-  deps.ui.info(`Edit, then run "Fargate Lens: Register Task Definition" to register a new revision of ${taskDefinition.family} in ${node.conn.region}.`);
+  deps.ui.info(
+    `Edit, then run "Fargate Lens: Register Task Definition" to register a new revision of ${taskDefinition.family} in ${node.conn.region}.`,
+  );
 }

@@ -5,7 +5,9 @@ import type { CommandDeps } from './types';
 export async function openAsJson(deps: CommandDeps, arg?: unknown): Promise<void> {
   const node = nodeOfKind(arg, 'cluster', 'service', 'task', 'revision', 'fileSystem');
   if (!node) {
-    deps.ui.error('Open as JSON works on clusters, services, tasks, task definitions and file systems in the explorer.');
+    deps.ui.error(
+      'Open as JSON works on clusters, services, tasks, task definitions and file systems in the explorer.',
+    );
     return;
   }
   const apis = await deps.apis(node.conn);
@@ -19,12 +21,22 @@ export async function openAsJson(deps: CommandDeps, arg?: unknown): Promise<void
     }
     case 'service': {
       const [s] = await apis.ecs.describeServices(node.clusterArn, [node.service.serviceArn]);
-      uri = deps.documents.put(region, `service/${nameFromArn(node.clusterArn)}`, node.service.serviceName, s ?? node.service);
+      uri = deps.documents.put(
+        region,
+        `service/${nameFromArn(node.clusterArn)}`,
+        node.service.serviceName,
+        s ?? node.service,
+      );
       break;
     }
     case 'task': {
       const [t] = await apis.ecs.describeTasks(node.clusterArn, [node.task.taskArn]);
-      uri = deps.documents.put(region, `task/${nameFromArn(node.clusterArn)}`, shortId(node.task.taskArn), t ?? node.task);
+      uri = deps.documents.put(
+        region,
+        `task/${nameFromArn(node.clusterArn)}`,
+        shortId(node.task.taskArn),
+        t ?? node.task,
+      );
       break;
     }
     case 'revision': {

@@ -9,16 +9,27 @@ export function consoleUrl(node: ExplorerNode): string | undefined {
   const q = `?region=${r}`;
   const e = encodeURIComponent;
   switch (node.kind) {
-    case 'cluster': return `${ecs}/clusters/${e(node.cluster.clusterName)}/services${q}`;
-    case 'service': return `${ecs}/clusters/${e(nameFromArn(node.clusterArn))}/services/${e(node.service.serviceName)}/health${q}`;
-    case 'task': return `${ecs}/clusters/${e(nameFromArn(node.clusterArn))}/tasks/${e(shortId(node.task.taskArn))}/configuration${q}`;
-    case 'container': return `${ecs}/clusters/${e(nameFromArn(node.clusterArn))}/tasks/${e(shortId(node.taskArn))}/configuration${q}`;
-    case 'family': return `${ecs}/task-definitions/${e(node.family)}${q}`;
-    case 'revision': return `${ecs}/task-definitions/${e(node.family)}/${node.revision}/containers${q}`;
-    case 'fileSystem': return `https://${r}.console.aws.amazon.com/efs/home${q}#/file-systems/${e(node.fileSystem.FileSystemId)}`;
-    case 'accessPoint': return `https://${r}.console.aws.amazon.com/efs/home${q}#/access-points/${e(node.accessPoint.AccessPointId)}`;
-    case 'clusters': case 'connection': return `${ecs}/clusters${q}`;
-    default: return undefined;
+    case 'cluster':
+      return `${ecs}/clusters/${e(node.cluster.clusterName)}/services${q}`;
+    case 'service':
+      return `${ecs}/clusters/${e(nameFromArn(node.clusterArn))}/services/${e(node.service.serviceName)}/health${q}`;
+    case 'task':
+      return `${ecs}/clusters/${e(nameFromArn(node.clusterArn))}/tasks/${e(shortId(node.task.taskArn))}/configuration${q}`;
+    case 'container':
+      return `${ecs}/clusters/${e(nameFromArn(node.clusterArn))}/tasks/${e(shortId(node.taskArn))}/configuration${q}`;
+    case 'family':
+      return `${ecs}/task-definitions/${e(node.family)}${q}`;
+    case 'revision':
+      return `${ecs}/task-definitions/${e(node.family)}/${node.revision}/containers${q}`;
+    case 'fileSystem':
+      return `https://${r}.console.aws.amazon.com/efs/home${q}#/file-systems/${e(node.fileSystem.FileSystemId)}`;
+    case 'accessPoint':
+      return `https://${r}.console.aws.amazon.com/efs/home${q}#/access-points/${e(node.accessPoint.AccessPointId)}`;
+    case 'clusters':
+    case 'connection':
+      return `${ecs}/clusters${q}`;
+    default:
+      return undefined;
   }
 }
 

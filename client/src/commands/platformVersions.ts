@@ -21,11 +21,13 @@ export function featuresNeeding140(td: TaskDefinition): string[] {
   if ((td.volumes ?? []).some((v) => v.efsVolumeConfiguration)) needs.push('EFS volumes');
   if (td.ephemeralStorage?.sizeInGiB) needs.push('ephemeral storage above 20 GiB');
   for (const c of td.containerDefinitions ?? []) {
-    if (Array.isArray(c.environmentFiles) && c.environmentFiles.length) needs.push(`environment files (container ${c.name})`);
+    if (Array.isArray(c.environmentFiles) && c.environmentFiles.length)
+      needs.push(`environment files (container ${c.name})`);
     const caps = (c.linuxParameters as { capabilities?: { add?: string[] } } | undefined)?.capabilities?.add ?? [];
     if (caps.includes('SYS_PTRACE')) needs.push(`SYS_PTRACE (container ${c.name})`);
     const secrets = (c.secrets as Array<{ valueFrom?: string }> | undefined) ?? [];
-    if (secrets.some((s) => /^arn:aws[\w-]*:secretsmanager:.*:secret:[^:]+(:[^:]*){3,}$/.test(s.valueFrom ?? ''))) needs.push(`Secrets Manager JSON keys or versions (container ${c.name})`);
+    if (secrets.some((s) => /^arn:aws[\w-]*:secretsmanager:.*:secret:[^:]+(:[^:]*){3,}$/.test(s.valueFrom ?? '')))
+      needs.push(`Secrets Manager JSON keys or versions (container ${c.name})`);
   }
   return needs;
 }
@@ -37,8 +39,10 @@ export function refusePlatformVersion(version: string, td: TaskDefinition): stri
   if (td.runtimePlatform?.operatingSystemFamily?.startsWith('WINDOWS')) {
     return version === '1.0.0' ? undefined : `Windows tasks run on platform version 1.0.0 or LATEST, not ${version}.`;
   }
-  if ((RETIRED_PLATFORM_VERSIONS as readonly string[]).includes(version)) return `Platform version ${version} is retired; Fargate no longer runs tasks on it. Use LATEST or 1.4.0.`;
+  if ((RETIRED_PLATFORM_VERSIONS as readonly string[]).includes(version))
+    return `Platform version ${version} is retired; Fargate no longer runs tasks on it. Use LATEST or 1.4.0.`;
   const needs = featuresNeeding140(td);
-  if (needs.length && compare(version, '1.4.0') < 0) return `This task definition needs platform version 1.4.0 or later for ${needs.join(', ')}; ${version} would fail.`;
+  if (needs.length && compare(version, '1.4.0') < 0)
+    return `This task definition needs platform version 1.4.0 or later for ${needs.join(', ')}; ${version} would fail.`;
   return undefined;
 }

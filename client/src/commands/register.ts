@@ -9,14 +9,18 @@ import type { CommandDeps } from './types';
 export type BoundCommand = (...args: unknown[]) => Promise<void>;
 
 export function bindCommands(deps: CommandDeps, log: (line: string) => void): Record<string, BoundCommand> {
-  return Object.fromEntries(Object.entries(COMMANDS).map(([id, handler]): [string, BoundCommand] => [id, async (...args) => {
-    try {
-      await handler(deps, ...args);
-    } catch (err) {
-      const message = formatAwsError(err);
-      log(`${id}: ${message}`);
-      deps.ui.error(message);
-    }
-  }]));
+  return Object.fromEntries(
+    Object.entries(COMMANDS).map(([id, handler]): [string, BoundCommand] => [
+      id,
+      async (...args) => {
+        try {
+          await handler(deps, ...args);
+        } catch (err) {
+          const message = formatAwsError(err);
+          log(`${id}: ${message}`);
+          deps.ui.error(message);
+        }
+      },
+    ]),
+  );
 }
-

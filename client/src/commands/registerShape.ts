@@ -6,11 +6,22 @@
 import type { TaskDefinition } from '../aws/types';
 
 export const READ_ONLY_FIELDS = [
-  'taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt',
-  'registeredBy', 'deregisteredAt', 'deleteRequestedAt', '$metadata',
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+  'deleteRequestedAt',
+  '$metadata',
 ] as const;
 
-export function toRegisterShape(td: TaskDefinition, tags?: Array<{ key?: string; value?: string }>): Record<string, unknown> {
+export function toRegisterShape(
+  td: TaskDefinition,
+  tags?: Array<{ key?: string; value?: string }>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(td)) {
     if ((READ_ONLY_FIELDS as readonly string[]).includes(k) || v === undefined || v === null) continue;
@@ -30,11 +41,15 @@ export function parseRegisterInput(text: string): { input?: Record<string, unkno
   } catch (err) {
     return { problem: `The document is not valid JSON: ${(err as Error).message}` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'The document is not a JSON object.' };
-  const obj = (value as { taskDefinition?: unknown }).taskDefinition && typeof (value as { taskDefinition?: unknown }).taskDefinition === 'object'
-    ? toRegisterShape((value as { taskDefinition: Record<string, unknown> }).taskDefinition)
-    : toRegisterShape(value as Record<string, unknown>);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { problem: 'The document is not a JSON object.' };
+  const obj =
+    (value as { taskDefinition?: unknown }).taskDefinition &&
+    typeof (value as { taskDefinition?: unknown }).taskDefinition === 'object'
+      ? toRegisterShape((value as { taskDefinition: Record<string, unknown> }).taskDefinition)
+      : toRegisterShape(value as Record<string, unknown>);
   if (typeof obj.family !== 'string' || !obj.family) return { problem: 'The document has no "family".' };
-  if (!Array.isArray(obj.containerDefinitions) || obj.containerDefinitions.length === 0) return { problem: 'The document has no "containerDefinitions".' };
+  if (!Array.isArray(obj.containerDefinitions) || obj.containerDefinitions.length === 0)
+    return { problem: 'The document has no "containerDefinitions".' };
   return { input: obj };
 }

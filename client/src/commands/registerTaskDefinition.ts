@@ -10,7 +10,9 @@ import { pickConnection, type CommandDeps } from './types';
 export async function registerTaskDefinition(deps: CommandDeps): Promise<void> {
   const { ui } = deps;
   if (!ui.isTrusted()) {
-    ui.error('Registering a task definition from a file needs a trusted workspace (Workspaces: Manage Workspace Trust).');
+    ui.error(
+      'Registering a task definition from a file needs a trusted workspace (Workspaces: Manage Workspace Trust).',
+    );
     return;
   }
   const editor = ui.activeEditor();
@@ -25,15 +27,21 @@ export async function registerTaskDefinition(deps: CommandDeps): Promise<void> {
   }
   const errors = ui.errorDiagnostics(editor.uri);
   if (errors.length > 0) {
-    const go = await ui.confirm(`The document has ${errors.length} error${errors.length > 1 ? 's' : ''} from Fargate Lens. Register anyway?`,
-      `${errors.slice(0, 5).join('\n')}${errors.length > 5 ? '\n…' : ''}\nECS may reject it, or tasks may fail to start.`, 'Register anyway');
+    const go = await ui.confirm(
+      `The document has ${errors.length} error${errors.length > 1 ? 's' : ''} from Fargate Lens. Register anyway?`,
+      `${errors.slice(0, 5).join('\n')}${errors.length > 5 ? '\n…' : ''}\nECS may reject it, or tasks may fail to start.`,
+      'Register anyway',
+    );
     if (!go) return;
   }
   const conn = await pickConnection(deps);
   if (!conn) return;
   const family = String(input.family);
-  const ok = await ui.confirm(`Register a new revision of "${family}"?`,
-    `RegisterTaskDefinition in ${conn.region} with profile ${conn.profile ?? 'default'}. Existing revisions and services are not changed.`, 'Register');
+  const ok = await ui.confirm(
+    `Register a new revision of "${family}"?`,
+    `RegisterTaskDefinition in ${conn.region} with profile ${conn.profile ?? 'default'}. Existing revisions and services are not changed.`,
+    'Register',
+  );
   if (!ok) return;
   try {
     const apis = await deps.apis(conn);

@@ -16,7 +16,8 @@ type Placement = { launchType: string } | { capacityProviderStrategy: CapacityPr
 function clusterFromNode(node: ExplorerNode | undefined): string | undefined {
   if (!node) return undefined;
   if (node.kind === 'cluster') return node.cluster.clusterArn;
-  if (node.kind === 'services' || node.kind === 'service' || node.kind === 'standaloneTasks' || node.kind === 'task') return node.clusterArn;
+  if (node.kind === 'services' || node.kind === 'service' || node.kind === 'standaloneTasks' || node.kind === 'task')
+    return node.clusterArn;
   return undefined;
 }
 
@@ -26,15 +27,28 @@ async function pickCluster(deps: CommandDeps, apis: AwsApis): Promise<string | u
     deps.ui.error(`There is no ECS cluster in ${apis.connection.region}. Create one first.`);
     return undefined;
   }
-  return deps.ui.pick(listed.items.map((arn) => ({ label: nameFromArn(arn), description: arn, value: arn })), { title: 'Run task: cluster' });
+  return deps.ui.pick(
+    listed.items.map((arn) => ({ label: nameFromArn(arn), description: arn, value: arn })),
+    { title: 'Run task: cluster' },
+  );
 }
 
 async function pickTaskDefinition(deps: CommandDeps, apis: AwsApis): Promise<string | undefined> {
   const families = await collectPages((t) => apis.ecs.listTaskDefinitionFamilies('ACTIVE', t), 1000);
-  const family = await deps.ui.pick(families.items.map((f) => ({ label: f, value: f })), { title: 'Run task: task definition family' });
+  const family = await deps.ui.pick(
+    families.items.map((f) => ({ label: f, value: f })),
+    { title: 'Run task: task definition family' },
+  );
   if (!family) return undefined;
   const revisions = await apis.ecs.listTaskDefinitions(family, 'ACTIVE');
-  return deps.ui.pick(revisions.items.map((arn, i) => ({ label: `${family}:${parseTaskDefinitionArn(arn).revision}`, description: i === 0 ? 'latest' : undefined, value: arn })), { title: 'Run task: revision (latest first)' });
+  return deps.ui.pick(
+    revisions.items.map((arn, i) => ({
+      label: `${family}:${parseTaskDefinitionArn(arn).revision}`,
+      description: i === 0 ? 'latest' : undefined,
+      value: arn,
+    })),
+    { title: 'Run task: revision (latest first)' },
+  );
 }
 
 export async function runTask(deps: CommandDeps, arg?: unknown): Promise<void> {
@@ -53,20 +67,42 @@ export async function runTask(deps: CommandDeps, arg?: unknown): Promise<void> {
   const providers = (cluster?.capacityProviders ?? []).filter((p) => p.startsWith('FARGATE'));
   const compat = td.requiresCompatibilities ?? td.compatibilities ?? ['FARGATE'];
   const placements: Array<{ label: string; description?: string; value: Placement }> = [
-    ...(compat.includes('FARGATE') ? [{ label: 'FARGATE', description: 'launch type', value: { launchType: 'FARGATE' } }] : []),
-    ...providers.map((p) => ({ label: p, description: 'capacity provider', value: { capacityProviderStrategy: [{ capacityProvider: p, weight: 1 }] } })),
-    ...(compat.includes('EC2') ? [{ label: 'EC2', description: 'launch type (needs container instances)', value: { launchType: 'EC2' } }] : []),
+    ...(compat.includes('FARGATE')
+      ? [{ label: 'FARGATE', description: 'launch type', value: { launchType: 'FARGATE' } }]
+      : []),
+    ...providers.map((p) => ({
+      label: p,
+      description: 'capacity provider',
+      value: { capacityProviderStrategy: [{ capacityProvider: p, weight: 1 }] },
+    })),
+    ...(compat.includes('EC2')
+      ? [{ label: 'EC2', description: 'launch type (needs container instances)', value: { launchType: 'EC2' } }]
+      : []),
   ];
-  const placement = placements.length === 1 ? placements[0].value : await ui.pick(placements, { title: 'Run task: launch type or capacity provider' });
+  const placement =
+    placements.length === 1
+      ? placements[0].value
+      : await ui.pick(placements, { title: 'Run task: launch type or capacity provider' });
   if (!placement) return;
   const fargate = 'capacityProviderStrategy' in placement || placement.launchType === 'FARGATE';
 
   let platformVersion: string | undefined;
   if (fargate) {
     const picked = await ui.pick(
-      [...LINUX_PLATFORM_VERSIONS.map((v) => ({ label: v, description: refusePlatformVersion(v, td) ? 'not usable for this task definition' : v === 'LATEST' ? 'default' : undefined, value: v as string })),
-        { label: 'Other…', value: 'other' }],
-      { title: 'Run task: platform version' });
+      [
+        ...LINUX_PLATFORM_VERSIONS.map((v) => ({
+          label: v,
+          description: refusePlatformVersion(v, td)
+            ? 'not usable for this task definition'
+            : v === 'LATEST'
+              ? 'default'
+              : undefined,
+          value: v as string,
+        })),
+        { label: 'Other…', value: 'other' },
+      ],
+      { title: 'Run task: platform version' },
+    );
     if (!picked) return;
     platformVersion = picked === 'other' ? await ui.input({ title: 'Platform version', placeholder: '1.4.0' }) : picked;
     if (!platformVersion) return;
@@ -79,26 +115,48 @@ export async function runTask(deps: CommandDeps, arg?: unknown): Promise<void> {
 
   const network = td.networkMode === 'awsvpc' || fargate ? await pickNetwork(ui, apis, clusterArn) : undefined;
   if ((td.networkMode === 'awsvpc' || fargate) && !network) return;
-  const countText = await ui.input({ title: 'Run task: number of tasks', value: '1', validate: (v) => (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= API_LIMITS.runTaskCount ? undefined : `A whole number from 1 to ${API_LIMITS.runTaskCount}`) });
+  const countText = await ui.input({
+    title: 'Run task: number of tasks',
+    value: '1',
+    validate: (v) =>
+      /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= API_LIMITS.runTaskCount
+        ? undefined
+        : `A whole number from 1 to ${API_LIMITS.runTaskCount}`,
+  });
   if (!countText) return;
   const overrides = await pickOverrides(ui, td);
   if (!overrides) return;
-  const exec = await ui.pick([{ label: 'ECS Exec off', value: false }, { label: 'Enable ECS Exec', description: 'the task role needs ssmmessages permissions', value: true }], { title: 'Run task: ECS Exec' });
+  const exec = await ui.pick(
+    [
+      { label: 'ECS Exec off', value: false },
+      { label: 'Enable ECS Exec', description: 'the task role needs ssmmessages permissions', value: true },
+    ],
+    { title: 'Run task: ECS Exec' },
+  );
   if (exec === undefined) return;
 
   const count = Number(countText);
   const tdLabel = `${td.family}:${td.revision}`;
-  const where = 'launchType' in placement ? placement.launchType : placement.capacityProviderStrategy[0].capacityProvider;
-  const ok = await ui.confirm(`Run ${count} task${count > 1 ? 's' : ''} of ${tdLabel} in cluster ${nameFromArn(clusterArn)}?`,
-    `${where}${platformVersion ? ` platform ${platformVersion}` : ''}, ${conn.region} (profile ${conn.profile ?? 'default'}). Running tasks are billed until they stop.`, 'Run');
+  const where =
+    'launchType' in placement ? placement.launchType : placement.capacityProviderStrategy[0].capacityProvider;
+  const ok = await ui.confirm(
+    `Run ${count} task${count > 1 ? 's' : ''} of ${tdLabel} in cluster ${nameFromArn(clusterArn)}?`,
+    `${where}${platformVersion ? ` platform ${platformVersion}` : ''}, ${conn.region} (profile ${conn.profile ?? 'default'}). Running tasks are billed until they stop.`,
+    'Run',
+  );
   if (!ok) return;
 
   const input: RunTaskInput = {
-    cluster: clusterArn, taskDefinition: td.taskDefinitionArn ?? taskDefinition, count, clientToken: deps.newToken(), ...placement,
+    cluster: clusterArn,
+    taskDefinition: td.taskDefinitionArn ?? taskDefinition,
+    count,
+    clientToken: deps.newToken(),
+    ...placement,
     ...(platformVersion ? { platformVersion } : {}),
     ...(network ? { networkConfiguration: { awsvpcConfiguration: network } } : {}),
     ...(overrides.length ? { overrides: { containerOverrides: overrides } } : {}),
-    enableExecuteCommand: exec, startedBy: 'fargate-lens',
+    enableExecuteCommand: exec,
+    startedBy: 'fargate-lens',
   };
   let result;
   try {

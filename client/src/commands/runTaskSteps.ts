@@ -6,12 +6,22 @@ import type { Ui } from './types';
 /** Subnets and security groups: copied from a service of the cluster, or chosen from a VPC via EC2. */
 export async function pickNetwork(ui: Ui, apis: AwsApis, clusterArn: string): Promise<AwsVpcConfiguration | undefined> {
   const listed = await collectPages((t) => apis.ecs.listServices(clusterArn, t), 100);
-  const services = listed.items.length ? await describeServicesBatched(apis.ecs, clusterArn, listed.items.slice(0, 100)) : [];
+  const services = listed.items.length
+    ? await describeServicesBatched(apis.ecs, clusterArn, listed.items.slice(0, 100))
+    : [];
   type Choice = { kind: 'service'; config: AwsVpcConfiguration } | { kind: 'vpc' };
   const choices = [
     ...services.flatMap((s) => {
       const c = s.networkConfiguration?.awsvpcConfiguration;
-      return c?.subnets?.length ? [{ label: `$(layers) Same network as service ${s.serviceName}`, description: `${c.subnets.length} subnets, ${c.securityGroups?.length ?? 0} security groups, public IP ${c.assignPublicIp ?? 'DISABLED'}`, value: { kind: 'service', config: c } as Choice }] : [];
+      return c?.subnets?.length
+        ? [
+            {
+              label: `$(layers) Same network as service ${s.serviceName}`,
+              description: `${c.subnets.length} subnets, ${c.securityGroups?.length ?? 0} security groups, public IP ${c.assignPublicIp ?? 'DISABLED'}`,
+              value: { kind: 'service', config: c } as Choice,
+            },
+          ]
+        : [];
     }),
     { label: '$(globe) Choose subnets and security groups from a VPC…', value: { kind: 'vpc' } as Choice },
   ];
@@ -21,20 +31,59 @@ export async function pickNetwork(ui: Ui, apis: AwsApis, clusterArn: string): Pr
   if (choice.kind === 'service') config = { ...choice.config };
   else {
     const vpcs = await apis.ec2.describeVpcs();
-    const vpcId = vpcs.length === 1 ? vpcs[0].VpcId : await ui.pick(vpcs.map((v) => ({ label: v.Name ?? v.VpcId, description: `${v.VpcId} ${v.CidrBlock ?? ''}${v.IsDefault ? ' (default)' : ''}`, value: v.VpcId })), { title: 'Run task: VPC' });
+    const vpcId =
+      vpcs.length === 1
+        ? vpcs[0].VpcId
+        : await ui.pick(
+            vpcs.map((v) => ({
+              label: v.Name ?? v.VpcId,
+              description: `${v.VpcId} ${v.CidrBlock ?? ''}${v.IsDefault ? ' (default)' : ''}`,
+              value: v.VpcId,
+            })),
+            { title: 'Run task: VPC' },
+          );
     if (!vpcId) return undefined;
     const subnets = await apis.ec2.describeSubnets({ vpcId });
-    const chosenSubnets = await ui.pickMany(subnets.map((s) => ({ label: s.Name ?? s.SubnetId, description: `${s.SubnetId} ${s.AvailabilityZone ?? ''} ${s.CidrBlock ?? ''}`, value: s.SubnetId })), { title: 'Run task: subnets' });
+    const chosenSubnets = await ui.pickMany(
+      subnets.map((s) => ({
+        label: s.Name ?? s.SubnetId,
+        description: `${s.SubnetId} ${s.AvailabilityZone ?? ''} ${s.CidrBlock ?? ''}`,
+        value: s.SubnetId,
+      })),
+      { title: 'Run task: subnets' },
+    );
     if (!chosenSubnets?.length) return undefined;
     const groups = await apis.ec2.describeSecurityGroups({ vpcId });
-    const chosenGroups = await ui.pickMany(groups.map((g) => ({ label: g.GroupName ?? g.GroupId, description: g.GroupId, detail: g.Description, picked: g.GroupName === 'default', value: g.GroupId })), { title: 'Run task: security groups' });
+    const chosenGroups = await ui.pickMany(
+      groups.map((g) => ({
+        label: g.GroupName ?? g.GroupId,
+        description: g.GroupId,
+        detail: g.Description,
+        picked: g.GroupName === 'default',
+        value: g.GroupId,
+      })),
+      { title: 'Run task: security groups' },
+    );
     if (!chosenGroups) return undefined;
     config = { subnets: chosenSubnets, securityGroups: chosenGroups, assignPublicIp: 'DISABLED' };
   }
-  const publicIp = await ui.pick([
-    { label: 'No public IP', description: 'private subnets with a NAT gateway or VPC endpoints', picked: config.assignPublicIp !== 'ENABLED', value: 'DISABLED' as const },
-    { label: 'Assign a public IP', description: 'needed in public subnets to pull images without NAT', picked: config.assignPublicIp === 'ENABLED', value: 'ENABLED' as const },
-  ].sort((a, b) => Number(b.picked) - Number(a.picked)), { title: 'Run task: public IP' });
+  const publicIp = await ui.pick(
+    [
+      {
+        label: 'No public IP',
+        description: 'private subnets with a NAT gateway or VPC endpoints',
+        picked: config.assignPublicIp !== 'ENABLED',
+        value: 'DISABLED' as const,
+      },
+      {
+        label: 'Assign a public IP',
+        description: 'needed in public subnets to pull images without NAT',
+        picked: config.assignPublicIp === 'ENABLED',
+        value: 'ENABLED' as const,
+      },
+    ].sort((a, b) => Number(b.picked) - Number(a.picked)),
+    { title: 'Run task: public IP' },
+  );
   if (!publicIp) return undefined;
   return { ...config, assignPublicIp: publicIp };
 }
@@ -57,7 +106,9 @@ export function parseCommand(text: string): string[] | string {
   if (t.startsWith('[')) {
     try {
       const v = JSON.parse(t) as unknown;
-      return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : 'The command must be a JSON array of strings.';
+      return Array.isArray(v) && v.every((x) => typeof x === 'string')
+        ? v
+        : 'The command must be a JSON array of strings.';
     } catch {
       return 'The command is not valid JSON.';
     }
@@ -68,12 +119,32 @@ export function parseCommand(text: string): string[] | string {
 /** Optional container overrides; [] when the user wants none, undefined on cancel. */
 export async function pickOverrides(ui: Ui, td: TaskDefinition): Promise<ContainerOverride[] | undefined> {
   const names = (td.containerDefinitions ?? []).map((c) => c.name).filter((n): n is string => !!n);
-  const which = await ui.pick([{ label: 'No overrides', value: '' }, ...names.map((n) => ({ label: `Override container ${n}…`, description: 'command and environment', value: n }))], { title: 'Run task: container overrides' });
+  const which = await ui.pick(
+    [
+      { label: 'No overrides', value: '' },
+      ...names.map((n) => ({ label: `Override container ${n}…`, description: 'command and environment', value: n })),
+    ],
+    { title: 'Run task: container overrides' },
+  );
   if (which === undefined) return undefined;
   if (which === '') return [];
-  const command = await ui.input({ title: `Command for ${which}`, prompt: 'JSON array or words; empty keeps the image/task definition command', validate: (v) => { const r = parseCommand(v); return typeof r === 'string' ? r : undefined; } });
+  const command = await ui.input({
+    title: `Command for ${which}`,
+    prompt: 'JSON array or words; empty keeps the image/task definition command',
+    validate: (v) => {
+      const r = parseCommand(v);
+      return typeof r === 'string' ? r : undefined;
+    },
+  });
   if (command === undefined) return undefined;
-  const env = await ui.input({ title: `Environment for ${which}`, prompt: 'KEY=VALUE pairs separated by spaces; empty for none', validate: (v) => { const r = parseEnvironment(v); return typeof r === 'string' ? r : undefined; } });
+  const env = await ui.input({
+    title: `Environment for ${which}`,
+    prompt: 'KEY=VALUE pairs separated by spaces; empty for none',
+    validate: (v) => {
+      const r = parseEnvironment(v);
+      return typeof r === 'string' ? r : undefined;
+    },
+  });
   if (env === undefined) return undefined;
   const override: ContainerOverride = { name: which };
   const cmd = parseCommand(command);

@@ -11,7 +11,11 @@ export async function selectRegions(deps: CommandDeps): Promise<void> {
   if (!chosen) return;
   const regions = chosen.filter(Boolean);
   if (chosen.includes('')) {
-    const typed = await deps.ui.input({ title: 'Region code', placeholder: 'e.g. eu-west-1', validate: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v.trim()) ? undefined : 'Not a region code') });
+    const typed = await deps.ui.input({
+      title: 'Region code',
+      placeholder: 'e.g. eu-west-1',
+      validate: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v.trim()) ? undefined : 'Not a region code'),
+    });
     if (typed) regions.push(typed.trim());
   }
   if (regions.length === 0) return;

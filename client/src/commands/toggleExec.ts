@@ -11,13 +11,16 @@ export async function setServiceExec(deps: CommandDeps, enable: boolean, arg?: u
   }
   const s = node.service;
   const verb = enable ? 'Enable' : 'Disable';
-  const detail = `This calls UpdateService with enableExecuteCommand=${enable} and forces a new deployment: ` +
+  const detail =
+    `This calls UpdateService with enableExecuteCommand=${enable} and forces a new deployment: ` +
     `all ${s.runningCount ?? 0} running task(s) of ${s.serviceName} in cluster ${nameFromArn(node.clusterArn)} (${node.conn.region}) are replaced by new ones.` +
     (enable ? ' The task role needs ssmmessages permissions.' : '');
   if (!(await deps.ui.confirm(`${verb} ECS Exec on service ${s.serviceName}?`, detail, `${verb} and redeploy`))) return;
   try {
     const apis = await deps.apis(node.conn);
-    await deps.ui.withProgress(`${verb === 'Enable' ? 'Enabling' : 'Disabling'} ECS Exec…`, () => apis.ecs.setServiceExec(node.clusterArn, s.serviceArn, enable));
+    await deps.ui.withProgress(`${verb === 'Enable' ? 'Enabling' : 'Disabling'} ECS Exec…`, () =>
+      apis.ecs.setServiceExec(node.clusterArn, s.serviceArn, enable),
+    );
   } catch (err) {
     deps.ui.error(`UpdateService failed: ${formatAwsError(err, node.conn.profile)}`);
     return;

@@ -18,7 +18,13 @@ export interface PickItem<T> {
 export interface Ui {
   pick<T>(items: PickItem<T>[], opts: { title: string; placeholder?: string }): Promise<T | undefined>;
   pickMany<T>(items: PickItem<T>[], opts: { title: string; placeholder?: string }): Promise<T[] | undefined>;
-  input(opts: { title: string; prompt?: string; value?: string; placeholder?: string; validate?: (value: string) => string | undefined }): Promise<string | undefined>;
+  input(opts: {
+    title: string;
+    prompt?: string;
+    value?: string;
+    placeholder?: string;
+    validate?: (value: string) => string | undefined;
+  }): Promise<string | undefined>;
   /** Modal warning; resolves true only when the user pressed `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   info(message: string): void;
@@ -62,5 +68,8 @@ export async function pickConnection(deps: CommandDeps, node?: ExplorerNode): Pr
   if (node) return node.conn;
   const all = deps.connections();
   if (all.length <= 1) return all[0];
-  return deps.ui.pick(all.map((c) => ({ label: c.region, description: c.profile ?? 'default', value: c })), { title: 'Region' });
+  return deps.ui.pick(
+    all.map((c) => ({ label: c.region, description: c.profile ?? 'default', value: c })),
+    { title: 'Region' },
+  );
 }

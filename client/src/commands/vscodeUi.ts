@@ -6,14 +6,30 @@ import type { Ui } from './types';
 export function createVsCodeUi(view: () => vscode.TreeView<ExplorerNode> | undefined): Ui {
   return {
     async pick(items, opts) {
-      const chosen = await vscode.window.showQuickPick(items.map((i) => ({ ...i, item: i })), { title: opts.title, placeHolder: opts.placeholder, ignoreFocusOut: true });
+      const chosen = await vscode.window.showQuickPick(
+        items.map((i) => ({ ...i, item: i })),
+        { title: opts.title, placeHolder: opts.placeholder, ignoreFocusOut: true },
+      );
       return chosen?.item.value;
     },
     async pickMany(items, opts) {
-      const chosen = await vscode.window.showQuickPick(items.map((i) => ({ ...i, item: i })), { title: opts.title, placeHolder: opts.placeholder, canPickMany: true, ignoreFocusOut: true });
+      const chosen = await vscode.window.showQuickPick(
+        items.map((i) => ({ ...i, item: i })),
+        { title: opts.title, placeHolder: opts.placeholder, canPickMany: true, ignoreFocusOut: true },
+      );
       return chosen?.map((c) => c.item.value);
     },
-    input: (opts) => Promise.resolve(vscode.window.showInputBox({ title: opts.title, prompt: opts.prompt, value: opts.value, placeHolder: opts.placeholder, ignoreFocusOut: true, validateInput: opts.validate })),
+    input: (opts) =>
+      Promise.resolve(
+        vscode.window.showInputBox({
+          title: opts.title,
+          prompt: opts.prompt,
+          value: opts.value,
+          placeHolder: opts.placeholder,
+          ignoreFocusOut: true,
+          validateInput: opts.validate,
+        }),
+      ),
     async confirm(message, detail, action) {
       return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
     },
@@ -29,13 +45,15 @@ export function createVsCodeUi(view: () => vscode.TreeView<ExplorerNode> | undef
     },
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url))),
-    withProgress: (title, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task)),
+    withProgress: (title, task) =>
+      Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task)),
     activeEditor() {
       const doc = vscode.window.activeTextEditor?.document;
       return doc ? { uri: doc.uri.toString(), text: doc.getText(), languageId: doc.languageId } : undefined;
     },
     errorDiagnostics(uri) {
-      return vscode.languages.getDiagnostics(vscode.Uri.parse(uri))
+      return vscode.languages
+        .getDiagnostics(vscode.Uri.parse(uri))
         .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'fargate-lens')
         .map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
     },

@@ -30,7 +30,10 @@ function vscodeUi(output: vscode.OutputChannel): ExecUi {
   return {
     async presentFindings(findings: Finding[], blocking: boolean): Promise<FindingChoice> {
       for (const f of findings) output.appendLine(`[pre-flight] ${f.severity} ${f.id}: ${f.message}`);
-      const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : [])).filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i).slice(0, 2);
+      const fixes = findings
+        .flatMap((f) => (f.fix ? [f.fix] : []))
+        .filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i)
+        .slice(0, 2);
       const buttons = [...fixes.map((f) => f.title), ...(blocking ? [] : ['Continue']), 'Details'];
       const show = blocking ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
       const picked = await show(`ECS Exec: ${summarize(findings)}`, ...buttons);
@@ -55,7 +58,10 @@ function vscodeUi(output: vscode.OutputChannel): ExecUi {
       await vscode.env.openExternal(vscode.Uri.parse(url));
     },
     async pick(items, placeholder) {
-      const picked = await vscode.window.showQuickPick(items.map((i) => ({ label: i.label, description: i.description, item: i })), { placeHolder: placeholder });
+      const picked = await vscode.window.showQuickPick(
+        items.map((i) => ({ label: i.label, description: i.description, item: i })),
+        { placeHolder: placeholder },
+      );
       return picked?.item.value;
     },
   };
@@ -63,17 +69,29 @@ function vscodeUi(output: vscode.OutputChannel): ExecUi {
 
 /** The ECS Exec command handlers by id; activation registers thin wrappers that call them. */
 export function execCommandHandlers(deps: RegisterExecDeps): Record<string, (arg?: unknown) => Promise<unknown>> {
-  const execDeps: ExecDeps = { apiFor: deps.apiFor, ui: vscodeUi(deps.output), settings: readSettings, defaultTarget: () => deps.defaultTarget() };
-  const guard = (what: string, run: () => Promise<unknown>) => run().catch((e: unknown) => {
-    void vscode.window.showErrorMessage(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
-  });
+  const execDeps: ExecDeps = {
+    apiFor: deps.apiFor,
+    ui: vscodeUi(deps.output),
+    settings: readSettings,
+    defaultTarget: () => deps.defaultTarget(),
+  };
+  const guard = (what: string, run: () => Promise<unknown>) =>
+    run().catch((e: unknown) => {
+      void vscode.window.showErrorMessage(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
   return {
     'fargateLens.openShell': (arg) => guard('Open shell', () => openShell(execDeps, arg)),
-    'fargateLens.runCommandInContainer': (arg) => guard('Run command in container', async () => {
-      const given = typeof arg === 'object' && arg !== null ? (arg as { command?: unknown }).command : undefined;
-      const command = typeof given === 'string' && given ? given : await vscode.window.showInputBox({ prompt: 'Command to run in the container', placeHolder: 'ls -la /app' });
-      if (command) await runCommandInContainer(execDeps, arg, command);
-    }),
+    'fargateLens.runCommandInContainer': (arg) =>
+      guard('Run command in container', async () => {
+        const given = typeof arg === 'object' && arg !== null ? (arg as { command?: unknown }).command : undefined;
+        const command =
+          typeof given === 'string' && given
+            ? given
+            : await vscode.window.showInputBox({
+                prompt: 'Command to run in the container',
+                placeHolder: 'ls -la /app',
+              });
+        if (command) await runCommandInContainer(execDeps, arg, command);
+      }),
   };
 }
-

@@ -6,10 +6,14 @@ export async function applyFix(fix: FixAction, api: ExecApi, ui: ExecUi, retry: 
   switch (fix.action) {
     case 'enableExecOnService':
       await api.enableExecOnService(fix.clusterArn, fix.service);
-      ui.showInfo(`ECS Exec enabled on service ${fix.service}; a new deployment is starting. Open the shell on one of its new tasks.`);
+      ui.showInfo(
+        `ECS Exec enabled on service ${fix.service}; a new deployment is starting. Open the shell on one of its new tasks.`,
+      );
       return;
     case 'runNewTaskWithExec':
-      ui.showInfo('ECS Exec cannot be enabled on a running task. Run a new task with enableExecuteCommand: true (and a task role).');
+      ui.showInfo(
+        'ECS Exec cannot be enabled on a running task. Run a new task with enableExecuteCommand: true (and a task role).',
+      );
       await ui.openExternal('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html');
       return;
     case 'showTaskDefinition': {
@@ -19,7 +23,10 @@ export async function applyFix(fix: FixAction, api: ExecApi, ui: ExecUi, retry: 
     }
     case 'showIamPolicy': {
       const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: fix.actions, Resource: '*' }] };
-      await ui.showText(`// Attach to ${fix.principal === 'caller' ? 'your IAM identity' : fix.principal}\n${JSON.stringify(policy, null, 2)}\n`, 'jsonc');
+      await ui.showText(
+        `// Attach to ${fix.principal === 'caller' ? 'your IAM identity' : fix.principal}\n${JSON.stringify(policy, null, 2)}\n`,
+        'jsonc',
+      );
       return;
     }
     case 'openDocs':

@@ -40,7 +40,12 @@ interface Started {
 }
 
 /** Pre-flight and ExecuteCommand; undefined when blocked, cancelled or failed (already reported). */
-async function start(deps: ExecDeps, arg: unknown, command: string, again: () => Promise<unknown>): Promise<Started | undefined> {
+async function start(
+  deps: ExecDeps,
+  arg: unknown,
+  command: string,
+  again: () => Promise<unknown>,
+): Promise<Started | undefined> {
   const target = await resolveContainer(arg, deps.apiFor, deps.ui, deps.defaultTarget);
   if (!target) return undefined;
   const api = deps.apiFor(target);
@@ -49,7 +54,12 @@ async function start(deps: ExecDeps, arg: unknown, command: string, again: () =>
   if (!(await passPreflight(gathered.findings, api, deps.ui, again))) return undefined;
   const redactor = new Redactor();
   try {
-    const session = await api.executeCommand({ clusterArn: target.clusterArn, taskArn: target.taskArn, containerName: target.containerName, command });
+    const session = await api.executeCommand({
+      clusterArn: target.clusterArn,
+      taskArn: target.taskArn,
+      containerName: target.containerName,
+      command,
+    });
     redactor.add(session.tokenValue, session.streamUrl);
     return { api, target, session, runtimeId: gathered.runtimeId, redactor };
   } catch (e) {
@@ -58,13 +68,21 @@ async function start(deps: ExecDeps, arg: unknown, command: string, again: () =>
   }
 }
 
-async function passPreflight(findings: Finding[], api: ExecApi, ui: ExecUi, again: () => Promise<unknown>): Promise<boolean> {
+async function passPreflight(
+  findings: Finding[],
+  api: ExecApi,
+  ui: ExecUi,
+  again: () => Promise<unknown>,
+): Promise<boolean> {
   const visible = findings.filter((f) => f.severity !== 'info');
   if (!visible.length) return true;
   const blocking = isBlocking(findings);
   const choice = ui.presentFindings(findings, blocking);
   const act = async (c: Awaited<typeof choice>) => {
-    if (c && c !== 'continue') await applyFix(c, api, ui, again).catch((e: unknown) => ui.showError(new Redactor().error('Fix failed', e).message));
+    if (c && c !== 'continue')
+      await applyFix(c, api, ui, again).catch((e: unknown) =>
+        ui.showError(new Redactor().error('Fix failed', e).message),
+      );
   };
   if (!blocking) {
     void choice.then(act); // warnings are shown, never waited on
@@ -88,8 +106,14 @@ function channelFor(s: Started, log: (line: string) => void): DataChannel {
 
 function pluginCommand(s: Started, settings: ExecSettings) {
   return buildPluginCommand({
-    pluginPath: settings.sessionManagerPluginPath, session: s.session, region: s.api.region, profile: s.api.profile,
-    clusterArn: s.target.clusterArn, taskArn: s.target.taskArn, runtimeId: s.runtimeId, ssmEndpointUrl: s.api.ssmEndpointUrl,
+    pluginPath: settings.sessionManagerPluginPath,
+    session: s.session,
+    region: s.api.region,
+    profile: s.api.profile,
+    clusterArn: s.target.clusterArn,
+    taskArn: s.target.taskArn,
+    runtimeId: s.runtimeId,
+    ssmEndpointUrl: s.api.ssmEndpointUrl,
   });
 }
 
@@ -110,7 +134,11 @@ export async function openShell(deps: ExecDeps, arg: unknown): Promise<ExecPty |
 }
 
 /** Runs one command, streaming its output to the output channel; resolves with its exit code. */
-export async function runCommandInContainer(deps: ExecDeps, arg: unknown, command: string): Promise<number | undefined> {
+export async function runCommandInContainer(
+  deps: ExecDeps,
+  arg: unknown,
+  command: string,
+): Promise<number | undefined> {
   const settings = deps.settings();
   const s = await start(deps, arg, command, () => runCommandInContainer(deps, arg, command));
   if (!s) return undefined;
@@ -138,7 +166,7 @@ export async function runCommandInContainer(deps: ExecDeps, arg: unknown, comman
     }, RUN_COMMAND_TIMEOUT_MS);
     channel.onClose((c) => {
       clearTimeout(timer);
-      resolve(c.reason === 'channel_closed' || c.reason === 'client_closed' ? undefined : c.message ?? c.reason);
+      resolve(c.reason === 'channel_closed' || c.reason === 'client_closed' ? undefined : (c.message ?? c.reason));
     });
   });
   try {

@@ -4,7 +4,15 @@
  * many users may exec but not simulate.
  */
 import type { ExecApi } from './ports';
-import { requiredCallerActions, requiredTaskRoleActions, runPreflight, taskRoleOf, type Finding, type IamDecision, type PreflightInput } from './preflight';
+import {
+  requiredCallerActions,
+  requiredTaskRoleActions,
+  runPreflight,
+  taskRoleOf,
+  type Finding,
+  type IamDecision,
+  type PreflightInput,
+} from './preflight';
 import { simulatablePrincipal, taskIdFromArn, type ContainerTarget } from './target';
 
 export interface Gathered {
@@ -25,7 +33,15 @@ async function tryOr<T>(p: Promise<T>): Promise<T | undefined> {
 export async function gatherPreflight(api: ExecApi, target: ContainerTarget, simulateIam: boolean): Promise<Gathered> {
   const task = await api.describeTask(target.clusterArn, target.taskArn);
   if (!task) {
-    return { findings: [{ id: 'exec/task-running', severity: 'error', message: `Task ${taskIdFromArn(target.taskArn)} was not found; it may have stopped.` }] };
+    return {
+      findings: [
+        {
+          id: 'exec/task-running',
+          severity: 'error',
+          message: `Task ${taskIdFromArn(target.taskArn)} was not found; it may have stopped.`,
+        },
+      ],
+    };
   }
   const [def, cluster] = await Promise.all([
     task.taskDefinitionArn ? api.describeTaskDefinition(task.taskDefinitionArn) : Promise.resolve(undefined),

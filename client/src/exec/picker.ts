@@ -19,7 +19,10 @@ export async function resolveContainer(
   let taskArn = narrowed?.taskArn;
   if (!clusterArn) {
     const clusters = await api.listClusters();
-    clusterArn = await ui.pick(clusters.map((c) => ({ label: clusterNameOf(c), description: c, value: c })), 'Select a cluster');
+    clusterArn = await ui.pick(
+      clusters.map((c) => ({ label: clusterNameOf(c), description: c, value: c })),
+      'Select a cluster',
+    );
     if (!clusterArn) return undefined;
   }
   if (!taskArn) {
@@ -28,7 +31,10 @@ export async function resolveContainer(
       ui.showInfo(`Cluster ${clusterNameOf(clusterArn)} has no running tasks.`);
       return undefined;
     }
-    taskArn = await ui.pick(tasks.map((t) => ({ label: taskIdFromArn(t), description: t, value: t })), 'Select a task');
+    taskArn = await ui.pick(
+      tasks.map((t) => ({ label: taskIdFromArn(t), description: t, value: t })),
+      'Select a task',
+    );
     if (!taskArn) return undefined;
   }
   const task = await api.describeTask(clusterArn, taskArn);
@@ -37,9 +43,20 @@ export async function resolveContainer(
     ui.showError(`Task ${taskIdFromArn(taskArn)} has no containers to open a shell in.`);
     return undefined;
   }
-  const container = containers.length === 1
-    ? containers[0]
-    : await ui.pick(containers.map((c) => ({ label: c.name, description: c.lastStatus, value: c })), 'Select a container');
+  const container =
+    containers.length === 1
+      ? containers[0]
+      : await ui.pick(
+          containers.map((c) => ({ label: c.name, description: c.lastStatus, value: c })),
+          'Select a container',
+        );
   if (!container) return undefined;
-  return { kind: 'container', clusterArn, taskArn, containerName: container.name, runtimeId: container.runtimeId, ...where };
+  return {
+    kind: 'container',
+    clusterArn,
+    taskArn,
+    containerName: container.name,
+    runtimeId: container.runtimeId,
+    ...where,
+  };
 }

@@ -40,7 +40,11 @@ export function buildPluginCommand(r: PluginRequest): PluginCommand {
 }
 
 /** Runs the plugin non-interactively, streaming its output; resolves with its exit code. */
-export function runPlugin(cmd: PluginCommand, onOutput: (text: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export function runPlugin(
+  cmd: PluginCommand,
+  onOutput: (text: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd.command, cmd.args, { shell: false, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d: Buffer) => onOutput(d.toString('utf8')));

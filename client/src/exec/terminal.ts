@@ -63,7 +63,9 @@ export class ExecPty {
   }
 
   terminateOnce(): Promise<void> {
-    this.terminated ??= this.terminate().catch((e: unknown) => this.log(`TerminateSession failed: ${e instanceof Error ? e.message : String(e)}`));
+    this.terminated ??= this.terminate().catch((e: unknown) =>
+      this.log(`TerminateSession failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
     return this.terminated;
   }
 
@@ -84,7 +86,11 @@ export class ExecPty {
       return;
     }
     // Keep the terminal open so the reason stays readable; the next key closes it.
-    const why = c.message ? c.message.trim() : c.reason === 'channel_closed' ? 'Session closed by the agent.' : 'Connection closed.';
+    const why = c.message
+      ? c.message.trim()
+      : c.reason === 'channel_closed'
+        ? 'Session closed by the agent.'
+        : 'Connection closed.';
     this.writeEmitter.fire(`\r\n\x1b[33m${why.replace(/\r?\n/g, '\r\n')}\x1b[0m\r\n[Press any key to close]\r\n`);
   }
 }

@@ -24,7 +24,10 @@ export interface ExplorerHandle {
   connections: () => readonly Connection[];
 }
 
-export function activateExplorer(context: vscode.ExtensionContext, options: { onLiveEfs: LiveEfsCallback; log: vscode.OutputChannel }): ExplorerHandle {
+export function activateExplorer(
+  context: vscode.ExtensionContext,
+  options: { onLiveEfs: LiveEfsCallback; log: vscode.OutputChannel },
+): ExplorerHandle {
   const settings = connectionSettings();
   let profiles: ProfileInfo[] = [];
   let conns: Connection[] = [];
@@ -38,7 +41,13 @@ export function activateExplorer(context: vscode.ExtensionContext, options: { on
   let runtime: ExplorerRuntime | undefined;
   const content = forwardingContentProvider();
   const load = once(async () => {
-    runtime = (await import('../chunks/explorer')).startExplorer({ view, connections, settings, onLiveEfs: options.onLiveEfs, log: (line) => options.log.appendLine(line) });
+    runtime = (await import('../chunks/explorer')).startExplorer({
+      view,
+      connections,
+      settings,
+      onLiveEfs: options.onLiveEfs,
+      log: (line) => options.log.appendLine(line),
+    });
     content.attach(runtime.content);
     context.subscriptions.push(...runtime.disposables);
     return runtime;
@@ -55,7 +64,10 @@ export function activateExplorer(context: vscode.ExtensionContext, options: { on
   void reload();
 
   context.subscriptions.push(
-    view, provider, content, status.item,
+    view,
+    provider,
+    content,
+    status.item,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, content),
     ...registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await load()).commands, 'the AWS explorer'),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -19,7 +19,11 @@ export async function collectLiveEfs(efs: EfsApi, region: string, concurrency = 
   const fileSystems = (await collectPages((t) => efs.describeFileSystems(t))).items;
   const withAps = await mapLimit(fileSystems, concurrency, async (fs) => {
     const aps = (await collectPages((t) => efs.describeAccessPoints(fs.FileSystemId, t))).items;
-    return { id: fs.FileSystemId, name: fs.Name, accessPoints: aps.map((a) => ({ id: a.AccessPointId, name: a.Name })) };
+    return {
+      id: fs.FileSystemId,
+      name: fs.Name,
+      accessPoints: aps.map((a) => ({ id: a.AccessPointId, name: a.Name })),
+    };
   });
   return { region, fileSystems: withAps };
 }

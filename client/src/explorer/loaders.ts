@@ -3,7 +3,13 @@
  * and one task index per cluster shared by its services and its standalone-tasks folder, so
  * expanding everything costs list pages + ceil(n/100) DescribeTasks + ceil(n/10) DescribeServices.
  */
-import { collectPages, describeClustersBatched, describeServicesBatched, describeTasksBatched, inOrder } from '../aws/batch';
+import {
+  collectPages,
+  describeClustersBatched,
+  describeServicesBatched,
+  describeTasksBatched,
+  inOrder,
+} from '../aws/batch';
 import type { AwsApis, Task } from '../aws/types';
 import { nodes, type ExplorerNode } from './nodes';
 
@@ -22,7 +28,12 @@ export interface LoaderContext {
 }
 
 /** Lists every task of a cluster (RUNNING, plus recently STOPPED when asked) and describes them in batches of 100. */
-export async function loadClusterTasks(apis: AwsApis, clusterArn: string, includeStopped: boolean, concurrency: number): Promise<Task[]> {
+export async function loadClusterTasks(
+  apis: AwsApis,
+  clusterArn: string,
+  includeStopped: boolean,
+  concurrency: number,
+): Promise<Task[]> {
   const statuses: Array<'RUNNING' | 'STOPPED'> = includeStopped ? ['RUNNING', 'STOPPED'] : ['RUNNING'];
   const arns: string[] = [];
   for (const desiredStatus of statuses) {
@@ -53,24 +64,41 @@ export async function loadChildren(node: ExplorerNode, ctx: LoaderContext, token
     case 'clusters': {
       const page = await ecs.listClusters(token);
       const clusters = page.items.length ? await describeClustersBatched(ecs, page.items, ctx.concurrency) : [];
-      return { children: inOrder(page.items, clusters, (c) => c.clusterArn).map((c) => nodes.cluster(node, c)), nextToken: page.nextToken };
+      return {
+        children: inOrder(page.items, clusters, (c) => c.clusterArn).map((c) => nodes.cluster(node, c)),
+        nextToken: page.nextToken,
+      };
     }
     case 'cluster':
-      return { children: [nodes.services(node, node.cluster.clusterArn), nodes.standaloneTasks(node, node.cluster.clusterArn)] };
+      return {
+        children: [nodes.services(node, node.cluster.clusterArn), nodes.standaloneTasks(node, node.cluster.clusterArn)],
+      };
     case 'services': {
       const page = await ecs.listServices(node.clusterArn, token);
-      const services = page.items.length ? await describeServicesBatched(ecs, node.clusterArn, page.items, ctx.concurrency) : [];
-      return { children: inOrder(page.items, services, (s) => s.serviceArn).map((s) => nodes.service(node, node.clusterArn, s)), nextToken: page.nextToken };
+      const services = page.items.length
+        ? await describeServicesBatched(ecs, node.clusterArn, page.items, ctx.concurrency)
+        : [];
+      return {
+        children: inOrder(page.items, services, (s) => s.serviceArn).map((s) =>
+          nodes.service(node, node.clusterArn, s),
+        ),
+        nextToken: page.nextToken,
+      };
     }
     case 'service':
     case 'standaloneTasks': {
       const all = await ctx.clusterTasks(node.clusterArn);
-      const mine = node.kind === 'service' ? all.filter((t) => isServiceTask(t, node.service.serviceName)) : all.filter((t) => !isServiceTask(t));
+      const mine =
+        node.kind === 'service'
+          ? all.filter((t) => isServiceTask(t, node.service.serviceName))
+          : all.filter((t) => !isServiceTask(t));
       const page = slice(mine, token, ctx.pageSize);
       return { children: page.items.map((t) => nodes.task(node, node.clusterArn, t)), nextToken: page.nextToken };
     }
     case 'task':
-      return { children: (node.task.containers ?? []).map((c) => nodes.container(node, node.clusterArn, node.task.taskArn, c)) };
+      return {
+        children: (node.task.containers ?? []).map((c) => nodes.container(node, node.clusterArn, node.task.taskArn, c)),
+      };
     case 'taskDefinitions': {
       const page = await ecs.listTaskDefinitionFamilies('ACTIVE', token);
       const families = page.items.map((f) => nodes.family(node, f, 'ACTIVE'));
@@ -82,7 +110,12 @@ export async function loadChildren(node: ExplorerNode, ctx: LoaderContext, token
     }
     case 'family': {
       const page = await ecs.listTaskDefinitions(node.family, node.status, token);
-      return { children: page.items.map((arn, i) => nodes.revision(node, arn, node.status, !token && i === 0 && node.status === 'ACTIVE')), nextToken: page.nextToken };
+      return {
+        children: page.items.map((arn, i) =>
+          nodes.revision(node, arn, node.status, !token && i === 0 && node.status === 'ACTIVE'),
+        ),
+        nextToken: page.nextToken,
+      };
     }
     case 'fileSystems': {
       const page = await efs.describeFileSystems(token);
@@ -94,7 +127,12 @@ export async function loadChildren(node: ExplorerNode, ctx: LoaderContext, token
         collectPages((t) => efs.describeAccessPoints(id, t)),
         collectPages((t) => efs.describeMountTargets(id, t)),
       ]);
-      return { children: [...aps.items.map((a) => nodes.accessPoint(node, id, a)), ...mts.items.map((m) => nodes.mountTarget(node, id, m))] };
+      return {
+        children: [
+          ...aps.items.map((a) => nodes.accessPoint(node, id, a)),
+          ...mts.items.map((m) => nodes.mountTarget(node, id, m)),
+        ],
+      };
     }
     default:
       return { children: [] };
@@ -105,15 +143,28 @@ export async function loadChildren(node: ExplorerNode, ctx: LoaderContext, token
 export function emptyMessage(node: ExplorerNode): ExplorerNode | undefined {
   const at = node.conn.region;
   switch (node.kind) {
-    case 'clusters': return nodes.message(node, 'info', `No clusters in ${at}`, { action: { command: 'fargateLens.selectRegions', title: 'Select regions' } });
-    case 'services': return nodes.message(node, 'info', 'No services in this cluster');
-    case 'standaloneTasks': return nodes.message(node, 'info', 'No standalone tasks running', { action: { command: 'fargateLens.runTask', title: 'Run task', args: [node] } });
-    case 'service': return nodes.message(node, 'info', 'No running tasks');
+    case 'clusters':
+      return nodes.message(node, 'info', `No clusters in ${at}`, {
+        action: { command: 'fargateLens.selectRegions', title: 'Select regions' },
+      });
+    case 'services':
+      return nodes.message(node, 'info', 'No services in this cluster');
+    case 'standaloneTasks':
+      return nodes.message(node, 'info', 'No standalone tasks running', {
+        action: { command: 'fargateLens.runTask', title: 'Run task', args: [node] },
+      });
+    case 'service':
+      return nodes.message(node, 'info', 'No running tasks');
     case 'taskDefinitions':
-    case 'inactiveFamilies': return nodes.message(node, 'info', `No task definitions in ${at}`);
-    case 'family': return nodes.message(node, 'info', 'No revisions');
-    case 'fileSystems': return nodes.message(node, 'info', `No EFS file systems in ${at}`);
-    case 'fileSystem': return nodes.message(node, 'info', 'No access points or mount targets');
-    default: return undefined;
+    case 'inactiveFamilies':
+      return nodes.message(node, 'info', `No task definitions in ${at}`);
+    case 'family':
+      return nodes.message(node, 'info', 'No revisions');
+    case 'fileSystems':
+      return nodes.message(node, 'info', `No EFS file systems in ${at}`);
+    case 'fileSystem':
+      return nodes.message(node, 'info', 'No access points or mount targets');
+    default:
+      return undefined;
   }
 }

@@ -72,7 +72,10 @@ export class ExplorerModel {
     const before = await current;
     if (!before.nextToken) return;
     const next = this.load(parent, before.nextToken).then((page) =>
-      page.error ? { children: [...before.children, ...page.children], nextToken: before.nextToken } : { children: [...before.children, ...page.children], nextToken: page.nextToken });
+      page.error
+        ? { children: [...before.children, ...page.children], nextToken: before.nextToken }
+        : { children: [...before.children, ...page.children], nextToken: page.nextToken },
+    );
     this.cache.set(parent.id, next);
     await next;
     this.fire(parent);
@@ -92,7 +95,8 @@ export class ExplorerModel {
     const clusterArn = clusterArnOf(node);
     if (clusterArn) this.taskIndex.delete(taskKey(node.conn, clusterArn));
     if (node.kind === 'connection' || node.kind === 'clusters') {
-      for (const k of [...this.taskIndex.keys()]) if (k.startsWith(`${connectionKey(node.conn)}#`)) this.taskIndex.delete(k);
+      for (const k of [...this.taskIndex.keys()])
+        if (k.startsWith(`${connectionKey(node.conn)}#`)) this.taskIndex.delete(k);
     }
     this.fire(node);
   }
@@ -102,7 +106,9 @@ export class ExplorerModel {
     const targets = new Map<string, ExplorerNode>();
     for (const node of this.registry.values()) {
       if (!this.cache.has(node.parentId ?? '')) continue;
-      const transitional = (node.kind === 'task' && isTransitionalTask(node.task)) || (node.kind === 'service' && isTransitionalService(node.service));
+      const transitional =
+        (node.kind === 'task' && isTransitionalTask(node.task)) ||
+        (node.kind === 'service' && isTransitionalService(node.service));
       const parent = transitional ? this.getParent(node) : undefined;
       if (parent) targets.set(parent.id, parent);
     }
@@ -116,14 +122,17 @@ export class ExplorerModel {
     const root = this.roots().find((r) => connectionKey(r.conn) === key);
     if (!root) return undefined;
     const clusters = (await this.getChildren(root)).find((n) => n.kind === 'clusters');
-    const cluster = clusters && (await this.getChildren(clusters)).find((n) => n.kind === 'cluster' && n.cluster.clusterArn === clusterArn);
+    const cluster =
+      clusters &&
+      (await this.getChildren(clusters)).find((n) => n.kind === 'cluster' && n.cluster.clusterArn === clusterArn);
     if (!cluster) return undefined;
     this.taskIndex.delete(taskKey(conn, clusterArn));
     const folders = await this.getChildren(cluster);
     const candidates: ExplorerNode[] = [];
     for (const folder of folders) {
       if (folder.kind === 'standaloneTasks') candidates.push(folder);
-      if (folder.kind === 'services') candidates.push(...(await this.getChildren(folder)).filter((n) => n.kind === 'service'));
+      if (folder.kind === 'services')
+        candidates.push(...(await this.getChildren(folder)).filter((n) => n.kind === 'service'));
     }
     for (const parent of candidates) {
       this.refresh(parent);
@@ -146,12 +155,16 @@ export class ExplorerModel {
     const settings = this.settings();
     try {
       const apis = await this.apis(node.conn);
-      const page = await loadChildren(node, {
-        apis,
-        concurrency: settings.concurrency,
-        pageSize: settings.pageSize,
-        clusterTasks: (clusterArn) => this.clusterTasks(node.conn, clusterArn),
-      }, token);
+      const page = await loadChildren(
+        node,
+        {
+          apis,
+          concurrency: settings.concurrency,
+          pageSize: settings.pageSize,
+          clusterTasks: (clusterArn) => this.clusterTasks(node.conn, clusterArn),
+        },
+        token,
+      );
       return { children: this.remember(page.children), nextToken: page.nextToken };
     } catch (err) {
       return { children: this.remember([errorNode(node, err)]), error: true };
@@ -186,9 +199,16 @@ function taskKey(conn: Connection, clusterArn: string): string {
 
 function clusterArnOf(node: ExplorerNode): string | undefined {
   switch (node.kind) {
-    case 'cluster': return node.cluster.clusterArn;
-    case 'services': case 'service': case 'standaloneTasks': case 'task': case 'container': return node.clusterArn;
-    default: return undefined;
+    case 'cluster':
+      return node.cluster.clusterArn;
+    case 'services':
+    case 'service':
+    case 'standaloneTasks':
+    case 'task':
+    case 'container':
+      return node.clusterArn;
+    default:
+      return undefined;
   }
 }
 

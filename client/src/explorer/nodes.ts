@@ -3,7 +3,17 @@
  * (its parent's id plus its own key), so refreshing a node invalidates exactly its descendants and
  * `reveal` can rebuild the path. Constructors below are the only place ids are made.
  */
-import type { AccessPoint, Cluster, Connection, Container, FileSystem, MountTarget, Service, Task, TaskDefinitionStatus } from '../aws/types';
+import type {
+  AccessPoint,
+  Cluster,
+  Connection,
+  Container,
+  FileSystem,
+  MountTarget,
+  Service,
+  Task,
+  TaskDefinitionStatus,
+} from '../aws/types';
 import { connectionKey } from '../aws/profiles';
 
 interface Base {
@@ -26,19 +36,37 @@ export type ExplorerNode =
   | (Base & { kind: 'taskDefinitions' })
   | (Base & { kind: 'inactiveFamilies' })
   | (Base & { kind: 'family'; family: string; status: TaskDefinitionStatus })
-  | (Base & { kind: 'revision'; family: string; revision: number; taskDefinitionArn: string; status: TaskDefinitionStatus; latest: boolean })
+  | (Base & {
+      kind: 'revision';
+      family: string;
+      revision: number;
+      taskDefinitionArn: string;
+      status: TaskDefinitionStatus;
+      latest: boolean;
+    })
   | (Base & { kind: 'fileSystems' })
   | (Base & { kind: 'fileSystem'; fileSystem: FileSystem })
   | (Base & { kind: 'accessPoint'; fileSystemId: string; accessPoint: AccessPoint })
   | (Base & { kind: 'mountTarget'; fileSystemId: string; mountTarget: MountTarget })
   | (Base & { kind: 'loadMore'; parentId: string; loaded: number })
-  | (Base & { kind: 'message'; severity: 'info' | 'warning' | 'error'; message: string; detail?: string; action?: MessageAction });
+  | (Base & {
+      kind: 'message';
+      severity: 'info' | 'warning' | 'error';
+      message: string;
+      detail?: string;
+      action?: MessageAction;
+    });
 
 export type NodeKind = ExplorerNode['kind'];
 export type NodeOf<K extends NodeKind> = Extract<ExplorerNode, { kind: K }>;
 
 export function isNode(value: unknown): value is ExplorerNode {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string' && typeof (value as { id?: unknown }).id === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === 'string' &&
+    typeof (value as { id?: unknown }).id === 'string'
+  );
 }
 
 /** Narrows a command argument to one of the given kinds. */
@@ -46,34 +74,105 @@ export function nodeOfKind<K extends NodeKind>(value: unknown, ...kinds: K[]): N
   return isNode(value) && (kinds as string[]).includes(value.kind) ? (value as NodeOf<K>) : undefined;
 }
 
-const child = (parent: ExplorerNode, key: string): { id: string; parentId: string; conn: Connection } => ({ id: `${parent.id}/${key}`, parentId: parent.id, conn: parent.conn });
+const child = (parent: ExplorerNode, key: string): { id: string; parentId: string; conn: Connection } => ({
+  id: `${parent.id}/${key}`,
+  parentId: parent.id,
+  conn: parent.conn,
+});
 
 export const nodes = {
   connection: (conn: Connection): ExplorerNode => ({ kind: 'connection', id: `conn:${connectionKey(conn)}`, conn }),
   clusters: (p: ExplorerNode): ExplorerNode => ({ kind: 'clusters', ...child(p, 'clusters') }),
-  cluster: (p: ExplorerNode, cluster: Cluster): ExplorerNode => ({ kind: 'cluster', ...child(p, `cluster:${cluster.clusterArn}`), cluster }),
-  services: (p: ExplorerNode, clusterArn: string): ExplorerNode => ({ kind: 'services', ...child(p, 'services'), clusterArn }),
-  service: (p: ExplorerNode, clusterArn: string, service: Service): ExplorerNode => ({ kind: 'service', ...child(p, `service:${service.serviceArn}`), clusterArn, service }),
-  standaloneTasks: (p: ExplorerNode, clusterArn: string): ExplorerNode => ({ kind: 'standaloneTasks', ...child(p, 'standalone'), clusterArn }),
-  task: (p: ExplorerNode, clusterArn: string, task: Task): ExplorerNode => ({ kind: 'task', ...child(p, `task:${task.taskArn}`), clusterArn, task }),
-  container: (p: ExplorerNode, clusterArn: string, taskArn: string, container: Container): ExplorerNode =>
-    ({ kind: 'container', ...child(p, `container:${container.name}`), clusterArn, taskArn, container }),
+  cluster: (p: ExplorerNode, cluster: Cluster): ExplorerNode => ({
+    kind: 'cluster',
+    ...child(p, `cluster:${cluster.clusterArn}`),
+    cluster,
+  }),
+  services: (p: ExplorerNode, clusterArn: string): ExplorerNode => ({
+    kind: 'services',
+    ...child(p, 'services'),
+    clusterArn,
+  }),
+  service: (p: ExplorerNode, clusterArn: string, service: Service): ExplorerNode => ({
+    kind: 'service',
+    ...child(p, `service:${service.serviceArn}`),
+    clusterArn,
+    service,
+  }),
+  standaloneTasks: (p: ExplorerNode, clusterArn: string): ExplorerNode => ({
+    kind: 'standaloneTasks',
+    ...child(p, 'standalone'),
+    clusterArn,
+  }),
+  task: (p: ExplorerNode, clusterArn: string, task: Task): ExplorerNode => ({
+    kind: 'task',
+    ...child(p, `task:${task.taskArn}`),
+    clusterArn,
+    task,
+  }),
+  container: (p: ExplorerNode, clusterArn: string, taskArn: string, container: Container): ExplorerNode => ({
+    kind: 'container',
+    ...child(p, `container:${container.name}`),
+    clusterArn,
+    taskArn,
+    container,
+  }),
   taskDefinitions: (p: ExplorerNode): ExplorerNode => ({ kind: 'taskDefinitions', ...child(p, 'taskdefs') }),
   inactiveFamilies: (p: ExplorerNode): ExplorerNode => ({ kind: 'inactiveFamilies', ...child(p, 'inactive') }),
-  family: (p: ExplorerNode, family: string, status: TaskDefinitionStatus): ExplorerNode => ({ kind: 'family', ...child(p, `family:${family}`), family, status }),
-  revision: (p: ExplorerNode, taskDefinitionArn: string, status: TaskDefinitionStatus, latest: boolean): ExplorerNode => {
+  family: (p: ExplorerNode, family: string, status: TaskDefinitionStatus): ExplorerNode => ({
+    kind: 'family',
+    ...child(p, `family:${family}`),
+    family,
+    status,
+  }),
+  revision: (
+    p: ExplorerNode,
+    taskDefinitionArn: string,
+    status: TaskDefinitionStatus,
+    latest: boolean,
+  ): ExplorerNode => {
     const { family, revision } = parseTaskDefinitionArn(taskDefinitionArn);
     return { kind: 'revision', ...child(p, `rev:${revision}`), family, revision, taskDefinitionArn, status, latest };
   },
   fileSystems: (p: ExplorerNode): ExplorerNode => ({ kind: 'fileSystems', ...child(p, 'efs') }),
-  fileSystem: (p: ExplorerNode, fileSystem: FileSystem): ExplorerNode => ({ kind: 'fileSystem', ...child(p, `fs:${fileSystem.FileSystemId}`), fileSystem }),
-  accessPoint: (p: ExplorerNode, fileSystemId: string, accessPoint: AccessPoint): ExplorerNode =>
-    ({ kind: 'accessPoint', ...child(p, `ap:${accessPoint.AccessPointId}`), fileSystemId, accessPoint }),
-  mountTarget: (p: ExplorerNode, fileSystemId: string, mountTarget: MountTarget): ExplorerNode =>
-    ({ kind: 'mountTarget', ...child(p, `mt:${mountTarget.MountTargetId}`), fileSystemId, mountTarget }),
-  loadMore: (p: ExplorerNode, loaded: number): ExplorerNode => ({ kind: 'loadMore', id: `${p.id}/#more`, parentId: p.id, conn: p.conn, loaded }),
-  message: (p: ExplorerNode | { id: string; conn: Connection }, severity: 'info' | 'warning' | 'error', message: string, extra: { detail?: string; action?: MessageAction } = {}): ExplorerNode =>
-    ({ kind: 'message', id: `${p.id}/#msg`, parentId: p.id, conn: p.conn, severity, message, ...extra }),
+  fileSystem: (p: ExplorerNode, fileSystem: FileSystem): ExplorerNode => ({
+    kind: 'fileSystem',
+    ...child(p, `fs:${fileSystem.FileSystemId}`),
+    fileSystem,
+  }),
+  accessPoint: (p: ExplorerNode, fileSystemId: string, accessPoint: AccessPoint): ExplorerNode => ({
+    kind: 'accessPoint',
+    ...child(p, `ap:${accessPoint.AccessPointId}`),
+    fileSystemId,
+    accessPoint,
+  }),
+  mountTarget: (p: ExplorerNode, fileSystemId: string, mountTarget: MountTarget): ExplorerNode => ({
+    kind: 'mountTarget',
+    ...child(p, `mt:${mountTarget.MountTargetId}`),
+    fileSystemId,
+    mountTarget,
+  }),
+  loadMore: (p: ExplorerNode, loaded: number): ExplorerNode => ({
+    kind: 'loadMore',
+    id: `${p.id}/#more`,
+    parentId: p.id,
+    conn: p.conn,
+    loaded,
+  }),
+  message: (
+    p: ExplorerNode | { id: string; conn: Connection },
+    severity: 'info' | 'warning' | 'error',
+    message: string,
+    extra: { detail?: string; action?: MessageAction } = {},
+  ): ExplorerNode => ({
+    kind: 'message',
+    id: `${p.id}/#msg`,
+    parentId: p.id,
+    conn: p.conn,
+    severity,
+    message,
+    ...extra,
+  }),
 };
 
 export function parseTaskDefinitionArn(arn: string): { family: string; revision: number } {
@@ -93,14 +192,23 @@ export function nameFromArn(arn: string): string {
 /** The ARN a node stands for, when it has one (copy ARN, open as JSON). */
 export function arnOf(node: ExplorerNode): string | undefined {
   switch (node.kind) {
-    case 'cluster': return node.cluster.clusterArn;
-    case 'service': return node.service.serviceArn;
-    case 'task': return node.task.taskArn;
-    case 'container': return node.container.containerArn;
-    case 'revision': return node.taskDefinitionArn;
-    case 'fileSystem': return node.fileSystem.FileSystemId;
-    case 'accessPoint': return node.accessPoint.AccessPointArn ?? node.accessPoint.AccessPointId;
-    case 'mountTarget': return node.mountTarget.MountTargetId;
-    default: return undefined;
+    case 'cluster':
+      return node.cluster.clusterArn;
+    case 'service':
+      return node.service.serviceArn;
+    case 'task':
+      return node.task.taskArn;
+    case 'container':
+      return node.container.containerArn;
+    case 'revision':
+      return node.taskDefinitionArn;
+    case 'fileSystem':
+      return node.fileSystem.FileSystemId;
+    case 'accessPoint':
+      return node.accessPoint.AccessPointArn ?? node.accessPoint.AccessPointId;
+    case 'mountTarget':
+      return node.mountTarget.MountTargetId;
+    default:
+      return undefined;
   }
 }

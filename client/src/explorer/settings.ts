@@ -20,13 +20,18 @@ export function connectionSettings(): ConnectionSettings {
   return {
     profile: () => userLevel<string>('aws.profile', '') || undefined,
     regions: () => userLevel<string[]>('aws.regions', []),
-    setProfile: (profile) => Promise.resolve(vscode.workspace.getConfiguration(SECTION).update('aws.profile', profile ?? '', target)),
-    setRegions: (regions) => Promise.resolve(vscode.workspace.getConfiguration(SECTION).update('aws.regions', [...regions], target)),
+    setProfile: (profile) =>
+      Promise.resolve(vscode.workspace.getConfiguration(SECTION).update('aws.profile', profile ?? '', target)),
+    setRegions: (regions) =>
+      Promise.resolve(vscode.workspace.getConfiguration(SECTION).update('aws.regions', [...regions], target)),
   };
 }
 
 export function clientOptions(): AwsClientOptions {
-  return { endpoint: userLevel<string>('aws.endpoint', '') || undefined, maxAttempts: userLevel<number>('aws.maxAttempts', 5) };
+  return {
+    endpoint: userLevel<string>('aws.endpoint', '') || undefined,
+    maxAttempts: userLevel<number>('aws.maxAttempts', 5),
+  };
 }
 
 export function explorerSettings(): ExplorerSettings & { refreshIntervalSeconds: number } {
@@ -40,5 +45,7 @@ export function explorerSettings(): ExplorerSettings & { refreshIntervalSeconds:
 }
 
 export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['aws.profile', 'aws.regions', 'aws.endpoint', 'aws.maxAttempts'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+  return ['aws.profile', 'aws.regions', 'aws.endpoint', 'aws.maxAttempts'].some((k) =>
+    e.affectsConfiguration(`${SECTION}.${k}`),
+  );
 }

@@ -12,13 +12,18 @@ import { toTreeItem } from './treeItems';
 
 export function toVsTreeItem(node: ExplorerNode): vscode.TreeItem {
   const d = toTreeItem(node);
-  const state = { none: vscode.TreeItemCollapsibleState.None, collapsed: vscode.TreeItemCollapsibleState.Collapsed, expanded: vscode.TreeItemCollapsibleState.Expanded }[d.collapsible];
+  const state = {
+    none: vscode.TreeItemCollapsibleState.None,
+    collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+    expanded: vscode.TreeItemCollapsibleState.Expanded,
+  }[d.collapsible];
   const item = new vscode.TreeItem(d.label, state);
   item.id = d.id;
   item.description = d.description;
   item.contextValue = d.contextValue;
   if (d.tooltip) item.tooltip = new vscode.MarkdownString(d.tooltip);
-  if (d.icon) item.iconPath = new vscode.ThemeIcon(d.icon.id, d.icon.color ? new vscode.ThemeColor(d.icon.color) : undefined);
+  if (d.icon)
+    item.iconPath = new vscode.ThemeIcon(d.icon.id, d.icon.color ? new vscode.ThemeColor(d.icon.color) : undefined);
   if (d.command) item.command = { command: d.command.command, title: d.command.title, arguments: d.command.args };
   return item;
 }
@@ -30,7 +35,13 @@ export interface ExplorerView {
 }
 
 /** Providers for `view` (already created with a provider that forwards to `provider`) and the refresh timer. */
-export function createExplorerView(view: vscode.TreeView<ExplorerNode>, model: ExplorerModel, documents: JsonDocuments, refreshIntervalSeconds: () => number, onFirstVisible: () => void): ExplorerView {
+export function createExplorerView(
+  view: vscode.TreeView<ExplorerNode>,
+  model: ExplorerModel,
+  documents: JsonDocuments,
+  refreshIntervalSeconds: () => number,
+  onFirstVisible: () => void,
+): ExplorerView {
   const changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   const provider: vscode.TreeDataProvider<ExplorerNode> = {
     onDidChangeTreeData: changed.event,
@@ -54,10 +65,16 @@ export function createExplorerView(view: vscode.TreeView<ExplorerNode>, model: E
   };
   schedule();
   const docChanged = new vscode.EventEmitter<vscode.Uri>();
-  const content: vscode.TextDocumentContentProvider = { onDidChange: docChanged.event, provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '' };
+  const content: vscode.TextDocumentContentProvider = {
+    onDidChange: docChanged.event,
+    provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '',
+  };
   const docSub = documents.onDidChange((uri) => docChanged.fire(vscode.Uri.parse(uri)));
   const disposables: vscode.Disposable[] = [
-    changed, docChanged, { dispose: () => sub.dispose() }, { dispose: () => docSub.dispose() },
+    changed,
+    docChanged,
+    { dispose: () => sub.dispose() },
+    { dispose: () => docSub.dispose() },
     { dispose: () => timer && clearInterval(timer) },
     view.onDidChangeVisibility(schedule),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('fargateLens.explorer') && schedule()),

@@ -43,7 +43,15 @@ export function parseArgs(argv: string[]): Args {
   if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
   if (argv[0] === 'rules') return { command: 'rules' };
   if (argv[0] !== 'lint') throw new UsageError(`unknown command '${argv[0]}' (expected 'lint')`);
-  const out: LintArgs = { command: 'lint', format: 'text', rules: {}, paths: [], include: [], exclude: [], color: undefined };
+  const out: LintArgs = {
+    command: 'lint',
+    format: 'text',
+    rules: {},
+    paths: [],
+    include: [],
+    exclude: [],
+    color: undefined,
+  };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -56,12 +64,14 @@ export function parseArgs(argv: string[]): Args {
     const name = a.startsWith('--') ? a.split('=')[0] : a;
     if (name === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif')
+        throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
       out.format = f;
     } else if (name === '--rule') {
       const spec = value();
       const m = /^([^=\s]+)=([a-z]+)$/.exec(spec);
-      if (!m || !SEVERITIES.includes(m[2])) throw new UsageError(`--rule expects ID=SEVERITY with SEVERITY one of ${SEVERITIES.join(', ')}; got '${spec}'`);
+      if (!m || !SEVERITIES.includes(m[2]))
+        throw new UsageError(`--rule expects ID=SEVERITY with SEVERITY one of ${SEVERITIES.join(', ')}; got '${spec}'`);
       out.rules[m[1]] = m[2] as SeveritySetting;
     } else if (name === '--include') out.include.push(value());
     else if (name === '--exclude') out.exclude.push(value());

@@ -28,7 +28,8 @@ function cacheDir(): string | undefined {
   if (env.FARGATE_LENS_NO_CODE_CACHE === '1') return undefined;
   if (env.FARGATE_LENS_CACHE_DIR) return env.FARGATE_LENS_CACHE_DIR;
   const home = homedir();
-  if (process.platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'fargate-lens', 'cache');
+  if (process.platform === 'win32')
+    return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'fargate-lens', 'cache');
   if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'fargate-lens');
   return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'fargate-lens');
 }
@@ -68,7 +69,14 @@ function start(): void {
     });
   }
   // The bundle is a CommonJS module function: it sees this module's require and module (require.main === module).
-  const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: NodeModule, f: string, d: string, a: (name: string) => unknown) => void;
+  const fn = script.runInThisContext() as (
+    e: unknown,
+    r: NodeRequire,
+    m: NodeModule,
+    f: string,
+    d: string,
+    a: (name: string) => unknown,
+  ) => void;
   fn.call(module.exports, module.exports, require, module, __filename, __dirname, asset);
 }
 

@@ -38,16 +38,20 @@ export function readBundle(path: string, length: number, stamp: string): string 
   try {
     buf = readRange(path, 0, length);
   } catch (e) {
-    throw new Error(`cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}): rebuild with node scripts/build.mjs`);
+    throw new Error(
+      `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}): rebuild with node scripts/build.mjs`,
+    );
   }
   const source = buf.toString('latin1');
-  if (source.length !== length || !source.startsWith(stamp)) throw new Error(`${path} does not belong to this dist/cli.js: rebuild with node scripts/build.mjs`);
+  if (source.length !== length || !source.startsWith(stamp))
+    throw new Error(`${path} does not belong to this dist/cli.js: rebuild with node scripts/build.mjs`);
   return source;
 }
 
 /** The assets after the bundle part: a JSON object in a comment. */
 export function readAssets(path: string, offset: number): Record<string, unknown> {
   const text = readRange(path, offset).toString('latin1').trim();
-  if (!text.startsWith('/*') || !text.endsWith('*/')) throw new Error(`${path} has no assets: rebuild with node scripts/build.mjs`);
+  if (!text.startsWith('/*') || !text.endsWith('*/'))
+    throw new Error(`${path} has no assets: rebuild with node scripts/build.mjs`);
   return JSON.parse(text.slice(2, -2)) as Record<string, unknown>;
 }

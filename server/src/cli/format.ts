@@ -32,11 +32,14 @@ export function formatText(files: OutFile[], color: boolean): string {
       const sev = color ? `${COLORS[d.severity]}${d.severity}\x1b[0m` : d.severity;
       const loc = `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
       lines.push(`${color ? `\x1b[1m${loc}\x1b[0m` : loc} ${sev} ${d.ruleId} ${d.message}`);
-      for (const r of d.related) lines.push(`    ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`);
+      for (const r of d.related)
+        lines.push(`    ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`);
     }
   }
   const count = (s: Severity) => files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === s).length, 0);
-  lines.push(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info.`);
+  lines.push(
+    `${files.length} file${files.length === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info.`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -62,7 +65,12 @@ export function formatSarif(files: OutFile[], version: string): string {
     };
   });
   const index = new Map(ids.map((id, i) => [id, i]));
-  const region = (r: OutRange) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
+  const region = (r: OutRange) => ({
+    startLine: r.start.line + 1,
+    startColumn: r.start.character + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.character + 1,
+  });
   const results = files.flatMap((f) =>
     f.diagnostics.map((d) => ({
       ruleId: d.ruleId,
@@ -70,13 +78,29 @@ export function formatSarif(files: OutFile[], version: string): string {
       level: SARIF_LEVEL[d.severity],
       message: { text: d.message },
       locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.file) }, region: region(d.range) } }],
-      relatedLocations: d.related.map((r, i) => ({ id: i, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: toUri(r.file) }, region: region(r.range) } })),
+      relatedLocations: d.related.map((r, i) => ({
+        id: i,
+        message: { text: r.message },
+        physicalLocation: { artifactLocation: { uri: toUri(r.file) }, region: region(r.range) },
+      })),
     })),
   );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'fargate-lens', informationUri: 'https://github.com/fargate-lens/fargate-lens', version, rules } }, results }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'fargate-lens',
+            informationUri: 'https://github.com/fargate-lens/fargate-lens',
+            version,
+            rules,
+          },
+        },
+        results,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

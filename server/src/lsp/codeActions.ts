@@ -8,7 +8,13 @@ import { SOURCE, toCodeAction, toLspDiagnostic, toTextEdits } from './convert';
 import type { Session } from './session';
 import type { SettingsCache } from './settings';
 
-export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, session: Session, ls: LanguageService, settings: SettingsCache): void {
+export function registerCodeActions(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  session: Session,
+  ls: LanguageService,
+  settings: SettingsCache,
+): void {
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
@@ -43,10 +49,17 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
       const edits: OffsetEdit[] = [];
       for (const { fix } of ls.fixes(model, 0, model.text.length, { rules: s.rules })) {
         if (!fix.isPreferred) continue;
-        const overlaps = fix.edits.some((e) => edits.some((x) => e.offset < x.offset + x.length + 1 && x.offset < e.offset + e.length + 1));
+        const overlaps = fix.edits.some((e) =>
+          edits.some((x) => e.offset < x.offset + x.length + 1 && x.offset < e.offset + e.length + 1),
+        );
         if (!overlaps) edits.push(...fix.edits);
       }
-      if (edits.length) actions.push({ title: `Fix all ${SOURCE} problems with a preferred fix`, kind: 'source.fixAll.fargate-lens', edit: { changes: { [doc.uri]: toTextEdits(model, edits) } } });
+      if (edits.length)
+        actions.push({
+          title: `Fix all ${SOURCE} problems with a preferred fix`,
+          kind: 'source.fixAll.fargate-lens',
+          edit: { changes: { [doc.uri]: toTextEdits(model, edits) } },
+        });
     }
     return actions;
   });

@@ -1,5 +1,12 @@
 /** Converts the core's offset-based results to LSP types. */
-import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type CodeAction,
+  type Diagnostic as LspDiagnostic,
+  type Range,
+} from 'vscode-languageserver';
 import { lineIndexOf } from '../service/documents/lineIndex';
 import type { Span } from '../service/documents/ast';
 import { RULES_BY_ID } from '../service/rules';
@@ -21,7 +28,11 @@ export function toRange(doc: { text: string }, span: Span): Range {
 }
 
 /** `lookup` finds the text of another document for related information. */
-export function toLspDiagnostic(doc: { text: string }, d: Diagnostic, lookup: (uri: string) => { text: string } | undefined): LspDiagnostic {
+export function toLspDiagnostic(
+  doc: { text: string },
+  d: Diagnostic,
+  lookup: (uri: string) => { text: string } | undefined,
+): LspDiagnostic {
   const out: LspDiagnostic = {
     range: toRange(doc, d.span),
     severity: SEVERITY[d.severity],
@@ -36,7 +47,8 @@ export function toLspDiagnostic(doc: { text: string }, d: Diagnostic, lookup: (u
       return other ? [{ location: { uri: r.uri, range: toRange(other, r.span) }, message: r.message }] : [];
     });
   }
-  if (d.tags?.length) out.tags = d.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  if (d.tags?.length)
+    out.tags = d.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
   return out;
 }
 

@@ -3,8 +3,22 @@ import { ResponseError, ErrorCodes, type Connection, type TextDocuments } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineIndexOf } from '../service/documents/lineIndex';
 import {
-  completeDocument, definition, foldingRanges, hover, prepareRename, references, rename, selectionRange,
-  toCompletionItems, toDocumentSymbols, toFoldingRanges, toHover, toLocations, toRange, toSelectionRange, toWorkspaceEdit,
+  completeDocument,
+  definition,
+  foldingRanges,
+  hover,
+  prepareRename,
+  references,
+  rename,
+  selectionRange,
+  toCompletionItems,
+  toDocumentSymbols,
+  toFoldingRanges,
+  toHover,
+  toLocations,
+  toRange,
+  toSelectionRange,
+  toWorkspaceEdit,
 } from '../service/editing';
 import { outline, scopeAt } from '../service/editing/scopes';
 import type { LanguageService } from '../service/languageService';
@@ -12,7 +26,12 @@ import { launchIsFargate } from '../service/shapes/model';
 import type { DocumentModel } from '../service/shapes/document';
 import type { Session } from './session';
 
-export function registerEditing(connection: Connection, documents: TextDocuments<TextDocument>, session: Session, ls: LanguageService): void {
+export function registerEditing(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  session: Session,
+  ls: LanguageService,
+): void {
   const withModel = async <T>(uri: string, empty: T, f: (m: DocumentModel) => T): Promise<T> => {
     const doc = documents.get(uri);
     const model = doc && (await session.model(doc));
@@ -25,7 +44,11 @@ export function registerEditing(connection: Connection, documents: TextDocuments
       // A JSON file is Fargate when a launch elsewhere in the workspace says so; templates read their own.
       const launched = m.taskDefs[0] && m.dialect !== 'cfn' ? ls.index.launchesForTaskDef(m.taskDefs[0]) : [];
       const fargate = launched.some((l) => launchIsFargate(l.launch) === true) || undefined;
-      const result = completeDocument(m, offsetOf(m, p.position), { fargate, live: session.live, trigger: p.context?.triggerCharacter });
+      const result = completeDocument(m, offsetOf(m, p.position), {
+        fargate,
+        live: session.live,
+        trigger: p.context?.triggerCharacter,
+      });
       return toCompletionItems(result, lineIndexOf(m));
     }),
   );
@@ -37,7 +60,9 @@ export function registerEditing(connection: Connection, documents: TextDocuments
       return scope ? toHover(hover(scope.root, offset, scope.kind), lineIndexOf(m)) : null;
     }),
   );
-  connection.onDocumentSymbol((p) => withModel(p.textDocument.uri, [], (m) => toDocumentSymbols(outline(m), lineIndexOf(m))));
+  connection.onDocumentSymbol((p) =>
+    withModel(p.textDocument.uri, [], (m) => toDocumentSymbols(outline(m), lineIndexOf(m))),
+  );
   connection.onDefinition((p) =>
     withModel(p.textDocument.uri, [], (m) => {
       const offset = offsetOf(m, p.position);
@@ -48,7 +73,11 @@ export function registerEditing(connection: Connection, documents: TextDocuments
   connection.onReferences((p) =>
     withModel(p.textDocument.uri, [], (m) => {
       const offset = offsetOf(m, p.position);
-      return toLocations(p.textDocument.uri, references(scopeAt(m, offset)?.root, offset, p.context.includeDeclaration), lineIndexOf(m));
+      return toLocations(
+        p.textDocument.uri,
+        references(scopeAt(m, offset)?.root, offset, p.context.includeDeclaration),
+        lineIndexOf(m),
+      );
     }),
   );
   connection.onPrepareRename((p) =>
@@ -68,8 +97,19 @@ export function registerEditing(connection: Connection, documents: TextDocuments
       }
     }),
   );
-  connection.onFoldingRanges((p) => withModel(p.textDocument.uri, [], (m) => (m.syntax === 'json' ? toFoldingRanges(foldingRanges(m.text, m.root), lineIndexOf(m)) : [])));
+  connection.onFoldingRanges((p) =>
+    withModel(p.textDocument.uri, [], (m) =>
+      m.syntax === 'json' ? toFoldingRanges(foldingRanges(m.text, m.root), lineIndexOf(m)) : [],
+    ),
+  );
   connection.onSelectionRanges((p) =>
-    withModel(p.textDocument.uri, [], (m) => p.positions.map((pos) => toSelectionRange(selectionRange(m.root, offsetOf(m, pos)), lineIndexOf(m)) ?? { range: { start: pos, end: pos } })),
+    withModel(p.textDocument.uri, [], (m) =>
+      p.positions.map(
+        (pos) =>
+          toSelectionRange(selectionRange(m.root, offsetOf(m, pos)), lineIndexOf(m)) ?? {
+            range: { start: pos, end: pos },
+          },
+      ),
+    ),
   );
 }

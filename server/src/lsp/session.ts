@@ -37,7 +37,10 @@ export class Session {
     const s = await this.settings.get(doc.uri);
     const verdict = this.verdict(doc.uri, s);
     if (verdict === 'exclude') return undefined;
-    const model = this.ls.parse(doc.uri, doc.getText(), { force: verdict === 'force', maxLength: s.maxFileSizeKB * 1024 });
+    const model = this.ls.parse(doc.uri, doc.getText(), {
+      force: verdict === 'force',
+      maxLength: s.maxFileSizeKB * 1024,
+    });
     // A newer version may have arrived while settings were fetched; keep the newest.
     const now = this.open.get(doc.uri);
     if (now && now.version > doc.version) return now.model;
@@ -77,7 +80,9 @@ export class Session {
     const affected =
       text === undefined || verdict === 'exclude' || text.length > s.maxFileSizeKB * 1024
         ? this.ls.index.delete(uri)
-        : this.ls.index.set(this.ls.parse(uri, text, { force: verdict === 'force' }), { opts: { force: verdict === 'force' } });
+        : this.ls.index.set(this.ls.parse(uri, text, { force: verdict === 'force' }), {
+            opts: { force: verdict === 'force' },
+          });
     for (const a of affected) if (this.documents.get(a)) this.schedule(a, s.debounceMs);
   }
 
@@ -88,10 +93,13 @@ export class Session {
 
   schedule(uri: string, delay: number): void {
     this.cancel(uri);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.publish(uri);
-    }, delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.publish(uri);
+      }, delay),
+    );
   }
 
   /** Validates an open document now and publishes its diagnostics. */
@@ -108,7 +116,11 @@ export class Session {
     // A newer version may have been published meanwhile; never overwrite it with stale results.
     if (this.documents.get(uri)?.version !== doc.version) return;
     const lookup = (u: string) => (u === uri ? model : this.ls.index.get(u));
-    await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diags.map((d) => toLspDiagnostic(model, d, lookup)) });
+    await this.connection.sendDiagnostics({
+      uri,
+      version: doc.version,
+      diagnostics: diags.map((d) => toLspDiagnostic(model, d, lookup)),
+    });
   }
 
   private cancel(uri: string): void {

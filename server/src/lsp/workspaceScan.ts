@@ -22,7 +22,13 @@ const READ_CONCURRENCY = 16;
  * sees them in never depends on I/O timing). The files of one directory are read concurrently, at most
  * READ_CONCURRENCY at a time; subdirectories are walked where they appear among the entries.
  */
-export async function scanFolder(folderUri: string, filters: FileFilterSettings, maxBytes: number, onFile: (f: ScannedFile) => void, limit = 20000): Promise<number> {
+export async function scanFolder(
+  folderUri: string,
+  filters: FileFilterSettings,
+  maxBytes: number,
+  onFile: (f: ScannedFile) => void,
+  limit = 20000,
+): Promise<number> {
   if (!folderUri.startsWith('file:')) return 0;
   const root = fileURLToPath(folderUri);
   const verdict = fileFilter(filters);

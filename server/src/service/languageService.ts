@@ -19,7 +19,12 @@ export interface LanguageService {
   /** The rules and the API schema, one finding per problem: what the editor and the CLI show. */
   validateAll(doc: DocumentModel, settings?: ValidationSettings): Promise<Diagnostic[]>;
   /** Quick fixes for the diagnostics that overlap [start, end]. */
-  fixes(doc: DocumentModel, start: number, end: number, settings?: ValidationSettings): { diagnostic: Diagnostic; fix: Fix }[];
+  fixes(
+    doc: DocumentModel,
+    start: number,
+    end: number,
+    settings?: ValidationSettings,
+  ): { diagnostic: Diagnostic; fix: Fix }[];
 }
 
 export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): LanguageService {
@@ -40,10 +45,12 @@ export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): Langu
       if (kind) {
         const validator = (schema ??= createSchemaValidator());
         // Exact parses are validated without a promise; other trees go through the JSON language service.
-        fromSchema = validator.validateExact(doc.text, doc.root, kind) ?? (await validator.validate(doc.text, doc.root, kind));
+        fromSchema =
+          validator.validateExact(doc.text, doc.root, kind) ?? (await validator.validate(doc.text, doc.root, kind));
       }
       const kept = fromSchema.length === 0 ? NONE : applySuppressions(doc.text, withoutDuplicates(fromSchema, rules));
-      if (kept.length > 0 || lastSchemaFixes.has(doc)) lastSchemaFixes.set(doc, resolveSeverities(doc.uri, kept, settings));
+      if (kept.length > 0 || lastSchemaFixes.has(doc))
+        lastSchemaFixes.set(doc, resolveSeverities(doc.uri, kept, settings));
       return resolveSeverities(doc.uri, kept.length === 0 ? rules : rules.concat(kept), settings);
     },
     fixes(doc, start, end, settings) {

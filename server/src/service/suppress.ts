@@ -22,7 +22,10 @@ export function directives(text: string): Directive[] {
   const out: Directive[] = [];
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const line = index.positionAt(m.index).line;
-    const ids = m[2].replace(/\*\/.*$/, '').split(/[\s,]+/).filter((s) => /^[a-z0-9-]+\/[a-z0-9.-]+$/.test(s));
+    const ids = m[2]
+      .replace(/\*\/.*$/, '')
+      .split(/[\s,]+/)
+      .filter((s) => /^[a-z0-9-]+\/[a-z0-9.-]+$/.test(s));
     const target = m[1] === 'disable' ? -1 : m[1] === 'disable-line' ? line : line + 1;
     out.push({ line: target, ids: ids.length ? new Set(ids) : 'all' });
   }

@@ -72,7 +72,8 @@ export function resolveSeverities(uri: string, findings: Finding[], settings: Va
   return out.length > 1 ? out.sort(byPosition) : out;
 }
 
-const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.offset - b.span.offset || compareRuleIds(a.ruleId, b.ruleId);
+const byPosition = (a: Diagnostic, b: Diagnostic): number =>
+  a.span.offset - b.span.offset || compareRuleIds(a.ruleId, b.ruleId);
 
 const PLAIN_ID = /^[a-z0-9./-]*$/;
 
@@ -99,7 +100,12 @@ function templatedFinding(doc: DocumentModel): Finding {
   };
 }
 
-function linkedLaunches(td: TaskDefModel, doc: DocumentModel, inDoc: LinkedLaunch[], index?: WorkspaceIndex): LinkedLaunch[] {
+function linkedLaunches(
+  td: TaskDefModel,
+  doc: DocumentModel,
+  inDoc: LinkedLaunch[],
+  index?: WorkspaceIndex,
+): LinkedLaunch[] {
   const local = td.logicalId ? inDoc.filter((l) => l.launch.taskDefinitionLogicalId === td.logicalId) : [];
   const remote = index ? index.launchesForTaskDef(td).filter((l) => l.uri !== doc.uri || !td.logicalId) : [];
   if (local.length + remote.length === 0) return local;
@@ -109,7 +115,9 @@ function linkedLaunches(td: TaskDefModel, doc: DocumentModel, inDoc: LinkedLaunc
 
 function linkedTaskDefs(launch: LaunchModel, doc: DocumentModel, index?: WorkspaceIndex): LinkedTaskDef[] {
   if (launch.taskDefinitionLogicalId) {
-    return doc.taskDefs.filter((td) => td.logicalId === launch.taskDefinitionLogicalId).map((td) => ({ uri: doc.uri, td }));
+    return doc.taskDefs
+      .filter((td) => td.logicalId === launch.taskDefinitionLogicalId)
+      .map((td) => ({ uri: doc.uri, td }));
   }
   return index ? index.taskDefsForLaunch(launch) : [];
 }
@@ -120,7 +128,10 @@ function withLaunchFargate(td: TaskDefModel, launches: LinkedLaunch[]): TaskDefM
   const via = launches.find((l) => launchIsFargate(l.launch) === true);
   if (!via) return td;
   // Object.assign, not a spread followed by members (a slow clone in V8); the same members in the same order.
-  return Object.assign({}, td, { fargate: true, fargateVia: { uri: via.uri, span: via.launch.launchType ?? via.launch.anchor, label: via.launch.label } });
+  return Object.assign({}, td, {
+    fargate: true,
+    fargateVia: { uri: via.uri, span: via.launch.launchType ?? via.launch.anchor, label: via.launch.label },
+  });
 }
 
 /**
@@ -142,7 +153,14 @@ function runRule<C>(rule: { id: string; check(ctx: C): Finding[] }, ctx: C, out:
   try {
     found = rule.check(ctx);
   } catch (e) {
-    found = [{ ruleId: 'internal/rule-error', severity: 'hint', span: { offset: 0, length: 0 }, message: `Rule ${rule.id} failed: ${(e as Error).message}` }];
+    found = [
+      {
+        ruleId: 'internal/rule-error',
+        severity: 'hint',
+        span: { offset: 0, length: 0 },
+        message: `Rule ${rule.id} failed: ${(e as Error).message}`,
+      },
+    ];
   }
   for (let j = 0; j < found.length; j++) out.push(found[j]);
 }

@@ -17,8 +17,9 @@ describe('activation (e2e)', () => {
 
   it('contributes its commands once active', async () => {
     await activeExtension();
-    const declared = ((vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.commands ?? []) as { command: string }[])
-      .map((c) => c.command);
+    const declared = (
+      (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.commands ?? []) as { command: string }[]
+    ).map((c) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = declared.filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], 'every command in package.json is registered after activation');

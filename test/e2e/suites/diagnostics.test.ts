@@ -21,12 +21,18 @@ const CAP_ADD_TASK_DEF = {
 };
 
 describe('diagnostics (e2e)', () => {
-  before(async () => { await activeExtension(); });
+  before(async () => {
+    await activeExtension();
+  });
 
   it('reports fargate/cap-add on NET_ADMIN for a FARGATE task definition', async () => {
     const editor = await openFixture('e2e-cap-add.json', CAP_ADD_TASK_DEF);
     const uri = editor.document.uri;
-    const ds = await waitForDiagnostics(uri, (all) => all.some((d) => ruleId(d) === 'fargate/cap-add'), 'a fargate/cap-add diagnostic');
+    const ds = await waitForDiagnostics(
+      uri,
+      (all) => all.some((d) => ruleId(d) === 'fargate/cap-add'),
+      'a fargate/cap-add diagnostic',
+    );
     const capAdd = ds.find((d) => ruleId(d) === 'fargate/cap-add')!;
     assert.equal(capAdd.source, 'fargate-lens');
     assert.equal(capAdd.severity, vscode.DiagnosticSeverity.Error);
@@ -38,11 +44,24 @@ describe('diagnostics (e2e)', () => {
   it('clears the diagnostic once the capability is removed', async () => {
     const editor = await openFixture('e2e-cap-add-fixed.json', CAP_ADD_TASK_DEF);
     const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (all) => all.some((d) => ruleId(d) === 'fargate/cap-add'), 'a fargate/cap-add diagnostic');
+    await waitForDiagnostics(
+      uri,
+      (all) => all.some((d) => ruleId(d) === 'fargate/cap-add'),
+      'a fargate/cap-add diagnostic',
+    );
     const text = editor.document.getText();
     const start = text.indexOf('"NET_ADMIN"');
     assert.ok(start > 0);
-    await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + '"NET_ADMIN"'.length)), '"SYS_PTRACE"'));
-    await waitForDiagnostics(uri, (all) => !all.some((d) => ruleId(d) === 'fargate/cap-add'), 'fargate/cap-add to clear after the edit');
+    await editor.edit((e) =>
+      e.replace(
+        new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + '"NET_ADMIN"'.length)),
+        '"SYS_PTRACE"',
+      ),
+    );
+    await waitForDiagnostics(
+      uri,
+      (all) => !all.some((d) => ruleId(d) === 'fargate/cap-add'),
+      'fargate/cap-add to clear after the edit',
+    );
   });
 });

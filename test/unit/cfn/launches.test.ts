@@ -70,7 +70,10 @@ const TEMPLATE = yaml([
 test('Launching resources become LaunchModels with their fields (unit)', () => {
   const doc = parseDocument('file:///ws/template.yaml', TEMPLATE);
   const byKind = Object.fromEntries(doc.launches.map((l) => [l.kind, l]));
-  assert.deepEqual(doc.launches.map((l) => l.kind), ['cfn-service', 'cfn-taskset', 'cfn-events-rule', 'cfn-scheduler', 'cfn-pipes']);
+  assert.deepEqual(
+    doc.launches.map((l) => l.kind),
+    ['cfn-service', 'cfn-taskset', 'cfn-events-rule', 'cfn-scheduler', 'cfn-pipes'],
+  );
   const svc = byKind['cfn-service'];
   assert.equal(str(svc.platformVersion), '1.3.0');
   assert.equal(str(svc.launchType), 'FARGATE');
@@ -102,8 +105,21 @@ test('A launch resource links its task definition for the service-side rules (un
 });
 
 test('A literal family in a template links through the workspace index (unit)', () => {
-  const other = { uri: 'file:///ws/other.json', text: JSON.stringify({ family: 'other-family', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'a', image: 'nginx' }] }) };
-  const noNet = TEMPLATE.replace('          NetworkConfiguration:\n            AwsvpcConfiguration: {Subnets: [subnet-1]}\n', '');
+  const other = {
+    uri: 'file:///ws/other.json',
+    text: JSON.stringify({
+      family: 'other-family',
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'a', image: 'nginx' }],
+    }),
+  };
+  const noNet = TEMPLATE.replace(
+    '          NetworkConfiguration:\n            AwsvpcConfiguration: {Subnets: [subnet-1]}\n',
+    '',
+  );
   const diags = lintWith({ uri: 'file:///ws/template.yaml', text: noNet }, [other]);
   const found = only(diags, 'fargate/network-config-required');
   assert.equal(found.length, 1);

@@ -106,10 +106,17 @@ test('Intrinsics are unknown; Ref to a parameter carries its AllowedValues or De
   assert.equal(child(td.root, 'executionRoleArn')!.unknown, 'intrinsic');
   const cpu = child(td.root, 'cpu')!;
   assert.equal(cpu.unknown, 'intrinsic');
-  assert.deepEqual(alternatives(cpu).map((a) => a.value.value), ['256', '512', '3000']);
+  assert.deepEqual(
+    alternatives(cpu).map((a) => a.value.value),
+    ['256', '512', '3000'],
+  );
   assert.equal(alternatives(cpu)[0].via, 'Cpu');
   const mem = child(td.root, 'memory')!;
-  assert.deepEqual(alternatives(mem).map((a) => a.value.value), [512], 'Default when there are no AllowedValues');
+  assert.deepEqual(
+    alternatives(mem).map((a) => a.value.value),
+    [512],
+    'Default when there are no AllowedValues',
+  );
 });
 
 test('Fn::If keeps both branches for the rules to check (unit)', () => {
@@ -117,34 +124,59 @@ test('Fn::If keeps both branches for the rules to check (unit)', () => {
   const nm = child(td.root, 'networkMode')!;
   assert.equal(nm.unknown, 'intrinsic');
   assert.equal(nm.branches?.length, 2);
-  assert.deepEqual(alternatives(nm).map((a) => a.value.value), ['awsvpc', 'bridge']);
+  assert.deepEqual(
+    alternatives(nm).map((a) => a.value.value),
+    ['awsvpc', 'bridge'],
+  );
   assert.equal(td.networkMode, undefined, 'a conditional network mode is not known');
 });
 
 test('JSON templates are detected and use the same views as YAML (unit)', () => {
-  const json = JSON.stringify({
-    Parameters: { Pv: { Type: 'String', Default: '1.3.0' } },
-    Resources: {
-      Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { Family: 'web', Cpu: '256', ContainerDefinitions: [{ Name: 'app', Image: { 'Fn::Sub': 'x' } }] } },
-      Svc: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: 'Task' }, PlatformVersion: { Ref: 'Pv' }, LaunchType: 'FARGATE' } },
+  const json = JSON.stringify(
+    {
+      Parameters: { Pv: { Type: 'String', Default: '1.3.0' } },
+      Resources: {
+        Task: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: { Family: 'web', Cpu: '256', ContainerDefinitions: [{ Name: 'app', Image: { 'Fn::Sub': 'x' } }] },
+        },
+        Svc: {
+          Type: 'AWS::ECS::Service',
+          Properties: { TaskDefinition: { Ref: 'Task' }, PlatformVersion: { Ref: 'Pv' }, LaunchType: 'FARGATE' },
+        },
+      },
     },
-  }, null, 2);
+    null,
+    2,
+  );
   const doc = parseDocument('file:///ws/stack.template', json);
   assert.equal(doc.syntax, 'json');
   assert.equal(doc.dialect, 'cfn');
   assert.equal(str(child(doc.taskDefs[0].root, 'cpu')), '256');
   assert.equal(child(doc.taskDefs[0].containers[0], 'image')!.unknown, 'intrinsic');
   assert.equal(doc.launches[0].taskDefinitionLogicalId, 'Task');
-  assert.deepEqual(alternatives(doc.launches[0].platformVersion).map((a) => a.value.value), ['1.3.0']);
+  assert.deepEqual(
+    alternatives(doc.launches[0].platformVersion).map((a) => a.value.value),
+    ['1.3.0'],
+  );
 });
 
 test('Only templates are CloudFormation: other YAML is not ours, YAML task definitions are (unit)', () => {
   assert.equal(parseDocument('file:///ws/compose.yaml', 'services:\n  web:\n    image: nginx\n').dialect, 'none');
-  assert.equal(parseDocument('file:///ws/tpl.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n').dialect, 'cfn');
+  assert.equal(
+    parseDocument('file:///ws/tpl.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n').dialect,
+    'cfn',
+  );
   assert.equal(parseDocument('file:///ws/x.yaml', 'Resources:\n  S:\n    Type: AWS::ECS::Cluster\n').dialect, 'cfn');
   assert.equal(parseDocument('file:///ws/x.yaml', 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n').dialect, 'none');
-  const td = parseDocument('file:///ws/task-def.yaml', 'family: web\ncontainerDefinitions:\n  - name: app\n    image: nginx\n');
+  const td = parseDocument(
+    'file:///ws/task-def.yaml',
+    'family: web\ncontainerDefinitions:\n  - name: app\n    image: nginx\n',
+  );
   assert.equal(td.dialect, 'api');
   assert.equal(td.taskDefs[0].family, 'web');
-  assert.equal(parseDocument('file:///ws/stack.template', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n').syntax, 'yaml');
+  assert.equal(
+    parseDocument('file:///ws/stack.template', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n').syntax,
+    'yaml',
+  );
 });

@@ -11,21 +11,39 @@ const efsTemplate = (pv: string, caps: string[] = ['SYS_PTRACE']): Record<string
     Task: {
       Type: 'AWS::ECS::TaskDefinition',
       Properties: {
-        Family: 'web', RequiresCompatibilities: ['FARGATE'], NetworkMode: 'awsvpc', Cpu: '256', Memory: '512',
+        Family: 'web',
+        RequiresCompatibilities: ['FARGATE'],
+        NetworkMode: 'awsvpc',
+        Cpu: '256',
+        Memory: '512',
         ExecutionRoleArn: 'arn:aws:iam::123456789012:role/exec',
         TaskRoleArn: 'arn:aws:iam::123456789012:role/task',
-        ContainerDefinitions: [{
-          Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27', Essential: true,
-          LinuxParameters: { Capabilities: { Add: caps } },
-          MountPoints: [{ SourceVolume: 'data', ContainerPath: '/data' }],
-          LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'app' } },
-        }],
-        Volumes: [{ Name: 'data', EFSVolumeConfiguration: { FilesystemId: 'fs-12345678', TransitEncryption: 'ENABLED' } }],
+        ContainerDefinitions: [
+          {
+            Name: 'app',
+            Image: 'public.ecr.aws/nginx/nginx:1.27',
+            Essential: true,
+            LinuxParameters: { Capabilities: { Add: caps } },
+            MountPoints: [{ SourceVolume: 'data', ContainerPath: '/data' }],
+            LogConfiguration: {
+              LogDriver: 'awslogs',
+              Options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'app' },
+            },
+          },
+        ],
+        Volumes: [
+          { Name: 'data', EFSVolumeConfiguration: { FilesystemId: 'fs-12345678', TransitEncryption: 'ENABLED' } },
+        ],
       },
     },
     Svc: {
       Type: 'AWS::ECS::Service',
-      Properties: { TaskDefinition: { Ref: 'Task' }, LaunchType: 'FARGATE', PlatformVersion: pv, NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-12345678'] } } },
+      Properties: {
+        TaskDefinition: { Ref: 'Task' },
+        LaunchType: 'FARGATE',
+        PlatformVersion: pv,
+        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-12345678'] } },
+      },
     },
   },
 });
@@ -35,13 +53,18 @@ function toYaml(v: unknown, indent = ''): string {
   if (Array.isArray(v)) return v.map((x) => `\n${indent}- ${toYaml(x, indent + '  ').replace(/^\n\s*/, '')}`).join('');
   if (v && typeof v === 'object') {
     if ('Ref' in v) return ` !Ref ${(v as { Ref: string }).Ref}`;
-    return Object.entries(v).map(([k, x]) => `\n${indent}${k}:${toYaml(x, indent + '  ')}`).join('');
+    return Object.entries(v)
+      .map(([k, x]) => `\n${indent}${k}:${toYaml(x, indent + '  ')}`)
+      .join('');
   }
   return ` ${typeof v === 'string' && /^[\d.]+$/.test(v) ? `"${v}"` : String(v)}`;
 }
 const yamlOf = (v: unknown) => toYaml(v).replace(/^\n/, '') + '\n';
 
-for (const [syntax, uri, render] of [['YAML', YAML_URI, yamlOf], ['JSON', JSON_URI, (v: unknown) => JSON.stringify(v, null, 2)]] as const) {
+for (const [syntax, uri, render] of [
+  ['YAML', YAML_URI, yamlOf],
+  ['JSON', JSON_URI, (v: unknown) => JSON.stringify(v, null, 2)],
+] as const) {
   test(`${syntax} template: pv/feature-requires-1.4.0 at PlatformVersion, fixed to LATEST (unit)`, () => {
     const text = render(efsTemplate('1.3.0'));
     const found = only(lint(text, uri), 'pv/feature-requires-1.4.0');

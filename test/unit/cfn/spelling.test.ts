@@ -83,5 +83,8 @@ test('S3FilesVolumeConfiguration (CloudFormation spelling of s3filesVolumeConfig
   const named = only(diags, 'vol/name');
   assert.equal(named.length, 1, 'an S3 Files volume needs a name');
   assert.deepEqual(only(diags, 'cfn/property-spelling'), []);
-  assert.deepEqual(diags.filter((d) => d.ruleId.startsWith('schema/')), []);
+  assert.deepEqual(
+    diags.filter((d) => d.ruleId.startsWith('schema/')),
+    [],
+  );
 });

@@ -7,7 +7,8 @@ const slice = (text: string, n: { offset: number; length: number }) => text.slic
 const fn = (n: AstNode | undefined) => (n as ObjectNode).properties[0];
 
 test('YAML scalars, maps and sequences keep their source spans (unit)', () => {
-  const text = 'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: "256"\n      Memory: 512\n      List:\n        - a\n        - \'b c\'\n      Flow: {A: 1, B: [x, y]}\n';
+  const text =
+    'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: "256"\n      Memory: 512\n      List:\n        - a\n        - \'b c\'\n      Flow: {A: 1, B: [x, y]}\n';
   const { root, findings } = parseYaml(text);
   assert.deepEqual(findings, []);
   const props = at(root, 'Resources', 'Task', 'Properties')!;
@@ -45,14 +46,34 @@ test('YAML short-form tags become their long-form shapes with the tag as key spa
   ].join('\n');
   const { root, findings } = parseYaml(text);
   assert.deepEqual(findings, []);
-  const expect: Record<string, string> = { A: 'Ref', B: 'Fn::GetAtt', C: 'Fn::If', D: 'Fn::Sub', E: 'Fn::Join', F: 'Fn::Select', G: 'Fn::FindInMap', H: 'Fn::ImportValue', I: 'Fn::Split', J: 'Fn::Base64', K: 'Fn::Cidr', L: 'Fn::Equals', M: 'Fn::Not', N: 'Fn::And', O: 'Fn::Or', P: 'Fn::GetAtt' };
+  const expect: Record<string, string> = {
+    A: 'Ref',
+    B: 'Fn::GetAtt',
+    C: 'Fn::If',
+    D: 'Fn::Sub',
+    E: 'Fn::Join',
+    F: 'Fn::Select',
+    G: 'Fn::FindInMap',
+    H: 'Fn::ImportValue',
+    I: 'Fn::Split',
+    J: 'Fn::Base64',
+    K: 'Fn::Cidr',
+    L: 'Fn::Equals',
+    M: 'Fn::Not',
+    N: 'Fn::And',
+    O: 'Fn::Or',
+    P: 'Fn::GetAtt',
+  };
   for (const [k, long] of Object.entries(expect)) assert.equal(fn(child(root, k)).key, long, k);
   assert.equal(fn(child(root, 'A')).rawKey, '!Ref');
   assert.equal(slice(text, fn(child(root, 'A')).keySpan), '!Ref');
   assert.equal(slice(text, child(root, 'A')!), '!Ref Param');
   const getAtt = fn(child(root, 'B')).value;
   assert.equal(getAtt.type, 'array');
-  assert.deepEqual((getAtt as { items: { value: unknown }[] }).items.map((i) => i.value), ['Res', 'Arn']);
+  assert.deepEqual(
+    (getAtt as { items: { value: unknown }[] }).items.map((i) => i.value),
+    ['Res', 'Arn'],
+  );
   assert.equal(slice(text, (getAtt as { items: AstNode[] }).items[1]), 'Arn');
   assert.equal(fn(at(fn(child(root, 'F')).value, 1)).key, 'Fn::GetAZs');
   assert.equal(fn(at(fn(child(root, 'M')).value, 0)).key, 'Condition');
@@ -69,7 +90,12 @@ test('YAML syntax errors are reported as yaml/syntax at their position (unit)', 
 
 test('YAML alias bombs and deep nesting are capped (unit)', () => {
   const lines = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i < 10; i++) lines.push(`${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9).fill('*' + 'abcdefghij'[i - 1]).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9)
+        .fill('*' + 'abcdefghij'[i - 1])
+        .join(', ')}]`,
+    );
   const started = Date.now();
   const bomb = parseYaml(lines.join('\n'));
   assert.ok(Date.now() - started < 2000);

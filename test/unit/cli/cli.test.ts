@@ -19,15 +19,37 @@ const lint = (paths: string[], extra: Partial<Parameters<typeof runLint>[0]> = {
 
 test('json output has exactly the documented shape, 0-based positions, related info across files (unit)', async () => {
   const dir = tempWorkspace({
-    'td.json': json(fargateTaskDef({ volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: 'fs-0123456789abcdef0', transitEncryption: 'ENABLED' } }] }, { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] })),
-    'svc.json': json({ serviceName: 'web', taskDefinition: 'web', launchType: 'FARGATE', platformVersion: '1.3.0', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }),
+    'td.json': json(
+      fargateTaskDef(
+        {
+          volumes: [
+            {
+              name: 'data',
+              efsVolumeConfiguration: { fileSystemId: 'fs-0123456789abcdef0', transitEncryption: 'ENABLED' },
+            },
+          ],
+        },
+        { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] },
+      ),
+    ),
+    'svc.json': json({
+      serviceName: 'web',
+      taskDefinition: 'web',
+      launchType: 'FARGATE',
+      platformVersion: '1.3.0',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
+    }),
     'package.json': '{"name":"x"}',
   });
   try {
     const { output, exitCode } = await lint([dir]);
     assert.equal(exitCode, 1);
     const files = JSON.parse(output) as OutFile[];
-    assert.deepEqual(files.map((f) => f.file.split('/').pop()).sort(), ['svc.json', 'td.json'], 'directories yield only ECS files');
+    assert.deepEqual(
+      files.map((f) => f.file.split('/').pop()).sort(),
+      ['svc.json', 'td.json'],
+      'directories yield only ECS files',
+    );
     const svc = files.find((f) => f.file.endsWith('svc.json'))!;
     const pv = svc.diagnostics.find((d) => d.ruleId === 'pv/feature-requires-1.4.0')!;
     assert.deepEqual(Object.keys(pv).sort(), ['message', 'range', 'related', 'ruleId', 'severity']);
@@ -41,7 +63,10 @@ test('json output has exactly the documented shape, 0-based positions, related i
 });
 
 test('explicit files are always reported; --rule overrides severity and exit code (unit)', async () => {
-  const dir = tempWorkspace({ 'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })), 'other.json': '{"a":1}' });
+  const dir = tempWorkspace({
+    'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })),
+    'other.json': '{"a":1}',
+  });
   try {
     const strict = await lint([join(dir, 'td.json'), join(dir, 'other.json')]);
     assert.equal(strict.exitCode, 1);
@@ -55,9 +80,19 @@ test('explicit files are always reported; --rule overrides severity and exit cod
 });
 
 test('text format is file:line:col severity ruleId message, 1-based (unit)', async () => {
-  const dir = tempWorkspace({ 'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })) });
+  const dir = tempWorkspace({
+    'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })),
+  });
   try {
-    const { output } = await runLint({ command: 'lint', format: 'text', rules: {}, paths: [dir], include: [], exclude: [], color: false });
+    const { output } = await runLint({
+      command: 'lint',
+      format: 'text',
+      rules: {},
+      paths: [dir],
+      include: [],
+      exclude: [],
+      color: false,
+    });
     assert.match(output, /td\.json:\d+:\d+ error fargate\/cap-add .*SYS_PTRACE/);
     assert.doesNotMatch(output, /\x1b\[/);
   } finally {
@@ -66,9 +101,19 @@ test('text format is file:line:col severity ruleId message, 1-based (unit)', asy
 });
 
 test('sarif output is SARIF 2.1.0 with rule metadata (unit)', async () => {
-  const dir = tempWorkspace({ 'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })) });
+  const dir = tempWorkspace({
+    'td.json': json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } })),
+  });
   try {
-    const { output } = await runLint({ command: 'lint', format: 'sarif', rules: {}, paths: [dir], include: [], exclude: [], color: false });
+    const { output } = await runLint({
+      command: 'lint',
+      format: 'sarif',
+      rules: {},
+      paths: [dir],
+      include: [],
+      exclude: [],
+      color: false,
+    });
     const sarif = JSON.parse(output);
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
@@ -105,7 +150,10 @@ test('include forces an unrecognised file and exclude skips one (unit)', async (
   const dir = tempWorkspace({ 'odd.json': json({ family: 'x', cpu: '256' }), 'td.json': json(fargateTaskDef()) });
   try {
     const forced = JSON.parse((await lint([dir], { include: ['odd.json'], exclude: ['td.json'] })).output) as OutFile[];
-    assert.deepEqual(forced.map((f) => f.file.split('/').pop()), ['odd.json']);
+    assert.deepEqual(
+      forced.map((f) => f.file.split('/').pop()),
+      ['odd.json'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,8 +8,16 @@ import { collectTargets } from '../../../server/src/cli/files';
 test('the walk gives each file its path relative to the directory named, as path.relative would (unit)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fl-walk-'));
   try {
-    for (const d of ['a', join('a', 'b'), join('a', 'b', 'c'), 'node_modules']) mkdirSync(join(dir, d), { recursive: true });
-    for (const f of ['top.json', join('a', 'x.yaml'), join('a', 'b', 'c', 'deep.json'), join('node_modules', 'skip.json'), join('a', 'notes.txt')]) writeFileSync(join(dir, f), '{}');
+    for (const d of ['a', join('a', 'b'), join('a', 'b', 'c'), 'node_modules'])
+      mkdirSync(join(dir, d), { recursive: true });
+    for (const f of [
+      'top.json',
+      join('a', 'x.yaml'),
+      join('a', 'b', 'c', 'deep.json'),
+      join('node_modules', 'skip.json'),
+      join('a', 'notes.txt'),
+    ])
+      writeFileSync(join(dir, f), '{}');
     for (const root of [dir, dir + '/', join(dir, 'a', '..'), join(dir, 'a')]) {
       const targets = collectTargets([root]);
       assert.ok(targets.length > 0);
@@ -18,7 +26,10 @@ test('the walk gives each file its path relative to the directory named, as path
         assert.equal(t.explicit, false);
       }
     }
-    assert.deepEqual(collectTargets([dir]).map((t) => t.relative), [join('a', 'b', 'c', 'deep.json'), join('a', 'x.yaml'), 'top.json']);
+    assert.deepEqual(
+      collectTargets([dir]).map((t) => t.relative),
+      [join('a', 'b', 'c', 'deep.json'), join('a', 'x.yaml'), 'top.json'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,22 +8,56 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import * as lite from '../../../scripts/build/semverLite.cjs';
 
-type Parsed = { major: number; minor: number; patch: number; prerelease: Array<string | number>; build: string[]; version: string } | null;
+type Parsed = {
+  major: number;
+  minor: number;
+  patch: number;
+  prerelease: Array<string | number>;
+  build: string[];
+  version: string;
+} | null;
 const requireHere = createRequire(__filename);
 const realParse = requireHere('semver/functions/parse') as (v: unknown) => Parsed;
 const realSatisfies = requireHere('semver/functions/satisfies') as (v: unknown, r: string) => boolean;
 
-const shape = (p: Parsed) => (p ? { major: p.major, minor: p.minor, patch: p.patch, prerelease: p.prerelease, build: p.build, version: p.version } : null);
+const shape = (p: Parsed) =>
+  p
+    ? { major: p.major, minor: p.minor, patch: p.patch, prerelease: p.prerelease, build: p.build, version: p.version }
+    : null;
 
 const VERSIONS = [
-  '1.100.0', '1.91.0', '1.90.2', '2.0.0', '1.101.0-insider', '1.100.0-insider.1', 'v1.100.0', ' 1.100.0 ', '1.100.0+build.7',
-  '1.100', '1.100.0.0', '01.100.0', '1.100.0-', '1.100.0-01', '1.100.0-0a', '1.100.0-rc.1+b', '', 'latest', '=1.100.0',
-  `1.${'9'.repeat(20)}.0`, `1.2.3-${'a'.repeat(260)}`, '0.0.1', '0.1.0', '0.0.0', '1.0.0-alpha..1', '1.0.0-alpha.-1',
+  '1.100.0',
+  '1.91.0',
+  '1.90.2',
+  '2.0.0',
+  '1.101.0-insider',
+  '1.100.0-insider.1',
+  'v1.100.0',
+  ' 1.100.0 ',
+  '1.100.0+build.7',
+  '1.100',
+  '1.100.0.0',
+  '01.100.0',
+  '1.100.0-',
+  '1.100.0-01',
+  '1.100.0-0a',
+  '1.100.0-rc.1+b',
+  '',
+  'latest',
+  '=1.100.0',
+  `1.${'9'.repeat(20)}.0`,
+  `1.2.3-${'a'.repeat(260)}`,
+  '0.0.1',
+  '0.1.0',
+  '0.0.0',
+  '1.0.0-alpha..1',
+  '1.0.0-alpha.-1',
 ];
 const RANGES = ['^1.91.0', '^1.100.0', '^0.1.2', '^0.0.3', '^2.0.0', '^0.0.0'];
 
-test('parse gives the real semver\'s version parts, or null where it does (unit)', () => {
-  for (const v of [...VERSIONS, 42, undefined, null, {}]) assert.deepEqual(shape(lite.parse(v)), shape(realParse(v)), JSON.stringify(v));
+test("parse gives the real semver's version parts, or null where it does (unit)", () => {
+  for (const v of [...VERSIONS, 42, undefined, null, {}])
+    assert.deepEqual(shape(lite.parse(v)), shape(realParse(v)), JSON.stringify(v));
 });
 
 test('satisfies agrees with the real semver on caret ranges, as the language client calls it (unit)', () => {
@@ -42,15 +76,29 @@ test('satisfies agrees with the real semver on caret ranges, as the language cli
 test('parse and satisfies agree with the real semver on generated versions (unit)', () => {
   const part = fc.oneof(fc.nat({ max: 3 }), fc.nat({ max: 200 }), fc.constantFrom('00', '01', 'x', ''));
   const ident = fc.constantFrom('insider', 'rc', '1', '0', '01', 'a-b', '');
-  const version = fc.tuple(fc.constantFrom('', 'v', ' '), part, part, part, fc.option(fc.array(ident, { minLength: 1, maxLength: 3 })), fc.option(fc.array(ident, { minLength: 1, maxLength: 2 })))
+  const version = fc
+    .tuple(
+      fc.constantFrom('', 'v', ' '),
+      part,
+      part,
+      part,
+      fc.option(fc.array(ident, { minLength: 1, maxLength: 3 })),
+      fc.option(fc.array(ident, { minLength: 1, maxLength: 2 })),
+    )
     .map(([pre, a, b, c, p, bu]) => `${pre}${a}.${b}.${c}${p ? `-${p.join('.')}` : ''}${bu ? `+${bu.join('.')}` : ''}`);
-  const range = fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 200 }), fc.nat({ max: 3 })).map(([a, b, c]) => `^${a}.${b}.${c}`);
-  fc.assert(fc.property(version, range, (v, r) => {
-    assert.deepEqual(shape(lite.parse(v)), shape(realParse(v)), v);
-    assert.equal(lite.satisfies(v, r), realSatisfies(v, r), `${v} ${r}`);
-  }), { seed: 20240805, numRuns: 500 });
+  const range = fc
+    .tuple(fc.nat({ max: 3 }), fc.nat({ max: 200 }), fc.nat({ max: 3 }))
+    .map(([a, b, c]) => `^${a}.${b}.${c}`);
+  fc.assert(
+    fc.property(version, range, (v, r) => {
+      assert.deepEqual(shape(lite.parse(v)), shape(realParse(v)), v);
+      assert.equal(lite.satisfies(v, r), realSatisfies(v, r), `${v} ${r}`);
+    }),
+    { seed: 20240805, numRuns: 500 },
+  );
 });
 
 test('any range other than ^M.m.p is refused, not guessed (unit)', () => {
-  for (const range of ['>=1.91.0', '1.x', '^1.91', '~1.91.0', '^1.91.0 || ^2.0.0']) assert.throws(() => lite.satisfies('1.100.0', range), /only caret ranges/);
+  for (const range of ['>=1.91.0', '1.x', '^1.91', '~1.91.0', '^1.91.0 || ^2.0.0'])
+    assert.throws(() => lite.satisfies('1.100.0', range), /only caret ranges/);
 });

@@ -80,7 +80,10 @@ export function createVscodeStub(): VscodeStub {
     }
   }
   class Uri {
-    constructor(readonly scheme: string, readonly path: string) {}
+    constructor(
+      readonly scheme: string,
+      readonly path: string,
+    ) {}
     get fsPath(): string {
       return this.path;
     }
@@ -95,7 +98,12 @@ export function createVscodeStub(): VscodeStub {
     }
   }
   const event = () => ({ dispose: noop });
-  const configuration = { get: (_k: string, d?: unknown) => d, has: () => false, inspect: () => undefined, update: async () => undefined };
+  const configuration = {
+    get: (_k: string, d?: unknown) => d,
+    has: () => false,
+    inspect: () => undefined,
+    update: async () => undefined,
+  };
   const members: Record<string, unknown> = {
     version: '1.100.0',
     EventEmitter,
@@ -135,7 +143,9 @@ export function createVscodeStub(): VscodeStub {
   };
   const api = new Proxy(members, { get: (t, p) => (p in t || typeof p === 'symbol' ? t[p as string] : inert(p)) });
   const whenCalled = (pattern: RegExp): Promise<void> =>
-    calls.some((c) => pattern.test(c)) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve }));
+    calls.some((c) => pattern.test(c))
+      ? Promise.resolve()
+      : new Promise((resolve) => waiters.push({ pattern, resolve }));
   return { api, calls, whenCalled };
 }
 

@@ -60,10 +60,19 @@ test('template tokens are unknown values: never judged, one note for a file vali
 });
 
 test('template detection in strings (unit)', () => {
-  for (const s of ['{{ .Env.IMAGE }}', '\${IMAGE}', '$IMAGE_URI', '<IMAGE1_NAME>', 'REPLACE_ME', 'arn:aws:iam::\${ACCOUNT}:role/x', 'acct.dkr.ecr.<region>.amazonaws.com/app']) {
+  for (const s of [
+    '{{ .Env.IMAGE }}',
+    '\${IMAGE}',
+    '$IMAGE_URI',
+    '<IMAGE1_NAME>',
+    'REPLACE_ME',
+    'arn:aws:iam::\${ACCOUNT}:role/x',
+    'acct.dkr.ecr.<region>.amazonaws.com/app',
+  ]) {
     assert.ok(isTemplatedString(s), s);
   }
-  for (const s of ['nginx:1.27', 'arn:aws:iam::123456789012:role/x', 'echo $$ > /tmp/pid', 'a < b']) assert.ok(!isTemplatedString(s), s);
+  for (const s of ['nginx:1.27', 'arn:aws:iam::123456789012:role/x', 'echo $$ > /tmp/pid', 'a < b'])
+    assert.ok(!isTemplatedString(s), s);
 });
 
 test('the tree keeps exact spans of keys and values (unit)', () => {
@@ -92,15 +101,21 @@ test('JSON edit builder keeps the document valid (unit)', () => {
 test('lineAt agrees with the line index for LF, CRLF and CR texts (unit)', async () => {
   const { lineAt, LineIndex } = await import('../../../server/src/service/documents/lineIndex');
   for (const text of ['a\nb\n\nc', 'a\r\nb\r\n\r\nc', 'a\rb\r\rc', '', 'x']) {
-    for (let o = 0; o <= text.length; o++) assert.equal(lineAt({ text }, o), new LineIndex(text).positionAt(o).line, JSON.stringify([text, o]));
+    for (let o = 0; o <= text.length; o++)
+      assert.equal(lineAt({ text }, o), new LineIndex(text).positionAt(o).line, JSON.stringify([text, o]));
   }
 });
 
 test('a bare template token glued to a literal makes the whole literal unknown, not a different number (unit)', () => {
-  const text = '{"family":"a","requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory": 1024${MEM},"containerDefinitions":[{"name":"a","image":"nginx","essential":true}]}';
+  const text =
+    '{"family":"a","requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory": 1024${MEM},"containerDefinitions":[{"name":"a","image":"nginx","essential":true}]}';
   const parsed = parseJson(text);
-  const memory = parsed.root?.type === 'object' ? parsed.root.properties.find((p) => p.key === 'memory')?.value : undefined;
+  const memory =
+    parsed.root?.type === 'object' ? parsed.root.properties.find((p) => p.key === 'memory')?.value : undefined;
   assert.equal(memory?.unknown, 'template');
   // Before: the offset-preserving neutralisation turned `1024${MEM}` into 10240, an invalid Fargate pair.
-  assert.deepEqual(lint(text).filter((d) => d.ruleId === 'fargate/cpu-memory-combo'), []);
+  assert.deepEqual(
+    lint(text).filter((d) => d.ruleId === 'fargate/cpu-memory-combo'),
+    [],
+  );
 });

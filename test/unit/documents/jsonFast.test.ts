@@ -13,10 +13,19 @@ import { join, resolve } from 'node:path';
 import { isExactTree, MAX_DEPTH, parseJson } from '../../../server/src/service/documents/json';
 import { parseJsonFast } from '../../../server/src/service/documents/jsonFast';
 import type { ArrayNode } from '../../../server/src/service/documents/ast';
-import { bareTokenEnd, isTemplatedString, neutraliseBareTemplates } from '../../../server/src/service/documents/templates';
+import {
+  bareTokenEnd,
+  isTemplatedString,
+  neutraliseBareTemplates,
+} from '../../../server/src/service/documents/templates';
 import { CORPUS } from '../../corpusPath';
 import { seededRandom } from '../../seededRandom';
-import { isExactTree as referenceIsExact, referenceNeutralise, referenceParseJson, referenceVisitAccepts } from './jsonReference';
+import {
+  isExactTree as referenceIsExact,
+  referenceNeutralise,
+  referenceParseJson,
+  referenceVisitAccepts,
+} from './jsonReference';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -39,7 +48,11 @@ function agree(text: string, label: string): boolean {
   const ours = parseJson(text);
   const old = referenceParseJson(text);
   assert.deepStrictEqual(ours, old, `${label}: parseJson differs from the old one`);
-  assert.equal(ours.root ? isExactTree(ours.root) : false, old.root ? referenceIsExact(old.root) : false, `${label}: exactness differs`);
+  assert.equal(
+    ours.root ? isExactTree(ours.root) : false,
+    old.root ? referenceIsExact(old.root) : false,
+    `${label}: exactness differs`,
+  );
   return parseJsonFast(text, MAX_DEPTH) !== undefined;
 }
 
@@ -53,20 +66,31 @@ function acceptsLikeOld(text: string, label: string): void {
   if (/\/\/[^\n]*\r(?!\n)/.test(text)) return;
   if (referenceNeutralise(text)?.tokens.some((t) => /[-+.0-9eE]/.test(text[t.offset - 1] ?? ''))) return;
   const fast = parseJsonFast(text, Number.MAX_SAFE_INTEGER) !== undefined;
-  assert.equal(fast, referenceVisitAccepts(text), `${label}: the fast path ${fast ? 'accepts' : 'rejects'} what the old visitor ${fast ? 'rejected' : 'read'}`);
+  assert.equal(
+    fast,
+    referenceVisitAccepts(text),
+    `${label}: the fast path ${fast ? 'accepts' : 'rejects'} what the old visitor ${fast ? 'rejected' : 'read'}`,
+  );
 }
 
 const CORPUS_TEXTS = texts(jsonFiles(CORPUS));
 const FIXTURE_TEXTS = texts([...jsonFiles(join(ROOT, 'test')), ...jsonFiles(join(ROOT, 'examples'))]);
 
-test('the real corpus parses exactly as before (unit)', { skip: CORPUS_TEXTS.length === 0 && `no corpus at ${CORPUS}` }, () => {
-  let fast = 0;
-  for (const { name, text } of CORPUS_TEXTS) {
-    if (agree(text, name)) fast++;
-    acceptsLikeOld(text, name);
-  }
-  assert.ok(fast >= CORPUS_TEXTS.length * 0.8, `only ${fast} of ${CORPUS_TEXTS.length} corpus files took the fast path`);
-});
+test(
+  'the real corpus parses exactly as before (unit)',
+  { skip: CORPUS_TEXTS.length === 0 && `no corpus at ${CORPUS}` },
+  () => {
+    let fast = 0;
+    for (const { name, text } of CORPUS_TEXTS) {
+      if (agree(text, name)) fast++;
+      acceptsLikeOld(text, name);
+    }
+    assert.ok(
+      fast >= CORPUS_TEXTS.length * 0.8,
+      `only ${fast} of ${CORPUS_TEXTS.length} corpus files took the fast path`,
+    );
+  },
+);
 
 test('every JSON text under test/ and examples/ parses exactly as before (unit)', () => {
   assert.ok(FIXTURE_TEXTS.length > 5, 'fixtures found');
@@ -77,18 +101,122 @@ test('every JSON text under test/ and examples/ parses exactly as before (unit)'
 });
 
 const EDGE_CASES: string[] = [
-  '', '   \n\t ', '// only a comment', '/* only */', '/* unterminated', '/', '{}', '[]', '{ }', '[ ]', '0', '-0', '"s"', 'true', 'null', 'false',
-  '{"a":1}', '{"a":1,}', '[1,]', '[1, /* c */ ]', '{"a":1 /* c */ ,}', '[,]', '{,}', '[1,,2]', '{"a" 1}', '{"a":}', '{"a"}', '{1:2}', '[1 2]', '{"a":1}{}', '{"a":1} x',
-  '{"a":1,"a":2}', '{"a":{"b":[1,{"c":null}]}}', '{"":""}',
+  '',
+  '   \n\t ',
+  '// only a comment',
+  '/* only */',
+  '/* unterminated',
+  '/',
+  '{}',
+  '[]',
+  '{ }',
+  '[ ]',
+  '0',
+  '-0',
+  '"s"',
+  'true',
+  'null',
+  'false',
+  '{"a":1}',
+  '{"a":1,}',
+  '[1,]',
+  '[1, /* c */ ]',
+  '{"a":1 /* c */ ,}',
+  '[,]',
+  '{,}',
+  '[1,,2]',
+  '{"a" 1}',
+  '{"a":}',
+  '{"a"}',
+  '{1:2}',
+  '[1 2]',
+  '{"a":1}{}',
+  '{"a":1} x',
+  '{"a":1,"a":2}',
+  '{"a":{"b":[1,{"c":null}]}}',
+  '{"":""}',
   '[-0, 0, 1, -1, 1.5, 1e3, 1E+3, 1e-3, 1.25e-7, 123456789012345, 1234567890123456, 9007199254740993, -9007199254740993, 12345678901234567890, 1e999, -1e999, 0.1, 5e-324]',
-  '[01]', '[1.]', '[.5]', '[1e]', '[1e+]', '[-]', '[- 1]', '[+1]', '[0x10]', '[1.5.3]', '[Infinity]', '[NaN]', '[1a]', '[1/2]', '[1//c\n]',
-  '[truex]', '[true1]', '[nul]', '[True]', '[true/**/]', '[null,false,true]',
-  '["\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041\\u00e9\\uD83D\\uDE80"]', '["\\x"]', '["\\u12"]', '["\\u12G4"]', '["\\', '["a\\', '["a', '["a\tb"]', '["a\nb"]', '["a\u0000"]', '["\u2028\u00a0"]',
-  '{"\\u0061":1, "a\\nb": 2}', '\ufeff{}', '{}\u00a0', '{\u000b}', '{\f}', '{"a":1}\r\n', '{\r"a"\r:\r1\r}',
-  '// c\r\n{"a":1}', '// c\r{"a":1}', '{"a": 1 // c\r}', '{"a": 1 // "quoted" [\n}', '/* { */ {"a": [1]}', '/* " */ {"a": "b"}', '{"a": /* ] */ [1]}',
+  '[01]',
+  '[1.]',
+  '[.5]',
+  '[1e]',
+  '[1e+]',
+  '[-]',
+  '[- 1]',
+  '[+1]',
+  '[0x10]',
+  '[1.5.3]',
+  '[Infinity]',
+  '[NaN]',
+  '[1a]',
+  '[1/2]',
+  '[1//c\n]',
+  '[truex]',
+  '[true1]',
+  '[nul]',
+  '[True]',
+  '[true/**/]',
+  '[null,false,true]',
+  '["\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041\\u00e9\\uD83D\\uDE80"]',
+  '["\\x"]',
+  '["\\u12"]',
+  '["\\u12G4"]',
+  '["\\',
+  '["a\\',
+  '["a',
+  '["a\tb"]',
+  '["a\nb"]',
+  '["a\u0000"]',
+  '["\u2028\u00a0"]',
+  '{"\\u0061":1, "a\\nb": 2}',
+  '\ufeff{}',
+  '{}\u00a0',
+  '{\u000b}',
+  '{\f}',
+  '{"a":1}\r\n',
+  '{\r"a"\r:\r1\r}',
+  '// c\r\n{"a":1}',
+  '// c\r{"a":1}',
+  '{"a": 1 // c\r}',
+  '{"a": 1 // "quoted" [\n}',
+  '/* { */ {"a": [1]}',
+  '/* " */ {"a": "b"}',
+  '{"a": /* ] */ [1]}',
   '{"family": "{{ family }}", "cpu": {{ cpu }}, "memory": ${MEMORY}, "image": $IMAGE, "x": <IMAGE1_NAME>, "y": {% raw %}, "z": [${A}, $B_1, <C>]}',
-  '{{ whole }}', '$X', '${X}', '<A>', '[{{ a }}]', '[{{ a }]', '[{{ a', '[{% a', '[{%a%}]', '[${a\n}]', '[${}]', '[$1]', '[$_x]', '[<a>]', '[<A-B>]', '[<A B>]', '[<A]',
-  '{ {{k}}: 1 }', '{"a": 1} $X', '[1 $X]', '[$X 1]', '[{{x}}1]', '{"a": {{x}, "b": 2}}', '["{{", {{ x }}]', '[{{ "}}" }}]', '// $X\n[1]', '/* {{ */ [1]', '["$X", "${Y}", "<Z>"]', '[1024${X}]', '[-${X}]', '[1.{{x}}]', '[1e$X]', '[true$X]', '["a"$X]',
+  '{{ whole }}',
+  '$X',
+  '${X}',
+  '<A>',
+  '[{{ a }}]',
+  '[{{ a }]',
+  '[{{ a',
+  '[{% a',
+  '[{%a%}]',
+  '[${a\n}]',
+  '[${}]',
+  '[$1]',
+  '[$_x]',
+  '[<a>]',
+  '[<A-B>]',
+  '[<A B>]',
+  '[<A]',
+  '{ {{k}}: 1 }',
+  '{"a": 1} $X',
+  '[1 $X]',
+  '[$X 1]',
+  '[{{x}}1]',
+  '{"a": {{x}, "b": 2}}',
+  '["{{", {{ x }}]',
+  '[{{ "}}" }}]',
+  '// $X\n[1]',
+  '/* {{ */ [1]',
+  '["$X", "${Y}", "<Z>"]',
+  '[1024${X}]',
+  '[-${X}]',
+  '[1.{{x}}]',
+  '[1e$X]',
+  '[true$X]',
+  '["a"$X]',
   '["REPLACE_ME", "replace-me", "YOUR_ACCOUNT", "your-account", "__TOKEN__", "change_me", "ChangeMe", "#{x}", "a < b", "x_y", "arn:aws:iam::${ACCOUNT}:role/x", "\\u0024{X}", "\\u0059OUR_X"]',
 ];
 
@@ -103,7 +231,14 @@ test('nesting at and past the limits parses exactly as before, without overflowi
   const nest = (k: number, inner = '1') => '['.repeat(k) + inner + ']'.repeat(k);
   const objs = (k: number) => '{"a":'.repeat(k) + '1' + '}'.repeat(k);
   for (const k of [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 1000, 1001, 10_000]) {
-    for (const text of [nest(k), objs(k), nest(k, '{"a": [1,]}'), '/* [ */' + nest(k), '[/* ' + ']'.repeat(150) + ' */' + nest(k) + ']', nest(k).slice(0, -1)]) {
+    for (const text of [
+      nest(k),
+      objs(k),
+      nest(k, '{"a": [1,]}'),
+      '/* [ */' + nest(k),
+      '[/* ' + ']'.repeat(150) + ' */' + nest(k) + ']',
+      nest(k).slice(0, -1),
+    ]) {
       agree(text, `depth ${k}: ${text.slice(0, 40)}`);
     }
   }
@@ -114,7 +249,33 @@ test('nesting at and past the limits parses exactly as before, without overflowi
 
 test('the template token scan matches the regex it replaced (unit)', () => {
   const rnd = seededRandom(8);
-  const alphabet = ['{', '}', '{{', '}}', '{%', '%}', '$', '${', '<', '>', 'A', 'a', '_', '1', ' ', '\n', '"', '\\', '/', '*', '//', '/*', '*/', 'Z9', '-'];
+  const alphabet = [
+    '{',
+    '}',
+    '{{',
+    '}}',
+    '{%',
+    '%}',
+    '$',
+    '${',
+    '<',
+    '>',
+    'A',
+    'a',
+    '_',
+    '1',
+    ' ',
+    '\n',
+    '"',
+    '\\',
+    '/',
+    '*',
+    '//',
+    '/*',
+    '*/',
+    'Z9',
+    '-',
+  ];
   for (let n = 0; n < 3000; n++) {
     let text = '';
     const len = 1 + Math.floor(rnd() * 14);
@@ -134,7 +295,11 @@ function mutate(text: string, rnd: () => number): string {
     case 0:
       return text.slice(0, i);
     case 1:
-      return text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) || 0) ^ (1 << Math.floor(rnd() * 7))) + text.slice(i + 1);
+      return (
+        text.slice(0, i) +
+        String.fromCharCode((text.charCodeAt(i) || 0) ^ (1 << Math.floor(rnd() * 7))) +
+        text.slice(i + 1)
+      );
     case 2:
       return text.slice(0, i) + text.slice(i + 1 + Math.floor(rnd() * 16));
     case 3: {
@@ -143,18 +308,83 @@ function mutate(text: string, rnd: () => number): string {
     }
     case 4: {
       const j = text.indexOf(pick(['\n', ' ', ',']), i);
-      return j < 0 ? text : text.slice(0, j + 1) + pick(['// note\n', '/* c */', '/* [ { " */', '// "x" ]\n', '// c\r\n', '// c\r', '/* ] ] */', '/*', '/']) + text.slice(j + 1);
+      return j < 0
+        ? text
+        : text.slice(0, j + 1) +
+            pick(['// note\n', '/* c */', '/* [ { " */', '// "x" ]\n', '// c\r\n', '// c\r', '/* ] ] */', '/*', '/']) +
+            text.slice(j + 1);
     }
     case 5: {
       const j = text.indexOf(pick([': "', ': ', '[', ', ']), i);
-      return j < 0 ? text : text.slice(0, j + 2) + pick(['{{ v }}', '${V}', '$V', '<IMAGE1_NAME>', '{% v %}', '{{ v }', '${V', '<v>', '"{{ v }}", ', '"${V}", ', '"\\u0041\\n", ', '-0, ', '1e999, ', '1.50, ', 'tru ']) + text.slice(j + 2);
+      return j < 0
+        ? text
+        : text.slice(0, j + 2) +
+            pick([
+              '{{ v }}',
+              '${V}',
+              '$V',
+              '<IMAGE1_NAME>',
+              '{% v %}',
+              '{{ v }',
+              '${V',
+              '<v>',
+              '"{{ v }}", ',
+              '"${V}", ',
+              '"\\u0041\\n", ',
+              '-0, ',
+              '1e999, ',
+              '1.50, ',
+              'tru ',
+            ]) +
+            text.slice(j + 2);
     }
     case 6: {
       const j = text.indexOf('"', i);
-      return j < 0 ? text : text.slice(0, j + 1) + pick(['\\"', '\\\\', '\\u00e9', '\\x', '\\u12', '\t', '\n', '\u0000', '\u2028', '\ud800', 'REPLACE_ME', '__X__', 'Your_', '<A>', '$']) + text.slice(j + 1);
+      return j < 0
+        ? text
+        : text.slice(0, j + 1) +
+            pick([
+              '\\"',
+              '\\\\',
+              '\\u00e9',
+              '\\x',
+              '\\u12',
+              '\t',
+              '\n',
+              '\u0000',
+              '\u2028',
+              '\ud800',
+              'REPLACE_ME',
+              '__X__',
+              'Your_',
+              '<A>',
+              '$',
+            ]) +
+            text.slice(j + 1);
     }
     case 7:
-      return text.slice(0, i) + pick(['{', '}', '[', ']', ',', ':', '"', '\\', '\n', '\r', 'null', '{{x}}', '${X}', '<IMAGE1_NAME>', '\u00a0', '\ufeff']) + text.slice(i);
+      return (
+        text.slice(0, i) +
+        pick([
+          '{',
+          '}',
+          '[',
+          ']',
+          ',',
+          ':',
+          '"',
+          '\\',
+          '\n',
+          '\r',
+          'null',
+          '{{x}}',
+          '${X}',
+          '<IMAGE1_NAME>',
+          '\u00a0',
+          '\ufeff',
+        ]) +
+        text.slice(i)
+      );
     default: {
       const j = text.indexOf(pick(['[', '{']), i);
       return j < 0 ? text : text.slice(0, j) + '['.repeat(1 + Math.floor(rnd() * 250)) + text.slice(j);
@@ -182,7 +412,41 @@ test('thousands of seeded mutations parse exactly as before (unit)', () => {
 
 test('the fast path marks exactly the strings isTemplatedString marks (unit)', () => {
   const rnd = seededRandom(81);
-  const pieces = ['change', 'CHANGE', 'Change', 'replace', 'REPLACE', 'your', 'YOUR', 'Your', 'me', 'ME', 'WITH', 'r', 'c', 'y', '_', '__', '__A1', 'B__', '-', ' ', 'x', 'X1', '{', '}', '{{', '}}', '$', '<', '>', '#', '\\u0024', '\\n', 'é'];
+  const pieces = [
+    'change',
+    'CHANGE',
+    'Change',
+    'replace',
+    'REPLACE',
+    'your',
+    'YOUR',
+    'Your',
+    'me',
+    'ME',
+    'WITH',
+    'r',
+    'c',
+    'y',
+    '_',
+    '__',
+    '__A1',
+    'B__',
+    '-',
+    ' ',
+    'x',
+    'X1',
+    '{',
+    '}',
+    '{{',
+    '}}',
+    '$',
+    '<',
+    '>',
+    '#',
+    '\\u0024',
+    '\\n',
+    'é',
+  ];
   for (let n = 0; n < 5000; n++) {
     let raw = '';
     const len = 1 + Math.floor(rnd() * 5);

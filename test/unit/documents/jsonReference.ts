@@ -9,7 +9,15 @@
  * as `json/syntax` warnings; real syntax errors are reported at their position and the recoverable
  * part of the tree is still returned. Bare template tokens are neutralised (see templates.ts).
  */
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, visit, type Node as JNode, type ParseError } from 'jsonc-parser';
+import {
+  createScanner,
+  parseTree,
+  printParseErrorCode,
+  SyntaxKind,
+  visit,
+  type Node as JNode,
+  type ParseError,
+} from 'jsonc-parser';
 import type { ArrayNode, AstNode, ObjectNode, Property } from '../../../server/src/service/documents/ast';
 import { isTemplatedString, type BareToken } from '../../../server/src/service/documents/templates';
 import type { Finding } from '../../../server/src/service/types';
@@ -64,7 +72,14 @@ export function referenceParseJson(text: string): ParsedJson {
     return {
       root: undefined,
       bareTemplates: bare,
-      findings: [{ ruleId: 'json/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message: `Not checked: the JSON nests ${depth} levels deep (the limit is ${MAX_PARSE_DEPTH}); no ECS file nests this deep.` }],
+      findings: [
+        {
+          ruleId: 'json/syntax',
+          severity: 'warning',
+          span: { offset: 0, length: 1 },
+          message: `Not checked: the JSON nests ${depth} levels deep (the limit is ${MAX_PARSE_DEPTH}); no ECS file nests this deep.`,
+        },
+      ],
     };
   }
   if (depth <= MAX_DEPTH) {
@@ -103,7 +118,13 @@ function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
     const k = top.key;
     if (!k) return;
     top.key = undefined;
-    top.node.properties.push({ key: k.key, rawKey: k.key, keySpan: { offset: k.offset, length: k.length }, value, span: { offset: k.offset, length: value.offset + value.length - k.offset } });
+    top.node.properties.push({
+      key: k.key,
+      rawKey: k.key,
+      keySpan: { offset: k.offset, length: k.length },
+      value,
+      span: { offset: k.offset, length: value.offset + value.length - k.offset },
+    });
   };
   const close = (offset: number, length: number): void => {
     if (pendingComma >= 0) findings.push(trailingComma(pendingComma));
@@ -116,40 +137,53 @@ function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
     else frame.node.items = frame.node.items.slice();
     attach(frame.node);
   };
-  visit(source, {
-    onObjectBegin: (offset) => {
-      pendingComma = -1;
-      stack.push({ node: { type: 'object', properties: [], offset, length: -1 } });
+  visit(
+    source,
+    {
+      onObjectBegin: (offset) => {
+        pendingComma = -1;
+        stack.push({ node: { type: 'object', properties: [], offset, length: -1 } });
+      },
+      onObjectProperty: (key, offset, length) => {
+        pendingComma = -1;
+        const top = stack[stack.length - 1];
+        if (top) top.key = { key, offset, length };
+      },
+      onObjectEnd: close,
+      onArrayBegin: (offset) => {
+        pendingComma = -1;
+        stack.push({ node: { type: 'array', items: [], offset, length: -1 } });
+      },
+      onArrayEnd: close,
+      onLiteralValue: (value, offset, length) => {
+        pendingComma = -1;
+        const type =
+          value === null
+            ? 'null'
+            : typeof value === 'string'
+              ? 'string'
+              : typeof value === 'number'
+                ? 'number'
+                : typeof value === 'boolean'
+                  ? 'boolean'
+                  : 'null';
+        const node: AstNode = { type, value: value ?? null, offset, length } as AstNode;
+        if (touchesToken(bare, offset, length)) node.unknown = 'template';
+        else if (type === 'string' && isTemplatedString(value)) node.unknown = 'template';
+        attach(node);
+      },
+      onSeparator: (sep, offset) => {
+        pendingComma = sep === ',' ? offset : -1;
+      },
+      onComment: (offset, length) => {
+        findings.push(commentFinding(offset, length));
+      },
+      onError: () => {
+        failed = true;
+      },
     },
-    onObjectProperty: (key, offset, length) => {
-      pendingComma = -1;
-      const top = stack[stack.length - 1];
-      if (top) top.key = { key, offset, length };
-    },
-    onObjectEnd: close,
-    onArrayBegin: (offset) => {
-      pendingComma = -1;
-      stack.push({ node: { type: 'array', items: [], offset, length: -1 } });
-    },
-    onArrayEnd: close,
-    onLiteralValue: (value, offset, length) => {
-      pendingComma = -1;
-      const type = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'null';
-      const node: AstNode = { type, value: value ?? null, offset, length } as AstNode;
-      if (touchesToken(bare, offset, length)) node.unknown = 'template';
-      else if (type === 'string' && isTemplatedString(value)) node.unknown = 'template';
-      attach(node);
-    },
-    onSeparator: (sep, offset) => {
-      pendingComma = sep === ',' ? offset : -1;
-    },
-    onComment: (offset, length) => {
-      findings.push(commentFinding(offset, length));
-    },
-    onError: () => {
-      failed = true;
-    },
-  }, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
+  );
   if (failed) return undefined;
   if (root) exactTrees.add(root);
   return { root, findings, bareTemplates: bare };
@@ -158,11 +192,18 @@ function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
 /** jsonc-parser's tree with its error recovery, converted; syntax errors reported at their position. */
 function parseWithRecovery(source: string, textLength: number, bare: BareToken[]): ParsedJson {
   const errors: ParseError[] = [];
-  const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const tree = parseTree(source, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: true,
+  });
   const findings: Finding[] = errors.map((e) => ({
     ruleId: 'json/syntax',
     message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}.`,
-    span: { offset: Math.min(e.offset, textLength), length: Math.max(0, Math.min(Math.max(1, e.length), textLength - e.offset)) },
+    span: {
+      offset: Math.min(e.offset, textLength),
+      length: Math.max(0, Math.min(Math.max(1, e.length), textLength - e.offset)),
+    },
     severity: 'error',
   }));
   findings.push(...leniencies(source));
@@ -179,12 +220,23 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
           const [k, v] = p.children ?? [];
           if (!k || !v) continue;
           const key = String(k.value);
-          properties.push({ key, rawKey: key, keySpan: { offset: k.offset, length: k.length }, value: convert(v, depth + 1), span: { offset: p.offset, length: p.length } });
+          properties.push({
+            key,
+            rawKey: key,
+            keySpan: { offset: k.offset, length: k.length },
+            value: convert(v, depth + 1),
+            span: { offset: p.offset, length: p.length },
+          });
         }
         return { type: 'object', properties, offset: n.offset, length: n.length };
       }
       case 'array':
-        return { type: 'array', items: (n.children ?? []).map((c) => convert(c, depth + 1)), offset: n.offset, length: n.length };
+        return {
+          type: 'array',
+          items: (n.children ?? []).map((c) => convert(c, depth + 1)),
+          offset: n.offset,
+          length: n.length,
+        };
       default: {
         const node: AstNode = { type: n.type, value: n.value ?? null, offset: n.offset, length: n.length } as AstNode;
         if (touchesToken(bare, n.offset, n.length)) node.unknown = 'template';
@@ -196,7 +248,12 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
   const root = tree ? convert(tree, 0) : undefined;
   if (root && errors.length === 0 && !tooDeep) exactTrees.add(root);
   if (tooDeep) {
-    findings.push({ ruleId: 'json/syntax', message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`, span: { offset: 0, length: 1 }, severity: 'warning' });
+    findings.push({
+      ruleId: 'json/syntax',
+      message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`,
+      span: { offset: 0, length: 1 },
+      severity: 'warning',
+    });
   }
   return { root, findings, bareTemplates: bare };
 }
@@ -220,7 +277,8 @@ function leniencies(text: string): Finding[] {
       pendingComma = { offset: scanner.getTokenOffset() };
       continue;
     }
-    if (pendingComma && (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken)) out.push(trailingComma(pendingComma.offset));
+    if (pendingComma && (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken))
+      out.push(trailingComma(pendingComma.offset));
     pendingComma = undefined;
   }
   return out;
@@ -229,7 +287,8 @@ function leniencies(text: string): Finding[] {
 function commentFinding(offset: number, length: number): Finding {
   return {
     ruleId: 'json/syntax',
-    message: 'Comments are not valid JSON: the AWS CLI (--cli-input-json) and the ECS API reject this file. Remove the comment before using it.',
+    message:
+      'Comments are not valid JSON: the AWS CLI (--cli-input-json) and the ECS API reject this file. Remove the comment before using it.',
     span: { offset, length },
     severity: 'warning',
   };
@@ -302,6 +361,14 @@ export function referenceNeutralise(text: string): { text: string; tokens: BareT
 export function referenceVisitAccepts(text: string): boolean {
   const source = referenceNeutralise(text)?.text ?? text;
   let failed = false;
-  visit(source, { onError: () => { failed = true; } }, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  visit(
+    source,
+    {
+      onError: () => {
+        failed = true;
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
+  );
   return !failed;
 }

@@ -10,7 +10,8 @@ const deep: Record<string, (n: number) => string> = {
   'flow sequences': (n) => '['.repeat(n) + '1' + ']'.repeat(n),
   'flow mappings': (n) => '{a: '.repeat(n) + '1' + '}'.repeat(n),
   'block sequences on one line': (n) => '- '.repeat(n) + '1\n',
-  'block mappings by indentation': (n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + `\n${' '.repeat(n)}v\n`,
+  'block mappings by indentation': (n) =>
+    Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + `\n${' '.repeat(n)}v\n`,
   'mixed block and flow': (n) => `a:\n  - b: ${'['.repeat(n)}x${']'.repeat(n)}\n`,
 };
 
@@ -23,7 +24,10 @@ test('YAML nesting beyond the limit is reported and not parsed, in every form, w
       const parsed = parseYaml(text);
       assert.equal(parsed.root, undefined, `${name} x${n}`);
       assert.equal(parsed.findings.length, 1, `${name} x${n}`);
-      assert.match(parsed.findings[0].message, /^Not checked: the YAML nests about \d+ levels deep \(the limit is 400\)/);
+      assert.match(
+        parsed.findings[0].message,
+        /^Not checked: the YAML nests about \d+ levels deep \(the limit is 400\)/,
+      );
     }
   }
 });
@@ -34,7 +38,10 @@ test('YAML just inside the parse limit is parsed repeatedly without aborting; th
     assert.ok(yamlNestingDepth(text) <= YAML_MAX_PARSE_DEPTH, name);
     for (let r = 0; r < 3; r++) {
       const parsed = parseYaml(text);
-      assert.ok(parsed.findings.some((f) => /Nesting deeper than 200 levels/.test(f.message)), `${name}: ${parsed.findings.map((f) => f.message).join('; ')}`);
+      assert.ok(
+        parsed.findings.some((f) => /Nesting deeper than 200 levels/.test(f.message)),
+        `${name}: ${parsed.findings.map((f) => f.message).join('; ')}`,
+      );
     }
   }
 });
@@ -43,7 +50,12 @@ test('the depth estimate ignores brackets in quoted scalars and comments, and is
   assert.equal(yamlNestingDepth('a: 1\n'), 1);
   assert.equal(yamlNestingDepth('a:\n  b:\n    c: [1, [2]]\n'), 5);
   assert.equal(yamlNestingDepth('a:\n  - - x\n'), 4);
-  assert.equal(yamlNestingDepth(`a: "${'['.repeat(1000)}"\nb: '${'{'.repeat(1000)}'' x'\n# ${'['.repeat(1000)}\nc: d # ${'['.repeat(1000)}\n`), 1);
+  assert.equal(
+    yamlNestingDepth(
+      `a: "${'['.repeat(1000)}"\nb: '${'{'.repeat(1000)}'' x'\n# ${'['.repeat(1000)}\nc: d # ${'['.repeat(1000)}\n`,
+    ),
+    1,
+  );
   assert.equal(yamlNestingDepth('Command: ["sh", "-c", "echo [ok] {x}"]\n'), 2);
 });
 

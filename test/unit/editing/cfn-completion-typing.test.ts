@@ -10,9 +10,16 @@ const ls = getLanguageService();
 
 function check(uri: string, text: string, offset: number, trigger?: string): number {
   const doc = ls.parse(uri, text);
-  const r = completeDocument(doc, offset, { trigger, live: { region: 'eu-west-1', fileSystems: [{ id: 'fs-1', accessPoints: [{ id: 'fsap-1' }] }] } });
-  assert.ok(r.replace.offset >= 0 && r.replace.offset <= offset && r.replace.offset + r.replace.length <= text.length, `${uri} @${offset}: replace out of range`);
-  for (const i of r.items) assert.ok(typeof i.label === 'string' && i.label.length > 0 && typeof (i.insertText ?? i.label) === 'string');
+  const r = completeDocument(doc, offset, {
+    trigger,
+    live: { region: 'eu-west-1', fileSystems: [{ id: 'fs-1', accessPoints: [{ id: 'fsap-1' }] }] },
+  });
+  assert.ok(
+    r.replace.offset >= 0 && r.replace.offset <= offset && r.replace.offset + r.replace.length <= text.length,
+    `${uri} @${offset}: replace out of range`,
+  );
+  for (const i of r.items)
+    assert.ok(typeof i.label === 'string' && i.label.length > 0 && typeof (i.insertText ?? i.label) === 'string');
   return r.items.length;
 }
 

@@ -38,7 +38,9 @@ test('snippets: container definition and EFS volume with transit encryption and 
   const root = at('{"family":"x",|}');
   const container = root.items.find((i) => i.label === 'containerDefinitions (container definition)')!;
   assert.match(container.insertText!, /"image"/);
-  const efs = at('{"volumes":[{"name":"d",|}]}').items.find((i) => i.label === 'efsVolumeConfiguration (EFS volume configuration)')!;
+  const efs = at('{"volumes":[{"name":"d",|}]}').items.find(
+    (i) => i.label === 'efsVolumeConfiguration (EFS volume configuration)',
+  )!;
   assert.match(efs.insertText!, /"transitEncryption": "ENABLED"/);
   assert.match(efs.insertText!, /"accessPointId"/);
   assert.deepEqual(labels(at('{"containerDefinitions":[|]}')), ['container definition']);
@@ -46,7 +48,9 @@ test('snippets: container definition and EFS volume with transit encryption and 
 });
 
 test('completion in incomplete JSON being typed (unit)', () => {
-  const r = at('{\n  "family": "x",\n  "containerDefinitions": [\n    {\n      "name": "a",\n      "portMappings": [{ "protocol": "|');
+  const r = at(
+    '{\n  "family": "x",\n  "containerDefinitions": [\n    {\n      "name": "a",\n      "portMappings": [{ "protocol": "|',
+  );
   assert.deepEqual(labels(r), ['tcp', 'udp']);
   assert.ok(labels(at('{\n  "family": "x",\n  "netw|')).includes('networkMode'));
   assert.deepEqual(labels(at('{"networkMode": |')).sort(), ['awsvpc', 'bridge', 'host', 'none']);
@@ -55,7 +59,15 @@ test('completion in incomplete JSON being typed (unit)', () => {
 test('Fargate-aware: memory for the cpu and cpu for the memory (unit)', () => {
   assert.deepEqual(labels(inFixture('"memory": "')), ['1024', '2048', '3072', '4096']);
   assert.deepEqual(labels(at('{"cpu": "256", "memory": "|"}')), ['512', '1024', '2048']);
-  assert.deepEqual(labels(at('{"cpu": "1 vCPU", "memory": "|"}')), ['2048', '3072', '4096', '5120', '6144', '7168', '8192']);
+  assert.deepEqual(labels(at('{"cpu": "1 vCPU", "memory": "|"}')), [
+    '2048',
+    '3072',
+    '4096',
+    '5120',
+    '6144',
+    '7168',
+    '8192',
+  ]);
   assert.deepEqual(labels(at('{"memory": "8192", "cpu": "|"}')), ['1024', '2048', '4096']);
   assert.equal(at('{"cpu": "256", "memory": |}').items[0].insertText, '"512"');
 });
@@ -64,7 +76,10 @@ test('Fargate-aware: only SYS_PTRACE for capabilities.add on Fargate; all names 
   assert.deepEqual(labels(inFixture('"add": ["')), ['SYS_PTRACE']);
   const ec2 = at('{"containerDefinitions":[{"linuxParameters":{"capabilities":{"add":["|"]}}}]}');
   assert.ok(labels(ec2).includes('NET_ADMIN') && labels(ec2).length > 30);
-  assert.deepEqual(labels(at('{"containerDefinitions":[{"linuxParameters":{"capabilities":{"add":["|"]}}}]}', 'register', true)), ['SYS_PTRACE']);
+  assert.deepEqual(
+    labels(at('{"containerDefinitions":[{"linuxParameters":{"capabilities":{"add":["|"]}}}]}', 'register', true)),
+    ['SYS_PTRACE'],
+  );
 });
 
 test('Fargate log drivers first (unit)', () => {
@@ -79,17 +94,28 @@ test('declared volume names and container names (unit)', () => {
   assert.deepEqual(labels(inFixture('"containerName": "')), ['sidecar']);
   assert.deepEqual(labels(inFixture('"sourceContainer": "')), ['app']);
   assert.deepEqual(labels(at('{"containerDefinitions":[{"name":"web"},{"name":"db","links":["|"]}]}')), ['web']);
-  assert.deepEqual(labels(at('{"containerDefinitions":[{"name":"web"},{"name":"envoy"}],"proxyConfiguration":{"containerName":"|"}}')), ['web', 'envoy']);
+  assert.deepEqual(
+    labels(at('{"containerDefinitions":[{"name":"web"},{"name":"envoy"}],"proxyConfiguration":{"containerName":"|"}}')),
+    ['web', 'envoy'],
+  );
 });
 
 test('platformVersion values with the retired ones marked (unit)', () => {
   const r = at('{"cluster":"c","taskDefinition":"t","platformVersion":"|"}', 'run-task');
   assert.deepEqual(labels(r), ['LATEST', '1.4.0', '1.0.0', '1.3.0', '1.2.0', '1.1.0']);
-  assert.deepEqual(r.items.filter((i) => i.tags?.includes(1)).map((i) => i.label), ['1.3.0', '1.2.0', '1.1.0']);
+  assert.deepEqual(
+    r.items.filter((i) => i.tags?.includes(1)).map((i) => i.label),
+    ['1.3.0', '1.2.0', '1.1.0'],
+  );
   assert.match(r.items[2].detail!, /Windows/);
   assert.ok(labels(at('{"serviceName":"s","platformVersion":"|"}', 'create-service')).includes('LATEST'));
 });
 
 test('describe output: completion inside taskDefinition (unit)', () => {
-  assert.deepEqual(labels(at('{"taskDefinition":{"cpu":"512","memory":"|"}}', 'describe-wrapped')), ['1024', '2048', '3072', '4096']);
+  assert.deepEqual(labels(at('{"taskDefinition":{"cpu":"512","memory":"|"}}', 'describe-wrapped')), [
+    '1024',
+    '2048',
+    '3072',
+    '4096',
+  ]);
 });

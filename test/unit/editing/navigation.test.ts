@@ -9,28 +9,68 @@ import { toFoldingRanges, toWorkspaceEdit } from '../../../server/src/service/ed
 import { createSchemaValidator } from '../../../server/src/service/schema/validate';
 import type { OffsetEdit } from '../../../server/src/service/types';
 
-const NAV = JSON.stringify({
-  family: 'web',
-  requiresCompatibilities: ['EC2'],
-  networkMode: 'bridge',
-  containerDefinitions: [
-    { name: 'app', image: 'nginx', essential: true, memory: 256, links: ['db:database'], mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }], dependsOn: [{ containerName: 'db', condition: 'START' }] },
-    { name: 'db', image: 'postgres', memory: 512, volumesFrom: [{ sourceContainer: 'app' }], mountPoints: [{ sourceVolume: 'data', containerPath: '/var/lib/pg' }] },
-  ],
-  volumes: [{ name: 'data', host: {} }],
-}, null, 2);
+const NAV = JSON.stringify(
+  {
+    family: 'web',
+    requiresCompatibilities: ['EC2'],
+    networkMode: 'bridge',
+    containerDefinitions: [
+      {
+        name: 'app',
+        image: 'nginx',
+        essential: true,
+        memory: 256,
+        links: ['db:database'],
+        mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }],
+        dependsOn: [{ containerName: 'db', condition: 'START' }],
+      },
+      {
+        name: 'db',
+        image: 'postgres',
+        memory: 512,
+        volumesFrom: [{ sourceContainer: 'app' }],
+        mountPoints: [{ sourceVolume: 'data', containerPath: '/var/lib/pg' }],
+      },
+    ],
+    volumes: [{ name: 'data', host: {} }],
+  },
+  null,
+  2,
+);
 const root = parseJson(NAV).root;
-const nth = (needle: string, n = 0) => { let i = -1; for (let k = 0; k <= n; k++) i = NAV.indexOf(needle, i + 1); assert.ok(i >= 0, needle); return i; };
+const nth = (needle: string, n = 0) => {
+  let i = -1;
+  for (let k = 0; k <= n; k++) i = NAV.indexOf(needle, i + 1);
+  assert.ok(i >= 0, needle);
+  return i;
+};
 const slice = (s: { offset: number; length: number }, text = NAV) => text.slice(s.offset, s.offset + s.length);
-const apply = (text: string, edits: OffsetEdit[]) => [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
+const apply = (text: string, edits: OffsetEdit[]) =>
+  [...edits]
+    .sort((a, b) => b.offset - a.offset)
+    .reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
 
 test('document symbols: family, containers, volumes with ranges (unit)', () => {
   const symbols = documentSymbols(root);
-  assert.deepEqual(symbols.map((s) => s.name), ['web', 'containerDefinitions', 'volumes']);
-  assert.deepEqual(symbols[1].children!.map((c) => [c.name, c.detail]), [['app', 'nginx'], ['db', 'postgres']]);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['web', 'containerDefinitions', 'volumes'],
+  );
+  assert.deepEqual(
+    symbols[1].children!.map((c) => [c.name, c.detail]),
+    [
+      ['app', 'nginx'],
+      ['db', 'postgres'],
+    ],
+  );
   assert.equal(slice(symbols[1].children![1].selectionSpan), '"db"');
-  assert.ok(slice(symbols[1].children![0].span).startsWith('{') && slice(symbols[1].children![0].span).includes('"nginx"'));
-  assert.deepEqual(symbols[2].children!.map((c) => [c.name, c.detail]), [['data', 'host']]);
+  assert.ok(
+    slice(symbols[1].children![0].span).startsWith('{') && slice(symbols[1].children![0].span).includes('"nginx"'),
+  );
+  assert.deepEqual(
+    symbols[2].children!.map((c) => [c.name, c.detail]),
+    [['data', 'host']],
+  );
 });
 
 test('definition: sourceVolume to the volume, dependsOn/volumesFrom/links to the container (unit)', () => {
@@ -44,8 +84,14 @@ test('definition: sourceVolume to the volume, dependsOn/volumesFrom/links to the
 });
 
 test('references of a volume and a container (unit)', () => {
-  assert.deepEqual(references(root, nth('"name": "data"') + 10).map((s) => slice(s)), ['data', 'data', 'data']);
-  assert.deepEqual(references(root, nth('"name": "db"') + 10, false).map((s) => slice(s)), ['db', 'db']);
+  assert.deepEqual(
+    references(root, nth('"name": "data"') + 10).map((s) => slice(s)),
+    ['data', 'data', 'data'],
+  );
+  assert.deepEqual(
+    references(root, nth('"name": "db"') + 10, false).map((s) => slice(s)),
+    ['db', 'db'],
+  );
 });
 
 test('rename a container and a volume: every reference changes, the file stays valid (unit)', async () => {
@@ -57,7 +103,10 @@ test('rename a container and a volume: every reference changes, the file stays v
   assert.deepEqual(after.containerDefinitions[0].links, ['postgres-db:database']);
   assert.equal(after.containerDefinitions[0].dependsOn[0].containerName, 'postgres-db');
   assert.equal(after.volumes[0].name, 'shared');
-  assert.deepEqual(after.containerDefinitions.flatMap((c: any) => c.mountPoints.map((m: any) => m.sourceVolume)), ['shared', 'shared']);
+  assert.deepEqual(
+    after.containerDefinitions.flatMap((c: any) => c.mountPoints.map((m: any) => m.sourceVolume)),
+    ['shared', 'shared'],
+  );
   assert.deepEqual(await createSchemaValidator().validate(text, parseJson(text).root, 'register'), []);
   assert.throws(() => rename(root, nth('"name": "db"') + 10, 'bad name'), /not a valid container name/);
   const ws = toWorkspaceEdit('file:///t.json', rename(root, nth('"name": "db"') + 10, 'x'), new LineIndex(NAV));
@@ -77,7 +126,18 @@ test('folding and selection ranges (unit)', () => {
 });
 
 test('hover: API docs, values, Fargate PV and restrictions, API reference link (unit)', () => {
-  const text = JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', linuxParameters: { capabilities: { add: ['SYS_PTRACE'] } }, healthCheck: { interval: 30 }, portMappings: [{ containerPort: 80, protocol: 'tcp' }] }], volumes: [{ name: 'v', efsVolumeConfiguration: { fileSystemId: 'fs-1' } }] });
+  const text = JSON.stringify({
+    family: 'x',
+    containerDefinitions: [
+      {
+        name: 'a',
+        linuxParameters: { capabilities: { add: ['SYS_PTRACE'] } },
+        healthCheck: { interval: 30 },
+        portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+      },
+    ],
+    volumes: [{ name: 'v', efsVolumeConfiguration: { fileSystemId: 'fs-1' } }],
+  });
   const r = parseJson(text).root;
   const h = (needle: string) => hover(r, text.indexOf(needle) + 2, 'register')!;
   const add = h('"add"');

@@ -11,12 +11,34 @@ function at(textWithCursor: string) {
   const offset = textWithCursor.indexOf('‸');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
   const c = yamlCursor(text, offset);
-  return c && { kind: c.kind, path: c.path, siblings: c.siblings, typed: c.typed, replaced: text.slice(c.replace.offset, c.replace.offset + c.replace.length), col: c.col, unit: c.unit, item: c.item, keyOnly: c.keyOnly, needsSpace: c.needsSpace, inFlow: c.inFlow, tag: c.tag };
+  return (
+    c && {
+      kind: c.kind,
+      path: c.path,
+      siblings: c.siblings,
+      typed: c.typed,
+      replaced: text.slice(c.replace.offset, c.replace.offset + c.replace.length),
+      col: c.col,
+      unit: c.unit,
+      item: c.item,
+      keyOnly: c.keyOnly,
+      needsSpace: c.needsSpace,
+      inFlow: c.inFlow,
+      tag: c.tag,
+    }
+  );
 }
 
 test('key position: the path from indentation, siblings above and below (unit)', () => {
   const c = at('A:\n  B: 1\n  Fa‸\n  D: 2\nE: 3\n');
-  assert.deepEqual(c && [c.kind, c.path, c.siblings, c.typed, c.replaced, c.col], ['key', ['A'], ['B', 'D'], 'Fa', 'Fa', 2]);
+  assert.deepEqual(c && [c.kind, c.path, c.siblings, c.typed, c.replaced, c.col], [
+    'key',
+    ['A'],
+    ['B', 'D'],
+    'Fa',
+    'Fa',
+    2,
+  ]);
   // editing the middle of an existing key: the whole key is replaced and only the key is inserted
   const mid = at('A:\n  Netw‸ork: awsvpc\n');
   assert.deepEqual(mid && [mid.replaced, mid.keyOnly], ['Network', true]);
@@ -86,10 +108,16 @@ test('agrees with the YAML parser on every block key and one-line scalar value o
           const k = yamlCursor(text, p.keySpan.offset + 1);
           assert.deepEqual(k && [k.kind, k.path], ['key', path], `${file}: key ${p.key}`);
           const v = p.value;
-          const oneLine = (v.type === 'string' || v.type === 'number' || v.type === 'boolean') && !text.slice(p.keySpan.offset, v.offset + v.length).includes('\n');
+          const oneLine =
+            (v.type === 'string' || v.type === 'number' || v.type === 'boolean') &&
+            !text.slice(p.keySpan.offset, v.offset + v.length).includes('\n');
           if (oneLine && !/['"|>]/.test(text[v.offset])) {
             const c = yamlCursor(text, v.offset + v.length);
-            assert.deepEqual(c && [c.kind, c.path, c.replace], ['value', [...path, p.key], { offset: v.offset, length: v.length }], `${file}: value of ${p.key}`);
+            assert.deepEqual(
+              c && [c.kind, c.path, c.replace],
+              ['value', [...path, p.key], { offset: v.offset, length: v.length }],
+              `${file}: value of ${p.key}`,
+            );
           }
           checked++;
         }

@@ -74,7 +74,10 @@ test('completes the KMS handshake and encryption challenge, then talks encrypted
 
 test('survives dropped, duplicated and reordered messages in both directions (unit)', async () => {
   for (const seed of [1, 2, 3]) {
-    const h = await connect({ chaos: { seed, drop: 0.25, duplicate: 0.25, reorder: 0.25, dropIncoming: 0.2 }, resendMs: 30 }, seed !== 2);
+    const h = await connect(
+      { chaos: { seed, drop: 0.25, duplicate: 0.25, reorder: 0.25, dropIncoming: 0.2 }, resendMs: 30 },
+      seed !== 2,
+    );
     try {
       await h.waitForText('$ ');
       for (let i = 0; i < 5; i++) h.channel.sendInput(`echo line${i}\r`);

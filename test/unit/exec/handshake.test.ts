@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { SessionCipher, SessionCipherError } from '../../../client/src/exec/session/crypto';
-import { answerChallenge, processHandshakeRequest, type HandshakeContext } from '../../../client/src/exec/session/handshake';
+import {
+  answerChallenge,
+  processHandshakeRequest,
+  type HandshakeContext,
+} from '../../../client/src/exec/session/handshake';
 import { agentOpen, agentSeal, FakeKms } from '../../fakes/fakeKms';
 
 const kms = new FakeKms();
@@ -21,7 +25,10 @@ test('KMS data key splits into a decryption half and an encryption half that int
   const toAgent = cipher.encrypt(Buffer.from('ls -la\r'));
   assert.equal(agentOpen(key.subarray(32, 64), toAgent).toString(), 'ls -la\r');
   assert.equal(toAgent.length, 12 + 7 + 16, 'nonce + ciphertext + tag');
-  assert.notDeepEqual(cipher.encrypt(Buffer.from('x')).subarray(0, 12), cipher.encrypt(Buffer.from('x')).subarray(0, 12));
+  assert.notDeepEqual(
+    cipher.encrypt(Buffer.from('x')).subarray(0, 12),
+    cipher.encrypt(Buffer.from('x')).subarray(0, 12),
+  );
 });
 
 test('tampered ciphertext and wrong-size keys are rejected (unit)', () => {
@@ -34,7 +41,10 @@ test('tampered ciphertext and wrong-size keys are rejected (unit)', () => {
 
 test('handshake without KMS accepts the session type and sends no key (unit)', async () => {
   const out = await processHandshakeRequest(
-    { AgentVersion: '3.3.0.0', RequestedClientActions: [{ ActionType: 'SessionType', ActionParameters: { SessionType: 'InteractiveCommands' } }] },
+    {
+      AgentVersion: '3.3.0.0',
+      RequestedClientActions: [{ ActionType: 'SessionType', ActionParameters: { SessionType: 'InteractiveCommands' } }],
+    },
     { ...ctx, generateDataKey: () => Promise.reject(new Error('must not be called')) },
   );
   assert.equal(out.sessionType, 'InteractiveCommands');
@@ -48,24 +58,34 @@ test('handshake without KMS accepts the session type and sends no key (unit)', a
 
 test('KMS handshake asks for 64 bytes with the session encryption context and returns the blob (unit)', async () => {
   const before = kms.calls.length;
-  const out = await processHandshakeRequest({
-    RequestedClientActions: [
-      { ActionType: 'SessionType', ActionParameters: { SessionType: 'Standard_Stream' } },
-      { ActionType: 'KMSEncryption', ActionParameters: { KMSKeyId: kms.keyId } },
-    ],
-  }, ctx);
-  assert.deepEqual(kms.calls.slice(before), [{
-    keyId: kms.keyId,
-    numberOfBytes: 64,
-    context: { 'aws:ssm:SessionId': ctx.sessionId, 'aws:ssm:TargetId': ctx.targetId },
-  }]);
-  const action = out.response.ProcessedClientActions[1] as { ActionStatus: number; ActionResult: { KMSCipherTextKey: string } };
+  const out = await processHandshakeRequest(
+    {
+      RequestedClientActions: [
+        { ActionType: 'SessionType', ActionParameters: { SessionType: 'Standard_Stream' } },
+        { ActionType: 'KMSEncryption', ActionParameters: { KMSKeyId: kms.keyId } },
+      ],
+    },
+    ctx,
+  );
+  assert.deepEqual(kms.calls.slice(before), [
+    {
+      keyId: kms.keyId,
+      numberOfBytes: 64,
+      context: { 'aws:ssm:SessionId': ctx.sessionId, 'aws:ssm:TargetId': ctx.targetId },
+    },
+  ]);
+  const action = out.response.ProcessedClientActions[1] as {
+    ActionStatus: number;
+    ActionResult: { KMSCipherTextKey: string };
+  };
   assert.equal(action.ActionStatus, 1);
   const agentKey = kms.decrypt(Buffer.from(action.ActionResult.KMSCipherTextKey, 'base64'), kmsContext());
   assert.equal(agentKey.length, 64);
   // The agent's challenge, sealed with its encryption half (our decryption half), comes back sealed with ours.
   const challenge = randomBytes(64);
-  const request = Buffer.from(JSON.stringify({ Challenge: agentSeal(agentKey.subarray(0, 32), challenge).toString('base64') }));
+  const request = Buffer.from(
+    JSON.stringify({ Challenge: agentSeal(agentKey.subarray(0, 32), challenge).toString('base64') }),
+  );
   const reply = JSON.parse(answerChallenge(request, out.cipher!).toString()) as { Challenge: string };
   assert.deepEqual(agentOpen(agentKey.subarray(32, 64), Buffer.from(reply.Challenge, 'base64')), challenge);
 });
@@ -75,13 +95,19 @@ function kmsContext(): Record<string, string> {
 }
 
 test('a failing KMS call becomes a failed action, and unknown actions are unsupported (unit)', async () => {
-  const out = await processHandshakeRequest({
-    RequestedClientActions: [
-      { ActionType: 'KMSEncryption', ActionParameters: { KMSKeyId: 'arn:aws:kms:us-east-1:1:key/other' } },
-      { ActionType: 'Teleport' },
-    ],
-  }, ctx);
+  const out = await processHandshakeRequest(
+    {
+      RequestedClientActions: [
+        { ActionType: 'KMSEncryption', ActionParameters: { KMSKeyId: 'arn:aws:kms:us-east-1:1:key/other' } },
+        { ActionType: 'Teleport' },
+      ],
+    },
+    ctx,
+  );
   assert.equal(out.cipher, undefined);
-  assert.deepEqual(out.response.ProcessedClientActions.map((a) => a.ActionStatus), [2, 3]);
+  assert.deepEqual(
+    out.response.ProcessedClientActions.map((a) => a.ActionStatus),
+    [2, 3],
+  );
   assert.match(out.response.Errors[0], /KMSEncryption failed: NotFoundException/);
 });

@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import {
-  ackFor, decodeMessage, encodeMessage, FrameError, HEADER_LENGTH, parseAck, uuidFromWire, uuidToWire, type ClientMessage,
+  ackFor,
+  decodeMessage,
+  encodeMessage,
+  FrameError,
+  HEADER_LENGTH,
+  parseAck,
+  uuidFromWire,
+  uuidToWire,
+  type ClientMessage,
 } from '../../../client/src/exec/session/messages';
 
 const sample: ClientMessage = {

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  isBlocking, requiredCallerActions, requiredTaskRoleActions, runPreflight, summarize, type PreflightInput,
+  isBlocking,
+  requiredCallerActions,
+  requiredTaskRoleActions,
+  runPreflight,
+  summarize,
+  type PreflightInput,
 } from '../../../client/src/exec/preflight';
 
 const CLUSTER = 'arn:aws:ecs:us-east-1:111122223333:cluster/prod';
@@ -12,12 +17,33 @@ function ready(): PreflightInput {
   return {
     containerName: 'app',
     task: {
-      taskArn: TASK, clusterArn: CLUSTER, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', launchType: 'FARGATE',
-      platformVersion: '1.4.0', enableExecuteCommand: true, group: 'service:web', taskDefinitionArn: 'arn:td/web:3',
-      containers: [{ name: 'app', runtimeId: '0123456789abcdef-1', managedAgents: [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }] }],
+      taskArn: TASK,
+      clusterArn: CLUSTER,
+      lastStatus: 'RUNNING',
+      desiredStatus: 'RUNNING',
+      launchType: 'FARGATE',
+      platformVersion: '1.4.0',
+      enableExecuteCommand: true,
+      group: 'service:web',
+      taskDefinitionArn: 'arn:td/web:3',
+      containers: [
+        {
+          name: 'app',
+          runtimeId: '0123456789abcdef-1',
+          managedAgents: [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }],
+        },
+      ],
     },
-    taskDefinition: { taskDefinitionArn: 'arn:td/web:3', taskRoleArn: ROLE, containerDefinitions: [{ name: 'app', initProcessEnabled: true }] },
-    cluster: { clusterArn: CLUSTER, clusterName: 'prod', executeCommandConfiguration: { kmsKeyId: 'arn:kms:key', logging: 'DEFAULT' } },
+    taskDefinition: {
+      taskDefinitionArn: 'arn:td/web:3',
+      taskRoleArn: ROLE,
+      containerDefinitions: [{ name: 'app', initProcessEnabled: true }],
+    },
+    cluster: {
+      clusterArn: CLUSTER,
+      clusterName: 'prod',
+      executeCommandConfiguration: { kmsKeyId: 'arn:kms:key', logging: 'DEFAULT' },
+    },
   };
 }
 const ids = (input: PreflightInput) => runPreflight(input).map((f) => `${f.severity}:${f.id}`);
@@ -31,8 +57,16 @@ test('exec disabled on a service task offers to enable it on the service and red
   input.task.enableExecuteCommand = false;
   input.task.containers[0].managedAgents = [];
   const findings = runPreflight(input);
-  assert.deepEqual(findings.map((f) => f.id), ['exec/enabled', 'exec/agent-running']);
-  assert.deepEqual(findings[0].fix, { title: 'Enable ECS Exec on service web and redeploy', action: 'enableExecOnService', clusterArn: CLUSTER, service: 'web' });
+  assert.deepEqual(
+    findings.map((f) => f.id),
+    ['exec/enabled', 'exec/agent-running'],
+  );
+  assert.deepEqual(findings[0].fix, {
+    title: 'Enable ECS Exec on service web and redeploy',
+    action: 'enableExecOnService',
+    clusterArn: CLUSTER,
+    service: 'web',
+  });
   assert.ok(isBlocking(findings));
   assert.match(summarize(findings), /started without ECS Exec.*\(\+1 more: exec\/agent-running\)/);
 });
@@ -48,9 +82,14 @@ test('task status, platform version and agent status are checked (unit)', () => 
   const input = ready();
   input.task.lastStatus = 'PENDING';
   input.task.platformVersion = '1.3.0';
-  input.task.containers[0].managedAgents = [{ name: 'ExecuteCommandAgent', lastStatus: 'STOPPED', reason: 'agent crashed' }];
+  input.task.containers[0].managedAgents = [
+    { name: 'ExecuteCommandAgent', lastStatus: 'STOPPED', reason: 'agent crashed' },
+  ];
   const findings = runPreflight(input);
-  assert.deepEqual(findings.map((f) => f.id), ['exec/task-running', 'exec/pv', 'exec/agent-running']);
+  assert.deepEqual(
+    findings.map((f) => f.id),
+    ['exec/task-running', 'exec/pv', 'exec/agent-running'],
+  );
   assert.equal(findings[0].fix?.action, 'retry');
   assert.match(findings[1].message, /1\.3\.0.*1\.4\.0 or later/);
   assert.match(findings[2].message, /STOPPED \(agent crashed\)/);
@@ -70,14 +109,28 @@ test('task-definition problems: no task role, read-only root, no init, pidMode t
   input.taskDefinition = {
     taskDefinitionArn: 'arn:td/web:3',
     pidMode: 'task',
-    containerDefinitions: [{ name: 'app', readonlyRootFilesystem: true, environmentNames: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'PORT'] }],
+    containerDefinitions: [
+      {
+        name: 'app',
+        readonlyRootFilesystem: true,
+        environmentNames: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'PORT'],
+      },
+    ],
   };
   assert.deepEqual(ids(input), [
-    'error:exec/task-role', 'warning:exec/readonly-root', 'warning:exec/aws-keys-env', 'warning:exec/pid-mode-task', 'info:exec/init-process',
+    'error:exec/task-role',
+    'warning:exec/readonly-root',
+    'warning:exec/aws-keys-env',
+    'warning:exec/pid-mode-task',
+    'info:exec/init-process',
   ]);
   const keys = runPreflight(input).find((f) => f.id === 'exec/aws-keys-env')!;
   assert.match(keys.message, /AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY/);
-  assert.deepEqual(keys.fix, { title: 'Show task definition', action: 'showTaskDefinition', taskDefinitionArn: 'arn:td/web:3' });
+  assert.deepEqual(keys.fix, {
+    title: 'Show task definition',
+    action: 'showTaskDefinition',
+    taskDefinitionArn: 'arn:td/web:3',
+  });
 });
 
 test('a task role override counts as a task role (unit)', () => {
@@ -89,20 +142,40 @@ test('a task role override counts as a task role (unit)', () => {
 
 test('required IAM actions follow the cluster exec configuration (unit)', () => {
   assert.deepEqual(requiredTaskRoleActions({ clusterArn: CLUSTER, executeCommandConfiguration: { logging: 'NONE' } }), [
-    'ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel',
+    'ssmmessages:CreateControlChannel',
+    'ssmmessages:CreateDataChannel',
+    'ssmmessages:OpenControlChannel',
+    'ssmmessages:OpenDataChannel',
   ]);
-  const full = requiredTaskRoleActions({ clusterArn: CLUSTER, executeCommandConfiguration: { kmsKeyId: 'k', logging: 'OVERRIDE', cloudWatchLogGroupName: 'g', s3BucketName: 'b' } });
+  const full = requiredTaskRoleActions({
+    clusterArn: CLUSTER,
+    executeCommandConfiguration: { kmsKeyId: 'k', logging: 'OVERRIDE', cloudWatchLogGroupName: 'g', s3BucketName: 'b' },
+  });
   assert.ok(['kms:Decrypt', 'logs:PutLogEvents', 's3:PutObject'].every((a) => full.includes(a)));
   assert.deepEqual(requiredCallerActions(ready().cluster), ['ecs:ExecuteCommand', 'kms:GenerateDataKey']);
 });
 
 test('IAM simulation denials become findings with a policy fix (unit)', () => {
   const input = ready();
-  input.taskRoleSimulation = requiredTaskRoleActions(input.cluster).map((action) => ({ action, decision: action === 'ssmmessages:OpenDataChannel' ? 'implicitDeny' : 'allowed' }));
-  input.callerSimulation = [{ action: 'ecs:ExecuteCommand', decision: 'allowed' }, { action: 'kms:GenerateDataKey', decision: 'explicitDeny' }];
+  input.taskRoleSimulation = requiredTaskRoleActions(input.cluster).map((action) => ({
+    action,
+    decision: action === 'ssmmessages:OpenDataChannel' ? 'implicitDeny' : 'allowed',
+  }));
+  input.callerSimulation = [
+    { action: 'ecs:ExecuteCommand', decision: 'allowed' },
+    { action: 'kms:GenerateDataKey', decision: 'explicitDeny' },
+  ];
   const findings = runPreflight(input);
-  assert.deepEqual(findings.map((f) => f.id), ['exec/ssmmessages-perms', 'exec/caller-perms']);
-  assert.deepEqual(findings[0].fix, { title: 'Show the missing policy', action: 'showIamPolicy', principal: ROLE, actions: ['ssmmessages:OpenDataChannel'] });
+  assert.deepEqual(
+    findings.map((f) => f.id),
+    ['exec/ssmmessages-perms', 'exec/caller-perms'],
+  );
+  assert.deepEqual(findings[0].fix, {
+    title: 'Show the missing policy',
+    action: 'showIamPolicy',
+    principal: ROLE,
+    actions: ['ssmmessages:OpenDataChannel'],
+  });
   assert.match(findings[1].message, /kms:GenerateDataKey/);
 });
 

@@ -14,7 +14,8 @@ const transcript = (...lines: string[]) => ['$ ', ...lines.map((l) => `echo ${l}
 
 function assertNoSecrets(h: Harness, closedMessage: string | undefined, extra: string[] = []): void {
   const secrets = [TOKEN, h.agent.url, ...h.agent.tokenFrames.map((f) => String(f.TokenValue)), ...extra];
-  for (const text of [...h.logs, closedMessage ?? '']) for (const s of secrets) assert.ok(!text.includes(s), `secret in: ${text}`);
+  for (const text of [...h.logs, closedMessage ?? ''])
+    for (const s of secrets) assert.ok(!text.includes(s), `secret in: ${text}`);
 }
 
 test('type, drop, reconnect, keep typing: each line is handled and shown exactly once (unit)', async () => {
@@ -55,7 +56,10 @@ test('type, drop, reconnect, keep typing: each line is handled and shown exactly
     assert.match(String(second.TokenValue), /^resumed-/);
     assert.equal(h.kms.calls.length, 1, 'KMS key negotiated once');
     assert.equal(handshakes, 0, 'no second handshake after resuming');
-    assert.deepEqual(h.connection.map((e) => e.state), ['reconnecting', 'reconnected']);
+    assert.deepEqual(
+      h.connection.map((e) => e.state),
+      ['reconnecting', 'reconnected'],
+    );
     assertNoSecrets(h, closed.message);
   } finally {
     await h.dispose();
@@ -83,7 +87,15 @@ test('input the agent never acknowledged is sent again on the resumed connection
 test('random connection cuts on top of drops, duplicates and reordering leave the transcript exact (unit)', async () => {
   // Seeds that cut the connection two or three times per session.
   for (const seed of [7, 9, 11]) {
-    const chaos = { seed, disconnect: 0.3, maxDisconnects: 3, drop: 0.2, duplicate: 0.2, reorder: 0.2, dropIncoming: 0.1 };
+    const chaos = {
+      seed,
+      disconnect: 0.3,
+      maxDisconnects: 3,
+      drop: 0.2,
+      duplicate: 0.2,
+      reorder: 0.2,
+      dropIncoming: 0.1,
+    };
     const h = await connect({ chaos, resendMs: 30 }, seed === 9, (agent) => ({ resumeSession: resumeFrom(agent) }));
     try {
       await h.waitForText('$ ');
@@ -126,7 +138,10 @@ test('a refused ResumeSession ends the session at once with the reason, and no s
   const h = await connect({}, false, {
     resumeSession: async () => {
       resumes++;
-      throw Object.assign(new Error(`User is not authorized to perform ssm:ResumeSession on ${SESSION_ID}`), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } });
+      throw Object.assign(new Error(`User is not authorized to perform ssm:ResumeSession on ${SESSION_ID}`), {
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 400 },
+      });
     },
   });
   try {
@@ -145,7 +160,11 @@ test('a refused ResumeSession ends the session at once with the reason, and no s
 test('reconnect attempts back off on the clock, doubling from a random base, and stop after 5 retries (unit)', async () => {
   const clock = new FakeClock();
   let resumes = 0;
-  const h = await connect({}, false, (agent) => ({ clock, random: () => 0.5, resumeSession: () => (resumes++, resumeFrom(agent)()) }));
+  const h = await connect({}, false, (agent) => ({
+    clock,
+    random: () => 0.5,
+    resumeSession: () => (resumes++, resumeFrom(agent)()),
+  }));
   const delays: number[] = [];
   h.channel.onConnection((e) => {
     if (e.state !== 'retrying') return;
@@ -170,7 +189,11 @@ test('a resumed connection dropped before the agent answers counts as a failed a
   const clock = new FakeClock();
   let resumes = 0;
   // Each token opens a socket that the agent closes at once: it is not one it issued.
-  const h = await connect({}, false, { clock, random: () => 0.5, resumeSession: async () => `not-issued-token-${++resumes}` });
+  const h = await connect({}, false, {
+    clock,
+    random: () => 0.5,
+    resumeSession: async () => `not-issued-token-${++resumes}`,
+  });
   const delays: number[] = [];
   h.channel.onConnection((e) => {
     if (e.state !== 'retrying') return;
@@ -184,7 +207,10 @@ test('a resumed connection dropped before the agent answers counts as a failed a
     assert.deepEqual(delays, [150, 300, 600, 1200, 2400]);
     assert.equal(resumes, 6);
     assert.equal(closed.reason, 'resume_failed');
-    assert.match(closed.message ?? '', /no connection after 6 attempts \(last: the resumed connection dropped before the agent answered\)/);
+    assert.match(
+      closed.message ?? '',
+      /no connection after 6 attempts \(last: the resumed connection dropped before the agent answered\)/,
+    );
     assertNoSecrets(h, closed.message, ['not-issued-token-']);
   } finally {
     await h.dispose();
@@ -216,7 +242,10 @@ test('closing while waiting to retry cancels the wait: no further ResumeSession 
     clock,
     resumeSession: async () => {
       resumes++;
-      throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+      throw Object.assign(new Error('Rate exceeded'), {
+        name: 'ThrottlingException',
+        $metadata: { httpStatusCode: 400 },
+      });
     },
   });
   try {

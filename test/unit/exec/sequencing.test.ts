@@ -1,12 +1,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InboundSequencer } from '../../../client/src/exec/session/inbound';
-import { OutboundFullError, ResendBuffer, ResendExhaustedError, RttEstimator } from '../../../client/src/exec/session/outbound';
+import {
+  OutboundFullError,
+  ResendBuffer,
+  ResendExhaustedError,
+  RttEstimator,
+} from '../../../client/src/exec/session/outbound';
 import { encodeMessage, newMessage, type ClientMessage } from '../../../client/src/exec/session/messages';
 import { FakeClock } from '../../fakes/fakeClock';
 
 function out(seq: number): ClientMessage {
-  return newMessage({ messageType: 'output_stream_data', sequenceNumber: seq, flags: 0, payloadType: 1, payload: Buffer.from(`m${seq}`) }, 0);
+  return newMessage(
+    {
+      messageType: 'output_stream_data',
+      sequenceNumber: seq,
+      flags: 0,
+      payloadType: 1,
+      payload: Buffer.from(`m${seq}`),
+    },
+    0,
+  );
 }
 const seqs = (ms: ClientMessage[]) => ms.map((m) => m.sequenceNumber);
 
@@ -57,7 +71,16 @@ test('RTT estimator follows alpha 1/8, beta 1/4 and clamps RTO to [10 ms granula
 });
 
 function pending(buf: ResendBuffer, clock: FakeClock): Buffer {
-  const m = newMessage({ messageType: 'input_stream_data', sequenceNumber: buf.nextSequenceNumber(), flags: 0, payloadType: 1, payload: Buffer.from('x') }, clock.now());
+  const m = newMessage(
+    {
+      messageType: 'input_stream_data',
+      sequenceNumber: buf.nextSequenceNumber(),
+      flags: 0,
+      payloadType: 1,
+      payload: Buffer.from('x'),
+    },
+    clock.now(),
+  );
   const frame = encodeMessage(m);
   buf.track(m, frame);
   return frame;
@@ -118,5 +141,8 @@ test('a fake-clock interval drives the resend check every 100 ms (unit)', () => 
   const t0 = clock.now();
   clock.advance(1000);
   stop();
-  assert.deepEqual(resent.map((t) => t - t0), [300, 600, 900]);
+  assert.deepEqual(
+    resent.map((t) => t - t0),
+    [300, 600, 900],
+  );
 });

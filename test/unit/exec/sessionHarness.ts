@@ -1,6 +1,11 @@
 /** Connects a real DataChannel to a FakeAgent and records everything it reports. */
 import { once } from 'node:events';
-import { DataChannel, type ChannelClosed, type ConnectionEvent, type DataChannelOptions } from '../../../client/src/exec/session/dataChannel';
+import {
+  DataChannel,
+  type ChannelClosed,
+  type ConnectionEvent,
+  type DataChannelOptions,
+} from '../../../client/src/exec/session/dataChannel';
 import { Emitter, nextEvent, when } from '../../../client/src/exec/emitter';
 import { FakeAgent, type FakeAgentOptions } from '../../fakes/fakeAgent';
 import { FakeKms } from '../../fakes/fakeKms';
@@ -32,13 +37,26 @@ export type ChannelExtras = Partial<DataChannelOptions> | ((agent: FakeAgent) =>
 /** A ResumeSession that asks the fake agent, as the AWS stub does in the integration tier. */
 export const resumeFrom = (agent: FakeAgent) => async () => agent.resumeSession(SESSION_ID).tokenValue;
 
-export async function connect(agentOpts: Partial<FakeAgentOptions> = {}, useKms = false, extras: ChannelExtras = {}): Promise<Harness> {
+export async function connect(
+  agentOpts: Partial<FakeAgentOptions> = {},
+  useKms = false,
+  extras: ChannelExtras = {},
+): Promise<Harness> {
   const kms = new FakeKms();
-  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId: TARGET_ID, ...(useKms ? { kms } : {}), ...agentOpts });
+  const agent = await FakeAgent.start({
+    tokenValue: TOKEN,
+    sessionId: SESSION_ID,
+    targetId: TARGET_ID,
+    ...(useKms ? { kms } : {}),
+    ...agentOpts,
+  });
   const logs: string[] = [];
   const logged = new Emitter<string>();
   const channel = new DataChannel({
-    streamUrl: agent.url, tokenValue: TOKEN, sessionId: SESSION_ID, targetId: TARGET_ID,
+    streamUrl: agent.url,
+    tokenValue: TOKEN,
+    sessionId: SESSION_ID,
+    targetId: TARGET_ID,
     generateDataKey: (k, c, n) => kms.generateDataKey(k, c, n),
     log: (l) => {
       logs.push(l);
@@ -56,11 +74,18 @@ export async function connect(agentOpts: Partial<FakeAgentOptions> = {}, useKms 
   exit.catch(() => undefined);
   await channel.open();
   return {
-    agent, channel, kms, logs, connection, closed, exit,
+    agent,
+    channel,
+    kms,
+    logs,
+    connection,
+    closed,
+    exit,
     text: () => out,
     waitForText: (s) => when(channel.onOutput, () => out.includes(s)),
     waitForLog: (s) => when(logged.event, () => logs.some((l) => l.includes(s))),
-    waitForConnection: (state, count = 1) => when(channel.onConnection, () => connection.filter((e) => e.state === state).length >= count),
+    waitForConnection: (state, count = 1) =>
+      when(channel.onConnection, () => connection.filter((e) => e.state === state).length >= count),
     agentEvent: (name) => once(agent, name, { signal: AbortSignal.timeout(10_000) }),
     async dispose() {
       channel.close();

@@ -9,7 +9,12 @@ import { SESSION_ID, TARGET_ID, TOKEN } from './sessionHarness';
 async function setup(tokenValue = TOKEN, extras: (agent: FakeAgent) => Partial<DataChannelOptions> = () => ({})) {
   const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId: TARGET_ID });
   const channel = new DataChannel({
-    streamUrl: agent.url, tokenValue, sessionId: SESSION_ID, targetId: TARGET_ID, generateDataKey: () => Promise.reject(new Error('no kms')), ...extras(agent),
+    streamUrl: agent.url,
+    tokenValue,
+    sessionId: SESSION_ID,
+    targetId: TARGET_ID,
+    generateDataKey: () => Promise.reject(new Error('no kms')),
+    ...extras(agent),
   });
   let terminations = 0;
   const pty = new ExecPty(channel, async () => void terminations++);
@@ -59,7 +64,9 @@ const BACK = '\x1b[2mreconnected\x1b[0m';
 test('a dropped connection shows one dim line, the next when it is back, and what was typed in between arrives once (unit)', async () => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  const s = await setup(TOKEN, (agent) => ({ resumeSession: async () => (await held, agent.resumeSession(SESSION_ID).tokenValue) }));
+  const s = await setup(TOKEN, (agent) => ({
+    resumeSession: async () => (await held, agent.resumeSession(SESSION_ID).tokenValue),
+  }));
   try {
     s.pty.open({ columns: 80, rows: 24 });
     await when(s.pty.onDidWrite, () => s.screen().endsWith('$ '));
@@ -69,9 +76,13 @@ test('a dropped connection shows one dim line, the next when it is back, and wha
     release();
     await when(s.pty.onDidWrite, () => s.screen().includes('typed-while-away\r\n$ '));
     const screen = s.screen();
-    assert.ok(screen.endsWith(`$ \r\n${LOST}\r\n${BACK}\r\necho typed-while-away\r\ntyped-while-away\r\n$ `), JSON.stringify(screen));
+    assert.ok(
+      screen.endsWith(`$ \r\n${LOST}\r\n${BACK}\r\necho typed-while-away\r\ntyped-while-away\r\n$ `),
+      JSON.stringify(screen),
+    );
     assert.equal(screen.split(LOST).length, 2, 'one status line per event');
-    for (const secret of [TOKEN, s.agent.url, String(s.agent.tokenFrames[1]?.TokenValue)]) assert.ok(!screen.includes(secret));
+    for (const secret of [TOKEN, s.agent.url, String(s.agent.tokenFrames[1]?.TokenValue)])
+      assert.ok(!screen.includes(secret));
     assert.equal(s.terminations(), 0);
   } finally {
     s.pty.close();
@@ -103,7 +114,10 @@ test('a session that cannot be resumed says why in the terminal and is terminate
     s.agent.resumePolicy = 'timed-out';
     s.agent.dropConnections();
     await when(s.pty.onDidWrite, () => s.screen().includes('[Press any key to close]'));
-    assert.match(s.screen(), /Connection lost and the session could not be resumed: the session has ended on the service side/);
+    assert.match(
+      s.screen(),
+      /Connection lost and the session could not be resumed: the session has ended on the service side/,
+    );
     assert.equal(s.terminations(), 1);
     const closed = nextEvent(s.pty.onDidClose);
     s.pty.handleInput('x');

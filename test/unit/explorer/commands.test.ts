@@ -16,19 +16,49 @@ const conn: Connection = { profile: 'dev', region: 'us-east-1' };
 
 function setup(ui: ScriptedUi): { fake: FakeAws; deps: CommandDeps; model: ExplorerModel } {
   const fake = new FakeAws();
-  const model = new ExplorerModel(fake.factory, () => [conn], () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: false }));
+  const model = new ExplorerModel(
+    fake.factory,
+    () => [conn],
+    () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: false }),
+  );
   let n = 0;
   const deps: CommandDeps = {
-    ui, model, apis: fake.factory, connections: () => [conn], documents: new JsonDocuments(), newToken: () => `tok-${++n}`, resetClients: () => undefined,
-    settings: { profile: () => 'dev', regions: () => ['us-east-1'], setProfile: async () => undefined, setRegions: async () => undefined },
+    ui,
+    model,
+    apis: fake.factory,
+    connections: () => [conn],
+    documents: new JsonDocuments(),
+    newToken: () => `tok-${++n}`,
+    resetClients: () => undefined,
+    settings: {
+      profile: () => 'dev',
+      regions: () => ['us-east-1'],
+      setProfile: async () => undefined,
+      setRegions: async () => undefined,
+    },
   };
   return { fake, deps, model };
 }
 
-async function find(model: ExplorerModel, pred: (n: ExplorerNode) => boolean, from?: ExplorerNode): Promise<ExplorerNode | undefined> {
+async function find(
+  model: ExplorerModel,
+  pred: (n: ExplorerNode) => boolean,
+  from?: ExplorerNode,
+): Promise<ExplorerNode | undefined> {
   for (const kid of await model.getChildren(from)) {
     if (pred(kid)) return kid;
-    if (['connection', 'clusters', 'cluster', 'services', 'service', 'standaloneTasks', 'taskDefinitions', 'family'].includes(kid.kind)) {
+    if (
+      [
+        'connection',
+        'clusters',
+        'cluster',
+        'services',
+        'service',
+        'standaloneTasks',
+        'taskDefinitions',
+        'family',
+      ].includes(kid.kind)
+    ) {
       const hit = await find(model, pred, kid);
       if (hit) return hit;
     }
@@ -39,8 +69,17 @@ async function find(model: ExplorerModel, pred: (n: ExplorerNode) => boolean, fr
 describe('commands (unit)', () => {
   it('run task: walks the wizard, sends one RunTask with a clientToken, reveals the task', async () => {
     const ui = new ScriptedUi([
-      pickLabel(/^web$/), pickLabel(/^web:2$/), /* one placement: no prompt */ pickLabel(/^LATEST$/), pickLabel(/service svc-0/), pickLabel(/No public IP/),
-      value('3'), pickLabel(/Override container app/), value('["sh","-c","echo hi"]'), value('A=1 B=2'), pickLabel(/Enable ECS Exec/), value(true),
+      pickLabel(/^web$/),
+      pickLabel(/^web:2$/),
+      /* one placement: no prompt */ pickLabel(/^LATEST$/),
+      pickLabel(/service svc-0/),
+      pickLabel(/No public IP/),
+      value('3'),
+      pickLabel(/Override container app/),
+      value('["sh","-c","echo hi"]'),
+      value('A=1 B=2'),
+      pickLabel(/Enable ECS Exec/),
+      value(true),
     ]);
     const { fake, deps, model } = setup(ui);
     addCluster(fake.region('us-east-1'), 'us-east-1', 'prod', { services: 1, tasksPerService: 1 });
@@ -61,10 +100,19 @@ describe('commands (unit)', () => {
     const fake = new FakeAws();
     const c = addCluster(fake.region('us-east-1'), 'us-east-1', 'prod');
     const ecs = fake.ecs('us-east-1');
-    const input = { cluster: c.clusterArn, taskDefinition: 'web:1', count: 2, clientToken: 'same', launchType: 'FARGATE' };
+    const input = {
+      cluster: c.clusterArn,
+      taskDefinition: 'web:1',
+      count: 2,
+      clientToken: 'same',
+      launchType: 'FARGATE',
+    };
     const a = await ecs.runTask(input);
     const b = await ecs.runTask(input);
-    assert.deepEqual(b.tasks.map((t) => t.taskArn), a.tasks.map((t) => t.taskArn));
+    assert.deepEqual(
+      b.tasks.map((t) => t.taskArn),
+      a.tasks.map((t) => t.taskArn),
+    );
     assert.equal(fake.region('us-east-1').tasks.get(c.clusterArn)!.length, 2);
   });
 
@@ -96,7 +144,14 @@ describe('commands (unit)', () => {
     const { fake, deps, model } = setup(ui);
     addCluster(fake.region('us-east-1'), 'us-east-1', 'prod', { standalone: 1 });
     const task = await find(model, (n) => n.kind === 'task');
-    fake.fail('us-east-1', 'StopTask', Object.assign(new Error('token ASIAABCDEFGHIJKLMNOP expired: FwoGZXIvYXdzEJr//////////wEaDHh4eHh4eHh4eHh4eHh4eHh4eHh4'), { name: 'ExpiredTokenException' }));
+    fake.fail(
+      'us-east-1',
+      'StopTask',
+      Object.assign(
+        new Error('token ASIAABCDEFGHIJKLMNOP expired: FwoGZXIvYXdzEJr//////////wEaDHh4eHh4eHh4eHh4eHh4eHh4eHh4'),
+        { name: 'ExpiredTokenException' },
+      ),
+    );
     await COMMANDS['fargateLens.stopTask'](deps, task);
     assert.equal(ui.errors.length, 1);
     assert.doesNotMatch(ui.errors[0], /ASIAABCDEFGHIJKLMNOP|FwoGZXIvYXdz/);
@@ -115,7 +170,13 @@ describe('commands (unit)', () => {
   });
 
   it('register: refused with errors unless confirmed, refused when untrusted, strips read-only fields', async () => {
-    const text = JSON.stringify({ family: 'web', revision: 7, status: 'ACTIVE', taskDefinitionArn: 'arn:x', containerDefinitions: [{ name: 'app', image: 'nginx' }] });
+    const text = JSON.stringify({
+      family: 'web',
+      revision: 7,
+      status: 'ACTIVE',
+      taskDefinitionArn: 'arn:x',
+      containerDefinitions: [{ name: 'app', image: 'nginx' }],
+    });
     const ui = new ScriptedUi([value(false)]);
     const { fake, deps } = setup(ui);
     ui.editor = { uri: 'file:///td.json', text, languageId: 'json' };
@@ -145,7 +206,10 @@ describe('commands (unit)', () => {
     await COMMANDS['fargateLens.copyArn'](deps, task);
     assert.ok(task.kind === 'task' && ui.copied[0] === task.task.taskArn);
     await COMMANDS['fargateLens.openInConsole'](deps, task);
-    assert.match(ui.external[0], /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/ecs\/v2\/clusters\/prod\/tasks\/[0-9a-f]+\/configuration\?region=us-east-1$/);
+    assert.match(
+      ui.external[0],
+      /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/ecs\/v2\/clusters\/prod\/tasks\/[0-9a-f]+\/configuration\?region=us-east-1$/,
+    );
     assert.equal(consoleUrl({ kind: 'message', id: 'x', conn, severity: 'info', message: 'm' }), undefined);
   });
 
@@ -156,10 +220,19 @@ describe('commands (unit)', () => {
     assert.equal(refusePlatformVersion('LATEST', efsTd), undefined);
     assert.match(refusePlatformVersion('1.1.0', {})!, /retired/);
     assert.equal(refusePlatformVersion('1.3.0', {}), undefined);
-    const shape = toRegisterShape({ family: 'f', revision: 2, status: 'ACTIVE', compatibilities: ['EC2'], registeredAt: 'x', cpu: '256' }, [{ key: 'team', value: 'a' }, { key: 'aws:cloudformation:stack-name', value: 's' }]);
+    const shape = toRegisterShape(
+      { family: 'f', revision: 2, status: 'ACTIVE', compatibilities: ['EC2'], registeredAt: 'x', cpu: '256' },
+      [
+        { key: 'team', value: 'a' },
+        { key: 'aws:cloudformation:stack-name', value: 's' },
+      ],
+    );
     assert.deepEqual(shape, { family: 'f', cpu: '256', tags: [{ key: 'team', value: 'a' }] });
     assert.match(parseRegisterInput('{').problem!, /not valid JSON/);
     assert.match(parseRegisterInput('{"family":"x"}').problem!, /containerDefinitions/);
-    assert.equal(parseRegisterInput('{"taskDefinition":{"family":"x","revision":3,"containerDefinitions":[{}]}}').input?.revision, undefined);
+    assert.equal(
+      parseRegisterInput('{"taskDefinition":{"family":"x","revision":3,"containerDefinitions":[{}]}}').input?.revision,
+      undefined,
+    );
   });
 });

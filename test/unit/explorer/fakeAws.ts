@@ -3,7 +3,24 @@
  * configurable page size, API-limit enforcement, per-operation call counts, and injected faults
  * (errors per region or operation, throttling that succeeds after N attempts).
  */
-import { API_LIMITS, type AccessPoint, type ApiFactory, type AwsApis, type Cluster, type Connection, type Ec2Api, type EcsApi, type EfsApi, type FileSystem, type MountTarget, type Page, type RunTaskInput, type Service, type Task, type TaskDefinition } from '../../../client/src/aws/types';
+import {
+  API_LIMITS,
+  type AccessPoint,
+  type ApiFactory,
+  type AwsApis,
+  type Cluster,
+  type Connection,
+  type Ec2Api,
+  type EcsApi,
+  type EfsApi,
+  type FileSystem,
+  type MountTarget,
+  type Page,
+  type RunTaskInput,
+  type Service,
+  type Task,
+  type TaskDefinition,
+} from '../../../client/src/aws/types';
 
 export interface FakeRegion {
   clusters: Cluster[];
@@ -15,7 +32,15 @@ export interface FakeRegion {
   mountTargets: MountTarget[];
 }
 
-export const emptyRegion = (): FakeRegion => ({ clusters: [], services: new Map(), tasks: new Map(), taskDefinitions: [], fileSystems: [], accessPoints: [], mountTargets: [] });
+export const emptyRegion = (): FakeRegion => ({
+  clusters: [],
+  services: new Map(),
+  tasks: new Map(),
+  taskDefinitions: [],
+  fileSystems: [],
+  accessPoints: [],
+  mountTargets: [],
+});
 
 export class FakeAws {
   readonly regions = new Map<string, FakeRegion>();
@@ -56,7 +81,10 @@ export class FakeAws {
     const t = this.throttle.get(region) ?? 0;
     if (t > 0) {
       this.throttle.set(region, t - 1);
-      throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+      throw Object.assign(new Error('Rate exceeded'), {
+        name: 'ThrottlingException',
+        $metadata: { httpStatusCode: 400 },
+      });
     }
     return this.region(region);
   }
@@ -73,26 +101,83 @@ export class FakeAws {
 
   ecs(region: string): EcsApi {
     return {
-      listClusters: async (t) => this.page(this.enter(region, 'ListClusters').clusters.map((c) => c.clusterArn), t),
-      describeClusters: async (arns) => { const r = this.enter(region, 'DescribeClusters', arns.length); this.limit('DescribeClusters', arns, API_LIMITS.describeClusters); return r.clusters.filter((c) => arns.includes(c.clusterArn)); },
-      listServices: async (cluster, t) => this.page((this.enter(region, 'ListServices').services.get(cluster) ?? []).map((s) => s.serviceArn), t),
-      describeServices: async (cluster, arns) => { const r = this.enter(region, 'DescribeServices', arns.length); this.limit('DescribeServices', arns, API_LIMITS.describeServices); return (r.services.get(cluster) ?? []).filter((s) => arns.includes(s.serviceArn)); },
-      listTasks: async (cluster, o) => this.page((this.enter(region, 'ListTasks').tasks.get(cluster) ?? []).filter((t) => (o.desiredStatus ?? 'RUNNING') === (t.desiredStatus ?? 'RUNNING') && (!o.serviceName || t.group === `service:${o.serviceName}`)).map((t) => t.taskArn), o.nextToken),
-      describeTasks: async (cluster, arns) => { const r = this.enter(region, 'DescribeTasks', arns.length); this.limit('DescribeTasks', arns, API_LIMITS.describeTasks); return (r.tasks.get(cluster) ?? []).filter((t) => arns.includes(t.taskArn)); },
-      listTaskDefinitionFamilies: async (status, t) => this.page([...new Set(this.enter(region, 'ListTaskDefinitionFamilies').taskDefinitions.filter((d) => (d.status ?? 'ACTIVE') === status).map((d) => d.family!))], t),
-      listTaskDefinitions: async (family, status, t) => this.page(this.enter(region, 'ListTaskDefinitions').taskDefinitions.filter((d) => d.family === family && (d.status ?? 'ACTIVE') === status).sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0)).map((d) => d.taskDefinitionArn!), t),
+      listClusters: async (t) =>
+        this.page(
+          this.enter(region, 'ListClusters').clusters.map((c) => c.clusterArn),
+          t,
+        ),
+      describeClusters: async (arns) => {
+        const r = this.enter(region, 'DescribeClusters', arns.length);
+        this.limit('DescribeClusters', arns, API_LIMITS.describeClusters);
+        return r.clusters.filter((c) => arns.includes(c.clusterArn));
+      },
+      listServices: async (cluster, t) =>
+        this.page(
+          (this.enter(region, 'ListServices').services.get(cluster) ?? []).map((s) => s.serviceArn),
+          t,
+        ),
+      describeServices: async (cluster, arns) => {
+        const r = this.enter(region, 'DescribeServices', arns.length);
+        this.limit('DescribeServices', arns, API_LIMITS.describeServices);
+        return (r.services.get(cluster) ?? []).filter((s) => arns.includes(s.serviceArn));
+      },
+      listTasks: async (cluster, o) =>
+        this.page(
+          (this.enter(region, 'ListTasks').tasks.get(cluster) ?? [])
+            .filter(
+              (t) =>
+                (o.desiredStatus ?? 'RUNNING') === (t.desiredStatus ?? 'RUNNING') &&
+                (!o.serviceName || t.group === `service:${o.serviceName}`),
+            )
+            .map((t) => t.taskArn),
+          o.nextToken,
+        ),
+      describeTasks: async (cluster, arns) => {
+        const r = this.enter(region, 'DescribeTasks', arns.length);
+        this.limit('DescribeTasks', arns, API_LIMITS.describeTasks);
+        return (r.tasks.get(cluster) ?? []).filter((t) => arns.includes(t.taskArn));
+      },
+      listTaskDefinitionFamilies: async (status, t) =>
+        this.page(
+          [
+            ...new Set(
+              this.enter(region, 'ListTaskDefinitionFamilies')
+                .taskDefinitions.filter((d) => (d.status ?? 'ACTIVE') === status)
+                .map((d) => d.family!),
+            ),
+          ],
+          t,
+        ),
+      listTaskDefinitions: async (family, status, t) =>
+        this.page(
+          this.enter(region, 'ListTaskDefinitions')
+            .taskDefinitions.filter((d) => d.family === family && (d.status ?? 'ACTIVE') === status)
+            .sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))
+            .map((d) => d.taskDefinitionArn!),
+          t,
+        ),
       describeTaskDefinition: async (td) => {
         const r = this.enter(region, 'DescribeTaskDefinition');
-        const found = r.taskDefinitions.find((d) => d.taskDefinitionArn === td || `${d.family}:${d.revision}` === td) ??
-          r.taskDefinitions.filter((d) => d.family === td && d.status !== 'INACTIVE').sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))[0];
+        const found =
+          r.taskDefinitions.find((d) => d.taskDefinitionArn === td || `${d.family}:${d.revision}` === td) ??
+          r.taskDefinitions
+            .filter((d) => d.family === td && d.status !== 'INACTIVE')
+            .sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))[0];
         if (!found) throw Object.assign(new Error('Unable to describe task definition.'), { name: 'ClientException' });
         return { taskDefinition: structuredClone(found), tags: [] };
       },
       registerTaskDefinition: async (input) => {
         const r = this.enter(region, 'RegisterTaskDefinition');
         const family = String(input.family);
-        const revision = Math.max(0, ...r.taskDefinitions.filter((d) => d.family === family).map((d) => d.revision ?? 0)) + 1;
-        const td: TaskDefinition = { ...(input as TaskDefinition), family, revision, status: 'ACTIVE', taskDefinitionArn: `arn:aws:ecs:${region}:123456789012:task-definition/${family}:${revision}` };
+        const revision =
+          Math.max(0, ...r.taskDefinitions.filter((d) => d.family === family).map((d) => d.revision ?? 0)) + 1;
+        const td: TaskDefinition = {
+          ...(input as TaskDefinition),
+          family,
+          revision,
+          status: 'ACTIVE',
+          taskDefinitionArn: `arn:aws:ecs:${region}:123456789012:task-definition/${family}:${revision}`,
+        };
         r.taskDefinitions.push(td);
         return td;
       },
@@ -102,8 +187,14 @@ export class FakeAws {
         if (prior) return { tasks: prior, failures: [] };
         const tasks: Task[] = Array.from({ length: input.count }, () => ({
           taskArn: `arn:aws:ecs:${region}:123456789012:task/${input.cluster.split('/').pop()}/${(++this.seq).toString(16).padStart(32, '0')}`,
-          clusterArn: input.cluster, taskDefinitionArn: input.taskDefinition, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING',
-          launchType: input.launchType, platformVersion: input.platformVersion, group: `family:${input.taskDefinition}`, containers: [{ name: 'app', lastStatus: 'PENDING' }],
+          clusterArn: input.cluster,
+          taskDefinitionArn: input.taskDefinition,
+          lastStatus: 'PROVISIONING',
+          desiredStatus: 'RUNNING',
+          launchType: input.launchType,
+          platformVersion: input.platformVersion,
+          group: `family:${input.taskDefinition}`,
+          containers: [{ name: 'app', lastStatus: 'PENDING' }],
         }));
         r.tasks.set(input.cluster, [...(r.tasks.get(input.cluster) ?? []), ...tasks]);
         this.runTaskTokens.set(input.clientToken, tasks);
@@ -127,16 +218,35 @@ export class FakeAws {
   efs(region: string): EfsApi {
     return {
       describeFileSystems: async (t) => this.page(this.enter(region, 'DescribeFileSystems').fileSystems, t),
-      describeAccessPoints: async (id, t) => this.page(this.enter(region, 'DescribeAccessPoints').accessPoints.filter((a) => a.FileSystemId === id), t),
-      describeMountTargets: async (id, t) => this.page(this.enter(region, 'DescribeMountTargets').mountTargets.filter((m) => m.FileSystemId === id), t),
+      describeAccessPoints: async (id, t) =>
+        this.page(
+          this.enter(region, 'DescribeAccessPoints').accessPoints.filter((a) => a.FileSystemId === id),
+          t,
+        ),
+      describeMountTargets: async (id, t) =>
+        this.page(
+          this.enter(region, 'DescribeMountTargets').mountTargets.filter((m) => m.FileSystemId === id),
+          t,
+        ),
     };
   }
 
   ec2(region: string): Ec2Api {
     return {
-      describeVpcs: async () => { this.enter(region, 'DescribeVpcs'); return [{ VpcId: 'vpc-1', IsDefault: true, CidrBlock: '10.0.0.0/16' }]; },
-      describeSubnets: async ({ subnetIds }) => { this.enter(region, 'DescribeSubnets'); return ['subnet-a', 'subnet-b'].filter((s) => !subnetIds || subnetIds.includes(s)).map((SubnetId) => ({ SubnetId, VpcId: 'vpc-1' })); },
-      describeSecurityGroups: async () => { this.enter(region, 'DescribeSecurityGroups'); return [{ GroupId: 'sg-1', GroupName: 'default', VpcId: 'vpc-1' }]; },
+      describeVpcs: async () => {
+        this.enter(region, 'DescribeVpcs');
+        return [{ VpcId: 'vpc-1', IsDefault: true, CidrBlock: '10.0.0.0/16' }];
+      },
+      describeSubnets: async ({ subnetIds }) => {
+        this.enter(region, 'DescribeSubnets');
+        return ['subnet-a', 'subnet-b']
+          .filter((s) => !subnetIds || subnetIds.includes(s))
+          .map((SubnetId) => ({ SubnetId, VpcId: 'vpc-1' }));
+      },
+      describeSecurityGroups: async () => {
+        this.enter(region, 'DescribeSecurityGroups');
+        return [{ GroupId: 'sg-1', GroupName: 'default', VpcId: 'vpc-1' }];
+      },
     };
   }
 }
@@ -144,23 +254,56 @@ export class FakeAws {
 const ACCOUNT = '123456789012';
 
 /** Adds a cluster with `services` services of `tasksPerService` RUNNING tasks each, plus `standalone` standalone tasks. */
-export function addCluster(r: FakeRegion, region: string, name: string, opts: { services?: number; tasksPerService?: number; standalone?: number; status?: string } = {}): Cluster {
+export function addCluster(
+  r: FakeRegion,
+  region: string,
+  name: string,
+  opts: { services?: number; tasksPerService?: number; standalone?: number; status?: string } = {},
+): Cluster {
   const clusterArn = `arn:aws:ecs:${region}:${ACCOUNT}:cluster/${name}`;
-  const cluster: Cluster = { clusterArn, clusterName: name, status: opts.status ?? 'ACTIVE', activeServicesCount: opts.services ?? 0, runningTasksCount: 0, pendingTasksCount: 0 };
+  const cluster: Cluster = {
+    clusterArn,
+    clusterName: name,
+    status: opts.status ?? 'ACTIVE',
+    activeServicesCount: opts.services ?? 0,
+    runningTasksCount: 0,
+    pendingTasksCount: 0,
+  };
   r.clusters.push(cluster);
   const services: Service[] = [];
   const tasks: Task[] = [];
   let n = 0;
   const task = (group: string, startedBy?: string): Task => ({
-    taskArn: `arn:aws:ecs:${region}:${ACCOUNT}:task/${name}/${(++n).toString(16).padStart(32, '0')}`, clusterArn, group, startedBy,
-    lastStatus: 'RUNNING', desiredStatus: 'RUNNING', launchType: 'FARGATE', platformVersion: '1.4.0', cpu: '256', memory: '512',
-    taskDefinitionArn: `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/web:3`, containers: [{ name: 'app', lastStatus: 'RUNNING', healthStatus: 'HEALTHY', image: 'nginx' }],
+    taskArn: `arn:aws:ecs:${region}:${ACCOUNT}:task/${name}/${(++n).toString(16).padStart(32, '0')}`,
+    clusterArn,
+    group,
+    startedBy,
+    lastStatus: 'RUNNING',
+    desiredStatus: 'RUNNING',
+    launchType: 'FARGATE',
+    platformVersion: '1.4.0',
+    cpu: '256',
+    memory: '512',
+    taskDefinitionArn: `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/web:3`,
+    containers: [{ name: 'app', lastStatus: 'RUNNING', healthStatus: 'HEALTHY', image: 'nginx' }],
   });
   for (let s = 0; s < (opts.services ?? 0); s++) {
     const serviceName = `svc-${s}`;
-    services.push({ serviceArn: `arn:aws:ecs:${region}:${ACCOUNT}:service/${name}/${serviceName}`, serviceName, clusterArn, status: 'ACTIVE', launchType: 'FARGATE', platformVersion: '1.4.0',
-      desiredCount: opts.tasksPerService ?? 0, runningCount: opts.tasksPerService ?? 0, pendingCount: 0, taskDefinition: `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/web:3`,
-      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } } });
+    services.push({
+      serviceArn: `arn:aws:ecs:${region}:${ACCOUNT}:service/${name}/${serviceName}`,
+      serviceName,
+      clusterArn,
+      status: 'ACTIVE',
+      launchType: 'FARGATE',
+      platformVersion: '1.4.0',
+      desiredCount: opts.tasksPerService ?? 0,
+      runningCount: opts.tasksPerService ?? 0,
+      pendingCount: 0,
+      taskDefinition: `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/web:3`,
+      networkConfiguration: {
+        awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' },
+      },
+    });
     for (let i = 0; i < (opts.tasksPerService ?? 0); i++) tasks.push(task(`service:${serviceName}`, 'ecs-svc/1'));
   }
   for (let i = 0; i < (opts.standalone ?? 0); i++) tasks.push(task('family:web'));
@@ -169,10 +312,27 @@ export function addCluster(r: FakeRegion, region: string, name: string, opts: { 
   return cluster;
 }
 
-export function addTaskDefinition(r: FakeRegion, region: string, family: string, revisions: number, inactive: number[] = []): void {
+export function addTaskDefinition(
+  r: FakeRegion,
+  region: string,
+  family: string,
+  revisions: number,
+  inactive: number[] = [],
+): void {
   for (let rev = 1; rev <= revisions; rev++) {
-    r.taskDefinitions.push({ family, revision: rev, status: inactive.includes(rev) ? 'INACTIVE' : 'ACTIVE', taskDefinitionArn: `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/${family}:${rev}`,
-      requiresCompatibilities: ['FARGATE'], compatibilities: ['EC2', 'FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', registeredAt: new Date(0), registeredBy: 'arn:aws:iam::1:user/x',
-      containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }] });
+    r.taskDefinitions.push({
+      family,
+      revision: rev,
+      status: inactive.includes(rev) ? 'INACTIVE' : 'ACTIVE',
+      taskDefinitionArn: `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/${family}:${rev}`,
+      requiresCompatibilities: ['FARGATE'],
+      compatibilities: ['EC2', 'FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      registeredAt: new Date(0),
+      registeredBy: 'arn:aws:iam::1:user/x',
+      containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }],
+    });
   }
 }

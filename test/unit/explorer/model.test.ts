@@ -10,7 +10,11 @@ const conn = (region: string, profile?: string): Connection => ({ profile, regio
 
 function setup(regions: string[] = ['us-east-1'], profile?: string): { fake: FakeAws; model: ExplorerModel } {
   const fake = new FakeAws();
-  const model = new ExplorerModel(fake.factory, () => regions.map((r) => conn(r, profile)), () => settings);
+  const model = new ExplorerModel(
+    fake.factory,
+    () => regions.map((r) => conn(r, profile)),
+    () => settings,
+  );
   return { fake, model };
 }
 
@@ -24,8 +28,14 @@ describe('ExplorerModel (unit)', () => {
   it('shows one connection per region with clusters, task definitions and EFS folders', async () => {
     const { model } = setup(['us-east-1', 'eu-west-1']);
     const roots = await model.getChildren();
-    assert.deepEqual(roots.map((r) => r.conn.region), ['us-east-1', 'eu-west-1']);
-    assert.deepEqual((await model.getChildren(roots[0])).map((n) => n.kind), ['clusters', 'taskDefinitions', 'fileSystems']);
+    assert.deepEqual(
+      roots.map((r) => r.conn.region),
+      ['us-east-1', 'eu-west-1'],
+    );
+    assert.deepEqual(
+      (await model.getChildren(roots[0])).map((n) => n.kind),
+      ['clusters', 'taskDefinitions', 'fileSystems'],
+    );
   });
 
   it('pages clusters with next tokens and a load-more node', async () => {
@@ -35,13 +45,19 @@ describe('ExplorerModel (unit)', () => {
     const [root] = await model.getChildren();
     const clusters = await child(model, root, 'clusters');
     let kids = await model.getChildren(clusters);
-    assert.deepEqual(kids.map((k) => k.kind), ['cluster', 'cluster', 'loadMore']);
+    assert.deepEqual(
+      kids.map((k) => k.kind),
+      ['cluster', 'cluster', 'loadMore'],
+    );
     await model.loadMore(kids[2]);
     kids = await model.getChildren(clusters);
     assert.equal(kids.filter((k) => k.kind === 'cluster').length, 4);
     await model.loadMore(kids.at(-1)!);
     kids = await model.getChildren(clusters);
-    assert.deepEqual(kids.map((k) => (k.kind === 'cluster' ? k.cluster.clusterName : k.kind)), ['c0', 'c1', 'c2', 'c3', 'c4']);
+    assert.deepEqual(
+      kids.map((k) => (k.kind === 'cluster' ? k.cluster.clusterName : k.kind)),
+      ['c0', 'c1', 'c2', 'c3', 'c4'],
+    );
     assert.equal(fake.count('ListClusters'), 3);
     assert.equal(fake.count('DescribeClusters'), 3);
   });
@@ -57,7 +73,9 @@ describe('ExplorerModel (unit)', () => {
     const serviceNodes = await model.getChildren(services);
     let shown = 0;
     for (const s of serviceNodes) shown += (await model.getChildren(s)).filter((n) => n.kind === 'task').length;
-    shown += (await model.getChildren(await child(model, big, 'standaloneTasks'))).filter((n) => n.kind === 'task').length;
+    shown += (await model.getChildren(await child(model, big, 'standaloneTasks'))).filter(
+      (n) => n.kind === 'task',
+    ).length;
     assert.equal(shown, 5000);
     // ListClusters: 2 pages of 100 (151 clusters); DescribeClusters: 1 per page; ListServices: 1 page; DescribeServices: ceil(50/10)
     assert.equal(fake.count('ListClusters'), 1, 'first page only until load more');
@@ -69,7 +87,7 @@ describe('ExplorerModel (unit)', () => {
     assert.ok(fake.calls.every((c) => c.size === undefined || c.size <= (c.op === 'DescribeServices' ? 10 : 100)));
   });
 
-  it('splits a cluster\'s tasks into service tasks and standalone tasks', async () => {
+  it("splits a cluster's tasks into service tasks and standalone tasks", async () => {
     const { fake, model } = setup();
     addCluster(fake.region('us-east-1'), 'us-east-1', 'prod', { services: 2, tasksPerService: 2, standalone: 3 });
     const [root] = await model.getChildren();
@@ -83,14 +101,24 @@ describe('ExplorerModel (unit)', () => {
     assert.ok(svcTasks.every((n) => n.kind === 'task' && n.task.group === 'service:svc-1'));
     assert.equal(fake.count('ListTasks'), 1);
     const containers = await model.getChildren(svcTasks[0]);
-    assert.deepEqual(containers.map((c) => c.kind), ['container']);
+    assert.deepEqual(
+      containers.map((c) => c.kind),
+      ['container'],
+    );
   });
 
   it('shows an error node in the failing region only, and recovers on refresh', async () => {
     const { fake, model } = setup(['us-east-1', 'eu-west-1']);
     addCluster(fake.region('us-east-1'), 'us-east-1', 'ok');
     addCluster(fake.region('eu-west-1'), 'eu-west-1', 'later');
-    fake.fail('eu-west-1', 'ListClusters', Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
+    fake.fail(
+      'eu-west-1',
+      'ListClusters',
+      Object.assign(new Error('User is not authorized'), {
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     const [us, eu] = await model.getChildren();
     const usKids = await model.getChildren(await child(model, us, 'clusters'));
     assert.equal(usKids[0].kind, 'cluster');
@@ -110,7 +138,16 @@ describe('ExplorerModel (unit)', () => {
 
   it('says how to fix an expired SSO session and offers the profile picker', async () => {
     const { fake, model } = setup(['us-east-1'], 'dev');
-    fake.fail('us-east-1', '*', Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.'), { name: 'CredentialsProviderError' }));
+    fake.fail(
+      'us-east-1',
+      '*',
+      Object.assign(
+        new Error(
+          'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+        ),
+        { name: 'CredentialsProviderError' },
+      ),
+    );
     const [root] = await model.getChildren();
     const [msg] = await model.getChildren(await child(model, root, 'clusters'));
     assert.ok(msg.kind === 'message');
@@ -147,12 +184,21 @@ describe('ExplorerModel (unit)', () => {
     addTaskDefinition(fake.region('us-east-1'), 'us-east-1', 'old', 1, [1]);
     const [root] = await model.getChildren();
     const tds = await model.getChildren(await child(model, root, 'taskDefinitions'));
-    assert.deepEqual(tds.map((n) => (n.kind === 'family' ? n.family : n.kind)), ['web', 'inactiveFamilies']);
+    assert.deepEqual(
+      tds.map((n) => (n.kind === 'family' ? n.family : n.kind)),
+      ['web', 'inactiveFamilies'],
+    );
     assert.equal(fake.count('ListTaskDefinitionFamilies'), 1);
     const revs = await model.getChildren(tds[0]);
-    assert.deepEqual(revs.map((r) => (r.kind === 'revision' ? `${r.revision}${r.latest ? '*' : ''}` : r.kind)), ['3*', '2', '1']);
+    assert.deepEqual(
+      revs.map((r) => (r.kind === 'revision' ? `${r.revision}${r.latest ? '*' : ''}` : r.kind)),
+      ['3*', '2', '1'],
+    );
     const inactive = await model.getChildren(tds[1]);
-    assert.deepEqual(inactive.map((n) => (n.kind === 'family' ? `${n.family}:${n.status}` : n.kind)), ['old:INACTIVE']);
+    assert.deepEqual(
+      inactive.map((n) => (n.kind === 'family' ? `${n.family}:${n.status}` : n.kind)),
+      ['old:INACTIVE'],
+    );
     assert.equal(fake.count('DescribeTaskDefinition'), 0, 'revisions are not described one by one');
   });
 
@@ -181,7 +227,9 @@ describe('ExplorerModel (unit)', () => {
   it('finds a new task for reveal', async () => {
     const { fake, model } = setup();
     const c = addCluster(fake.region('us-east-1'), 'us-east-1', 'prod', { services: 1, tasksPerService: 1 });
-    const { tasks } = await fake.ecs('us-east-1').runTask({ cluster: c.clusterArn, taskDefinition: 'web:3', count: 1, clientToken: 't1', launchType: 'FARGATE' });
+    const { tasks } = await fake
+      .ecs('us-east-1')
+      .runTask({ cluster: c.clusterArn, taskDefinition: 'web:3', count: 1, clientToken: 't1', launchType: 'FARGATE' });
     const node = await model.findTask(conn('us-east-1'), c.clusterArn, tasks[0].taskArn);
     assert.ok(node && node.kind === 'task');
     assert.equal(model.getParent(node)?.kind, 'standaloneTasks');

@@ -5,7 +5,11 @@
 import type { PickItem, Ui } from '../../../client/src/commands/types';
 import type { ExplorerNode } from '../../../client/src/explorer/nodes';
 
-export type Answer = (prompt: { kind: 'pick' | 'pickMany' | 'input' | 'confirm'; title: string; items?: Array<PickItem<unknown>> }) => unknown;
+export type Answer = (prompt: {
+  kind: 'pick' | 'pickMany' | 'input' | 'confirm';
+  title: string;
+  items?: Array<PickItem<unknown>>;
+}) => unknown;
 
 export class ScriptedUi implements Ui {
   readonly prompts: string[] = [];
@@ -23,39 +27,84 @@ export class ScriptedUi implements Ui {
 
   constructor(private readonly script: Answer[] = []) {}
 
-  private next(kind: 'pick' | 'pickMany' | 'input' | 'confirm', title: string, items?: Array<PickItem<unknown>>): unknown {
+  private next(
+    kind: 'pick' | 'pickMany' | 'input' | 'confirm',
+    title: string,
+    items?: Array<PickItem<unknown>>,
+  ): unknown {
     this.prompts.push(title);
     const answer = this.script.shift();
     if (!answer) throw new Error(`unexpected ${kind}: ${title}`);
     return answer({ kind, title, items });
   }
 
-  async pick<T>(items: PickItem<T>[], opts: { title: string }): Promise<T | undefined> { return this.next('pick', opts.title, items as PickItem<unknown>[]) as T | undefined; }
-  async pickMany<T>(items: PickItem<T>[], opts: { title: string }): Promise<T[] | undefined> { return this.next('pickMany', opts.title, items as PickItem<unknown>[]) as T[] | undefined; }
-  async input(opts: { title: string; value?: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {
+  async pick<T>(items: PickItem<T>[], opts: { title: string }): Promise<T | undefined> {
+    return this.next('pick', opts.title, items as PickItem<unknown>[]) as T | undefined;
+  }
+  async pickMany<T>(items: PickItem<T>[], opts: { title: string }): Promise<T[] | undefined> {
+    return this.next('pickMany', opts.title, items as PickItem<unknown>[]) as T[] | undefined;
+  }
+  async input(opts: {
+    title: string;
+    value?: string;
+    validate?: (v: string) => string | undefined;
+  }): Promise<string | undefined> {
     const v = this.next('input', opts.title) as string | undefined;
     if (v !== undefined && opts.validate?.(v)) throw new Error(`invalid input for ${opts.title}: ${opts.validate(v)}`);
     return v;
   }
-  async confirm(message: string, detail: string): Promise<boolean> { this.confirms.push({ message, detail }); return this.next('confirm', message) as boolean; }
-  info(m: string): void { this.infos.push(m); }
-  error(m: string): void { this.errors.push(m); }
-  async openReadOnly(uri: string): Promise<void> { this.opened.push(uri); }
-  async openUntitled(content: string): Promise<void> { this.untitled.push(content); }
-  async copy(text: string): Promise<void> { this.copied.push(text); }
-  async openExternal(url: string): Promise<void> { this.external.push(url); }
-  withProgress<T>(_title: string, task: () => Promise<T>): Promise<T> { return task(); }
-  activeEditor() { return this.editor; }
-  errorDiagnostics(): string[] { return this.diagnostics; }
-  isTrusted(): boolean { return this.trusted; }
-  async reveal(node: ExplorerNode): Promise<void> { this.revealed.push(node); }
+  async confirm(message: string, detail: string): Promise<boolean> {
+    this.confirms.push({ message, detail });
+    return this.next('confirm', message) as boolean;
+  }
+  info(m: string): void {
+    this.infos.push(m);
+  }
+  error(m: string): void {
+    this.errors.push(m);
+  }
+  async openReadOnly(uri: string): Promise<void> {
+    this.opened.push(uri);
+  }
+  async openUntitled(content: string): Promise<void> {
+    this.untitled.push(content);
+  }
+  async copy(text: string): Promise<void> {
+    this.copied.push(text);
+  }
+  async openExternal(url: string): Promise<void> {
+    this.external.push(url);
+  }
+  withProgress<T>(_title: string, task: () => Promise<T>): Promise<T> {
+    return task();
+  }
+  activeEditor() {
+    return this.editor;
+  }
+  errorDiagnostics(): string[] {
+    return this.diagnostics;
+  }
+  isTrusted(): boolean {
+    return this.trusted;
+  }
+  async reveal(node: ExplorerNode): Promise<void> {
+    this.revealed.push(node);
+  }
 }
 
 /** Picks the item whose label matches. */
-export const pickLabel = (re: RegExp): Answer => ({ items }) => {
-  const found = items?.find((i) => re.test(i.label));
-  if (!found) throw new Error(`no item matching ${re} in ${items?.map((i) => i.label).join(', ')}`);
-  return found.value;
-};
-export const pickAllMatching = (re: RegExp): Answer => ({ items }) => items?.filter((i) => re.test(i.label)).map((i) => i.value);
-export const value = (v: unknown): Answer => () => v;
+export const pickLabel =
+  (re: RegExp): Answer =>
+  ({ items }) => {
+    const found = items?.find((i) => re.test(i.label));
+    if (!found) throw new Error(`no item matching ${re} in ${items?.map((i) => i.label).join(', ')}`);
+    return found.value;
+  };
+export const pickAllMatching =
+  (re: RegExp): Answer =>
+  ({ items }) =>
+    items?.filter((i) => re.test(i.label)).map((i) => i.value);
+export const value =
+  (v: unknown): Answer =>
+  () =>
+    v;

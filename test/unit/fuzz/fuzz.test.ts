@@ -7,7 +7,12 @@ import { exercise, FUZZ_FIXTURES, saveFailure } from './harness';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const SEEDS = seedTexts();
-const URIS = ['file:///ws/task-def.json', 'file:///ws/svc.json', 'file:///ws/template.yaml', 'file:///ws/taskdef.json.tpl'];
+const URIS = [
+  'file:///ws/task-def.json',
+  'file:///ws/svc.json',
+  'file:///ws/template.yaml',
+  'file:///ws/taskdef.json.tpl',
+];
 
 /** A random edit of a seed text: truncation, byte flip, insertion of a JSON/YAML-significant token, deletion, duplication. */
 const mutation = fc.record({
@@ -15,7 +20,33 @@ const mutation = fc.record({
   kind: fc.constantFrom('truncate', 'flip', 'insert', 'delete', 'duplicate', 'unicode'),
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   len: fc.nat({ max: 64 }),
-  token: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '\n', '- ', '!Ref ', '&a ', '*a', '{{x}}', '${X}', '<IMAGE1_NAME>', 'null', '1e999', '-0', '\u0000', '\uD800', '\u202E', '"containerDefinitions"', '"volumes": [', '"platformVersion": "1.3.0"'),
+  token: fc.constantFrom(
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    '"',
+    '\\',
+    '\n',
+    '- ',
+    '!Ref ',
+    '&a ',
+    '*a',
+    '{{x}}',
+    '${X}',
+    '<IMAGE1_NAME>',
+    'null',
+    '1e999',
+    '-0',
+    '\u0000',
+    '\uD800',
+    '\u202E',
+    '"containerDefinitions"',
+    '"volumes": [',
+    '"platformVersion": "1.3.0"',
+  ),
   uri: fc.constantFrom(...URIS),
   offsets: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }),
 });
@@ -38,33 +69,87 @@ function apply(text: string, m: { kind: string; at: number; len: number; token: 
   }
 }
 
-test('mutation fuzzing over fixtures and the corpus: no throw, bounded time, spans in range (unit)', { skip: SEEDS.length === 0 && 'no seed texts' }, () => {
-  fc.assert(
-    fc.property(mutation, (m) => {
-      const text = apply(SEEDS[m.seed].text, m);
-      try {
-        exercise(text, m.uri, m.offsets.map((o) => Math.floor(o * text.length)));
-      } catch (e) {
-        saveFailure(`mutation-${SEED}`, text, e);
-      }
-    }),
-    { seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 12000) },
-  );
-});
+test(
+  'mutation fuzzing over fixtures and the corpus: no throw, bounded time, spans in range (unit)',
+  { skip: SEEDS.length === 0 && 'no seed texts' },
+  () => {
+    fc.assert(
+      fc.property(mutation, (m) => {
+        const text = apply(SEEDS[m.seed].text, m);
+        try {
+          exercise(
+            text,
+            m.uri,
+            m.offsets.map((o) => Math.floor(o * text.length)),
+          );
+        } catch (e) {
+          saveFailure(`mutation-${SEED}`, text, e);
+        }
+      }),
+      { seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 12000) },
+    );
+  },
+);
 
 test('property fuzzing: arbitrary JSON values in every task-definition slot (unit)', () => {
-  const slot = fc.constantFrom('family', 'cpu', 'memory', 'networkMode', 'requiresCompatibilities', 'volumes', 'containerDefinitions', 'ephemeralStorage', 'runtimePlatform', 'proxyConfiguration', 'pidMode', 'ipcMode', 'tags');
-  const ctrSlot = fc.constantFrom('name', 'image', 'portMappings', 'mountPoints', 'linuxParameters', 'healthCheck', 'secrets', 'environment', 'logConfiguration', 'dependsOn', 'ulimits', 'memory', 'cpu', 'essential', 'firelensConfiguration', 'volumesFrom');
+  const slot = fc.constantFrom(
+    'family',
+    'cpu',
+    'memory',
+    'networkMode',
+    'requiresCompatibilities',
+    'volumes',
+    'containerDefinitions',
+    'ephemeralStorage',
+    'runtimePlatform',
+    'proxyConfiguration',
+    'pidMode',
+    'ipcMode',
+    'tags',
+  );
+  const ctrSlot = fc.constantFrom(
+    'name',
+    'image',
+    'portMappings',
+    'mountPoints',
+    'linuxParameters',
+    'healthCheck',
+    'secrets',
+    'environment',
+    'logConfiguration',
+    'dependsOn',
+    'ulimits',
+    'memory',
+    'cpu',
+    'essential',
+    'firelensConfiguration',
+    'volumesFrom',
+  );
   fc.assert(
-    fc.property(slot, ctrSlot, fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 4 }), fc.nat(), (s, cs, v, cv, off) => {
-      const td = { family: 'f', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'a', image: 'x', [cs]: cv }], [s]: v };
-      const text = JSON.stringify(td, null, 2);
-      try {
-        exercise(text, 'file:///ws/task-def.json', [off % (text.length + 1)]);
-      } catch (e) {
-        saveFailure(`property-${SEED}`, text, e);
-      }
-    }),
+    fc.property(
+      slot,
+      ctrSlot,
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.nat(),
+      (s, cs, v, cv, off) => {
+        const td = {
+          family: 'f',
+          requiresCompatibilities: ['FARGATE'],
+          networkMode: 'awsvpc',
+          cpu: '256',
+          memory: '512',
+          containerDefinitions: [{ name: 'a', image: 'x', [cs]: cv }],
+          [s]: v,
+        };
+        const text = JSON.stringify(td, null, 2);
+        try {
+          exercise(text, 'file:///ws/task-def.json', [off % (text.length + 1)]);
+        } catch (e) {
+          saveFailure(`property-${SEED}`, text, e);
+        }
+      },
+    ),
     { seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 8000) },
   );
 });
@@ -74,7 +159,10 @@ test('pathological inputs: deep nesting, huge arrays and strings, duplicate keys
     '{"containerDefinitions":' + '['.repeat(10000) + ']'.repeat(10000) + '}',
     '{"a":'.repeat(10000) + '1' + '}'.repeat(10000),
     '['.repeat(100000),
-    JSON.stringify({ family: 'x', containerDefinitions: Array.from({ length: 3000 }, (_, i) => ({ name: `c${i}`, image: 'x' })) }),
+    JSON.stringify({
+      family: 'x',
+      containerDefinitions: Array.from({ length: 3000 }, (_, i) => ({ name: `c${i}`, image: 'x' })),
+    }),
     JSON.stringify({ family: 'x'.repeat(2_000_000), containerDefinitions: [] }),
     '{"family":"a","family":"b","containerDefinitions":[{"name":"x","name":"y","image":"i"}]}',
     '\uFEFF{"family":"bom","containerDefinitions":[]}',
@@ -84,5 +172,6 @@ test('pathological inputs: deep nesting, huge arrays and strings, duplicate keys
 
 test('saved fuzz failures stay fixed (unit)', () => {
   if (!existsSync(FUZZ_FIXTURES)) return;
-  for (const f of readdirSync(FUZZ_FIXTURES)) exercise(readFileSync(join(FUZZ_FIXTURES, f), 'utf8'), 'file:///ws/task-def.json', [0]);
+  for (const f of readdirSync(FUZZ_FIXTURES))
+    exercise(readFileSync(join(FUZZ_FIXTURES, f), 'utf8'), 'file:///ws/task-def.json', [0]);
 });

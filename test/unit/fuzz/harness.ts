@@ -6,7 +6,17 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getLanguageService, type LanguageService } from '../../../server/src/service/languageService';
-import { complete, completeDocument, definition, foldingRanges, hover, prepareRename, references, rename, selectionRange } from '../../../server/src/service/editing';
+import {
+  complete,
+  completeDocument,
+  definition,
+  foldingRanges,
+  hover,
+  prepareRename,
+  references,
+  rename,
+  selectionRange,
+} from '../../../server/src/service/editing';
 import { liveEfsCompletions } from '../../../server/src/service/editing/liveCompletion';
 import { outline, scopeAt } from '../../../server/src/service/editing/scopes';
 import { schemaKindOf } from '../../../server/src/service/schema';
@@ -49,14 +59,18 @@ export function exercise(text: string, uri: string, offsets: number[]): void {
   assert.ok(ms < MAX_MS_PER_TEXT, `took ${ms.toFixed(0)} ms`);
 }
 
-const LIVE = { region: 'eu-west-1', fileSystems: [{ id: 'fs-0123456789abcdef0', accessPoints: [{ id: 'fsap-0123456789abcdef0' }] }] };
+const LIVE = {
+  region: 'eu-west-1',
+  fileSystems: [{ id: 'fs-0123456789abcdef0', accessPoints: [{ id: 'fsap-0123456789abcdef0' }] }],
+};
 
 /** Every editing request the server answers, at one offset, as the LSP adapters call them. */
 function editingRequests(doc: DocumentModel, at: number): void {
   const kind = schemaKindOf(doc) ?? (doc.syntax === 'json' ? 'register' : undefined);
   if (kind && doc.syntax === 'json') complete(doc.text, doc.root, at, kind, { fargate: at % 2 === 0 });
   if (doc.syntax === 'json') liveEfsCompletions(doc.text, doc.root, at, LIVE);
-  if (doc.syntax === 'yaml' || doc.dialect === 'cfn') completeDocument(doc, at, { live: LIVE, trigger: at % 3 === 0 ? ' ' : undefined });
+  if (doc.syntax === 'yaml' || doc.dialect === 'cfn')
+    completeDocument(doc, at, { live: LIVE, trigger: at % 3 === 0 ? ' ' : undefined });
   const scope = scopeAt(doc, at);
   if (scope) hover(scope.root, at, scope.kind);
   const root = scope?.root;

@@ -14,10 +14,20 @@ import { getLanguageService } from '../../../server/src/service/languageService'
 test('workspace index drops a family entry once no document names it (unit)', () => {
   const ls = getLanguageService();
   for (let i = 0; i < 200; i++) {
-    ls.index.set(ls.parse('file:///w/td.json', JSON.stringify({ family: `fam${i}`, containerDefinitions: [{ name: 'a', image: 'x' }] })));
-    ls.index.set(ls.parse('file:///w/svc.json', JSON.stringify({ cluster: 'c', serviceName: 's', taskDefinition: `fam${i}:1` })));
+    ls.index.set(
+      ls.parse(
+        'file:///w/td.json',
+        JSON.stringify({ family: `fam${i}`, containerDefinitions: [{ name: 'a', image: 'x' }] }),
+      ),
+    );
+    ls.index.set(
+      ls.parse('file:///w/svc.json', JSON.stringify({ cluster: 'c', serviceName: 's', taskDefinition: `fam${i}:1` })),
+    );
   }
-  const maps = ls.index as unknown as { tdByFamily: Map<string, Set<string>>; launchByFamily: Map<string, Set<string>> };
+  const maps = ls.index as unknown as {
+    tdByFamily: Map<string, Set<string>>;
+    launchByFamily: Map<string, Set<string>>;
+  };
   assert.deepEqual([...maps.tdByFamily.keys()], ['fam199']);
   assert.deepEqual([...maps.launchByFamily.keys()], ['fam199']);
   ls.index.delete('file:///w/td.json');
@@ -26,9 +36,15 @@ test('workspace index drops a family entry once no document names it (unit)', ()
 });
 
 test('closing documents leaves no cached settings behind (unit)', async () => {
-  const connection = { sendDiagnostics: async () => undefined, workspace: { getConfiguration: async () => ({ debounceMs: 0 }) } } as unknown as Connection;
+  const connection = {
+    sendDiagnostics: async () => undefined,
+    workspace: { getConfiguration: async () => ({ debounceMs: 0 }) },
+  } as unknown as Connection;
   const docs = new Map<string, TextDocument>();
-  const documents = { get: (u: string) => docs.get(u), all: () => [...docs.values()] } as unknown as TextDocuments<TextDocument>;
+  const documents = {
+    get: (u: string) => docs.get(u),
+    all: () => [...docs.values()],
+  } as unknown as TextDocuments<TextDocument>;
   const settings = new SettingsCache(connection);
   settings.setSupported(true);
   const session = new Session(connection, documents, getLanguageService(), settings);

@@ -10,10 +10,18 @@ import { test } from 'node:test';
 
 const ROOT = join(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] } };
-  contributes: { configuration: { properties: Record<string, { scope?: string }> } | Array<{ properties: Record<string, { scope?: string }> }> };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] };
+  };
+  contributes: {
+    configuration:
+      { properties: Record<string, { scope?: string }> } | Array<{ properties: Record<string, { scope?: string }> }>;
+  };
 };
-const properties = Object.assign({}, ...[pkg.contributes.configuration].flat().map((c) => c.properties)) as Record<string, { scope?: string }>;
+const properties = Object.assign({}, ...[pkg.contributes.configuration].flat().map((c) => c.properties)) as Record<
+  string,
+  { scope?: string }
+>;
 
 test('untrusted workspaces: declared as limited, with a description and restricted settings that exist (unit)', () => {
   const u = pkg.capabilities.untrustedWorkspaces;
@@ -21,8 +29,14 @@ test('untrusted workspaces: declared as limited, with a description and restrict
   assert.match(u.description ?? '', /language features work/);
   assert.match(u.description ?? '', /AWS call/);
   const restricted = u.restrictedConfigurations ?? [];
-  for (const key of ['fargateLens.aws.profile', 'fargateLens.aws.regions', 'fargateLens.aws.endpoint', 'fargateLens.exec.command',
-    'fargateLens.exec.useSessionManagerPlugin', 'fargateLens.exec.sessionManagerPluginPath']) {
+  for (const key of [
+    'fargateLens.aws.profile',
+    'fargateLens.aws.regions',
+    'fargateLens.aws.endpoint',
+    'fargateLens.exec.command',
+    'fargateLens.exec.useSessionManagerPlugin',
+    'fargateLens.exec.sessionManagerPluginPath',
+  ]) {
     assert.ok(restricted.includes(key), `${key} is not restricted`);
   }
   for (const key of restricted) assert.ok(properties[key], `restricted setting ${key} is not contributed`);
@@ -40,7 +54,8 @@ test('settings that redirect credentials or run programs are machine/application
   for (const [key, scope] of Object.entries(expected)) assert.equal(properties[key]?.scope, scope, key);
   // Nothing else in the manifest names a path, a program or an endpoint at a workspace-settable scope.
   for (const [key, p] of Object.entries(properties)) {
-    if (/path|endpoint|profile|plugin|program|executable/i.test(key)) assert.ok(p.scope === 'machine' || p.scope === 'application', `${key} has scope ${p.scope ?? 'window'}`);
+    if (/path|endpoint|profile|plugin|program|executable/i.test(key))
+      assert.ok(p.scope === 'machine' || p.scope === 'application', `${key} has scope ${p.scope ?? 'window'}`);
   }
 });
 
@@ -50,7 +65,11 @@ test('the AWS settings are read at user/machine level only, never through a work
   assert.match(src, /globalValue \?\? i\?\.defaultValue/);
   for (const key of ['aws.profile', 'aws.regions', 'aws.endpoint', 'aws.maxAttempts']) {
     assert.doesNotMatch(src, new RegExp(`\\.get<[^>]*>\\('${key.replace('.', '\\.')}'`), `${key} read with get()`);
-    assert.match(src, new RegExp(`userLevel<[^>]*>\\('${key.replace('.', '\\.')}'`), `${key} not read with userLevel()`);
+    assert.match(
+      src,
+      new RegExp(`userLevel<[^>]*>\\('${key.replace('.', '\\.')}'`),
+      `${key} not read with userLevel()`,
+    );
   }
   // Writes go to the user's settings, never the workspace's.
   assert.match(src, /ConfigurationTarget\.Global/);

@@ -23,15 +23,31 @@ test('fargate/cap-add fixes CAP_SYS_PTRACE to SYS_PTRACE and removal re-validate
   const fixed = applyFix(withCaps(['CAP_SYS_PTRACE']), 'fargate/cap-add', 'Replace CAP_SYS_PTRACE with SYS_PTRACE');
   assert.equal(only(lint(fixed), 'fargate/cap-add').length, 0);
   assert.match(fixed, /"SYS_PTRACE"/);
-  const removed = applyFix(withCaps(['SYS_PTRACE', 'NET_ADMIN']), 'fargate/cap-add', 'Remove NET_ADMIN from capabilities.add');
+  const removed = applyFix(
+    withCaps(['SYS_PTRACE', 'NET_ADMIN']),
+    'fargate/cap-add',
+    'Remove NET_ADMIN from capabilities.add',
+  );
   assert.equal(only(lint(removed), 'fargate/cap-add').length, 0);
   assert.doesNotThrow(() => JSON.parse(removed));
 });
 
 test('fargate/cap-add applies when a FARGATE service launches an untagged task definition (unit)', async () => {
   const { lintWith } = await import('../helpers');
-  const td = json({ ...fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } }), requiresCompatibilities: undefined });
-  const svc = json({ serviceName: 'web', cluster: 'main', taskDefinition: 'web:3', launchType: 'FARGATE', desiredCount: 1 });
-  const found = only(lintWith({ uri: 'file:///ws/td.json', text: td }, [{ uri: 'file:///ws/svc.json', text: svc }]), 'fargate/cap-add');
+  const td = json({
+    ...fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } }),
+    requiresCompatibilities: undefined,
+  });
+  const svc = json({
+    serviceName: 'web',
+    cluster: 'main',
+    taskDefinition: 'web:3',
+    launchType: 'FARGATE',
+    desiredCount: 1,
+  });
+  const found = only(
+    lintWith({ uri: 'file:///ws/td.json', text: td }, [{ uri: 'file:///ws/svc.json', text: svc }]),
+    'fargate/cap-add',
+  );
   assert.equal(found.length, 1);
 });

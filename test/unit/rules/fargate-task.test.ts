@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, fargateTaskDef, json, lint, lintWith, only, textAt } from '../helpers';
 
-const td = (patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}) => json(fargateTaskDef(patch, container));
+const td = (patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}) =>
+  json(fargateTaskDef(patch, container));
 const windows = { runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'X86_64' } };
 
 test('fargate/network-mode-awsvpc flags an omitted networkMode and the fix adds awsvpc (unit)', () => {
@@ -24,13 +25,25 @@ test('fargate/network-mode-awsvpc replaces bridge; silent for awsvpc and for EC2
   assert.equal(f[0].fixes?.[0].isPreferred, true);
   assert.equal(only(lint(applyFix(text, 'fargate/network-mode-awsvpc')), 'fargate/network-mode-awsvpc').length, 0);
   assert.equal(only(lint(td()), 'fargate/network-mode-awsvpc').length, 0);
-  assert.equal(only(lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'bridge' })), 'fargate/network-mode-awsvpc').length, 0);
+  assert.equal(
+    only(lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'bridge' })), 'fargate/network-mode-awsvpc').length,
+    0,
+  );
 });
 
 test('fargate/network-mode-awsvpc applies when a Fargate service in another file launches the task (unit)', () => {
   const text = td({ requiresCompatibilities: undefined, networkMode: 'bridge' });
-  const svc = json({ serviceName: 'web', cluster: 'main', taskDefinition: 'web', launchType: 'FARGATE', desiredCount: 1 });
-  const f = only(lintWith({ uri: 'file:///ws/td.json', text }, [{ uri: 'file:///ws/svc.json', text: svc }]), 'fargate/network-mode-awsvpc');
+  const svc = json({
+    serviceName: 'web',
+    cluster: 'main',
+    taskDefinition: 'web',
+    launchType: 'FARGATE',
+    desiredCount: 1,
+  });
+  const f = only(
+    lintWith({ uri: 'file:///ws/td.json', text }, [{ uri: 'file:///ws/svc.json', text: svc }]),
+    'fargate/network-mode-awsvpc',
+  );
   assert.equal(f.length, 1);
   assert.equal(f[0].related?.[0].uri, 'file:///ws/svc.json');
 });
@@ -53,7 +66,18 @@ test('fargate/task-cpu-memory-required adds both when both are missing, sized fo
   const fixed = JSON.parse(applyFix(text, 'fargate/task-cpu-memory-required'));
   assert.deepEqual([fixed.cpu, fixed.memory], ['512', '3072']);
   assert.equal(only(lint(td()), 'fargate/task-cpu-memory-required').length, 0);
-  assert.equal(only(lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'bridge', cpu: undefined, memory: undefined }, { memory: 512 })), 'fargate/task-cpu-memory-required').length, 0);
+  assert.equal(
+    only(
+      lint(
+        td(
+          { requiresCompatibilities: ['EC2'], networkMode: 'bridge', cpu: undefined, memory: undefined },
+          { memory: 512 },
+        ),
+      ),
+      'fargate/task-cpu-memory-required',
+    ).length,
+    0,
+  );
 });
 
 test('fargate/cpu-memory-combo flags memory invalid for cpu; nearest-memory fix re-validates clean (unit)', () => {
@@ -80,10 +104,22 @@ test('fargate/cpu-memory-combo flags a non-Fargate cpu and fixes it to the cpu f
 });
 
 test('fargate/cpu-memory-combo accepts the table edges and unit strings; silent on EC2 (unit)', () => {
-  for (const [cpu, memory] of [['256', '512'], ['4096', '30720'], ['8192', '61440'], ['16384', '122880'], ['.5 vCPU', '4 GB']]) {
+  for (const [cpu, memory] of [
+    ['256', '512'],
+    ['4096', '30720'],
+    ['8192', '61440'],
+    ['16384', '122880'],
+    ['.5 vCPU', '4 GB'],
+  ]) {
     assert.equal(only(lint(td({ cpu, memory })), 'fargate/cpu-memory-combo').length, 0, `${cpu}/${memory}`);
   }
-  assert.equal(only(lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'bridge', cpu: '256', memory: '4096' })), 'fargate/cpu-memory-combo').length, 0);
+  assert.equal(
+    only(
+      lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'bridge', cpu: '256', memory: '4096' })),
+      'fargate/cpu-memory-combo',
+    ).length,
+    0,
+  );
 });
 
 test('fargate/windows-min-cpu flags 512 cpu on Windows and raises cpu and memory (unit)', () => {
@@ -113,7 +149,10 @@ test('fargate/pid-mode flags host, accepts task (unit)', () => {
   assert.equal(textAt(text, f[0]), '"host"');
   assert.equal(only(lint(applyFix(text, 'fargate/pid-mode', "Set pidMode to 'task'")), 'fargate/pid-mode').length, 0);
   assert.equal(only(lint(td({ pidMode: 'task' })), 'fargate/pid-mode').length, 0);
-  assert.equal(only(lint(td({ ...windows, cpu: '1024', memory: '2048', pidMode: 'task' })), 'fargate/pid-mode').length, 1);
+  assert.equal(
+    only(lint(td({ ...windows, cpu: '1024', memory: '2048', pidMode: 'task' })), 'fargate/pid-mode').length,
+    1,
+  );
 });
 
 test('fargate/placement-constraints flags a constraint, not an empty list (unit)', () => {
@@ -139,25 +178,54 @@ test('fargate/os-family errors on EC2-only Windows versions, warns on 2025, acce
   const f = only(lint(os('WINDOWS_SERVER_2016_FULL')), 'fargate/os-family');
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'error');
-  assert.equal(only(lint(applyFix(os('WINDOWS_SERVER_2016_FULL'), 'fargate/os-family')), 'fargate/os-family').length, 0);
+  assert.equal(
+    only(lint(applyFix(os('WINDOWS_SERVER_2016_FULL'), 'fargate/os-family')), 'fargate/os-family').length,
+    0,
+  );
   assert.equal(only(lint(os('WINDOWS_SERVER_2025_CORE')), 'fargate/os-family')[0].severity, 'warning');
   assert.equal(only(lint(os('WINDOWS_SERVER_2022_FULL')), 'fargate/os-family').length, 0);
 });
 
 test('fargate/windows-x86 flags ARM64 Windows and fixes it; Linux ARM64 is fine (unit)', () => {
-  const text = td({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'ARM64' }, cpu: '1024', memory: '2048' });
+  const text = td({
+    runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'ARM64' },
+    cpu: '1024',
+    memory: '2048',
+  });
   const f = only(lint(text), 'fargate/windows-x86');
   assert.equal(f.length, 1);
   assert.equal(only(lint(applyFix(text, 'fargate/windows-x86')), 'fargate/windows-x86').length, 0);
-  assert.equal(only(lint(td({ runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'ARM64' } })), 'fargate/windows-x86').length, 0);
+  assert.equal(
+    only(
+      lint(td({ runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'ARM64' } })),
+      'fargate/windows-x86',
+    ).length,
+    0,
+  );
 });
 
 test('templated values are never judged by the task, fargate, container and port rules (unit)', () => {
   const text = td(
-    { cpu: '{{ must_env `CPU` }}', memory: '${MEMORY}', networkMode: '${NETWORK_MODE}', family: '{{ family }}', executionRoleArn: '${EXEC_ROLE}', ephemeralStorage: { sizeInGiB: '${SIZE}' } },
-    { image: '<IMAGE1_NAME>', name: '${NAME}', memory: '${CTR_MEM}', portMappings: [{ containerPort: '${PORT}', hostPort: '${HOST_PORT}', protocol: '${PROTO}' }], user: '${USER}' },
+    {
+      cpu: '{{ must_env `CPU` }}',
+      memory: '${MEMORY}',
+      networkMode: '${NETWORK_MODE}',
+      family: '{{ family }}',
+      executionRoleArn: '${EXEC_ROLE}',
+      ephemeralStorage: { sizeInGiB: '${SIZE}' },
+    },
+    {
+      image: '<IMAGE1_NAME>',
+      name: '${NAME}',
+      memory: '${CTR_MEM}',
+      portMappings: [{ containerPort: '${PORT}', hostPort: '${HOST_PORT}', protocol: '${PROTO}' }],
+      user: '${USER}',
+    },
   );
   const mine = /^(task|fargate|ctr|awsvpc|port|cap|linux|sysctl)\//;
   const judged = lint(text).filter((d) => mine.test(d.ruleId) && d.severity !== 'info');
-  assert.deepEqual(judged.map((d) => `${d.ruleId}: ${d.message}`), []);
+  assert.deepEqual(
+    judged.map((d) => `${d.ruleId}: ${d.message}`),
+    [],
+  );
 });

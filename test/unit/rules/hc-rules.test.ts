@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, fargateTaskDef, json, lint, only, textAt } from '../helpers';
 
-const HC = { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 };
+const HC = {
+  command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'],
+  interval: 30,
+  timeout: 5,
+  retries: 3,
+  startPeriod: 10,
+};
 const withHc = (hc: Record<string, unknown>) => json(fargateTaskDef({}, { healthCheck: { ...HC, ...hc } }));
 
 const ranges: [string, string, number, number, number][] = [
@@ -36,7 +42,10 @@ test('hc/command flags a joined CMD-SHELL string and splits it (unit)', () => {
   assert.equal(found.length, 1);
   assert.equal(found[0].severity, 'warning');
   const fixed = applyFix(text, 'hc/command');
-  assert.deepEqual(JSON.parse(fixed).containerDefinitions[0].healthCheck.command, ['CMD-SHELL', 'curl -f http://localhost/']);
+  assert.deepEqual(JSON.parse(fixed).containerDefinitions[0].healthCheck.command, [
+    'CMD-SHELL',
+    'curl -f http://localhost/',
+  ]);
   assert.equal(only(lint(fixed), 'hc/command').length, 0);
 });
 

@@ -2,9 +2,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fargateTaskDef, json, lint, only, textAt } from '../helpers';
 
-const live = { region: 'eu-west-1', fileSystems: [{ id: 'fs-0123456789abcdef0', name: 'shared', accessPoints: [{ id: 'fsap-0123456789abcdef0' }] }] };
+const live = {
+  region: 'eu-west-1',
+  fileSystems: [{ id: 'fs-0123456789abcdef0', name: 'shared', accessPoints: [{ id: 'fsap-0123456789abcdef0' }] }],
+};
 const td = (fsId: string, apId: string) =>
-  json(fargateTaskDef({ volumes: [{ name: 'd', efsVolumeConfiguration: { fileSystemId: fsId, transitEncryption: 'ENABLED', authorizationConfig: { accessPointId: apId } } }] }, { mountPoints: [{ sourceVolume: 'd', containerPath: '/d' }] }));
+  json(
+    fargateTaskDef(
+      {
+        volumes: [
+          {
+            name: 'd',
+            efsVolumeConfiguration: {
+              fileSystemId: fsId,
+              transitEncryption: 'ENABLED',
+              authorizationConfig: { accessPointId: apId },
+            },
+          },
+        ],
+      },
+      { mountPoints: [{ sourceVolume: 'd', containerPath: '/d' }] },
+    ),
+  );
 
 test('efs/fs-not-found and efs/ap-not-found name the region when ids are not in the connected account (unit)', () => {
   const text = td('fs-0000000000000dead', 'fsap-0123456789abcdef0');

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { applyFix, fargateTaskDef, json, lint, only, textAt } from '../helpers';
 
 const OPTS = { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'app' };
-const withLog = (logConfiguration: unknown, patch: Record<string, unknown> = {}) => json(fargateTaskDef(patch, { logConfiguration }));
+const withLog = (logConfiguration: unknown, patch: Record<string, unknown> = {}) =>
+  json(fargateTaskDef(patch, { logConfiguration }));
 const EC2 = { requiresCompatibilities: ['EC2'], networkMode: 'bridge' };
 
 test('log/fargate-driver flags json-file on Fargate, quoting the API (unit)', () => {
@@ -13,7 +14,13 @@ test('log/fargate-driver flags json-file on Fargate, quoting the API (unit)', ()
   assert.equal(textAt(text, found[0]), '"json-file"');
   assert.match(found[0].message, /supported log drivers are awslogs, splunk, and awsfirelens/);
   assert.equal(only(lint(withLog({ logDriver: 'json-file' }, EC2)), 'log/fargate-driver').length, 0);
-  assert.equal(only(lint(withLog({ logDriver: 'splunk', options: { 'splunk-url': 'https://x', 'splunk-token': 't' } })), 'log/fargate-driver').length, 0);
+  assert.equal(
+    only(
+      lint(withLog({ logDriver: 'splunk', options: { 'splunk-url': 'https://x', 'splunk-token': 't' } })),
+      'log/fargate-driver',
+    ).length,
+    0,
+  );
 });
 
 test('log/driver-enum flags unknown drivers and fixes the case (unit)', () => {
@@ -30,7 +37,13 @@ test('log/awslogs-required-opts flags a missing region and, on Fargate, prefix (
   assert.equal(found.length, 1);
   assert.equal(textAt(text, found[0]), '"options"');
   assert.match(found[0].message, /awslogs-region.*awslogs-stream-prefix/);
-  assert.equal(only(lint(withLog({ logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1' } }, EC2)), 'log/awslogs-required-opts').length, 0);
+  assert.equal(
+    only(
+      lint(withLog({ logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1' } }, EC2)),
+      'log/awslogs-required-opts',
+    ).length,
+    0,
+  );
   assert.equal(only(lint(withLog({ logDriver: 'awslogs', options: OPTS })), 'log/awslogs-required-opts').length, 0);
 });
 
@@ -40,22 +53,46 @@ test('log/awslogs-option-names flags a typo and renames it (unit)', () => {
   assert.equal(found.length, 1);
   assert.equal(textAt(text, found[0]), '"awslogs-create-groups"');
   assert.equal(only(lint(applyFix(text, 'log/awslogs-option-names')), 'log/awslogs-option-names').length, 0);
-  assert.equal(only(lint(withLog({ logDriver: 'awslogs', options: { ...OPTS, mode: 'non-blocking', 'max-buffer-size': '25m' } })), 'log/awslogs-option-names').length, 0);
+  assert.equal(
+    only(
+      lint(withLog({ logDriver: 'awslogs', options: { ...OPTS, mode: 'non-blocking', 'max-buffer-size': '25m' } })),
+      'log/awslogs-option-names',
+    ).length,
+    0,
+  );
 });
 
 test('log/awslogs-exclusive flags both multiline options (unit)', () => {
-  const text = withLog({ logDriver: 'awslogs', options: { ...OPTS, 'awslogs-datetime-format': '%Y', 'awslogs-multiline-pattern': '^x' } });
+  const text = withLog({
+    logDriver: 'awslogs',
+    options: { ...OPTS, 'awslogs-datetime-format': '%Y', 'awslogs-multiline-pattern': '^x' },
+  });
   const found = only(lint(text), 'log/awslogs-exclusive');
   assert.equal(found.length, 1);
   assert.equal(only(lint(applyFix(text, 'log/awslogs-exclusive')), 'log/awslogs-exclusive').length, 0);
-  assert.equal(only(lint(withLog({ logDriver: 'awslogs', options: { ...OPTS, 'awslogs-multiline-pattern': '^x' } })), 'log/awslogs-exclusive').length, 0);
+  assert.equal(
+    only(
+      lint(withLog({ logDriver: 'awslogs', options: { ...OPTS, 'awslogs-multiline-pattern': '^x' } })),
+      'log/awslogs-exclusive',
+    ).length,
+    0,
+  );
 });
 
 test('log/create-group-perm is info for awslogs-create-group true only (unit)', () => {
-  const found = only(lint(withLog({ logDriver: 'awslogs', options: { ...OPTS, 'awslogs-create-group': 'true' } })), 'log/create-group-perm');
+  const found = only(
+    lint(withLog({ logDriver: 'awslogs', options: { ...OPTS, 'awslogs-create-group': 'true' } })),
+    'log/create-group-perm',
+  );
   assert.equal(found.length, 1);
   assert.equal(found[0].severity, 'info');
-  assert.equal(only(lint(withLog({ logDriver: 'awslogs', options: { ...OPTS, 'awslogs-create-group': 'false' } })), 'log/create-group-perm').length, 0);
+  assert.equal(
+    only(
+      lint(withLog({ logDriver: 'awslogs', options: { ...OPTS, 'awslogs-create-group': 'false' } })),
+      'log/create-group-perm',
+    ).length,
+    0,
+  );
 });
 
 test('log/missing is info for a container without logConfiguration (unit)', () => {
@@ -65,9 +102,17 @@ test('log/missing is info for a container without logConfiguration (unit)', () =
   assert.equal(only(lint(withLog({ logDriver: 'awslogs', options: OPTS })), 'log/missing').length, 0);
 });
 
-const router = (extra: Record<string, unknown> = {}) => ({ name: 'log_router', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable', essential: true, firelensConfiguration: { type: 'fluentbit' }, ...extra });
+const router = (extra: Record<string, unknown> = {}) => ({
+  name: 'log_router',
+  image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable',
+  essential: true,
+  firelensConfiguration: { type: 'fluentbit' },
+  ...extra,
+});
 const firelensTd = (containers: Record<string, unknown>[], patch: Record<string, unknown> = {}) => {
-  const base = fargateTaskDef(patch, { logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } } }) as { containerDefinitions: unknown[] };
+  const base = fargateTaskDef(patch, {
+    logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } },
+  }) as { containerDefinitions: unknown[] };
   return json({ ...base, containerDefinitions: [...base.containerDefinitions, ...containers] });
 };
 
@@ -88,11 +133,32 @@ test('firelens/router-present: two routers error, non-essential router info with
 });
 
 test('firelens/fargate-file-only flags s3 config on Fargate, not file (unit)', () => {
-  const s3 = firelensTd([router({ firelensConfiguration: { type: 'fluentbit', options: { 'config-file-type': 's3', 'config-file-value': 'arn:aws:s3:::b/x.conf' } } })]);
+  const s3 = firelensTd([
+    router({
+      firelensConfiguration: {
+        type: 'fluentbit',
+        options: { 'config-file-type': 's3', 'config-file-value': 'arn:aws:s3:::b/x.conf' },
+      },
+    }),
+  ]);
   assert.equal(only(lint(s3), 'firelens/fargate-file-only').length, 1);
-  const file = firelensTd([router({ firelensConfiguration: { type: 'fluentbit', options: { 'config-file-type': 'file', 'config-file-value': '/extra.conf' } } })]);
+  const file = firelensTd([
+    router({
+      firelensConfiguration: {
+        type: 'fluentbit',
+        options: { 'config-file-type': 'file', 'config-file-value': '/extra.conf' },
+      },
+    }),
+  ]);
   assert.equal(only(lint(file), 'firelens/fargate-file-only').length, 0);
-  const reserved = firelensTd([router({ firelensConfiguration: { type: 'fluentbit', options: { 'config-file-type': 'file', 'config-file-value': '/fluent-bit/etc/fluent-bit.conf' } } })]);
+  const reserved = firelensTd([
+    router({
+      firelensConfiguration: {
+        type: 'fluentbit',
+        options: { 'config-file-type': 'file', 'config-file-value': '/fluent-bit/etc/fluent-bit.conf' },
+      },
+    }),
+  ]);
   assert.equal(only(lint(reserved), 'firelens/fargate-file-only').length, 1);
 });
 

@@ -13,7 +13,9 @@ const gated = ALL_RULES.filter((r): r is TaskDefRule => r.scope === 'taskdef' &&
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** Texts where each gated rule finds something, and the same with its members renamed away. */
@@ -23,17 +25,62 @@ function samples(): { uri: string; text: string }[] {
     .filter((f) => /\.(json|ya?ml|template)$/.test(f))
     .map((f) => ({ uri: `file://${f}`, text: fs.readFileSync(f, 'utf8') }));
   const bad = fargateTaskDef(
-    { ipcMode: 'host', pidMode: 'host', placementConstraints: [{ type: 'memberOf' }], requiresAttributes: [{ name: 'x' }], inferenceAccelerators: [{ deviceName: 'd' }], ephemeralStorage: { sizeInGiB: 10 }, revision: 3, proxyConfiguration: { type: 'X' },
-      volumes: [{ name: 'd', host: { sourcePath: '/x' }, dockerVolumeConfiguration: { scope: 'task' }, configuredAtLaunch: true }, { name: 'f', fsxWindowsFileServerVolumeConfiguration: {}, configuredAtLaunch: true }] },
-    { hostname: 'h', links: ['a'], credentialSpecs: ['x', 'y'], dockerLabels: { a: 1 }, memory: 64, memoryReservation: 128, restartPolicy: {}, startTimeout: 1, stopTimeout: 500, ulimits: [{ name: 'nofile', softLimit: 9, hardLimit: 1 }], versionConsistency: 'on',
-      privileged: true, resourceRequirements: [{ type: 'GPU', value: '1' }], linuxParameters: { capabilities: { add: ['NET_ADMIN', 'CAP_X'], drop: ['NET_ADMIN'] }, tmpfs: [{ containerPath: 'x' }], swappiness: 200, devices: [{ hostPath: '/d' }] },
-      systemControls: [{ namespace: 'vm.x', value: '1' }], volumesFrom: [{ sourceContainer: 'nope' }], environmentFiles: [{ value: 's3://b/k', type: 'S3' }], repositoryCredentials: { credentialsParameter: 'arn:aws:ssm:us-east-1:123456789012:parameter/x' },
-      firelensConfiguration: { type: 'fluentbit', options: { 'config-file-type': 's3' } } },
+    {
+      ipcMode: 'host',
+      pidMode: 'host',
+      placementConstraints: [{ type: 'memberOf' }],
+      requiresAttributes: [{ name: 'x' }],
+      inferenceAccelerators: [{ deviceName: 'd' }],
+      ephemeralStorage: { sizeInGiB: 10 },
+      revision: 3,
+      proxyConfiguration: { type: 'X' },
+      volumes: [
+        {
+          name: 'd',
+          host: { sourcePath: '/x' },
+          dockerVolumeConfiguration: { scope: 'task' },
+          configuredAtLaunch: true,
+        },
+        { name: 'f', fsxWindowsFileServerVolumeConfiguration: {}, configuredAtLaunch: true },
+      ],
+    },
+    {
+      hostname: 'h',
+      links: ['a'],
+      credentialSpecs: ['x', 'y'],
+      dockerLabels: { a: 1 },
+      memory: 64,
+      memoryReservation: 128,
+      restartPolicy: {},
+      startTimeout: 1,
+      stopTimeout: 500,
+      ulimits: [{ name: 'nofile', softLimit: 9, hardLimit: 1 }],
+      versionConsistency: 'on',
+      privileged: true,
+      resourceRequirements: [{ type: 'GPU', value: '1' }],
+      linuxParameters: {
+        capabilities: { add: ['NET_ADMIN', 'CAP_X'], drop: ['NET_ADMIN'] },
+        tmpfs: [{ containerPath: 'x' }],
+        swappiness: 200,
+        devices: [{ hostPath: '/d' }],
+      },
+      systemControls: [{ namespace: 'vm.x', value: '1' }],
+      volumesFrom: [{ sourceContainer: 'nope' }],
+      environmentFiles: [{ value: 's3://b/k', type: 'S3' }],
+      repositoryCredentials: { credentialsParameter: 'arn:aws:ssm:us-east-1:123456789012:parameter/x' },
+      firelensConfiguration: { type: 'fluentbit', options: { 'config-file-type': 's3' } },
+    },
   );
   const text = json(bad);
   out.push({ uri: 'file:///ws/bad.json', text });
-  out.push({ uri: 'file:///ws/bad-ec2.json', text: json({ ...bad, requiresCompatibilities: ['EC2'], networkMode: 'bridge' }) });
-  out.push({ uri: 'file:///ws/bad-windows.json', text: json({ ...bad, runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } }) });
+  out.push({
+    uri: 'file:///ws/bad-ec2.json',
+    text: json({ ...bad, requiresCompatibilities: ['EC2'], networkMode: 'bridge' }),
+  });
+  out.push({
+    uri: 'file:///ws/bad-windows.json',
+    text: json({ ...bad, runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } }),
+  });
   return out;
 }
 
@@ -57,7 +104,11 @@ test('rule preconditions (needs) are exact: a gated rule finds nothing when its 
         if (found.length > 0) fired.add(rule.id);
         if (needsMet(rule.needs!, td, keys)) continue;
         checked++;
-        assert.deepEqual(found.map((f) => f.message), [], `${rule.id} on ${uri} without ${JSON.stringify(rule.needs)}`);
+        assert.deepEqual(
+          found.map((f) => f.message),
+          [],
+          `${rule.id} on ${uri} without ${JSON.stringify(rule.needs)}`,
+        );
       }
     }
   }
@@ -69,8 +120,16 @@ test('rule preconditions (needs) are exact: a gated rule finds nothing when its 
     for (const { uri, text } of samples()) {
       const doc = ls.parse(uri, without(text, keys));
       for (const td of doc.taskDefs) {
-        assert.equal(needsMet(rule.needs!, td, containerKeys(td)), false, `${rule.id}: members still present in ${uri}`);
-        assert.deepEqual(rule.check({ td, doc, launches: [] }).map((f) => f.message), [], `${rule.id} on ${uri} with ${keys.join(', ')} renamed`);
+        assert.equal(
+          needsMet(rule.needs!, td, containerKeys(td)),
+          false,
+          `${rule.id}: members still present in ${uri}`,
+        );
+        assert.deepEqual(
+          rule.check({ td, doc, launches: [] }).map((f) => f.message),
+          [],
+          `${rule.id} on ${uri} with ${keys.join(', ')} renamed`,
+        );
       }
     }
   }

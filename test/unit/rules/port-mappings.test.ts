@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, fargateTaskDef, json, lint, only, textAt } from '../helpers';
 
-const td = (patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}) => json(fargateTaskDef(patch, container));
+const td = (patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}) =>
+  json(fargateTaskDef(patch, container));
 const ports = (portMappings: unknown[], patch: Record<string, unknown> = {}) => td(patch, { portMappings });
 const bridge = { requiresCompatibilities: ['EC2'], networkMode: 'bridge' };
 
@@ -21,7 +22,13 @@ test('port/awsvpc-hostport flags a different hostPort; both fixes re-validate cl
 });
 
 test('port/awsvpc-hostport accepts equal, omitted and 0 host ports, and bridge translation (unit)', () => {
-  assert.equal(only(lint(ports([{ containerPort: 80, hostPort: 80 }, { containerPort: 81 }, { containerPort: 82, hostPort: 0 }])), 'port/awsvpc-hostport').length, 0);
+  assert.equal(
+    only(
+      lint(ports([{ containerPort: 80, hostPort: 80 }, { containerPort: 81 }, { containerPort: 82, hostPort: 0 }])),
+      'port/awsvpc-hostport',
+    ).length,
+    0,
+  );
   assert.equal(only(lint(ports([{ containerPort: 8080, hostPort: 80 }], bridge)), 'port/awsvpc-hostport').length, 0);
 });
 
@@ -29,7 +36,10 @@ test('port/none-mode flags port mappings without networking (unit)', () => {
   const text = ports([{ containerPort: 80 }], { requiresCompatibilities: ['EC2'], networkMode: 'none' });
   assert.equal(only(lint(text), 'port/none-mode').length, 1);
   assert.equal(only(lint(applyFix(text, 'port/none-mode')), 'port/none-mode').length, 0);
-  assert.equal(only(lint(ports([], { requiresCompatibilities: ['EC2'], networkMode: 'none' })), 'port/none-mode').length, 0);
+  assert.equal(
+    only(lint(ports([], { requiresCompatibilities: ['EC2'], networkMode: 'none' })), 'port/none-mode').length,
+    0,
+  );
 });
 
 test('port/range flags 0 and 70000 container ports, accepts 65535 (unit)', () => {
@@ -54,26 +64,72 @@ test('port/app-protocol flags HTTP and fixes the case (unit)', () => {
 });
 
 test('port/name flags upper case, leading hyphen and duplicates; accepts web-http (unit)', () => {
-  const text = ports([{ containerPort: 80, name: 'Web' }, { containerPort: 81, name: '-x' }, { containerPort: 82, name: 'a' }, { containerPort: 83, name: 'a' }]);
+  const text = ports([
+    { containerPort: 80, name: 'Web' },
+    { containerPort: 81, name: '-x' },
+    { containerPort: 82, name: 'a' },
+    { containerPort: 83, name: 'a' },
+  ]);
   assert.equal(only(lint(text), 'port/name').length, 3);
   assert.equal(only(lint(ports([{ containerPort: 80, name: 'web-http_1' }])), 'port/name').length, 0);
 });
 
 test('port/container-port-range flags hostPort, bad order and overlaps; accepts a clean range (unit)', () => {
-  const text = ports([{ containerPortRange: '9000-9100', hostPort: 9000 }, { containerPortRange: '9050-9060' }, { containerPortRange: '200-100' }]);
+  const text = ports([
+    { containerPortRange: '9000-9100', hostPort: 9000 },
+    { containerPortRange: '9050-9060' },
+    { containerPortRange: '200-100' },
+  ]);
   assert.equal(only(lint(text), 'port/container-port-range').length, 3);
-  assert.equal(only(lint(ports([{ containerPortRange: '9000-9100' }, { containerPortRange: '9200-9300' }])), 'port/container-port-range').length, 0);
+  assert.equal(
+    only(
+      lint(ports([{ containerPortRange: '9000-9100' }, { containerPortRange: '9200-9300' }])),
+      'port/container-port-range',
+    ).length,
+    0,
+  );
 });
 
 test('port/duplicate flags the same containerPort twice in an awsvpc task, not different protocols (unit)', () => {
   const base = fargateTaskDef();
   const c0 = (base.containerDefinitions as Record<string, unknown>[])[0];
-  const text = json({ ...base, containerDefinitions: [c0, { name: 'side', image: 'busybox', essential: false, portMappings: [{ containerPort: 80 }] }] });
+  const text = json({
+    ...base,
+    containerDefinitions: [
+      c0,
+      { name: 'side', image: 'busybox', essential: false, portMappings: [{ containerPort: 80 }] },
+    ],
+  });
   const f = only(lint(text), 'port/duplicate');
   assert.equal(f.length, 1);
   assert.equal(f[0].related?.length, 1);
-  assert.equal(only(lint(ports([{ containerPort: 53, protocol: 'tcp' }, { containerPort: 53, protocol: 'udp' }])), 'port/duplicate').length, 0);
-  assert.equal(only(lint(ports([{ containerPort: 80, hostPort: 0 }, { containerPort: 80, hostPort: 0 }], bridge)), 'port/duplicate').length, 0);
+  assert.equal(
+    only(
+      lint(
+        ports([
+          { containerPort: 53, protocol: 'tcp' },
+          { containerPort: 53, protocol: 'udp' },
+        ]),
+      ),
+      'port/duplicate',
+    ).length,
+    0,
+  );
+  assert.equal(
+    only(
+      lint(
+        ports(
+          [
+            { containerPort: 80, hostPort: 0 },
+            { containerPort: 80, hostPort: 0 },
+          ],
+          bridge,
+        ),
+      ),
+      'port/duplicate',
+    ).length,
+    0,
+  );
 });
 
 test('port/windows-3150 flags port 3150 on Windows Fargate only (unit)', () => {

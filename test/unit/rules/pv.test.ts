@@ -3,11 +3,38 @@ import assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/service/documents/edits';
 import { fargateTaskDef, json, lintWith, only, textAt, lint } from '../helpers';
 
-const efsTd = json(fargateTaskDef({ volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: 'fs-0123456789abcdef0', transitEncryption: 'ENABLED' } }] }, { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] }));
+const efsTd = json(
+  fargateTaskDef(
+    {
+      volumes: [
+        {
+          name: 'data',
+          efsVolumeConfiguration: { fileSystemId: 'fs-0123456789abcdef0', transitEncryption: 'ENABLED' },
+        },
+      ],
+    },
+    { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] },
+  ),
+);
 const plainTd = json(fargateTaskDef());
-const windowsTd = json(fargateTaskDef({ cpu: '1024', memory: '2048', runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'X86_64' } }));
+const windowsTd = json(
+  fargateTaskDef({
+    cpu: '1024',
+    memory: '2048',
+    runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'X86_64' },
+  }),
+);
 const svc = (pv: string | undefined, extra: Record<string, unknown> = {}) =>
-  json({ serviceName: 'web', cluster: 'main', taskDefinition: 'web:4', launchType: 'FARGATE', desiredCount: 1, ...(pv ? { platformVersion: pv } : {}), networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } }, ...extra });
+  json({
+    serviceName: 'web',
+    cluster: 'main',
+    taskDefinition: 'web:4',
+    launchType: 'FARGATE',
+    desiredCount: 1,
+    ...(pv ? { platformVersion: pv } : {}),
+    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } },
+    ...extra,
+  });
 const SVC = 'file:///ws/svc.json';
 const TD = 'file:///ws/td.json';
 const check = (service: string, td: string) => lintWith({ uri: SVC, text: service }, [{ uri: TD, text: td }]);
@@ -38,7 +65,8 @@ test('pv/feature-requires-1.4.0 stays silent on LATEST, on omitted versions and 
 });
 
 test('pv/retired flags 1.0.0-1.3.0 on Linux, not 1.0.0 for Windows; fix re-validates clean (unit)', () => {
-  for (const v of ['1.0.0', '1.1.0', '1.2.0', '1.3.0']) assert.equal(only(check(svc(v), plainTd), 'pv/retired').length, 1, v);
+  for (const v of ['1.0.0', '1.1.0', '1.2.0', '1.3.0'])
+    assert.equal(only(check(svc(v), plainTd), 'pv/retired').length, 1, v);
   assert.equal(only(check(svc('1.0.0'), windowsTd), 'pv/retired').length, 0);
   assert.equal(only(check(svc('1.4.0'), plainTd), 'pv/retired').length, 0);
   fixAndRecheck(svc('1.3.0'), plainTd, 'pv/retired');
@@ -66,5 +94,9 @@ test('pv/task-needs-1.4.0 notes the feature and its line on requiresCompatibilit
   assert.match(d[0].message, /EFS volume 'data', line \d+/);
   assert.equal(only(lint(plainTd), 'pv/task-needs-1.4.0').length, 0);
   const refused = json(fargateTaskDef({}, { linuxParameters: { capabilities: { add: ['NET_ADMIN'] } } }));
-  assert.equal(only(lint(refused), 'pv/task-needs-1.4.0').length, 0, 'a refused capability is not a platform-version need');
+  assert.equal(
+    only(lint(refused), 'pv/task-needs-1.4.0').length,
+    0,
+    'a refused capability is not a platform-version need',
+  );
 });

@@ -4,9 +4,19 @@ import { applyEdits } from '../../../server/src/service/documents/edits';
 import { applyFix, fargateTaskDef, json, lint, lintWith, only, textAt } from '../helpers';
 
 const TD = { uri: 'file:///ws/td.json', text: json(fargateTaskDef()) };
-const svc = (patch: Record<string, unknown> = {}) => json({ serviceName: 'web', cluster: 'main', taskDefinition: 'web:3', launchType: 'FARGATE', desiredCount: 1, ...patch });
+const svc = (patch: Record<string, unknown> = {}) =>
+  json({
+    serviceName: 'web',
+    cluster: 'main',
+    taskDefinition: 'web:3',
+    launchType: 'FARGATE',
+    desiredCount: 1,
+    ...patch,
+  });
 const lintSvc = (text: string, td = TD) => lintWith({ uri: 'file:///ws/svc.json', text }, [td]);
-const NET = { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'], securityGroups: ['sg-0123456789abcdef0'] } };
+const NET = {
+  awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'], securityGroups: ['sg-0123456789abcdef0'] },
+};
 
 test('fargate/network-config-required flags a service without networkConfiguration, related to networkMode (unit)', () => {
   const text = svc();
@@ -16,7 +26,13 @@ test('fargate/network-config-required flags a service without networkConfigurati
   assert.equal(textAt(text, found[0]), '"web:3"');
   assert.match(found[0].message, /Network Configuration must be provided when networkMode 'awsvpc' is specified\./);
   assert.equal(found[0].related?.[0].uri, TD.uri);
-  assert.equal(TD.text.slice(found[0].related![0].span.offset, found[0].related![0].span.offset + found[0].related![0].span.length), '"awsvpc"');
+  assert.equal(
+    TD.text.slice(
+      found[0].related![0].span.offset,
+      found[0].related![0].span.offset + found[0].related![0].span.length,
+    ),
+    '"awsvpc"',
+  );
 });
 
 test('fargate/network-config-required skeleton fix re-validates clean; silent with subnets or bridge (unit)', () => {
@@ -25,9 +41,16 @@ test('fargate/network-config-required skeleton fix re-validates clean; silent wi
   const fixed = applyEdits(text, d.fixes![0].edits);
   assert.equal(only(lintSvc(fixed), 'fargate/network-config-required').length, 0);
   assert.equal(only(lintSvc(svc({ networkConfiguration: NET })), 'fargate/network-config-required').length, 0);
-  const bridge = { uri: TD.uri, text: json(fargateTaskDef({ networkMode: 'bridge', requiresCompatibilities: ['EC2'] })) };
+  const bridge = {
+    uri: TD.uri,
+    text: json(fargateTaskDef({ networkMode: 'bridge', requiresCompatibilities: ['EC2'] })),
+  };
   assert.equal(only(lintSvc(svc({ launchType: 'EC2' }), bridge), 'fargate/network-config-required').length, 0);
-  assert.equal(only(lintSvc(json({ service: 'web', cluster: 'main', taskDefinition: 'web:3' })), 'fargate/network-config-required').length, 0);
+  assert.equal(
+    only(lintSvc(json({ service: 'web', cluster: 'main', taskDefinition: 'web:3' })), 'fargate/network-config-required')
+      .length,
+    0,
+  );
 });
 
 test('fargate/network-config-required flags empty subnets (unit)', () => {
@@ -58,7 +81,11 @@ test('service/requires-compat is silent for FARGATE-compatible and derived-compa
 
 test('service/requires-compat via capacity provider; EC2-only awsvpc is a warning (unit)', () => {
   const td = { uri: TD.uri, text: json(fargateTaskDef({ requiresCompatibilities: ['EC2'] })) };
-  const text = svc({ launchType: undefined, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }], networkConfiguration: NET });
+  const text = svc({
+    launchType: undefined,
+    capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
+    networkConfiguration: NET,
+  });
   const found = only(lintSvc(text, td), 'service/requires-compat');
   assert.equal(found.length, 1);
   assert.equal(found[0].severity, 'warning');
@@ -72,8 +99,18 @@ test('service/scheduling-strategy flags DAEMON on Fargate and fixes to REPLICA (
   assert.equal(textAt(text, found[0]), '"DAEMON"');
   const fixed = applyEdits(text, found[0].fixes![0].edits);
   assert.equal(only(lintSvc(fixed), 'service/scheduling-strategy').length, 0);
-  assert.equal(only(lintSvc(svc({ schedulingStrategy: 'REPLICA', networkConfiguration: NET })), 'service/scheduling-strategy').length, 0);
-  assert.equal(only(lintSvc(svc({ launchType: 'EC2', schedulingStrategy: 'DAEMON', networkConfiguration: NET })), 'service/scheduling-strategy').length, 0);
+  assert.equal(
+    only(lintSvc(svc({ schedulingStrategy: 'REPLICA', networkConfiguration: NET })), 'service/scheduling-strategy')
+      .length,
+    0,
+  );
+  assert.equal(
+    only(
+      lintSvc(svc({ launchType: 'EC2', schedulingStrategy: 'DAEMON', networkConfiguration: NET })),
+      'service/scheduling-strategy',
+    ).length,
+    0,
+  );
 });
 
 test('service rules run on CloudFormation services (unit)', () => {
@@ -109,8 +146,14 @@ test('service rules run on CloudFormation services (unit)', () => {
 });
 
 test('fargate/network-config-required only warns when the family has awsvpc and bridge definitions (unit)', () => {
-  const bridge = { uri: 'file:///ws/td-bridge.json', text: json(fargateTaskDef({ networkMode: 'bridge', requiresCompatibilities: ['EC2'] })) };
-  const found = only(lintWith({ uri: 'file:///ws/svc.json', text: svc({ launchType: 'EC2' }) }, [TD, bridge]), 'fargate/network-config-required');
+  const bridge = {
+    uri: 'file:///ws/td-bridge.json',
+    text: json(fargateTaskDef({ networkMode: 'bridge', requiresCompatibilities: ['EC2'] })),
+  };
+  const found = only(
+    lintWith({ uri: 'file:///ws/svc.json', text: svc({ launchType: 'EC2' }) }, [TD, bridge]),
+    'fargate/network-config-required',
+  );
   assert.equal(found.length, 1);
   assert.equal(found[0].severity, 'warning');
 });

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, fargateTaskDef, json, lint, only, textAt } from '../helpers';
 
-const td = (patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}) => json(fargateTaskDef(patch, container));
+const td = (patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}) =>
+  json(fargateTaskDef(patch, container));
 
 test('task/family-required flags a missing family and invalid characters (unit)', () => {
   const missing = td({ family: undefined });
@@ -30,7 +31,8 @@ test('task/container-definitions-required flags an empty array, not a filled one
 });
 
 test('task/max-containers flags 11 containers, not 10 (unit)', () => {
-  const many = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `c${i}`, image: 'nginx', essential: i === 0 }));
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ name: `c${i}`, image: 'nginx', essential: i === 0 }));
   const text = td({ containerDefinitions: many(11) });
   const f = only(lint(text), 'task/max-containers');
   assert.equal(f.length, 1);
@@ -39,11 +41,29 @@ test('task/max-containers flags 11 containers, not 10 (unit)', () => {
 });
 
 test('task/tags flags the aws: prefix and long keys, not ordinary tags (unit)', () => {
-  const text = td({ tags: [{ key: 'aws:owner', value: 'x' }, { key: 'k'.repeat(129), value: 'y' }] });
+  const text = td({
+    tags: [
+      { key: 'aws:owner', value: 'x' },
+      { key: 'k'.repeat(129), value: 'y' },
+    ],
+  });
   const f = only(lint(text), 'task/tags');
   assert.equal(f.length, 2);
   assert.equal(textAt(text, f[0]), '"aws:owner"');
-  assert.equal(only(lint(td({ tags: [{ key: 'team', value: 'platform / web' }, { key: 'cost-center', value: '' }] })), 'task/tags').length, 0);
+  assert.equal(
+    only(
+      lint(
+        td({
+          tags: [
+            { key: 'team', value: 'platform / web' },
+            { key: 'cost-center', value: '' },
+          ],
+        }),
+      ),
+      'task/tags',
+    ).length,
+    0,
+  );
 });
 
 test('task/role-arn-format flags a bad account id, accepts task role names and placeholders (unit)', () => {
@@ -53,8 +73,14 @@ test('task/role-arn-format flags a bad account id, accepts task role names and p
   assert.match(f[0].message, /not 12 digits/);
   assert.equal(f[0].severity, 'warning');
   assert.equal(only(lint(td({ taskRoleArn: 'my-app-role' })), 'task/role-arn-format').length, 0);
-  assert.equal(only(lint(td({ executionRoleArn: 'arn:aws:iam::XXXXXXXXXXXX:role/exec' })), 'task/role-arn-format').length, 0);
-  assert.equal(only(lint(td({ taskRoleArn: 'arn:aws-cn:iam::123456789012:role/path/app' })), 'task/role-arn-format').length, 0);
+  assert.equal(
+    only(lint(td({ executionRoleArn: 'arn:aws:iam::XXXXXXXXXXXX:role/exec' })), 'task/role-arn-format').length,
+    0,
+  );
+  assert.equal(
+    only(lint(td({ taskRoleArn: 'arn:aws-cn:iam::123456789012:role/path/app' })), 'task/role-arn-format').length,
+    0,
+  );
 });
 
 test('task/exec-role-same-as-task-role notes equal roles only (unit)', () => {
@@ -62,7 +88,10 @@ test('task/exec-role-same-as-task-role notes equal roles only (unit)', () => {
   const f = only(lint(td({ taskRoleArn: arn })), 'task/exec-role-same-as-task-role');
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'info');
-  assert.equal(only(lint(td({ taskRoleArn: 'arn:aws:iam::123456789012:role/app' })), 'task/exec-role-same-as-task-role').length, 0);
+  assert.equal(
+    only(lint(td({ taskRoleArn: 'arn:aws:iam::123456789012:role/app' })), 'task/exec-role-same-as-task-role').length,
+    0,
+  );
 });
 
 const describeCopy = (): string =>
@@ -85,7 +114,8 @@ test('task/readonly-fields reports once and the fix strips all read-only fields 
   assert.equal(f[0].fixes?.[0].isPreferred, true);
   const fixed = applyFix(text, 'task/readonly-fields');
   const parsed = JSON.parse(fixed);
-  for (const k of ['taskDefinitionArn', 'revision', 'status', 'compatibilities', 'registeredAt', 'registeredBy']) assert.equal(k in parsed, false, k);
+  for (const k of ['taskDefinitionArn', 'revision', 'status', 'compatibilities', 'registeredAt', 'registeredBy'])
+    assert.equal(k in parsed, false, k);
   assert.equal(parsed.family, 'web');
   assert.equal(only(lint(fixed), 'task/readonly-fields').length, 0);
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/service/documents/edits';
 import { applyFix, fargateTaskDef, json, lint, only, textAt } from '../helpers';
 
-const td = (patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}) => json(fargateTaskDef(patch, container));
+const td = (patch: Record<string, unknown> = {}, container: Record<string, unknown> = {}) =>
+  json(fargateTaskDef(patch, container));
 
 test('task/runtime-platform-enum flags a wrong-case architecture with a case fix (unit)', () => {
   const text = td({ runtimePlatform: { cpuArchitecture: 'arm64', operatingSystemFamily: 'LINUX' } });
@@ -16,7 +17,13 @@ test('task/runtime-platform-enum flags a wrong-case architecture with a case fix
 });
 
 test('task/runtime-platform-enum accepts every documented value (unit)', () => {
-  assert.equal(only(lint(td({ runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } })), 'task/runtime-platform-enum').length, 0);
+  assert.equal(
+    only(
+      lint(td({ runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } })),
+      'task/runtime-platform-enum',
+    ).length,
+    0,
+  );
 });
 
 test('task/runtime-platform-default notes a Fargate task without runtimePlatform once (unit)', () => {
@@ -27,7 +34,10 @@ test('task/runtime-platform-default notes a Fargate task without runtimePlatform
   assert.equal(textAt(text, f[0]), '"requiresCompatibilities"');
   const fixed = applyFix(text, 'task/runtime-platform-default');
   assert.equal(only(lint(fixed), 'task/runtime-platform-default').length, 0);
-  assert.equal(only(lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'bridge' })), 'task/runtime-platform-default').length, 0);
+  assert.equal(
+    only(lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'bridge' })), 'task/runtime-platform-default').length,
+    0,
+  );
 });
 
 test('task/compat-enum flags FARGATE_SPOT and fixes it to FARGATE (unit)', () => {
@@ -48,7 +58,10 @@ test('task/network-mode-enum flags AWSVPC with a case fix, accepts host (unit)',
   assert.equal(only(all, 'fargate/network-mode-awsvpc').length, 0, 'case variant is the enum rule only');
   const fixed = applyFix(text, 'task/network-mode-enum');
   assert.equal(only(lint(fixed), 'task/network-mode-enum').length, 0);
-  assert.equal(only(lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'host' })), 'task/network-mode-enum').length, 0);
+  assert.equal(
+    only(lint(td({ requiresCompatibilities: ['EC2'], networkMode: 'host' })), 'task/network-mode-enum').length,
+    0,
+  );
 });
 
 test('task/cpu-units notes unit strings, flags unparseable values, stays silent on plain numbers (unit)', () => {
@@ -65,7 +78,10 @@ test('task/cpu-units notes unit strings, flags unparseable values, stays silent 
 });
 
 test('task/ephemeral-storage-range flags 20 and 500 and clamps them (unit)', () => {
-  for (const [size, want] of [[20, 21], [500, 200]] as const) {
+  for (const [size, want] of [
+    [20, 21],
+    [500, 200],
+  ] as const) {
     const text = td({ ephemeralStorage: { sizeInGiB: size } });
     const f = only(lint(text), 'task/ephemeral-storage-range');
     assert.equal(f.length, 1);
@@ -79,20 +95,34 @@ test('task/ephemeral-storage-range flags 20 and 500 and clamps them (unit)', () 
 });
 
 test('task/inference-accelerators warns on a non-empty list only (unit)', () => {
-  const f = only(lint(td({ inferenceAccelerators: [{ deviceName: 'd1', deviceType: 'eia2.medium' }] })), 'task/inference-accelerators');
+  const f = only(
+    lint(td({ inferenceAccelerators: [{ deviceName: 'd1', deviceType: 'eia2.medium' }] })),
+    'task/inference-accelerators',
+  );
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'warning');
   assert.equal(only(lint(td({ inferenceAccelerators: [] })), 'task/inference-accelerators').length, 0);
 });
 
 const proxy = (containerName: string) => ({
-  proxyConfiguration: { type: 'APPMESH', containerName, properties: [{ name: 'IgnoredUID', value: '1337' }, { name: 'AppPorts', value: '80' }] },
+  proxyConfiguration: {
+    type: 'APPMESH',
+    containerName,
+    properties: [
+      { name: 'IgnoredUID', value: '1337' },
+      { name: 'AppPorts', value: '80' },
+    ],
+  },
 });
 
 test('task/proxy-appmesh-eol errors on a missing proxy container and warns on App Mesh EOL (unit)', () => {
   const text = json(fargateTaskDef(proxy('envoi'), {}));
   const withEnvoy = JSON.parse(text);
-  withEnvoy.containerDefinitions.push({ name: 'envoy', image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29', essential: true });
+  withEnvoy.containerDefinitions.push({
+    name: 'envoy',
+    image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29',
+    essential: true,
+  });
   const t2 = json(withEnvoy);
   const f = only(lint(t2), 'task/proxy-appmesh-eol');
   assert.equal(f.length, 2);

@@ -7,7 +7,9 @@ const td = (volumes: unknown[], container: Record<string, unknown> = {}, patch: 
 const mount = (sourceVolume: string, containerPath = '/data') => ({ mountPoints: [{ sourceVolume, containerPath }] });
 
 test('vol/name flags invalid and duplicate names at the value (unit)', () => {
-  const text = td([{ name: 'bad name', host: {} }, { name: 'a' }, { name: 'a' }], { mountPoints: [{ sourceVolume: 'a', containerPath: '/a' }] });
+  const text = td([{ name: 'bad name', host: {} }, { name: 'a' }, { name: 'a' }], {
+    mountPoints: [{ sourceVolume: 'a', containerPath: '/a' }],
+  });
   const found = only(lint(text), 'vol/name');
   assert.equal(found.length, 2);
   assert.equal(textAt(text, found[0]), '"bad name"');
@@ -25,7 +27,13 @@ test('vol/one-kind flags a second kind at its key, silent for one kind (unit)', 
   const found = only(lint(text), 'vol/one-kind');
   assert.equal(found.length, 1);
   assert.equal(textAt(text, found[0]), '"efsVolumeConfiguration"');
-  assert.equal(only(lint(td([{ name: 'v', host: null, efsVolumeConfiguration: { fileSystemId: 'fs-12345678' } }], mount('v'))), 'vol/one-kind').length, 0);
+  assert.equal(
+    only(
+      lint(td([{ name: 'v', host: null, efsVolumeConfiguration: { fileSystemId: 'fs-12345678' } }], mount('v'))),
+      'vol/one-kind',
+    ).length,
+    0,
+  );
 });
 
 test('fargate/docker-volume flags dockerVolumeConfiguration on Fargate only (unit)', () => {
@@ -36,7 +44,10 @@ test('fargate/docker-volume flags dockerVolumeConfiguration on Fargate only (uni
   assert.equal(textAt(text, found[0]), '"dockerVolumeConfiguration"');
   const fixed = applyFix(text, 'fargate/docker-volume');
   assert.equal(only(lint(fixed), 'fargate/docker-volume').length, 0);
-  assert.equal(only(lint(td(vols, mount('v'), { requiresCompatibilities: ['EC2'] })), 'fargate/docker-volume').length, 0);
+  assert.equal(
+    only(lint(td(vols, mount('v'), { requiresCompatibilities: ['EC2'] })), 'fargate/docker-volume').length,
+    0,
+  );
 });
 
 test('fargate/host-source-path flags sourcePath, not an empty host (unit)', () => {
@@ -51,17 +62,51 @@ test('fargate/host-source-path flags sourcePath, not an empty host (unit)', () =
 });
 
 test('fargate/fsx-windows flags FSx volumes on Fargate, not on EC2 (unit)', () => {
-  const vols = [{ name: 'v', fsxWindowsFileServerVolumeConfiguration: { fileSystemId: 'fs-0123456789abcdef0', rootDirectory: 'share', authorizationConfig: { credentialsParameter: 'arn:aws:ssm:us-east-1:123456789012:parameter/x', domain: 'corp' } } }];
+  const vols = [
+    {
+      name: 'v',
+      fsxWindowsFileServerVolumeConfiguration: {
+        fileSystemId: 'fs-0123456789abcdef0',
+        rootDirectory: 'share',
+        authorizationConfig: { credentialsParameter: 'arn:aws:ssm:us-east-1:123456789012:parameter/x', domain: 'corp' },
+      },
+    },
+  ];
   assert.equal(only(lint(td(vols, mount('v', 'C:\\data'))), 'fargate/fsx-windows').length, 1);
-  assert.equal(only(lint(td(vols, mount('v', 'C:\\data'), { requiresCompatibilities: ['EC2'] })), 'fargate/fsx-windows').length, 0);
+  assert.equal(
+    only(lint(td(vols, mount('v', 'C:\\data'), { requiresCompatibilities: ['EC2'] })), 'fargate/fsx-windows').length,
+    0,
+  );
 });
 
 test('vol/configured-at-launch flags a second volume configured at launch (unit)', () => {
-  const text = td([{ name: 'a', configuredAtLaunch: true }, { name: 'b', configuredAtLaunch: true }], { mountPoints: [{ sourceVolume: 'a', containerPath: '/a' }, { sourceVolume: 'b', containerPath: '/b' }] });
+  const text = td(
+    [
+      { name: 'a', configuredAtLaunch: true },
+      { name: 'b', configuredAtLaunch: true },
+    ],
+    {
+      mountPoints: [
+        { sourceVolume: 'a', containerPath: '/a' },
+        { sourceVolume: 'b', containerPath: '/b' },
+      ],
+    },
+  );
   const found = only(lint(text), 'vol/configured-at-launch');
   assert.equal(found.length, 1);
   assert.equal(found[0].severity, 'error');
-  assert.equal(only(lint(td([{ name: 'a', configuredAtLaunch: true }, { name: 'b', configuredAtLaunch: false }])), 'vol/configured-at-launch').length, 0);
+  assert.equal(
+    only(
+      lint(
+        td([
+          { name: 'a', configuredAtLaunch: true },
+          { name: 'b', configuredAtLaunch: false },
+        ]),
+      ),
+      'vol/configured-at-launch',
+    ).length,
+    0,
+  );
 });
 
 test('mount/source-exists offers rename to the closest volume and re-validates clean (unit)', () => {
@@ -97,16 +142,30 @@ test('mount/container-path flags relative paths, accepts absolute ones (unit)', 
   assert.equal(found.length, 1);
   assert.equal(textAt(text, found[0]), '"data"');
   assert.equal(only(lint(td([{ name: 'v' }], mount('v', '/data'))), 'mount/container-path').length, 0);
-  const win = td([{ name: 'v' }], mount('v', 'C:\\data'), { runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' }, cpu: '1024', memory: '2048' });
+  const win = td([{ name: 'v' }], mount('v', 'C:\\data'), {
+    runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' },
+    cpu: '1024',
+    memory: '2048',
+  });
   assert.equal(only(lint(win), 'mount/container-path').length, 0);
 });
 
 test('mount/duplicate-path flags the second mount at one path (unit)', () => {
-  const text = td([{ name: 'a' }, { name: 'b' }], { mountPoints: [{ sourceVolume: 'a', containerPath: '/data' }, { sourceVolume: 'b', containerPath: '/data/' }] });
+  const text = td([{ name: 'a' }, { name: 'b' }], {
+    mountPoints: [
+      { sourceVolume: 'a', containerPath: '/data' },
+      { sourceVolume: 'b', containerPath: '/data/' },
+    ],
+  });
   const found = only(lint(text), 'mount/duplicate-path');
   assert.equal(found.length, 1);
   assert.equal(textAt(text, found[0]), '"/data/"');
-  const ok = td([{ name: 'a' }, { name: 'b' }], { mountPoints: [{ sourceVolume: 'a', containerPath: '/data' }, { sourceVolume: 'b', containerPath: '/data2' }] });
+  const ok = td([{ name: 'a' }, { name: 'b' }], {
+    mountPoints: [
+      { sourceVolume: 'a', containerPath: '/data' },
+      { sourceVolume: 'b', containerPath: '/data2' },
+    ],
+  });
   assert.equal(only(lint(ok), 'mount/duplicate-path').length, 0);
 });
 
@@ -123,21 +182,44 @@ test('mount/unused-volume warns on a volume nobody mounts; fix removes it (unit)
 
 test('volfrom/source flags unknown and self references, accepts another container (unit)', () => {
   const base = fargateTaskDef() as { containerDefinitions: Record<string, unknown>[] };
-  const sidecar = (src: string) => ({ name: 'side', image: 'busybox', essential: false, volumesFrom: [{ sourceContainer: src }] });
+  const sidecar = (src: string) => ({
+    name: 'side',
+    image: 'busybox',
+    essential: false,
+    volumesFrom: [{ sourceContainer: src }],
+  });
   const text = json({ ...base, containerDefinitions: [...base.containerDefinitions, sidecar('apps')] });
   const found = only(lint(text), 'volfrom/source');
   assert.equal(found.length, 1);
   assert.equal(textAt(text, found[0]), '"apps"');
   const fixed = applyFix(text, 'volfrom/source', "Rename to 'app'");
   assert.equal(only(lint(fixed), 'volfrom/source').length, 0);
-  assert.equal(only(lint(json({ ...base, containerDefinitions: [...base.containerDefinitions, sidecar('side')] })), 'volfrom/source').length, 1);
-  assert.equal(only(lint(json({ ...base, containerDefinitions: [...base.containerDefinitions, sidecar('app')] })), 'volfrom/source').length, 0);
+  assert.equal(
+    only(
+      lint(json({ ...base, containerDefinitions: [...base.containerDefinitions, sidecar('side')] })),
+      'volfrom/source',
+    ).length,
+    1,
+  );
+  assert.equal(
+    only(
+      lint(json({ ...base, containerDefinitions: [...base.containerDefinitions, sidecar('app')] })),
+      'volfrom/source',
+    ).length,
+    0,
+  );
 });
 
 test('fargate/docker-volume applies when a FARGATE service launches the task definition (unit)', () => {
-  const text = json({ ...fargateTaskDef({ volumes: [{ name: 'v', dockerVolumeConfiguration: { scope: 'task' } }] }, mount('v')), requiresCompatibilities: undefined });
+  const text = json({
+    ...fargateTaskDef({ volumes: [{ name: 'v', dockerVolumeConfiguration: { scope: 'task' } }] }, mount('v')),
+    requiresCompatibilities: undefined,
+  });
   const svc = json({ serviceName: 'web', cluster: 'c', taskDefinition: 'web', launchType: 'FARGATE', desiredCount: 1 });
-  const found = only(lintWith({ uri: 'file:///ws/td.json', text }, [{ uri: 'file:///ws/svc.json', text: svc }]), 'fargate/docker-volume');
+  const found = only(
+    lintWith({ uri: 'file:///ws/td.json', text }, [{ uri: 'file:///ws/svc.json', text: svc }]),
+    'fargate/docker-volume',
+  );
   assert.equal(found.length, 1);
   assert.match(found[0].message, /launched on Fargate by service web/);
 });
@@ -145,12 +227,26 @@ test('fargate/docker-volume applies when a FARGATE service launches the task def
 test('vol/configured-at-launch warns when a linked run-task input supplies no volumeConfigurations (unit)', () => {
   const NET = { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } };
   const text = td([{ name: 'ebs', configuredAtLaunch: true }], mount('ebs'));
-  const run = { uri: 'file:///ws/run.json', text: json({ cluster: 'main', taskDefinition: 'web', launchType: 'FARGATE', networkConfiguration: NET }) };
+  const run = {
+    uri: 'file:///ws/run.json',
+    text: json({ cluster: 'main', taskDefinition: 'web', launchType: 'FARGATE', networkConfiguration: NET }),
+  };
   const found = only(lintWith({ uri: 'file:///ws/td.json', text }, [run]), 'vol/configured-at-launch');
   assert.equal(found.length, 1);
   assert.equal(found[0].severity, 'warning');
   assert.equal(textAt(text, found[0]), '"configuredAtLaunch"');
   assert.equal(found[0].related?.[0].uri, run.uri);
-  const ok = { uri: run.uri, text: json({ cluster: 'main', taskDefinition: 'web', launchType: 'FARGATE', networkConfiguration: NET, volumeConfigurations: [{ name: 'ebs', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ebs', sizeInGiB: 20 } }] }) };
+  const ok = {
+    uri: run.uri,
+    text: json({
+      cluster: 'main',
+      taskDefinition: 'web',
+      launchType: 'FARGATE',
+      networkConfiguration: NET,
+      volumeConfigurations: [
+        { name: 'ebs', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ebs', sizeInGiB: 20 } },
+      ],
+    }),
+  };
   assert.equal(only(lintWith({ uri: 'file:///ws/td.json', text }, [ok]), 'vol/configured-at-launch').length, 0);
 });

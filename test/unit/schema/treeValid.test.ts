@@ -12,7 +12,13 @@ const taskDef = {
   cpu: '256',
   memory: '512',
   containerDefinitions: [
-    { name: 'app', image: 'nginx', essential: true, portMappings: [{ containerPort: 80, protocol: 'tcp' }], environment: [{ name: 'A', value: '1' }] },
+    {
+      name: 'app',
+      image: 'nginx',
+      essential: true,
+      portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+      environment: [{ name: 'A', value: '1' }],
+    },
   ],
   volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: 'fs-12345678', transitEncryption: 'ENABLED' } }],
 };
@@ -23,8 +29,20 @@ const broken: [string, (td: Record<string, unknown>) => void][] = [
   ['wrong root type', (td) => (td.cpu = 256)],
   ['bad enum', (td) => (td.networkMode = 'AWSVPC')],
   ['integer written with a dot', (td) => ((td.containerDefinitions as Record<string, unknown>[])[0].memory = 512.5)],
-  ['missing required in an item', (td) => delete ((td.volumes as Record<string, Record<string, unknown>>[])[0].efsVolumeConfiguration as Record<string, unknown>).fileSystemId],
-  ['unknown member deep down', (td) => (((td.containerDefinitions as Record<string, unknown>[])[0].portMappings as Record<string, unknown>[])[0].hostport = 80)],
+  [
+    'missing required in an item',
+    (td) =>
+      delete (
+        (td.volumes as Record<string, Record<string, unknown>>[])[0].efsVolumeConfiguration as Record<string, unknown>
+      ).fileSystemId,
+  ],
+  [
+    'unknown member deep down',
+    (td) =>
+      ((
+        (td.containerDefinitions as Record<string, unknown>[])[0].portMappings as Record<string, unknown>[]
+      )[0].hostport = 80),
+  ],
   ['object where a string belongs', (td) => (td.family = { a: 1 })],
   ['null member', (td) => (td.taskRoleArn = null)],
 ];
@@ -48,7 +66,16 @@ test('treeIsValid agrees with validateTree on a valid task definition and on eac
 });
 
 test('treeIsValid never passes a tree validateTree faults, for every schema kind (unit)', () => {
-  const inputs: unknown[] = [taskDef, taskDef.containerDefinitions, { taskDefinition: taskDef }, { serviceName: 's', taskDefinition: 'web', desiredCount: 1 }, [], {}, 'x', 1];
+  const inputs: unknown[] = [
+    taskDef,
+    taskDef.containerDefinitions,
+    { taskDefinition: taskDef },
+    { serviceName: 's', taskDefinition: 'web', desiredCount: 1 },
+    [],
+    {},
+    'x',
+    1,
+  ];
   for (const value of inputs) {
     const { text, root } = parse(value);
     for (const kind of ALL_SCHEMA_KINDS) {
@@ -71,7 +98,13 @@ test('treeIsValid: duplicate keys are judged conservatively (the last one counts
 test('treeIsValid resolves $ref with recursive definitions (unit)', () => {
   const schema: SchemaNode = {
     $ref: '#/definitions/Node',
-    definitions: { Node: { type: 'object', properties: { next: { $ref: '#/definitions/Node' }, v: { type: 'integer' } }, additionalProperties: false } },
+    definitions: {
+      Node: {
+        type: 'object',
+        properties: { next: { $ref: '#/definitions/Node' }, v: { type: 'integer' } },
+        additionalProperties: false,
+      },
+    },
   };
   const good = '{"v": 1, "next": {"v": 2, "next": {}}}';
   const bad = '{"v": 1, "next": {"v": 2, "next": {"w": 3}}}';

@@ -17,15 +17,26 @@ const applyFix = (text: string, f: Finding) => {
   return edits.reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
 };
 
-const base = (container: object, extra: object = {}) => ({ family: 'web', containerDefinitions: [{ name: 'app', image: 'nginx', ...container }], ...extra });
+const base = (container: object, extra: object = {}) => ({
+  family: 'web',
+  containerDefinitions: [{ name: 'app', image: 'nginx', ...container }],
+  ...extra,
+});
 
 test('a valid task definition has no schema findings (unit)', async () => {
-  const { findings } = await check(base({ portMappings: [{ containerPort: 80, protocol: 'tcp' }] }, { cpu: '256', memory: '512', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'] }));
+  const { findings } = await check(
+    base(
+      { portMappings: [{ containerPort: 80, protocol: 'tcp' }] },
+      { cpu: '256', memory: '512', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'] },
+    ),
+  );
   assert.deepEqual(findings, []);
 });
 
 test('near-miss property: did you mean, one finding, quick fix (unit)', async () => {
-  const { text, findings } = await check(base({}, { volumes: [{ name: 'data', efsVolumeConfiguration: { FileSystemId: 'fs-12345678' } }] }));
+  const { text, findings } = await check(
+    base({}, { volumes: [{ name: 'data', efsVolumeConfiguration: { FileSystemId: 'fs-12345678' } }] }),
+  );
   assert.equal(findings.length, 1, JSON.stringify(findings));
   const [f] = findings;
   assert.equal(f.ruleId, 'schema/unknown-property');
@@ -37,13 +48,18 @@ test('near-miss property: did you mean, one finding, quick fix (unit)', async ()
 
 test('unknown property without near miss; key that belongs one level down (unit)', async () => {
   const { findings } = await check(base({ devices: [], zzzTopSecret: 1 }));
-  assert.deepEqual(findings.map((f) => f.ruleId), ['schema/unknown-property', 'schema/unknown-property']);
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['schema/unknown-property', 'schema/unknown-property'],
+  );
   assert.match(findings[0].message, /belongs inside `linuxParameters`/);
   assert.equal(findings[1].fixes, undefined);
 });
 
 test('wrong types: error for a real mismatch, warning for a convertible scalar (unit)', async () => {
-  const { text, findings } = await check(base({ portMappings: [{ containerPort: '3000' }], essential: 'yes', command: 'npm start' }, { cpu: 256 }));
+  const { text, findings } = await check(
+    base({ portMappings: [{ containerPort: '3000' }], essential: 'yes', command: 'npm start' }, { cpu: 256 }),
+  );
   const byText = Object.fromEntries(findings.map((f) => [at(text, f), f]));
   assert.equal(byText['"3000"'].ruleId, 'schema/type');
   assert.equal(byText['"3000"'].severity, 'warning');
@@ -63,7 +79,9 @@ test('null members of console exports are warnings (unit)', async () => {
 });
 
 test('bad enum value with case fix; protocol is lenient (unit)', async () => {
-  const { text, findings } = await check(base({ portMappings: [{ containerPort: 80, protocol: 'http' }] }, { networkMode: 'AWSVPC' }));
+  const { text, findings } = await check(
+    base({ portMappings: [{ containerPort: 80, protocol: 'http' }] }, { networkMode: 'AWSVPC' }),
+  );
   const nm = findings.find((f) => at(text, f) === '"AWSVPC"')!;
   assert.equal(nm.ruleId, 'schema/enum');
   assert.equal(nm.severity, 'error');
@@ -82,21 +100,56 @@ test('missing required member (unit)', async () => {
 });
 
 test('template values are never judged (unit)', async () => {
-  const text = '{"family":"x","containerDefinitions":[{"name":"a","image":"<IMAGE1_NAME>","cpu":"{{ cpu }}","memory":${MEM},"essential":"${ESSENTIAL}","portMappings":[{"containerPort":{{port}},"protocol":"{{proto}}"}]}],"networkMode":"<NETWORK_MODE>"}';
+  const text =
+    '{"family":"x","containerDefinitions":[{"name":"a","image":"<IMAGE1_NAME>","cpu":"{{ cpu }}","memory":${MEM},"essential":"${ESSENTIAL}","portMappings":[{"containerPort":{{port}},"protocol":"{{proto}}"}]}],"networkMode":"<NETWORK_MODE>"}';
   const { findings } = await check(text);
   assert.deepEqual(findings, []);
 });
 
 test('describe output: read-only fields accepted, wrapped form too (unit)', async () => {
-  const td = base({}, { taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3', revision: 3, status: 'ACTIVE', compatibilities: ['EC2', 'FARGATE'], registeredAt: '2024-01-01T00:00:00Z', registeredBy: 'me', requiresAttributes: [{ name: 'x' }] });
+  const td = base(
+    {},
+    {
+      taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3',
+      revision: 3,
+      status: 'ACTIVE',
+      compatibilities: ['EC2', 'FARGATE'],
+      registeredAt: '2024-01-01T00:00:00Z',
+      registeredBy: 'me',
+      requiresAttributes: [{ name: 'x' }],
+    },
+  );
   assert.deepEqual((await check(td, 'describe')).findings, []);
   assert.deepEqual((await check({ taskDefinition: td, tags: [] }, 'describe-wrapped')).findings, []);
 });
 
 test('service and run-task inputs; root members may come from the command line (unit)', async () => {
-  assert.deepEqual((await check({ cluster: 'c', taskDefinition: 'web:1', desiredCount: 2, launchType: 'FARGATE', deploymentController: { type: 'CODE_DEPLOY' } }, 'create-service')).findings, []);
+  assert.deepEqual(
+    (
+      await check(
+        {
+          cluster: 'c',
+          taskDefinition: 'web:1',
+          desiredCount: 2,
+          launchType: 'FARGATE',
+          deploymentController: { type: 'CODE_DEPLOY' },
+        },
+        'create-service',
+      )
+    ).findings,
+    [],
+  );
   assert.deepEqual((await check({ service: 's', forceNewDeployment: true }, 'update-service')).findings, []);
-  const run = await check({ taskDefinition: 'web', count: 1, launchType: 'FARGATE', platformVersion: 'LATEST', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], assignPublicIp: 'YES' } } }, 'run-task');
+  const run = await check(
+    {
+      taskDefinition: 'web',
+      count: 1,
+      launchType: 'FARGATE',
+      platformVersion: 'LATEST',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], assignPublicIp: 'YES' } },
+    },
+    'run-task',
+  );
   assert.equal(run.findings.length, 1);
   assert.equal(run.findings[0].ruleId, 'schema/enum');
 });

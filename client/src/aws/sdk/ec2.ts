@@ -1,5 +1,12 @@
 /** Ec2Api over @aws-sdk/client-ec2: VPCs, subnets and security groups for the run-task network step. */
-import { EC2Client, paginateDescribeSecurityGroups, paginateDescribeSubnets, paginateDescribeVpcs, type Filter, type Tag } from '@aws-sdk/client-ec2';
+import {
+  EC2Client,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSubnets,
+  paginateDescribeVpcs,
+  type Filter,
+  type Tag,
+} from '@aws-sdk/client-ec2';
 import type { Ec2Api, SecurityGroup, Subnet, Vpc } from '../types';
 import { allPages } from './paging';
 
@@ -9,20 +16,40 @@ export function createEc2Api(client: EC2Client): Ec2Api {
   return {
     async describeVpcs() {
       const vpcs = await allPages(paginateDescribeVpcs({ client }, {}), (p) => p.Vpcs);
-      return vpcs.map((v): Vpc => ({ VpcId: v.VpcId ?? '', CidrBlock: v.CidrBlock, IsDefault: v.IsDefault, Name: nameTag(v.Tags) }));
+      return vpcs.map((v): Vpc => ({
+        VpcId: v.VpcId ?? '',
+        CidrBlock: v.CidrBlock,
+        IsDefault: v.IsDefault,
+        Name: nameTag(v.Tags),
+      }));
     },
     async describeSubnets({ vpcId, subnetIds }) {
       const Filters: Filter[] = vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [];
-      const subnets = await allPages(paginateDescribeSubnets({ client }, { Filters, SubnetIds: subnetIds }), (p) => p.Subnets);
+      const subnets = await allPages(
+        paginateDescribeSubnets({ client }, { Filters, SubnetIds: subnetIds }),
+        (p) => p.Subnets,
+      );
       return subnets.map((s): Subnet => ({
-        SubnetId: s.SubnetId ?? '', VpcId: s.VpcId, AvailabilityZone: s.AvailabilityZone, CidrBlock: s.CidrBlock,
-        Name: nameTag(s.Tags), MapPublicIpOnLaunch: s.MapPublicIpOnLaunch,
+        SubnetId: s.SubnetId ?? '',
+        VpcId: s.VpcId,
+        AvailabilityZone: s.AvailabilityZone,
+        CidrBlock: s.CidrBlock,
+        Name: nameTag(s.Tags),
+        MapPublicIpOnLaunch: s.MapPublicIpOnLaunch,
       }));
     },
     async describeSecurityGroups({ vpcId, groupIds }) {
       const Filters: Filter[] = vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [];
-      const groups = await allPages(paginateDescribeSecurityGroups({ client }, { Filters, GroupIds: groupIds }), (p) => p.SecurityGroups);
-      return groups.map((g): SecurityGroup => ({ GroupId: g.GroupId ?? '', GroupName: g.GroupName, VpcId: g.VpcId, Description: g.Description }));
+      const groups = await allPages(
+        paginateDescribeSecurityGroups({ client }, { Filters, GroupIds: groupIds }),
+        (p) => p.SecurityGroups,
+      );
+      return groups.map((g): SecurityGroup => ({
+        GroupId: g.GroupId ?? '',
+        GroupName: g.GroupName,
+        VpcId: g.VpcId,
+        Description: g.Description,
+      }));
     },
   };
 }

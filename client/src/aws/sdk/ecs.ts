@@ -1,11 +1,31 @@
 /** EcsApi over @aws-sdk/client-ecs: one method = one API call; list pages come from the SDK paginators. */
 import {
-  DescribeClustersCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient,
-  RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, UpdateServiceCommand, paginateListClusters,
-  paginateListServices, paginateListTaskDefinitionFamilies, paginateListTaskDefinitions, paginateListTasks,
-  type RegisterTaskDefinitionCommandInput, type RunTaskCommandInput,
+  DescribeClustersCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  UpdateServiceCommand,
+  paginateListClusters,
+  paginateListServices,
+  paginateListTaskDefinitionFamilies,
+  paginateListTaskDefinitions,
+  paginateListTasks,
+  type RegisterTaskDefinitionCommandInput,
+  type RunTaskCommandInput,
 } from '@aws-sdk/client-ecs';
-import { API_LIMITS, type Cluster, type EcsApi, type Page, type Service, type Task, type TaskDefinition } from '../types';
+import {
+  API_LIMITS,
+  type Cluster,
+  type EcsApi,
+  type Page,
+  type Service,
+  type Task,
+  type TaskDefinition,
+} from '../types';
 import { assertBatch, firstPage } from './paging';
 
 export function createEcsApi(client: ECSClient): EcsApi {
@@ -40,7 +60,9 @@ export function createEcsApi(client: ECSClient): EcsApi {
       return (out.tasks ?? []) as Task[];
     },
     async listTaskDefinitionFamilies(status, nextToken) {
-      const page = await firstPage(paginateListTaskDefinitionFamilies({ client, pageSize, startingToken: nextToken }, { status }));
+      const page = await firstPage(
+        paginateListTaskDefinitionFamilies({ client, pageSize, startingToken: nextToken }, { status }),
+      );
       return toPage(page?.families, page?.nextToken);
     },
     async listTaskDefinitions(family, status, nextToken) {
@@ -59,11 +81,14 @@ export function createEcsApi(client: ECSClient): EcsApi {
       return { taskDefinition: out.taskDefinition as TaskDefinition, tags: out.tags };
     },
     async registerTaskDefinition(input) {
-      const out = await client.send(new RegisterTaskDefinitionCommand(input as unknown as RegisterTaskDefinitionCommandInput));
+      const out = await client.send(
+        new RegisterTaskDefinitionCommand(input as unknown as RegisterTaskDefinitionCommandInput),
+      );
       return (out.taskDefinition ?? {}) as TaskDefinition;
     },
     async runTask(input) {
-      if (input.count < 1 || input.count > API_LIMITS.runTaskCount) throw new RangeError(`RunTask count must be 1-${API_LIMITS.runTaskCount}`);
+      if (input.count < 1 || input.count > API_LIMITS.runTaskCount)
+        throw new RangeError(`RunTask count must be 1-${API_LIMITS.runTaskCount}`);
       const out = await client.send(new RunTaskCommand(input as RunTaskCommandInput));
       return { tasks: (out.tasks ?? []) as Task[], failures: out.failures ?? [] };
     },
@@ -72,7 +97,9 @@ export function createEcsApi(client: ECSClient): EcsApi {
       return out.task as Task | undefined;
     },
     async setServiceExec(cluster, service, enable) {
-      const out = await client.send(new UpdateServiceCommand({ cluster, service, enableExecuteCommand: enable, forceNewDeployment: true }));
+      const out = await client.send(
+        new UpdateServiceCommand({ cluster, service, enableExecuteCommand: enable, forceNewDeployment: true }),
+      );
       return out.service as Service | undefined;
     },
   };

@@ -27,7 +27,9 @@ export function requiredTaskRoleActions(cluster: ClusterInfo | undefined): strin
 
 /** Actions the caller (us) must be allowed to start the session. */
 export function requiredCallerActions(cluster: ClusterInfo | undefined): string[] {
-  return cluster?.executeCommandConfiguration?.kmsKeyId ? ['ecs:ExecuteCommand', 'kms:GenerateDataKey'] : ['ecs:ExecuteCommand'];
+  return cluster?.executeCommandConfiguration?.kmsKeyId
+    ? ['ecs:ExecuteCommand', 'kms:GenerateDataKey']
+    : ['ecs:ExecuteCommand'];
 }
 
 export function checkClusterConfig({ cluster }: PreflightInput): Finding[] {
@@ -35,12 +37,27 @@ export function checkClusterConfig({ cluster }: PreflightInput): Finding[] {
   const cfg = cluster.executeCommandConfiguration;
   const name = cluster.clusterName ?? cluster.clusterArn;
   if (!cfg) {
-    return [{ id: 'exec/cluster-config', severity: 'info', message: `Cluster ${name} has no exec configuration: sessions are not KMS-encrypted and logging uses the task's awslogs settings.` }];
+    return [
+      {
+        id: 'exec/cluster-config',
+        severity: 'info',
+        message: `Cluster ${name} has no exec configuration: sessions are not KMS-encrypted and logging uses the task's awslogs settings.`,
+      },
+    ];
   }
   const findings: Finding[] = [];
-  if (!cfg.kmsKeyId) findings.push({ id: 'exec/cluster-config', severity: 'info', message: `Cluster ${name} does not encrypt exec sessions with a KMS key (TLS only).` });
+  if (!cfg.kmsKeyId)
+    findings.push({
+      id: 'exec/cluster-config',
+      severity: 'info',
+      message: `Cluster ${name} does not encrypt exec sessions with a KMS key (TLS only).`,
+    });
   if (cfg.logging === 'OVERRIDE' && !cfg.cloudWatchLogGroupName && !cfg.s3BucketName) {
-    findings.push({ id: 'exec/cluster-config', severity: 'warning', message: `Cluster ${name} sets exec logging OVERRIDE without a CloudWatch log group or S3 bucket.` });
+    findings.push({
+      id: 'exec/cluster-config',
+      severity: 'warning',
+      message: `Cluster ${name} sets exec logging OVERRIDE without a CloudWatch log group or S3 bucket.`,
+    });
   }
   return findings;
 }

@@ -17,12 +17,14 @@ export function taskRoleOf(input: PreflightInput): string | undefined {
 
 export function checkTaskRole(input: PreflightInput): Finding[] {
   if (!input.taskDefinition || taskRoleOf(input)) return [];
-  return [{
-    id: 'exec/task-role',
-    severity: 'error',
-    message: 'The task has no task role; the ECS Exec agent needs one with the ssmmessages permissions.',
-    fix: showDef(input),
-  }];
+  return [
+    {
+      id: 'exec/task-role',
+      severity: 'error',
+      message: 'The task has no task role; the ECS Exec agent needs one with the ssmmessages permissions.',
+      fix: showDef(input),
+    },
+  ];
 }
 
 export function checkContainerDefinition(input: PreflightInput): Finding[] {
@@ -58,9 +60,11 @@ export function checkContainerDefinition(input: PreflightInput): Finding[] {
 
 export function checkPidMode(input: PreflightInput): Finding[] {
   if (input.taskDefinition?.pidMode !== 'task') return [];
-  return [{
-    id: 'exec/pid-mode-task',
-    severity: 'warning',
-    message: 'The task uses pidMode: task, so only one container in it can be exec\'d into.',
-  }];
+  return [
+    {
+      id: 'exec/pid-mode-task',
+      severity: 'warning',
+      message: "The task uses pidMode: task, so only one container in it can be exec'd into.",
+    },
+  ];
 }

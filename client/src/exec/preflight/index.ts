@@ -41,5 +41,10 @@ export function summarize(findings: readonly Finding[]): string {
   const shown = findings.filter((f) => f.severity !== 'info');
   if (!shown.length) return '';
   const head = shown[0].message;
-  return shown.length === 1 ? head : `${head} (+${shown.length - 1} more: ${shown.slice(1).map((f) => f.id).join(', ')})`;
+  return shown.length === 1
+    ? head
+    : `${head} (+${shown.length - 1} more: ${shown
+        .slice(1)
+        .map((f) => f.id)
+        .join(', ')})`;
 }

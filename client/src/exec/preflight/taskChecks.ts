@@ -19,8 +19,18 @@ export function containerOf(input: PreflightInput): ContainerInfo | undefined {
 function enableFix(task: TaskInfo): { title: string } & FixAction {
   const service = serviceOf(task);
   return service
-    ? { title: `Enable ECS Exec on service ${service} and redeploy`, action: 'enableExecOnService', clusterArn: task.clusterArn, service }
-    : { title: 'Run a new task with ECS Exec enabled', action: 'runNewTaskWithExec', clusterArn: task.clusterArn, taskDefinitionArn: task.taskDefinitionArn };
+    ? {
+        title: `Enable ECS Exec on service ${service} and redeploy`,
+        action: 'enableExecOnService',
+        clusterArn: task.clusterArn,
+        service,
+      }
+    : {
+        title: 'Run a new task with ECS Exec enabled',
+        action: 'runNewTaskWithExec',
+        clusterArn: task.clusterArn,
+        taskDefinitionArn: task.taskDefinitionArn,
+      };
 }
 
 export function checkTaskRunning({ task }: PreflightInput): Finding[] {
@@ -28,20 +38,38 @@ export function checkTaskRunning({ task }: PreflightInput): Finding[] {
   if (status === 'RUNNING' && task.desiredStatus !== 'STOPPED') return [];
   const id = taskIdOf(task.taskArn);
   if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING') {
-    return [{ id: 'exec/task-running', severity: 'error', message: `Task ${id} is ${status}; ECS Exec needs it RUNNING.`, fix: { title: 'Try again', action: 'retry' } }];
+    return [
+      {
+        id: 'exec/task-running',
+        severity: 'error',
+        message: `Task ${id} is ${status}; ECS Exec needs it RUNNING.`,
+        fix: { title: 'Try again', action: 'retry' },
+      },
+    ];
   }
-  return [{ id: 'exec/task-running', severity: 'error', message: `Task ${id} is ${status === 'RUNNING' ? 'stopping' : status}; ECS Exec needs a running task.` }];
+  return [
+    {
+      id: 'exec/task-running',
+      severity: 'error',
+      message: `Task ${id} is ${status === 'RUNNING' ? 'stopping' : status}; ECS Exec needs a running task.`,
+    },
+  ];
 }
 
 export function checkExecEnabled({ task }: PreflightInput): Finding[] {
   if (task.enableExecuteCommand === true) return [];
-  const what = task.enableExecuteCommand === false ? 'was started without ECS Exec' : 'does not report whether ECS Exec is enabled';
-  return [{
-    id: 'exec/enabled',
-    severity: task.enableExecuteCommand === false ? 'error' : 'warning',
-    message: `Task ${taskIdOf(task.taskArn)} ${what}. It cannot be turned on for a running task; a new task is needed.`,
-    fix: enableFix(task),
-  }];
+  const what =
+    task.enableExecuteCommand === false
+      ? 'was started without ECS Exec'
+      : 'does not report whether ECS Exec is enabled';
+  return [
+    {
+      id: 'exec/enabled',
+      severity: task.enableExecuteCommand === false ? 'error' : 'warning',
+      message: `Task ${taskIdOf(task.taskArn)} ${what}. It cannot be turned on for a running task; a new task is needed.`,
+      fix: enableFix(task),
+    },
+  ];
 }
 
 /** Compares dotted versions numerically; `LATEST` or unparsable gives undefined. */
@@ -64,17 +92,26 @@ export function checkPlatformVersion({ task }: PreflightInput): Finding[] {
   if (!pv || pv === 'LATEST') return [];
   const cmp = compareVersions(pv, minimum);
   if (cmp === undefined || cmp >= 0) return [];
-  return [{
-    id: 'exec/pv',
-    severity: 'error',
-    message: `Task runs on Fargate platform version ${pv}; ECS Exec needs ${minimum} or later${windows ? ' (Windows)' : ''}.`,
-    fix: enableFix(task),
-  }];
+  return [
+    {
+      id: 'exec/pv',
+      severity: 'error',
+      message: `Task runs on Fargate platform version ${pv}; ECS Exec needs ${minimum} or later${windows ? ' (Windows)' : ''}.`,
+      fix: enableFix(task),
+    },
+  ];
 }
 
 export function checkExecAgent(input: PreflightInput): Finding[] {
   const c = containerOf(input);
-  if (!c) return [{ id: 'exec/container', severity: 'error', message: `Task ${taskIdOf(input.task.taskArn)} has no container named ${input.containerName}.` }];
+  if (!c)
+    return [
+      {
+        id: 'exec/container',
+        severity: 'error',
+        message: `Task ${taskIdOf(input.task.taskArn)} has no container named ${input.containerName}.`,
+      },
+    ];
   const agent = c.managedAgents?.find((a) => a.name === 'ExecuteCommandAgent');
   const findings: Finding[] = [];
   if (!agent) {
@@ -90,11 +127,22 @@ export function checkExecAgent(input: PreflightInput): Finding[] {
       id: 'exec/agent-running',
       severity: 'error',
       message: `The ExecuteCommandAgent in container ${c.name} is ${agent.lastStatus ?? 'UNKNOWN'}${reason}.`,
-      fix: agent.lastStatus === 'PENDING' ? { title: 'Try again', action: 'retry' } : { title: 'Open ECS Exec troubleshooting', action: 'openDocs', url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-troubleshooting.html' },
+      fix:
+        agent.lastStatus === 'PENDING'
+          ? { title: 'Try again', action: 'retry' }
+          : {
+              title: 'Open ECS Exec troubleshooting',
+              action: 'openDocs',
+              url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-troubleshooting.html',
+            },
     });
   }
   if (!c.runtimeId) {
-    findings.push({ id: 'exec/runtime-id', severity: 'warning', message: `Container ${c.name} has no runtime id yet; KMS-encrypted sessions need it.` });
+    findings.push({
+      id: 'exec/runtime-id',
+      severity: 'warning',
+      message: `Container ${c.name} has no runtime id yet; KMS-encrypted sessions need it.`,
+    });
   }
   return findings;
 }

@@ -9,10 +9,26 @@
  * Everything it reports goes through a Redactor: tokens and the stream URL never appear in text.
  */
 import { Emitter, type Event } from '../emitter';
-import { ackFor, decodeMessage, encodeMessage, MessageType, newMessage, parseAck, PayloadType, type ClientMessage } from './messages';
+import {
+  ackFor,
+  decodeMessage,
+  encodeMessage,
+  MessageType,
+  newMessage,
+  parseAck,
+  PayloadType,
+  type ClientMessage,
+} from './messages';
 import { InboundSequencer } from './inbound';
 import { ResendBuffer, RESEND_CHECK_INTERVAL_MS, systemClock, type Clock } from './outbound';
-import { answerChallenge, parseJson, processHandshakeRequest, type DataKey, type HandshakeComplete, type HandshakeRequest } from './handshake';
+import {
+  answerChallenge,
+  parseJson,
+  processHandshakeRequest,
+  type DataKey,
+  type HandshakeComplete,
+  type HandshakeRequest,
+} from './handshake';
 import type { SessionCipher } from './crypto';
 import { Redactor } from './redact';
 import { InputQueue, splitInput } from './input';
@@ -83,8 +99,15 @@ export class DataChannel {
     this.outbound = new ResendBuffer(this.clock, opts.outboundCapacity);
     this.redactor = new Redactor().add(opts.tokenValue, opts.streamUrl, ...(opts.secrets ?? []));
     this.link = new Link({
-      streamUrl: opts.streamUrl, tokenValue: opts.tokenValue, clientVersion: CLIENT_VERSION, clock: this.clock, redactor: this.redactor,
-      log: (line) => this.log(line), resumeSession: opts.resumeSession, reconnect: opts.reconnect, random: opts.random,
+      streamUrl: opts.streamUrl,
+      tokenValue: opts.tokenValue,
+      clientVersion: CLIENT_VERSION,
+      clock: this.clock,
+      redactor: this.redactor,
+      log: (line) => this.log(line),
+      resumeSession: opts.resumeSession,
+      reconnect: opts.reconnect,
+      random: opts.random,
       mayResume: () => !this.exited,
     });
     this.onConnection = this.link.onConnection;
@@ -118,7 +141,8 @@ export class DataChannel {
     if (this.closed) return;
     for (const chunk of splitInput(data)) {
       if (this.ready && this.link.state === 'open') this.sendStream(PayloadType.output, chunk);
-      else if (!this.pendingInput.push(chunk)) this.log(`input dropped: ${this.ready ? 'reconnecting' : 'session not ready'} and input queue full`);
+      else if (!this.pendingInput.push(chunk))
+        this.log(`input dropped: ${this.ready ? 'reconnecting' : 'session not ready'} and input queue full`);
     }
   }
 
@@ -163,7 +187,10 @@ export class DataChannel {
     const body = payloadType === PayloadType.output && this.cipher ? this.cipher.encrypt(payload) : payload;
     try {
       const seq = this.outbound.nextSequenceNumber();
-      const m = newMessage({ messageType: MessageType.input, sequenceNumber: seq, flags: 0, payloadType, payload: body }, this.clock.now());
+      const m = newMessage(
+        { messageType: MessageType.input, sequenceNumber: seq, flags: 0, payloadType, payload: body },
+        this.clock.now(),
+      );
       const frame = encodeMessage(m);
       this.outbound.track(m, frame);
       this.send(frame);
@@ -206,7 +233,8 @@ export class DataChannel {
       case MessageType.output: {
         const r = this.inbound.offer(m);
         if (r.ack) this.send(encodeMessage(ackFor(m, this.clock.now())));
-        for (const d of r.deliver) this.processing = this.processing.then(() => this.deliver(d)).catch((e) => this.fail(e));
+        for (const d of r.deliver)
+          this.processing = this.processing.then(() => this.deliver(d)).catch((e) => this.fail(e));
         return;
       }
       case MessageType.channelClosed:

@@ -62,13 +62,22 @@ function record(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 }
 
-export async function processHandshakeRequest(request: HandshakeRequest, ctx: HandshakeContext): Promise<HandshakeOutcome> {
-  const outcome: HandshakeOutcome = { response: { ClientVersion: ctx.clientVersion, ProcessedClientActions: [], Errors: [] } };
+export async function processHandshakeRequest(
+  request: HandshakeRequest,
+  ctx: HandshakeContext,
+): Promise<HandshakeOutcome> {
+  const outcome: HandshakeOutcome = {
+    response: { ClientVersion: ctx.clientVersion, ProcessedClientActions: [], Errors: [] },
+  };
   for (const action of request.RequestedClientActions ?? []) {
     const params = record(action.ActionParameters);
     if (action.ActionType === 'SessionType') {
       outcome.sessionType = typeof params.SessionType === 'string' ? params.SessionType : undefined;
-      outcome.response.ProcessedClientActions.push({ ActionType: action.ActionType, ActionStatus: ActionStatus.success, Error: '' });
+      outcome.response.ProcessedClientActions.push({
+        ActionType: action.ActionType,
+        ActionStatus: ActionStatus.success,
+        Error: '',
+      });
     } else if (action.ActionType === 'KMSEncryption') {
       outcome.response.ProcessedClientActions.push(await kmsAction(params, ctx, outcome));
     } else {
@@ -82,7 +91,11 @@ export async function processHandshakeRequest(request: HandshakeRequest, ctx: Ha
   return outcome;
 }
 
-async function kmsAction(params: Record<string, unknown>, ctx: HandshakeContext, outcome: HandshakeOutcome): Promise<ProcessedClientAction> {
+async function kmsAction(
+  params: Record<string, unknown>,
+  ctx: HandshakeContext,
+  outcome: HandshakeOutcome,
+): Promise<ProcessedClientAction> {
   const keyId = params.KMSKeyId;
   try {
     if (typeof keyId !== 'string' || !keyId) throw new Error('the agent did not name a KMS key');

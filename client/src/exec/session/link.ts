@@ -16,7 +16,8 @@ import { PLUGIN_RECONNECT, Reconnector, type ReconnectSettings } from './reconne
 export const KEEPALIVE_MS = 5 * 60 * 1000;
 
 /** A dropped connection and its resumption, for a status line. */
-export type ConnectionEvent = { state: 'reconnecting' } | { state: 'retrying'; attempt: number; delayMs: number } | { state: 'reconnected' };
+export type ConnectionEvent =
+  { state: 'reconnecting' } | { state: 'retrying'; attempt: number; delayMs: number } | { state: 'reconnected' };
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -90,14 +91,18 @@ export class Link {
 
   private connect(tokenValue: string): Promise<void> {
     if (this.current === 'closed') return Promise.reject(new Error('the channel is closed'));
-    const { socket, opened } = dial(this.opts.streamUrl, tokenFrame(tokenValue, this.clientId, this.opts.clientVersion), {
-      frame: (b) => {
-        if (socket !== this.socket) return;
-        if (this.current === 'open') this.outage = undefined; // the agent answers on the resumed connection
-        this.onFrameEmitter.fire(b);
+    const { socket, opened } = dial(
+      this.opts.streamUrl,
+      tokenFrame(tokenValue, this.clientId, this.opts.clientVersion),
+      {
+        frame: (b) => {
+          if (socket !== this.socket) return;
+          if (this.current === 'open') this.outage = undefined; // the agent answers on the resumed connection
+          this.onFrameEmitter.fire(b);
+        },
+        closed: (_code, error) => socket === this.socket && this.lost(error),
       },
-      closed: (_code, error) => socket === this.socket && this.lost(error),
-    });
+    );
     this.socket = socket;
     return opened;
   }
@@ -107,7 +112,10 @@ export class Link {
     const resumed = this.current === 'reconnecting';
     this.current = 'open';
     const ws = this.socket!;
-    this.stopKeepalive = this.opts.clock.every(KEEPALIVE_MS, () => ws.readyState === WebSocket.OPEN && ws.ping('keepalive'));
+    this.stopKeepalive = this.opts.clock.every(
+      KEEPALIVE_MS,
+      () => ws.readyState === WebSocket.OPEN && ws.ping('keepalive'),
+    );
     if (resumed) {
       this.onResumedEmitter.fire();
       this.opts.log('reconnected');
@@ -122,7 +130,11 @@ export class Link {
     this.stopKeepalive?.();
     if (!this.opts.resumeSession || !this.opts.mayResume()) {
       this.current = 'closed';
-      this.onEndEmitter.fire(error ? { reason: 'error', message: this.opts.redactor.error('ECS Exec connection failed', error).message } : { reason: 'socket_closed' });
+      this.onEndEmitter.fire(
+        error
+          ? { reason: 'error', message: this.opts.redactor.error('ECS Exec connection failed', error).message }
+          : { reason: 'socket_closed' },
+      );
       return;
     }
     this.current = 'reconnecting';
@@ -130,24 +142,30 @@ export class Link {
     this.outage ??= this.newReconnector(this.opts.resumeSession);
     this.opts.log(`connection lost${error ? ` (${error.message})` : ''}; resuming the session`);
     this.onConnectionEmitter.fire({ state: 'reconnecting' });
-    void this.reconnect(this.outage, droppedAgain ? 'the resumed connection dropped before the agent answered' : undefined);
+    void this.reconnect(
+      this.outage,
+      droppedAgain ? 'the resumed connection dropped before the agent answered' : undefined,
+    );
   }
 
   private newReconnector(resume: () => Promise<string | undefined>): Reconnector {
-    return new Reconnector({
-      clock: this.opts.clock,
-      random: this.opts.random,
-      resumeSession: async () => {
-        const token = await resume();
-        this.opts.redactor.add(token);
-        return token;
+    return new Reconnector(
+      {
+        clock: this.opts.clock,
+        random: this.opts.random,
+        resumeSession: async () => {
+          const token = await resume();
+          this.opts.redactor.add(token);
+          return token;
+        },
+        connect: (token) => this.connect(token),
+        onRetry: (r) => {
+          this.opts.log(`${r.reason}; attempt ${r.attempt} in ${r.delayMs} ms`);
+          this.onConnectionEmitter.fire({ state: 'retrying', attempt: r.attempt, delayMs: r.delayMs });
+        },
       },
-      connect: (token) => this.connect(token),
-      onRetry: (r) => {
-        this.opts.log(`${r.reason}; attempt ${r.attempt} in ${r.delayMs} ms`);
-        this.onConnectionEmitter.fire({ state: 'retrying', attempt: r.attempt, delayMs: r.delayMs });
-      },
-    }, this.opts.reconnect ?? PLUGIN_RECONNECT);
+      this.opts.reconnect ?? PLUGIN_RECONNECT,
+    );
   }
 
   private async reconnect(outage: Reconnector, previousFailure: string | undefined): Promise<void> {
@@ -161,6 +179,9 @@ export class Link {
       return;
     }
     this.current = 'closed';
-    this.onEndEmitter.fire({ reason: 'resume_failed', message: `Connection lost and the session could not be resumed: ${r.message}.` });
+    this.onEndEmitter.fire({
+      reason: 'resume_failed',
+      message: `Connection lost and the session could not be resumed: ${r.message}.`,
+    });
   }
 }

@@ -107,7 +107,10 @@ export function decodeMessage(frame: Uint8Array): ClientMessage {
   if (headerLength < HEADER_LENGTH || headerLength + 4 > b.length) {
     throw new FrameError(`bad header length ${headerLength}`);
   }
-  const messageType = b.toString('ascii', 4, 4 + MESSAGE_TYPE_SIZE).replace(/[\s\0]+$/, '').replace(/^[\s\0]+/, '');
+  const messageType = b
+    .toString('ascii', 4, 4 + MESSAGE_TYPE_SIZE)
+    .replace(/[\s\0]+$/, '')
+    .replace(/^[\s\0]+/, '');
   const payloadLength = b.readUInt32BE(headerLength);
   const start = headerLength + 4;
   if (start + payloadLength > b.length) throw new FrameError('payload length exceeds frame');
@@ -142,13 +145,20 @@ export function ackFor(m: ClientMessage, now: number): ClientMessage {
     IsSequentialMessage: true,
   };
   return newMessage(
-    { messageType: MessageType.acknowledge, sequenceNumber: 0, flags: Flags.ack, payloadType: 0, payload: Buffer.from(JSON.stringify(content)) },
+    {
+      messageType: MessageType.acknowledge,
+      sequenceNumber: 0,
+      flags: Flags.ack,
+      payloadType: 0,
+      payload: Buffer.from(JSON.stringify(content)),
+    },
     now,
   );
 }
 
 export function parseAck(m: ClientMessage): AcknowledgeContent {
   const v = JSON.parse(m.payload.toString('utf8')) as Partial<AcknowledgeContent>;
-  if (typeof v.AcknowledgedMessageSequenceNumber !== 'number') throw new FrameError('acknowledge without sequence number');
+  if (typeof v.AcknowledgedMessageSequenceNumber !== 'number')
+    throw new FrameError('acknowledge without sequence number');
   return v as AcknowledgeContent;
 }

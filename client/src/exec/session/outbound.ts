@@ -121,7 +121,9 @@ export class ResendBuffer {
     if (now - oldest.lastSent <= this.rtt.rto) return undefined;
     oldest.attempts++;
     if (oldest.attempts > this.maxAttempts) {
-      throw new ResendExhaustedError(`message ${oldest.message.sequenceNumber} was not acknowledged after ${this.maxAttempts} resends`);
+      throw new ResendExhaustedError(
+        `message ${oldest.message.sequenceNumber} was not acknowledged after ${this.maxAttempts} resends`,
+      );
     }
     oldest.lastSent = now;
     return oldest.frame;

@@ -60,7 +60,10 @@ export class Reconnector {
   private stopTimer?: () => void;
   private readonly baseDelayMs: number;
 
-  constructor(private readonly deps: ReconnectDeps, private readonly settings: ReconnectSettings = PLUGIN_RECONNECT) {
+  constructor(
+    private readonly deps: ReconnectDeps,
+    private readonly settings: ReconnectSettings = PLUGIN_RECONNECT,
+  ) {
     const random = deps.random ?? Math.random;
     this.baseDelayMs = settings.initialDelayMs + Math.floor(random() * settings.initialDelayMs);
   }
@@ -106,7 +109,8 @@ export class Reconnector {
       return { kind: 'failed', reason: `ResumeSession failed: ${describeAwsError(e).message}` };
     }
     if (this.cancelled) return CANCELLED;
-    if (!token) return { kind: 'over', message: 'the session has ended on the service side (ResumeSession returned no token)' };
+    if (!token)
+      return { kind: 'over', message: 'the session has ended on the service side (ResumeSession returned no token)' };
     try {
       await this.deps.connect(token);
     } catch (e) {
@@ -120,7 +124,10 @@ export class Reconnector {
     if (this.cancelled) return Promise.resolve(CANCELLED);
     this.failures++;
     if (this.failures > this.settings.maxRetries) {
-      return Promise.resolve({ kind: 'over', message: `no connection after ${this.failures} attempts (last: ${reason})` });
+      return Promise.resolve({
+        kind: 'over',
+        message: `no connection after ${this.failures} attempts (last: ${reason})`,
+      });
     }
     let delayMs = this.baseDelayMs * 2 ** this.exponent;
     if (delayMs > this.settings.maxDelayMs) {

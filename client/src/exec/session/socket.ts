@@ -21,7 +21,13 @@ export interface Dialled {
 }
 
 export function tokenFrame(tokenValue: string, clientId: string, clientVersion: string): string {
-  return JSON.stringify({ MessageSchemaVersion: '1.0', RequestId: randomUUID(), TokenValue: tokenValue, ClientId: clientId, ClientVersion: clientVersion });
+  return JSON.stringify({
+    MessageSchemaVersion: '1.0',
+    RequestId: randomUUID(),
+    TokenValue: tokenValue,
+    ClientId: clientId,
+    ClientVersion: clientVersion,
+  });
 }
 
 /** Starts a connection; the socket is returned at once so that a caller can abort it while it connects. */
@@ -45,7 +51,8 @@ export function dial(url: string, firstFrame: string, events: SocketEvents): Dia
     });
   });
   socket.on('message', (data, isBinary) => {
-    if (isBinary) events.frame(Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data));
+    if (isBinary)
+      events.frame(Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data));
   });
   return { socket, opened };
 }

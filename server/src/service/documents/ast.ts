@@ -121,7 +121,8 @@ export function num(node: AstNode | undefined): number | undefined {
 export function bool(node: AstNode | undefined): boolean | undefined {
   if (!node || node.unknown) return undefined;
   if (node.type === 'boolean') return node.value as boolean;
-  if (node.type === 'string' && /^(true|false)$/i.test(node.value as string)) return (node.value as string).toLowerCase() === 'true';
+  if (node.type === 'string' && /^(true|false)$/i.test(node.value as string))
+    return (node.value as string).toLowerCase() === 'true';
   return undefined;
 }
 

@@ -35,7 +35,8 @@ function end(s: { offset: number; length: number }): number {
 export function jsonEditBuilder(text: string): EditBuilder {
   // The indentation unit is read on first use: most parsed documents never build an edit.
   let unit: string | undefined;
-  const indentUnit = (): string => (unit ??= /\n(\t| +)"/.exec(text)?.[1]?.length === 4 ? '    ' : /\n\t"/.test(text) ? '\t' : '  ');
+  const indentUnit = (): string =>
+    (unit ??= /\n(\t| +)"/.exec(text)?.[1]?.length === 4 ? '    ' : /\n\t"/.test(text) ? '\t' : '  ');
   const serialise = (value: unknown, indent: string): string =>
     JSON.stringify(value, null, indentUnit()).replace(/\n/g, '\n' + indent);
 
@@ -52,7 +53,11 @@ export function jsonEditBuilder(text: string): EditBuilder {
     return { offset: cur.offset, length: cur.length, newText: '' };
   };
 
-  const append = (container: AstNode, last: { offset: number; length: number } | undefined, member: (indent: string) => string): OffsetEdit => {
+  const append = (
+    container: AstNode,
+    last: { offset: number; length: number } | undefined,
+    member: (indent: string) => string,
+  ): OffsetEdit => {
     if (last) {
       if (isSingleLine(text, container)) return { offset: end(last), length: 0, newText: ', ' + member('') };
       const indent = lineIndent(text, last.offset);
@@ -60,17 +65,33 @@ export function jsonEditBuilder(text: string): EditBuilder {
     }
     const outer = lineIndent(text, container.offset);
     const inner = outer + indentUnit();
-    return { offset: container.offset + 1, length: container.length - 2, newText: `\n${inner}${member(inner)}\n${outer}` };
+    return {
+      offset: container.offset + 1,
+      length: container.length - 2,
+      newText: `\n${inner}${member(inner)}\n${outer}`,
+    };
   };
 
   return {
     key: (k) => k,
-    replaceValue: (node, value) => ({ offset: node.offset, length: node.length, newText: serialise(value, lineIndent(text, node.offset)) }),
+    replaceValue: (node, value) => ({
+      offset: node.offset,
+      length: node.length,
+      newText: serialise(value, lineIndent(text, node.offset)),
+    }),
     replaceKey: (p, k) => ({ offset: p.keySpan.offset, length: p.keySpan.length, newText: JSON.stringify(k) }),
     removeProperty: (obj, p) => removeMember(obj.properties, obj.properties.indexOf(p)),
     addProperty: (obj, k, value) =>
-      append(obj, obj.properties[obj.properties.length - 1]?.span, (indent) => `${JSON.stringify(k)}: ${serialise(value, indent)}`),
-    removeItem: (arr, index) => removeMember(arr.items.map((it) => ({ span: it })), index),
+      append(
+        obj,
+        obj.properties[obj.properties.length - 1]?.span,
+        (indent) => `${JSON.stringify(k)}: ${serialise(value, indent)}`,
+      ),
+    removeItem: (arr, index) =>
+      removeMember(
+        arr.items.map((it) => ({ span: it })),
+        index,
+      ),
     appendItem: (arr, value) => append(arr, arr.items[arr.items.length - 1], (indent) => serialise(value, indent)),
   };
 }

@@ -83,7 +83,14 @@ function parseSlow(text: string): ParsedJson {
     return {
       root: undefined,
       bareTemplates: bare,
-      findings: [{ ruleId: 'json/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message: `Not checked: the JSON nests ${depth} levels deep (the limit is ${MAX_PARSE_DEPTH}); no ECS file nests this deep.` }],
+      findings: [
+        {
+          ruleId: 'json/syntax',
+          severity: 'warning',
+          span: { offset: 0, length: 1 },
+          message: `Not checked: the JSON nests ${depth} levels deep (the limit is ${MAX_PARSE_DEPTH}); no ECS file nests this deep.`,
+        },
+      ],
     };
   }
   return parseWithRecovery(source, text.length, bare);
@@ -116,11 +123,18 @@ function jsonc(): typeof Jsonc {
 function parseWithRecovery(source: string, textLength: number, bare: BareToken[]): ParsedJson {
   const { parseTree, printParseErrorCode } = jsonc();
   const errors: ParseError[] = [];
-  const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const tree = parseTree(source, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: true,
+  });
   const findings: Finding[] = errors.map((e) => ({
     ruleId: 'json/syntax',
     message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}.`,
-    span: { offset: Math.min(e.offset, textLength), length: Math.max(0, Math.min(Math.max(1, e.length), textLength - e.offset)) },
+    span: {
+      offset: Math.min(e.offset, textLength),
+      length: Math.max(0, Math.min(Math.max(1, e.length), textLength - e.offset)),
+    },
     severity: 'error',
   }));
   findings.push(...leniencies(source));
@@ -137,12 +151,23 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
           const [k, v] = p.children ?? [];
           if (!k || !v) continue;
           const key = String(k.value);
-          properties.push({ key, rawKey: key, keySpan: { offset: k.offset, length: k.length }, value: convert(v, depth + 1), span: { offset: p.offset, length: p.length } });
+          properties.push({
+            key,
+            rawKey: key,
+            keySpan: { offset: k.offset, length: k.length },
+            value: convert(v, depth + 1),
+            span: { offset: p.offset, length: p.length },
+          });
         }
         return { type: 'object', properties, offset: n.offset, length: n.length };
       }
       case 'array':
-        return { type: 'array', items: (n.children ?? []).map((c) => convert(c, depth + 1)), offset: n.offset, length: n.length };
+        return {
+          type: 'array',
+          items: (n.children ?? []).map((c) => convert(c, depth + 1)),
+          offset: n.offset,
+          length: n.length,
+        };
       default: {
         const node: AstNode = { type: n.type, value: n.value ?? null, offset: n.offset, length: n.length } as AstNode;
         if (touchesToken(bare, n.offset, n.length)) node.unknown = 'template';
@@ -154,7 +179,12 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
   const root = tree ? convert(tree, 0) : undefined;
   if (root && errors.length === 0 && !tooDeep) exactTrees.add(root);
   if (tooDeep) {
-    findings.push({ ruleId: 'json/syntax', message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`, span: { offset: 0, length: 1 }, severity: 'warning' });
+    findings.push({
+      ruleId: 'json/syntax',
+      message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`,
+      span: { offset: 0, length: 1 },
+      severity: 'warning',
+    });
   }
   return { root, findings, bareTemplates: bare };
 }
@@ -179,7 +209,8 @@ function leniencies(text: string): Finding[] {
       pendingComma = { offset: scanner.getTokenOffset() };
       continue;
     }
-    if (pendingComma && (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken)) out.push(trailingComma(pendingComma.offset));
+    if (pendingComma && (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken))
+      out.push(trailingComma(pendingComma.offset));
     pendingComma = undefined;
   }
   return out;

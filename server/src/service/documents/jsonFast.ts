@@ -127,7 +127,8 @@ function parse(text: string, maxDepth: number): FastParse | undefined {
       i = end;
     } else if (c === 116 /* t */ || c === 102 /* f */ || c === 110 /* n */) {
       const end = i + (c === 102 ? 5 : 4);
-      if (!text.startsWith(c === 116 ? 'true' : c === 102 ? 'false' : 'null', i) || !endsWord(text.charCodeAt(end))) return undefined;
+      if (!text.startsWith(c === 116 ? 'true' : c === 102 ? 'false' : 'null', i) || !endsWord(text.charCodeAt(end)))
+        return undefined;
       value = c === 110 ? literal('null', null, i, 4) : literal('boolean', c === 116, i, end - i);
       i = end;
     } else if (c === 36 /* $ */ || c === 60 /* < */) {
@@ -150,7 +151,13 @@ function parse(text: string, maxDepth: number): FastParse | undefined {
       const inObject = stKind[level] === OBJ;
       if (inObject) {
         const k = stKeyOffset[level];
-        kids[top++] = { key: stKey[level], rawKey: stKey[level], keySpan: { offset: k, length: stKeyLength[level] }, value, span: { offset: k, length: value.offset + value.length - k } };
+        kids[top++] = {
+          key: stKey[level],
+          rawKey: stKey[level],
+          keySpan: { offset: k, length: stKeyLength[level] },
+          value,
+          span: { offset: k, length: value.offset + value.length - k },
+        };
       } else {
         kids[top++] = value;
       }
@@ -171,7 +178,7 @@ function parse(text: string, maxDepth: number): FastParse | undefined {
         } else {
           continue value;
         }
-      } else if (c2 !== (inObject ? 125 /* } */ : 93 /* ] */)) {
+      } else if (c2 !== (inObject ? 125 /* } */ : 93) /* ] */) {
         return undefined;
       }
       depth = level;
@@ -260,7 +267,21 @@ function hasBracket(text: string, from: number, to: number): boolean {
 /** After true/false/null: what ends a word for jsonc-parser's scanner. */
 function endsWord(c: number): boolean {
   // EOF (NaN), space, tab, line breaks, and { } [ ] " : , /
-  return c !== c || c === 32 || c === 9 || c === 10 || c === 13 || c === 123 || c === 125 || c === 91 || c === 93 || c === 34 || c === 58 || c === 44 || c === 47;
+  return (
+    c !== c ||
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 123 ||
+    c === 125 ||
+    c === 91 ||
+    c === 93 ||
+    c === 34 ||
+    c === 58 ||
+    c === 44 ||
+    c === 47
+  );
 }
 
 // String body characters (codes < 128): 1 closing quote, 2 backslash, 3 control (an error for
@@ -298,7 +319,12 @@ function scanString(text: string, i: number, isKey: boolean): number {
           continue;
         }
         if (k === 3) return -1;
-        if (!hint) hint = k === 4 || (k === 5 ? text.charCodeAt(j + 1) === 95 : startsWordAt(text, j + 1, k === 6 ? 'our' : k === 7 ? 'eplace' : 'hange'));
+        if (!hint)
+          hint =
+            k === 4 ||
+            (k === 5
+              ? text.charCodeAt(j + 1) === 95
+              : startsWordAt(text, j + 1, k === 6 ? 'our' : k === 7 ? 'eplace' : 'hange'));
       }
     } else if (c !== c) {
       return -1;

@@ -13,14 +13,30 @@ export function unescape(text: string, from: number, to: number): string | undef
     out += text.slice(start, j);
     const e = text.charCodeAt(++j);
     switch (e) {
-      case 34: out += '"'; break;
-      case 92: out += '\\'; break;
-      case 47: out += '/'; break;
-      case 98: out += '\b'; break;
-      case 102: out += '\f'; break;
-      case 110: out += '\n'; break;
-      case 114: out += '\r'; break;
-      case 116: out += '\t'; break;
+      case 34:
+        out += '"';
+        break;
+      case 92:
+        out += '\\';
+        break;
+      case 47:
+        out += '/';
+        break;
+      case 98:
+        out += '\b';
+        break;
+      case 102:
+        out += '\f';
+        break;
+      case 110:
+        out += '\n';
+        break;
+      case 114:
+        out += '\r';
+        break;
+      case 116:
+        out += '\t';
+        break;
       case 117: {
         let code = 0;
         for (let k = 1; k <= 4; k++) {
@@ -50,7 +66,8 @@ function hexValue(c: number): number {
 export function commentFinding(offset: number, length: number): Finding {
   return {
     ruleId: 'json/syntax',
-    message: 'Comments are not valid JSON: the AWS CLI (--cli-input-json) and the ECS API reject this file. Remove the comment before using it.',
+    message:
+      'Comments are not valid JSON: the AWS CLI (--cli-input-json) and the ECS API reject this file. Remove the comment before using it.',
     span: { offset, length },
     severity: 'warning',
   };

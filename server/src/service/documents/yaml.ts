@@ -35,7 +35,11 @@ export function parseYaml(text: string): ParsedYaml {
   const depth = yamlNestingDepth(text);
   if (depth > YAML_MAX_PARSE_DEPTH) {
     const message = `Not checked: the YAML nests about ${depth} levels deep (the limit is ${YAML_MAX_PARSE_DEPTH}); no ECS file or template nests this deep.`;
-    return { root: undefined, flowRanges: [], findings: [{ ruleId: 'yaml/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message }] };
+    return {
+      root: undefined,
+      flowRanges: [],
+      findings: [{ ruleId: 'yaml/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message }],
+    };
   }
   return parseYamlLibrary(text);
 }
@@ -59,12 +63,22 @@ export function parseYamlLibrary(text: string): ParsedYaml {
   try {
     doc = parseDocument(text, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: false });
   } catch (e) {
-    findings.push({ ruleId: 'yaml/syntax', severity: 'error', span: { offset: 0, length: 1 }, message: `YAML could not be parsed: ${(e as Error).message}` });
+    findings.push({
+      ruleId: 'yaml/syntax',
+      severity: 'error',
+      span: { offset: 0, length: 1 },
+      message: `YAML could not be parsed: ${(e as Error).message}`,
+    });
     return { root: undefined, findings, flowRanges };
   }
   for (const e of doc.errors) {
     const [start, end] = e.pos;
-    findings.push({ ruleId: 'yaml/syntax', severity: 'error', span: { offset: start, length: Math.max(1, end - start) }, message: `YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.` });
+    findings.push({
+      ruleId: 'yaml/syntax',
+      severity: 'error',
+      span: { offset: start, length: Math.max(1, end - start) },
+      message: `YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`,
+    });
   }
   let aliasBudget = MAX_ALIAS_NODES;
   const expanding = new Set<YNode>();
@@ -79,7 +93,8 @@ export function parseYamlLibrary(text: string): ParsedYaml {
     if (isAlias(n)) {
       const target = n.resolve(doc);
       const [start, end] = n.range ?? [fallback, fallback];
-      if (!target || expanding.has(target)) return { type: 'null', value: null, offset: start, length: end - start, unknown: 'template' };
+      if (!target || expanding.has(target))
+        return { type: 'null', value: null, offset: start, length: end - start, unknown: 'template' };
       expanding.add(target);
       const inner = convert(target, depth + 1, true, start);
       expanding.delete(target);
@@ -102,7 +117,13 @@ export function parseYamlLibrary(text: string): ParsedYaml {
         const keySpan = { offset: pair.key.range[0], length: pair.key.range[1] - pair.key.range[0] };
         const value = convert(pair.value as YNode | null, depth + 1, viaAlias, pair.key.range[1] + 1);
         const endAt = Math.max(value.offset + value.length, keySpan.offset + keySpan.length);
-        properties.push({ key, rawKey: key, keySpan, value, span: { offset: keySpan.offset, length: endAt - keySpan.offset } });
+        properties.push({
+          key,
+          rawKey: key,
+          keySpan,
+          value,
+          span: { offset: keySpan.offset, length: endAt - keySpan.offset },
+        });
       }
       const last = properties[properties.length - 1];
       const end = n.flow || !last ? valueEnd : last.span.offset + last.span.length;
@@ -121,9 +142,10 @@ export function parseYamlLibrary(text: string): ParsedYaml {
 
   const root = doc.contents ? convert(doc.contents as YNode, 0, false, 0) : undefined;
   if (limited) {
-    const message = limited === 'alias'
-      ? `YAML aliases expand to more than ${MAX_ALIAS_NODES} nodes; the rest is not checked.`
-      : `Nesting deeper than ${MAX_DEPTH} levels is not checked.`;
+    const message =
+      limited === 'alias'
+        ? `YAML aliases expand to more than ${MAX_ALIAS_NODES} nodes; the rest is not checked.`
+        : `Nesting deeper than ${MAX_DEPTH} levels is not checked.`;
     findings.push({ ruleId: 'yaml/syntax', severity: 'warning', span: { offset: 0, length: 1 }, message });
   }
   return { root, findings, flowRanges };

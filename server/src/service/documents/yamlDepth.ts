@@ -20,7 +20,18 @@ const CR = 13;
 
 /** True when `c` may precede a quote that opens a quoted scalar or a `#` that opens a comment. */
 function isBoundary(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === CR || c === 44 /* , */ || c === 91 /* [ */ || c === 123 /* { */ || c === 58 /* : */ || c === 45 /* - */ || c === 63; /* ? */
+  return (
+    c === SPACE ||
+    c === TAB ||
+    c === LF ||
+    c === CR ||
+    c === 44 /* , */ ||
+    c === 91 /* [ */ ||
+    c === 123 /* { */ ||
+    c === 58 /* : */ ||
+    c === 45 /* - */ ||
+    c === 63
+  ); /* ? */
 }
 
 export function yamlNestingDepth(text: string): number {
@@ -41,7 +52,11 @@ export function yamlNestingDepth(text: string): number {
       indents.push(col);
       block = indents.length;
       // `- - - x` and `? ? x` open one level per marker on the same line.
-      while (p + 1 < n && (text.charCodeAt(p) === 45 || text.charCodeAt(p) === 63) && (text.charCodeAt(p + 1) === SPACE || text.charCodeAt(p + 1) === TAB)) {
+      while (
+        p + 1 < n &&
+        (text.charCodeAt(p) === 45 || text.charCodeAt(p) === 63) &&
+        (text.charCodeAt(p + 1) === SPACE || text.charCodeAt(p + 1) === TAB)
+      ) {
         block++;
         p += 2;
         while (p < n && text.charCodeAt(p) === SPACE) p++;

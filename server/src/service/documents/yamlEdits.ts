@@ -45,7 +45,10 @@ function isEmpty(v: object): boolean {
 /** Flow-style text of any value (`[a, b]`, `{A: 1}`). */
 export function yamlFlow(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(yamlFlow).join(', ')}]`;
-  if (isCollection(v)) return `{${Object.entries(v).map(([k, x]) => `${yamlScalar(k)}: ${yamlFlow(x)}`).join(', ')}}`;
+  if (isCollection(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${yamlScalar(k)}: ${yamlFlow(x)}`)
+      .join(', ')}}`;
   return yamlScalar(v);
 }
 
@@ -70,7 +73,9 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
   const afterKey = (v: unknown, indent: string): string => {
     if (!isCollection(v) || isEmpty(v)) return ' ' + yamlFlow(v);
     if (Array.isArray(v)) return v.map((it) => `${eol}${indent}- ${afterDash(it, indent + '  ')}`).join('');
-    return Object.entries(v).map(([k, x]) => `${eol}${indent}${yamlScalar(k)}:${afterKey(x, indent + unit)}`).join('');
+    return Object.entries(v)
+      .map(([k, x]) => `${eol}${indent}${yamlScalar(k)}:${afterKey(x, indent + unit)}`)
+      .join('');
   };
   /** Text following `- ` for an item whose content sits at `indent`. */
   const afterDash = (v: unknown, indent: string): string => {
@@ -89,12 +94,16 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
     key: (k) => namer.key(k),
     replaceValue(node, value) {
       const v = namer.value(value, node);
-      if (isFlowNode(node) || !isCollection(v) || isEmpty(v)) return { offset: node.offset, length: node.length, newText: yamlFlow(v) };
+      if (isFlowNode(node) || !isCollection(v) || isEmpty(v))
+        return { offset: node.offset, length: node.length, newText: yamlFlow(v) };
       const prefix = text.slice(lineStart(node.offset), node.offset);
       if (node.type === 'object' || node.type === 'array' || /^\s*(- )+$/.test(prefix)) {
         // The node already starts where block content belongs (its first key or dash, or after `- `).
         const col = ' '.repeat(column(node.offset));
-        const body = Array.isArray(v) && !/^\s*(- )+$/.test(prefix) ? afterKey(v, col).slice(eol.length + col.length) : afterDash(v, col);
+        const body =
+          Array.isArray(v) && !/^\s*(- )+$/.test(prefix)
+            ? afterKey(v, col).slice(eol.length + col.length)
+            : afterDash(v, col);
         return { offset: node.offset, length: node.length, newText: body };
       }
       // `Key: scalar` -> `Key:` + nested block on the following lines.
@@ -104,10 +113,18 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
       const indent = ' '.repeat(keyColumn) + unit;
       return { offset: start, length: end(node) - start, newText: afterKey(v, indent) };
     },
-    replaceKey: (p, k) => ({ offset: p.keySpan.offset, length: p.keySpan.length, newText: yamlScalar(namer.keyOf(p, k)) }),
+    replaceKey: (p, k) => ({
+      offset: p.keySpan.offset,
+      length: p.keySpan.length,
+      newText: yamlScalar(namer.keyOf(p, k)),
+    }),
     removeProperty(obj, p) {
       const i = obj.properties.indexOf(p);
-      if (isFlowNode(obj)) return removeFlowMember(obj.properties.map((x) => x.span), i);
+      if (isFlowNode(obj))
+        return removeFlowMember(
+          obj.properties.map((x) => x.span),
+          i,
+        );
       if (obj.properties.length === 1) return { offset: obj.offset, length: obj.length, newText: '{}' };
       const next = obj.properties[i + 1];
       if (!/^\s*$/.test(text.slice(lineStart(p.keySpan.offset), p.keySpan.offset)) && next) {
@@ -117,7 +134,11 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
         const prevEnd = afterLine(end(obj.properties[i - 1].span));
         return { offset: prevEnd, length: lineEnd(end(p.span)) - prevEnd, newText: '' };
       }
-      return { offset: lineStart(p.keySpan.offset), length: lineStart(next.keySpan.offset) - lineStart(p.keySpan.offset), newText: '' };
+      return {
+        offset: lineStart(p.keySpan.offset),
+        length: lineStart(next.keySpan.offset) - lineStart(p.keySpan.offset),
+        newText: '',
+      };
     },
     addProperty(obj, k, value) {
       const key = yamlScalar(namer.key(k, obj));
@@ -128,14 +149,19 @@ export function yamlEditBuilder(text: string, flowRanges: Span[], namer: KeyName
         return { offset: end(last.span), length: 0, newText: `, ${key}: ${yamlFlow(v)}` };
       }
       const indent = ' '.repeat(column(obj.properties[0].keySpan.offset));
-      return { offset: afterLine(end(last.span)), length: 0, newText: `${eol}${indent}${key}:${afterKey(v, indent + unit)}` };
+      return {
+        offset: afterLine(end(last.span)),
+        length: 0,
+        newText: `${eol}${indent}${key}:${afterKey(v, indent + unit)}`,
+      };
     },
     removeItem(arr, index) {
       if (isFlowNode(arr)) return removeFlowMember(arr.items, index);
       if (arr.items.length === 1) return { offset: arr.offset, length: arr.length, newText: '[]' };
       const item = arr.items[index];
       const next = arr.items[index + 1];
-      if (next) return { offset: lineStart(item.offset), length: lineStart(next.offset) - lineStart(item.offset), newText: '' };
+      if (next)
+        return { offset: lineStart(item.offset), length: lineStart(next.offset) - lineStart(item.offset), newText: '' };
       const prevEnd = afterLine(end(arr.items[index - 1]));
       return { offset: prevEnd, length: lineEnd(end(item)) - prevEnd, newText: '' };
     },

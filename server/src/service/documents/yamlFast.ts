@@ -12,10 +12,24 @@ import { MAX_DEPTH } from './json';
 import { readBlockScalar } from './yamlFastBlock';
 import { parseFlow } from './yamlFastFlow';
 import { literal, resolvePlain, SHORT_FORMS, tagged, type ParsedYaml } from './yamlFastNodes';
-import { canStartPlain, decline, DECLINE, isBreakOrSpace, isDocMarker, readPlainValue, readQuoted, scanPlainLine, type Cursor } from './yamlFastScalars';
+import {
+  canStartPlain,
+  decline,
+  DECLINE,
+  isBreakOrSpace,
+  isDocMarker,
+  readPlainValue,
+  readQuoted,
+  scanPlainLine,
+  type Cursor,
+} from './yamlFastScalars';
 
 // character codes (local constants: cheaper than imported bindings in unbundled runs)
-const COLON = 58, CR = 13, HASH = 35, LF = 10, SP = 32;
+const COLON = 58,
+  CR = 13,
+  HASH = 35,
+  LF = 10,
+  SP = 32;
 
 /** Nesting beyond this is left to the library path (which caps it at MAX_DEPTH with a warning). */
 export const MAX_FAST_DEPTH = Math.min(100, MAX_DEPTH);
@@ -56,7 +70,10 @@ export class FastParser implements Cursor {
   depth = 0;
   readonly flowRanges: Span[] = [];
 
-  constructor(readonly text: string, start: number) {
+  constructor(
+    readonly text: string,
+    start: number,
+  ) {
     this.pos = this.lineStart = start;
   }
 
@@ -174,7 +191,11 @@ export class FastParser implements Cursor {
   private taggedNode(parent: number, mapValue: boolean): AstNode {
     const t = this.text;
     let i = this.pos + 1;
-    for (let c = t.charCodeAt(i); (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57); c = t.charCodeAt(++i));
+    for (
+      let c = t.charCodeAt(i);
+      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+      c = t.charCodeAt(++i)
+    );
     const tag = t.slice(this.pos, i);
     if (!SHORT_FORMS[tag.slice(1)] || !isBreakOrSpace(t.charCodeAt(i))) decline();
     this.pos = i;
@@ -183,7 +204,8 @@ export class FastParser implements Cursor {
     if (this.atLineEnd()) {
       const emptyAt = this.pos;
       const nc = this.skipBlank(false);
-      if (nc > parent || (nc >= 0 && nc === parent && mapValue && this.isSeqStart())) inner = this.node(parent, nc, false, true, mapValue);
+      if (nc > parent || (nc >= 0 && nc === parent && mapValue && this.isSeqStart()))
+        inner = this.node(parent, nc, false, true, mapValue);
       else inner = literal('', emptyAt, 0);
     } else inner = this.node(parent, this.pos - this.lineStart, true, true, mapValue);
     return tagged(t, tag, inner);
@@ -206,7 +228,13 @@ export class FastParser implements Cursor {
         else value = literal(null, emptyAt, 0);
       } else value = this.node(col, this.pos - this.lineStart, true, false, true);
       const end = Math.max(value.offset + value.length, keyEnd);
-      properties.push({ key, rawKey: key, keySpan: { offset: keyStart, length: keyEnd - keyStart }, value, span: { offset: keyStart, length: end - keyStart } });
+      properties.push({
+        key,
+        rawKey: key,
+        keySpan: { offset: keyStart, length: keyEnd - keyStart },
+        value,
+        span: { offset: keyStart, length: end - keyStart },
+      });
       const nc = this.skipBlank(false);
       if (nc < col) break;
       if (nc > col) decline();
@@ -217,7 +245,8 @@ export class FastParser implements Cursor {
         key = readQuoted(this, col, false);
         keyEnd = this.end;
         this.skipSpaces();
-        if (this.lineStart !== line || t.charCodeAt(this.pos) !== COLON || !isBreakOrSpace(t.charCodeAt(this.pos + 1))) decline();
+        if (this.lineStart !== line || t.charCodeAt(this.pos) !== COLON || !isBreakOrSpace(t.charCodeAt(this.pos + 1)))
+          decline();
       } else {
         if (!canStartPlain(c, t.charCodeAt(keyStart + 1), false) || scanPlainLine(this, false) !== 'colon') decline();
         keyEnd = this.end;

@@ -6,7 +6,10 @@
 import { decline, type Cursor } from './yamlFastScalars';
 
 // character codes (local constants: cheaper than imported bindings in unbundled runs)
-const CR = 13, HASH = 35, LF = 10, SP = 32;
+const CR = 13,
+  HASH = 35,
+  LF = 10,
+  SP = 32;
 
 /** Folded-scalar state: the YAML 1.2 line folding, fed one line at a time. */
 interface Fold {

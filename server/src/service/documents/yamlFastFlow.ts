@@ -8,7 +8,11 @@ import { literal, resolvePlain, SHORT_FORMS, tagged } from './yamlFastNodes';
 import { canStartPlain, decline, readQuoted, scanPlainLine, type Cursor } from './yamlFastScalars';
 
 // character codes (local constants: cheaper than imported bindings in unbundled runs)
-const COLON = 58, CR = 13, HASH = 35, LF = 10, SP = 32;
+const COLON = 58,
+  CR = 13,
+  HASH = 35,
+  LF = 10,
+  SP = 32;
 
 export interface FlowHost extends Cursor {
   depth: number;
@@ -46,7 +50,9 @@ export function parseFlow(p: FlowHost, parent: number): AstNode {
   p.pos++;
   range.length = p.pos - start;
   p.depth--;
-  return isSeq ? { type: 'array', items, offset: start, length: range.length } : { type: 'object', properties, offset: start, length: range.length };
+  return isSeq
+    ? { type: 'array', items, offset: start, length: range.length }
+    : { type: 'object', properties, offset: start, length: range.length };
 }
 
 function flowPair(p: FlowHost, parent: number, close: number): Property {
@@ -69,7 +75,13 @@ function flowPair(p: FlowHost, parent: number, close: number): Property {
   if (v === 44 || v === close) decline();
   const value = flowNode(p, parent, false);
   const end = Math.max(value.offset + value.length, keyEnd);
-  return { key, rawKey: key, keySpan: { offset: keyStart, length: keyEnd - keyStart }, value, span: { offset: keyStart, length: end - keyStart } };
+  return {
+    key,
+    rawKey: key,
+    keySpan: { offset: keyStart, length: keyEnd - keyStart },
+    value,
+    span: { offset: keyStart, length: end - keyStart },
+  };
 }
 
 function flowNode(p: FlowHost, parent: number, isTagged: boolean): AstNode {
@@ -78,7 +90,11 @@ function flowNode(p: FlowHost, parent: number, isTagged: boolean): AstNode {
   if (c === 33) {
     if (isTagged) decline();
     let i = p.pos + 1;
-    for (let ch = t.charCodeAt(i); (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57); ch = t.charCodeAt(++i));
+    for (
+      let ch = t.charCodeAt(i);
+      (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57);
+      ch = t.charCodeAt(++i)
+    );
     const tag = t.slice(p.pos, i);
     if (!SHORT_FORMS[tag.slice(1)] || t.charCodeAt(i) !== SP) decline();
     while (t.charCodeAt(i) === SP) i++;

@@ -16,13 +16,34 @@ export interface ParsedYaml {
 
 /** Short-form tag name -> long-form key. */
 export const SHORT_FORMS: Readonly<Record<string, string>> = Object.fromEntries(
-  ['Ref', 'Condition', 'Sub', 'GetAtt', 'If', 'Join', 'Select', 'FindInMap', 'ImportValue', 'Split', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'Not', 'And', 'Or', 'Transform', 'ToJsonString', 'Length']
-    .map((n) => [n, n === 'Ref' || n === 'Condition' ? n : `Fn::${n}`]),
+  [
+    'Ref',
+    'Condition',
+    'Sub',
+    'GetAtt',
+    'If',
+    'Join',
+    'Select',
+    'FindInMap',
+    'ImportValue',
+    'Split',
+    'Base64',
+    'Cidr',
+    'GetAZs',
+    'Equals',
+    'Not',
+    'And',
+    'Or',
+    'Transform',
+    'ToJsonString',
+    'Length',
+  ].map((n) => [n, n === 'Ref' || n === 'Condition' ? n : `Fn::${n}`]),
 );
 
 export function literal(value: unknown, offset: number, length: number): LiteralNode {
   if (value === null || value === undefined) return { type: 'null', value: null, offset, length };
-  if (typeof value === 'number' || typeof value === 'boolean') return { type: typeof value as 'number' | 'boolean', value, offset, length };
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return { type: typeof value as 'number' | 'boolean', value, offset, length };
   const s = typeof value === 'string' ? value : String(value);
   const node: LiteralNode = { type: 'string', value: s, offset, length };
   if (isTemplatedString(s)) node.unknown = 'template';
@@ -39,7 +60,19 @@ const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** Whether a plain scalar starting with char code `c` can be anything but a string: one of `-+.0-9~nNtTfF`. */
 function maybeNotString(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  return (
+    (c >= 48 && c <= 57) ||
+    c === 45 ||
+    c === 43 ||
+    c === 46 ||
+    c === 126 ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70
+  );
 }
 
 /**
@@ -55,7 +88,12 @@ export function resolvePlain(s: string): string | number | boolean | null {
   if (OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (HEX.test(s)) return parseInt(s.substring(2), 16);
-  if (NAN_INF.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (NAN_INF.test(s))
+    return s.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : s[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   if (EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
   return s;
 }
@@ -63,7 +101,9 @@ export function resolvePlain(s: string): string | number | boolean | null {
 /** The span of a tag written just before its node (only whitespace between), else an empty span at the node. */
 function tagSpan(text: string, tag: string, start: number): Span {
   const at = text.lastIndexOf(tag, start);
-  return at >= 0 && /^\s*$/.test(text.slice(at + tag.length, start)) ? { offset: at, length: tag.length } : { offset: start, length: 0 };
+  return at >= 0 && /^\s*$/.test(text.slice(at + tag.length, start))
+    ? { offset: at, length: tag.length }
+    : { offset: start, length: 0 };
 }
 
 /**
@@ -90,6 +130,11 @@ function splitGetAtt(node: LiteralNode, text: string): AstNode {
   const base = node.offset + quoted;
   if (dot < 0) return { type: 'array', items: [node], offset: node.offset, length: node.length };
   const a: LiteralNode = { type: 'string', value: s.slice(0, dot), offset: base, length: dot };
-  const b: LiteralNode = { type: 'string', value: s.slice(dot + 1), offset: base + dot + 1, length: s.length - dot - 1 };
+  const b: LiteralNode = {
+    type: 'string',
+    value: s.slice(dot + 1),
+    offset: base + dot + 1,
+    length: s.length - dot - 1,
+  };
   return { type: 'array', items: [a, b], offset: node.offset, length: node.length };
 }

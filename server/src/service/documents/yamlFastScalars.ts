@@ -20,7 +20,11 @@ export interface Cursor {
   end: number;
 }
 
-export const SP = 32, LF = 10, CR = 13, HASH = 35, COLON = 58;
+export const SP = 32,
+  LF = 10,
+  CR = 13,
+  HASH = 35,
+  COLON = 58;
 
 /** Space, line break or end of text (NaN). */
 export function isBreakOrSpace(c: number): boolean {
@@ -46,13 +50,22 @@ export function scanPlainLine(cur: Cursor, inFlow: boolean): PlainStop {
   let stop: PlainStop;
   for (;;) {
     const c = t.charCodeAt(i);
-    if (c === LF || c === CR || c !== c) { stop = 'eol'; break; }
+    if (c === LF || c === CR || c !== c) {
+      stop = 'eol';
+      break;
+    }
     if (c === COLON) {
       const n = t.charCodeAt(i + 1);
-      if (isBreakOrSpace(n) || (inFlow && isFlowIndicator(n))) { stop = 'colon'; break; }
+      if (isBreakOrSpace(n) || (inFlow && isFlowIndicator(n))) {
+        stop = 'colon';
+        break;
+      }
       end = ++i;
     } else if (c === SP) {
-      if (t.charCodeAt(i + 1) === HASH) { stop = 'comment'; break; }
+      if (t.charCodeAt(i + 1) === HASH) {
+        stop = 'comment';
+        break;
+      }
       i++;
     } else if (inFlow && isFlowIndicator(c)) {
       stop = 'flow';
@@ -69,9 +82,27 @@ export function canStartPlain(c: number, next: number, inFlow: boolean): boolean
   switch (c) {
     case 45: // -
       return !isBreakOrSpace(next) && !(inFlow && isFlowIndicator(next));
-    case 63: case 58: case 44: case 91: case 93: case 123: case 125: case 35: case 38: case 42: // ? : , [ ] { } # & *
-    case 33: case 124: case 62: case 39: case 34: case 37: case 64: case 96: // ! | > ' " % @ `
-    case SP: case LF: case CR:
+    case 63:
+    case 58:
+    case 44:
+    case 91:
+    case 93:
+    case 123:
+    case 125:
+    case 35:
+    case 38:
+    case 42: // ? : , [ ] { } # & *
+    case 33:
+    case 124:
+    case 62:
+    case 39:
+    case 34:
+    case 37:
+    case 64:
+    case 96: // ! | > ' " % @ `
+    case SP:
+    case LF:
+    case CR:
       return false;
     default:
       return c === c;
@@ -95,7 +126,10 @@ function nextLine(cur: Cursor, counts: { blank: number }): number {
     while (t.charCodeAt(i) === SP) i++;
     c = t.charCodeAt(i);
     if (c !== c) return -1;
-    if (c === LF || c === CR) { counts.blank++; continue; }
+    if (c === LF || c === CR) {
+      counts.blank++;
+      continue;
+    }
     cur.pos = i;
     cur.lineStart = start;
     return i - start;
@@ -107,7 +141,12 @@ const counts = { blank: 0 };
 /** `---` or `...` followed by a space, a line break or the end. */
 export function isDocMarker(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
-  return (c === 45 || c === 46) && t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && isBreakOrSpace(t.charCodeAt(i + 3));
+  return (
+    (c === 45 || c === 46) &&
+    t.charCodeAt(i + 1) === c &&
+    t.charCodeAt(i + 2) === c &&
+    isBreakOrSpace(t.charCodeAt(i + 3))
+  );
 }
 
 /**
@@ -121,7 +160,8 @@ export function readPlainValue(cur: Cursor, parentIndent: number, start: number,
   let value = t.slice(start, cur.end);
   let end = cur.end;
   while (stop === 'eol' && cur.pos < t.length) {
-    const save = cur.pos, saveLine = cur.lineStart;
+    const save = cur.pos,
+      saveLine = cur.lineStart;
     const indent = nextLine(cur, counts);
     const c = t.charCodeAt(cur.pos);
     if (indent <= parentIndent || c === HASH || indent < 0) {
@@ -142,8 +182,23 @@ export function readPlainValue(cur: Cursor, parentIndent: number, start: number,
 }
 
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 const HEX = /^[0-9a-fA-F]+$/;
@@ -220,7 +275,10 @@ function continuation(cur: Cursor, i: number, parentIndent: number, out: { blank
     const start = ++i;
     while (t.charCodeAt(i) === SP) i++;
     const c = t.charCodeAt(i);
-    if (c === LF || c === CR) { out.blank++; continue; }
+    if (c === LF || c === CR) {
+      out.blank++;
+      continue;
+    }
     if (i - start <= parentIndent || c !== c || (i === start && isDocMarker(t, i))) decline();
     cur.lineStart = start;
     return i;

@@ -37,13 +37,22 @@ export function completeTemplate(doc: TemplateDoc, offset: number, opts: Templat
 }
 
 /** An ECS file written in YAML (not a template): the same completion with API names from the root. */
-export function completeYamlFile(doc: TemplateText, offset: number, kind: SchemaKind, opts: TemplateOptions & { fargate?: boolean } = {}): CompletionResult {
+export function completeYamlFile(
+  doc: TemplateText,
+  offset: number,
+  kind: SchemaKind,
+  opts: TemplateOptions & { fargate?: boolean } = {},
+): CompletionResult {
   const cur = templateCursor({ ...doc, syntax: 'yaml' }, offset);
-  if (!cur || (opts.trigger === ' ' && cur.kind === 'key' && !cur.item && cur.typed === '')) return { items: [], replace: { offset, length: 0 } };
+  if (!cur || (opts.trigger === ' ' && cur.kind === 'key' && !cur.item && cur.typed === ''))
+    return { items: [], replace: { offset, length: 0 } };
   const scope = apiScope(kind);
   const api = toApiPath(scope, cur.path);
   const facts = { tree: doc.root, fargate: opts.fargate ?? isFargateTask(taskDefView(doc.root)) };
-  return { items: api ? completeInScope({ ...cur, resources: () => [] }, scope, facts, api, opts.live) : [], replace: cur.replace };
+  return {
+    items: api ? completeInScope({ ...cur, resources: () => [] }, scope, facts, api, opts.live) : [],
+    replace: cur.replace,
+  };
 }
 
 function route(doc: TemplateDoc, cur: TemplateCursor, opts: TemplateOptions): CompletionItem[] {
@@ -54,7 +63,15 @@ function route(doc: TemplateDoc, cur: TemplateCursor, opts: TemplateOptions): Co
   if (intrinsic) return intrinsic;
   if (p.length === 2) return cur.kind === 'key' ? resourceAttributeItems(cur) : [];
   if (p.length === 3 && p[2] === 'Type') {
-    return cur.kind === 'value' ? ALL_ECS_TYPES.map((t, i) => valueItem(cur, { value: t, string: true }, { kind: CompletionItemKind.Class, sortText: String(i).padStart(2, '0') })) : [];
+    return cur.kind === 'value'
+      ? ALL_ECS_TYPES.map((t, i) =>
+          valueItem(
+            cur,
+            { value: t, string: true },
+            { kind: CompletionItemKind.Class, sortText: String(i).padStart(2, '0') },
+          ),
+        )
+      : [];
   }
   if (p[2] !== 'Properties') return [];
   const res = cfnResourceSchema(cur.resourceType);
@@ -72,8 +89,13 @@ function resourceFacts(doc: TemplateDoc, id: string, res: CompletionScope): Fact
     const launched = doc.launches.some((l) => l.taskDefinitionLogicalId === id && launchIsFargate(l) === true);
     return { tree, fargate: launched || isFargateTask(taskDefView(tree)) };
   }
-  const providers = objects(child(tree, 'capacityProviderStrategy')).map((o) => str(child(o, 'capacityProvider')) ?? '');
-  return { tree, fargate: str(child(tree, 'launchType')) === 'FARGATE' || providers.some((p) => FARGATE_PROVIDERS.includes(p)) };
+  const providers = objects(child(tree, 'capacityProviderStrategy')).map(
+    (o) => str(child(o, 'capacityProvider')) ?? '',
+  );
+  return {
+    tree,
+    fargate: str(child(tree, 'launchType')) === 'FARGATE' || providers.some((p) => FARGATE_PROVIDERS.includes(p)),
+  };
 }
 
 /** Attributes `!GetAtt` offers per resource type. */
@@ -91,12 +113,29 @@ function intrinsicItems(cur: TemplateCursor): CompletionItem[] | undefined {
   const ref = cur.tag === '!Ref' || (cur.syntax === 'json' && last === 'Ref');
   const getAtt = cur.tag === '!GetAtt' || (cur.syntax === 'json' && prev === 'Fn::GetAtt' && last === 0);
   const ids = (withAttrs: boolean) =>
-    cur.resources().filter((r) => r.id !== cur.path[1]).flatMap((r) => {
-      const attrs = withAttrs ? GETATT[r.type ?? ''] ?? [] : [];
-      const names = attrs.length ? attrs.map((a) => `${r.id}.${a}`) : [r.id];
-      return names.map((n) => valueItem(cur, { value: n, string: true }, { kind: CompletionItemKind.Reference, detail: r.type ?? 'resource' }));
-    });
-  if (ref) return [...ids(false), ...cur.parameters().map((p) => valueItem(cur, { value: p, string: true }, { kind: CompletionItemKind.Variable, detail: 'parameter' }))];
+    cur
+      .resources()
+      .filter((r) => r.id !== cur.path[1])
+      .flatMap((r) => {
+        const attrs = withAttrs ? (GETATT[r.type ?? ''] ?? []) : [];
+        const names = attrs.length ? attrs.map((a) => `${r.id}.${a}`) : [r.id];
+        return names.map((n) =>
+          valueItem(
+            cur,
+            { value: n, string: true },
+            { kind: CompletionItemKind.Reference, detail: r.type ?? 'resource' },
+          ),
+        );
+      });
+  if (ref)
+    return [
+      ...ids(false),
+      ...cur
+        .parameters()
+        .map((p) =>
+          valueItem(cur, { value: p, string: true }, { kind: CompletionItemKind.Variable, detail: 'parameter' }),
+        ),
+    ];
   if (getAtt) return ids(cur.syntax === 'yaml');
   if (cur.tag || cur.path.some((s) => s === 'Ref' || (typeof s === 'string' && s.startsWith('Fn::')))) return [];
   return undefined;

@@ -42,11 +42,13 @@ export function valueItem(cur: TemplateCursor, v: Offered, extra: Partial<Comple
 
 /** The value part of a new member, for a value schema and the values known for it. */
 function memberValue(cur: TemplateCursor, s: SchemaNode, known: Offered[], itemKnown: Offered[]): string {
-  const choice = (vs: Offered[]) => `\${1|${vs.map((v) => escapeChoice(cur.syntax === 'yaml' ? formatValue(cur, v) : v.value)).join(',')}|}`;
+  const choice = (vs: Offered[]) =>
+    `\${1|${vs.map((v) => escapeChoice(cur.syntax === 'yaml' ? formatValue(cur, v) : v.value)).join(',')}|}`;
   const usable = (vs: Offered[]) => vs.length > 0 && vs.length <= MAX_CHOICES;
   if (cur.syntax === 'json') {
     if (usable(known)) return known[0].string ? `"${choice(known)}"` : choice(known);
-    if (s.type === 'array' && usable(itemKnown)) return itemKnown[0].string ? `["${choice(itemKnown)}"]` : `[${choice(itemKnown)}]`;
+    if (s.type === 'array' && usable(itemKnown))
+      return itemKnown[0].string ? `["${choice(itemKnown)}"]` : `[${choice(itemKnown)}]`;
     return valueSnippet(s);
   }
   const pad = ' '.repeat(cur.col + cur.unit);
@@ -70,7 +72,9 @@ export interface MemberSpec {
 export function memberItem(cur: TemplateCursor, m: MemberSpec, dash = ''): CompletionItem {
   const yaml = cur.syntax === 'yaml';
   const key = yaml ? m.name : JSON.stringify(m.name);
-  const insertText = cur.keyOnly ? key : `${dash}${key}${yaml ? ':' : ': '}${memberValue(dash ? { ...cur, col: cur.col + dash.length } : cur, m.schema, m.known, m.itemKnown)}`;
+  const insertText = cur.keyOnly
+    ? key
+    : `${dash}${key}${yaml ? ':' : ': '}${memberValue(dash ? { ...cur, col: cur.col + dash.length } : cur, m.schema, m.known, m.itemKnown)}`;
   return {
     label: m.name,
     kind: CompletionItemKind.Property,
@@ -85,7 +89,13 @@ export function memberItem(cur: TemplateCursor, m: MemberSpec, dash = ''): Compl
 }
 
 /** A block snippet item (`Key (label)`, or an array item). */
-export function snippetItem(cur: TemplateCursor, label: string, detail: string, insertText: string, sortText?: string): CompletionItem {
+export function snippetItem(
+  cur: TemplateCursor,
+  label: string,
+  detail: string,
+  insertText: string,
+  sortText?: string,
+): CompletionItem {
   return {
     label,
     kind: CompletionItemKind.Snippet,
@@ -99,19 +109,40 @@ export function snippetItem(cur: TemplateCursor, label: string, detail: string, 
 
 /** Resource attributes offered under a logical id. */
 const RESOURCE_ATTRIBUTES: { name: string; detail: string; schema: SchemaNode; known?: string[] }[] = [
-  { name: 'Type', detail: 'resource type', schema: { type: 'string' }, known: ['AWS::ECS::TaskDefinition', 'AWS::ECS::Service', 'AWS::ECS::TaskSet'] },
+  {
+    name: 'Type',
+    detail: 'resource type',
+    schema: { type: 'string' },
+    known: ['AWS::ECS::TaskDefinition', 'AWS::ECS::Service', 'AWS::ECS::TaskSet'],
+  },
   { name: 'Properties', detail: 'resource properties', schema: { type: 'object' } },
   { name: 'DependsOn', detail: 'logical id(s) created first', schema: { type: 'string' } },
   { name: 'Condition', detail: 'condition name', schema: { type: 'string' } },
-  { name: 'DeletionPolicy', detail: 'on stack deletion', schema: { type: 'string' }, known: ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'] },
-  { name: 'UpdateReplacePolicy', detail: 'on replacement', schema: { type: 'string' }, known: ['Delete', 'Retain', 'Snapshot'] },
+  {
+    name: 'DeletionPolicy',
+    detail: 'on stack deletion',
+    schema: { type: 'string' },
+    known: ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'],
+  },
+  {
+    name: 'UpdateReplacePolicy',
+    detail: 'on replacement',
+    schema: { type: 'string' },
+    known: ['Delete', 'Retain', 'Snapshot'],
+  },
   { name: 'Metadata', detail: 'resource metadata', schema: { type: 'object' } },
 ];
 
 export function resourceAttributeItems(cur: TemplateCursor): CompletionItem[] {
   const present = new Set(cur.siblings);
   return RESOURCE_ATTRIBUTES.filter((a) => !present.has(a.name)).map((a, i) => ({
-    ...memberItem(cur, { name: a.name, schema: a.schema, detail: a.detail, known: (a.known ?? []).map((value) => ({ value, string: true })), itemKnown: [] }),
+    ...memberItem(cur, {
+      name: a.name,
+      schema: a.schema,
+      detail: a.detail,
+      known: (a.known ?? []).map((value) => ({ value, string: true })),
+      itemKnown: [],
+    }),
     sortText: String(i),
   }));
 }

@@ -31,7 +31,13 @@ export interface CompletionScope {
 export const ECS_RESOURCE_TYPES = ['AWS::ECS::TaskDefinition', 'AWS::ECS::Service', 'AWS::ECS::TaskSet'];
 
 /** Every AWS::ECS type, the three above first (what `Type:` completes). */
-export const ALL_ECS_TYPES = [...ECS_RESOURCE_TYPES, 'AWS::ECS::Cluster', 'AWS::ECS::CapacityProvider', 'AWS::ECS::ClusterCapacityProviderAssociations', 'AWS::ECS::PrimaryTaskSet'];
+export const ALL_ECS_TYPES = [
+  ...ECS_RESOURCE_TYPES,
+  'AWS::ECS::Cluster',
+  'AWS::ECS::CapacityProvider',
+  'AWS::ECS::ClusterCapacityProviderAssociations',
+  'AWS::ECS::PrimaryTaskSet',
+];
 
 function omit(props: Record<string, SchemaNode> | undefined, keys: string[]): Record<string, SchemaNode> {
   return Object.fromEntries(Object.entries(props ?? {}).filter(([k]) => !keys.includes(k)));
@@ -41,7 +47,10 @@ function pick(props: Record<string, SchemaNode> | undefined, keys: string[]): Re
   return Object.fromEntries(Object.entries(props ?? {}).filter(([k]) => keys.includes(k)));
 }
 
-const doc = (text: string): Pick<SchemaNode, 'description' | 'markdownDescription'> => ({ description: text, markdownDescription: text });
+const doc = (text: string): Pick<SchemaNode, 'description' | 'markdownDescription'> => ({
+  description: text,
+  markdownDescription: text,
+});
 
 function taskDefinition(): SchemaNode {
   const base = schemaFor('register');
@@ -74,14 +83,27 @@ function service(): SchemaNode {
 /** CloudFormation's AWS::ECS::TaskSet (CreateTaskSet): the launch members it shares with a service, plus its own. */
 function taskSet(): SchemaNode {
   const base = schemaFor('create-service');
-  const shared = pick(base.properties, ['cluster', 'taskDefinition', 'capacityProviderStrategy', 'launchType', 'loadBalancers', 'networkConfiguration', 'platformVersion', 'serviceRegistries', 'tags']);
+  const shared = pick(base.properties, [
+    'cluster',
+    'taskDefinition',
+    'capacityProviderStrategy',
+    'launchType',
+    'loadBalancers',
+    'networkConfiguration',
+    'platformVersion',
+    'serviceRegistries',
+    'tags',
+  ]);
   return {
     ...base,
     title: 'CreateTaskSetRequest',
     properties: {
       ...shared,
       service: { type: 'string', ...doc('The short name or full ARN of the service to create the task set in.') },
-      externalId: { type: 'string', ...doc('An optional non-unique tag that identifies this task set in external systems.') },
+      externalId: {
+        type: 'string',
+        ...doc('An optional non-unique tag that identifies this task set in external systems.'),
+      },
       scale: {
         type: 'object',
         title: 'Scale',
@@ -114,14 +136,21 @@ export function apiScope(kind: SchemaKind): CompletionScope {
 }
 
 /** The API member a document key names in an object of schema `obj` and context `ctx`. */
-export function apiKeyOf(obj: SchemaNode | undefined, ctx: NameCtx, cfnKey: string, naming: Naming = CFN_NAMING): string | undefined {
+export function apiKeyOf(
+  obj: SchemaNode | undefined,
+  ctx: NameCtx,
+  cfnKey: string,
+  naming: Naming = CFN_NAMING,
+): string | undefined {
   const props = obj?.properties ?? {};
   if (ctx === 'map') return cfnKey;
   if (props[cfnKey] && naming === API_NAMING) return cfnKey;
   const direct = toApiKey(ctx, cfnKey);
   if (props[direct]) return direct;
   const lower = cfnKey.toLowerCase();
-  const found = Object.keys(props).find((k) => naming.key(ctx, k) === cfnKey) ?? Object.keys(props).find((k) => k.toLowerCase() === lower);
+  const found =
+    Object.keys(props).find((k) => naming.key(ctx, k) === cfnKey) ??
+    Object.keys(props).find((k) => k.toLowerCase() === lower);
   if (found) return found;
   return typeof obj?.additionalProperties === 'object' ? cfnKey : undefined;
 }

@@ -27,7 +27,13 @@ export interface CompletionResult {
   asIs?: CompletionItem[];
 }
 
-export function complete(text: string, root: AstNode | undefined, offset: number, kind: SchemaKind, ctx: CompletionContext = {}): CompletionResult {
+export function complete(
+  text: string,
+  root: AstNode | undefined,
+  offset: number,
+  kind: SchemaKind,
+  ctx: CompletionContext = {},
+): CompletionResult {
   // jsonc-parser's getLocation is recursive: a pathologically nested text gets no completion, not a stack overflow.
   if (nestingDepth(text) > MAX_PARSE_DEPTH) return { items: [], replace: { offset, length: 0 } };
   const tree = root ?? parseJson(text).root;
@@ -37,7 +43,15 @@ export function complete(text: string, root: AstNode | undefined, offset: number
   const schema = schemaFor(kind);
   if (loc.isAtPropertyKey) {
     const objectPath = loc.path.slice(0, -1);
-    return { replace, items: propertyCompletions(schema, tree, objectPath, !!literal && /^\s*:/.test(text.slice(literal.offset + literal.length))) };
+    return {
+      replace,
+      items: propertyCompletions(
+        schema,
+        tree,
+        objectPath,
+        !!literal && /^\s*:/.test(text.slice(literal.offset + literal.length)),
+      ),
+    };
   }
   const path: JsonPath = loc.path;
   const items = valueCompletions({ schema, tree, path, kind, fargate: ctx.fargate });
@@ -55,22 +69,39 @@ export function literalAt(text: string, offset: number): Span | undefined {
     const start = scanner.getTokenOffset();
     const end = start + scanner.getTokenLength();
     if (start >= offset) return undefined;
-    const literal = k === SyntaxKind.StringLiteral || k === SyntaxKind.NumericLiteral || k === SyntaxKind.TrueKeyword || k === SyntaxKind.FalseKeyword || k === SyntaxKind.NullKeyword;
-    if (literal && offset <= end && (k !== SyntaxKind.StringLiteral || offset < end || scanner.getTokenError() !== 0)) return { offset: start, length: end - start };
+    const literal =
+      k === SyntaxKind.StringLiteral ||
+      k === SyntaxKind.NumericLiteral ||
+      k === SyntaxKind.TrueKeyword ||
+      k === SyntaxKind.FalseKeyword ||
+      k === SyntaxKind.NullKeyword;
+    if (literal && offset <= end && (k !== SyntaxKind.StringLiteral || offset < end || scanner.getTokenError() !== 0))
+      return { offset: start, length: end - start };
   }
   return undefined;
 }
 
-function propertyCompletions(schema: SchemaNode, tree: AstNode | undefined, objectPath: JsonPath, keyOnly: boolean): CompletionItem[] {
+function propertyCompletions(
+  schema: SchemaNode,
+  tree: AstNode | undefined,
+  objectPath: JsonPath,
+  keyOnly: boolean,
+): CompletionItem[] {
   const step = schemaAt(schema, objectPath);
   const props = step?.schema.properties ?? {};
-  const existing = new Set(at(tree, ...objectPath)?.type === 'object' ? (at(tree, ...objectPath) as { properties: { key: string }[] }).properties.map((p) => p.key) : []);
+  const existing = new Set(
+    at(tree, ...objectPath)?.type === 'object'
+      ? (at(tree, ...objectPath) as { properties: { key: string }[] }).properties.map((p) => p.key)
+      : [],
+  );
   const owner = step?.schema.title ?? '';
   const items: CompletionItem[] = [];
   for (const [name, member] of Object.entries(props)) {
     if (existing.has(name)) continue;
     const resolved = schemaAt(schema, [...objectPath, name])?.schema ?? member;
-    const doc = member.markdownDescription ? { kind: 'markdown' as const, value: member.markdownDescription } : undefined;
+    const doc = member.markdownDescription
+      ? { kind: 'markdown' as const, value: member.markdownDescription }
+      : undefined;
     const base: CompletionItem = {
       label: name,
       kind: CompletionItemKind.Property,
@@ -84,7 +115,14 @@ function propertyCompletions(schema: SchemaNode, tree: AstNode | undefined, obje
     items.push(base);
     const block = MEMBER_SNIPPETS[`${owner}.${name}`];
     if (block && !keyOnly) {
-      items.push({ ...base, label: `${name} (${block.label})`, detail: block.detail, insertText: `"${name}": ${renderJson(block.body)}`, kind: CompletionItemKind.Snippet, sortText: `~${name}` });
+      items.push({
+        ...base,
+        label: `${name} (${block.label})`,
+        detail: block.detail,
+        insertText: `"${name}": ${renderJson(block.body)}`,
+        kind: CompletionItemKind.Snippet,
+        sortText: `~${name}`,
+      });
     }
   }
   return items;
@@ -92,26 +130,47 @@ function propertyCompletions(schema: SchemaNode, tree: AstNode | undefined, obje
 
 function itemSnippets(schema: SchemaNode, path: JsonPath): CompletionItem[] {
   const arrayStep = schemaAt(schema, path.slice(0, -1));
-  const key = arrayStep?.owner && arrayStep.key ? `${arrayStep.owner}.${arrayStep.key}` : path.length === 1 && schema.type === 'array' ? 'RegisterTaskDefinitionRequest.containerDefinitions' : '';
+  const key =
+    arrayStep?.owner && arrayStep.key
+      ? `${arrayStep.owner}.${arrayStep.key}`
+      : path.length === 1 && schema.type === 'array'
+        ? 'RegisterTaskDefinitionRequest.containerDefinitions'
+        : '';
   const block = ITEM_SNIPPETS[key];
-  return block ? [{ label: block.label, kind: CompletionItemKind.Snippet, detail: block.detail, insertTextFormat: InsertTextFormat.Snippet, insertText: renderJson(block.body) }] : [];
+  return block
+    ? [
+        {
+          label: block.label,
+          kind: CompletionItemKind.Snippet,
+          detail: block.detail,
+          insertTextFormat: InsertTextFormat.Snippet,
+          insertText: renderJson(block.body),
+        },
+      ]
+    : [];
 }
 
 export function typeLabel(s: SchemaNode): string {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if (s.type === 'array') return `${s.items?.$ref ? s.items.$ref.split('/').pop() : s.items?.type ?? 'any'}[]`;
-  return s.title ?? (Array.isArray(s.type) ? s.type.join(' | ') : s.type ?? 'any');
+  if (s.type === 'array') return `${s.items?.$ref ? s.items.$ref.split('/').pop() : (s.items?.type ?? 'any')}[]`;
+  return s.title ?? (Array.isArray(s.type) ? s.type.join(' | ') : (s.type ?? 'any'));
 }
 
 export function valueSnippet(s: SchemaNode): string {
   if (s.enum) return `"\${1|${s.enum.join(',')}|}"`;
   switch (s.type) {
-    case 'string': return '"$1"';
+    case 'string':
+      return '"$1"';
     case 'integer':
-    case 'number': return '${1:0}';
-    case 'boolean': return '${1|true,false|}';
-    case 'array': return s.items?.type === 'string' ? '["$1"]' : '[$1]';
-    case 'object': return '{$1}';
-    default: return '$1';
+    case 'number':
+      return '${1:0}';
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'array':
+      return s.items?.type === 'string' ? '["$1"]' : '[$1]';
+    case 'object':
+      return '{$1}';
+    default:
+      return '$1';
   }
 }

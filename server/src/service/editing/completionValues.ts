@@ -21,7 +21,13 @@ export interface ValueRequest {
 const str = (v: string): string => JSON.stringify(v);
 
 function item(value: string, opts: Partial<CompletionItem> = {}, quote = true): CompletionItem {
-  return { label: value, kind: CompletionItemKind.Value, insertText: quote ? str(value) : value, filterText: quote ? str(value) : value, ...opts };
+  return {
+    label: value,
+    kind: CompletionItemKind.Value,
+    insertText: quote ? str(value) : value,
+    filterText: quote ? str(value) : value,
+    ...opts,
+  };
 }
 
 export function valueCompletions(req: ValueRequest): CompletionItem[] {
@@ -47,22 +53,34 @@ export function valueCompletions(req: ValueRequest): CompletionItem[] {
     case 'linuxParameters.capabilities.drop.#':
       return CAPABILITIES.map((c) => item(c));
     case 'containerDefinitions.#.mountPoints.#.sourceVolume':
-      return (view?.volumes ?? []).map((v) => item(v.name, { kind: CompletionItemKind.Reference, detail: 'volume declared in this task definition' }));
+      return (view?.volumes ?? []).map((v) =>
+        item(v.name, { kind: CompletionItemKind.Reference, detail: 'volume declared in this task definition' }),
+      );
     case 'containerDefinitions.#.dependsOn.#.containerName':
     case 'containerDefinitions.#.volumesFrom.#.sourceContainer':
     case 'containerDefinitions.#.links.#':
     case 'proxyConfiguration.containerName':
-      return containerItems(view?.containers ?? [], typeof rel[1] === 'number' && rel[0] === 'containerDefinitions' ? rel[1] : -1);
+      return containerItems(
+        view?.containers ?? [],
+        typeof rel[1] === 'number' && rel[0] === 'containerDefinitions' ? rel[1] : -1,
+      );
     case 'platformVersion':
       return PLATFORM_VERSIONS.map((pv, i) =>
-        item(pv.value, { detail: pv.detail, sortText: String(i), ...(pv.retired ? { tags: [CompletionItemTag.Deprecated], deprecated: true } : {}) }),
+        item(pv.value, {
+          detail: pv.detail,
+          sortText: String(i),
+          ...(pv.retired ? { tags: [CompletionItemTag.Deprecated], deprecated: true } : {}),
+        }),
       );
   }
   if (key.endsWith('logConfiguration.logDriver') || key.endsWith('firelensConfiguration.options.logDriver')) {
     const drivers = step?.schema.enum ?? [];
     return drivers.map((d) => {
       const ok = FARGATE_LOG_DRIVERS.includes(d);
-      return item(d, { sortText: `${ok ? 0 : 1}${d}`, detail: ok ? 'supported on Fargate' : fargate ? 'not supported on Fargate' : 'EC2 / external only' });
+      return item(d, {
+        sortText: `${ok ? 0 : 1}${d}`,
+        detail: ok ? 'supported on Fargate' : fargate ? 'not supported on Fargate' : 'EC2 / external only',
+      });
     });
   }
   if (key === 'networkMode' || key.endsWith('.networkMode')) return networkModeItems(step?.schema.enum ?? [], fargate);
@@ -71,7 +89,8 @@ export function valueCompletions(req: ValueRequest): CompletionItem[] {
     return (step?.schema.enum ?? []).map((v) => item(v, { sortText: v === 'FARGATE' ? '0' : `1${v}` }));
   }
   if (step?.schema.enum) return step.schema.enum.map((v) => item(v));
-  if (step?.schema.type === 'boolean') return ['true', 'false'].map((v) => item(v, { kind: CompletionItemKind.Keyword }, false));
+  if (step?.schema.type === 'boolean')
+    return ['true', 'false'].map((v) => item(v, { kind: CompletionItemKind.Keyword }, false));
   return [];
 }
 
@@ -79,7 +98,14 @@ export function valueCompletions(req: ValueRequest): CompletionItem[] {
 function networkModeItems(modes: string[], fargate: boolean): CompletionItem[] {
   return modes.map((m) => {
     const ok = m === 'awsvpc';
-    return item(m, { sortText: `${ok ? 0 : 1}${m}`, detail: ok ? 'the only network mode Fargate supports' : fargate ? 'not supported on Fargate' : 'EC2 / external only' });
+    return item(m, {
+      sortText: `${ok ? 0 : 1}${m}`,
+      detail: ok
+        ? 'the only network mode Fargate supports'
+        : fargate
+          ? 'not supported on Fargate'
+          : 'EC2 / external only',
+    });
   });
 }
 
@@ -87,7 +113,12 @@ function cpuItems(memory: string | number | undefined): CompletionItem[] {
   const mem = memoryMiB(memory);
   return Object.entries(FARGATE_CPU_MEMORY)
     .filter(([, mems]) => mem === undefined || mems.includes(mem))
-    .map(([cpu], i) => item(cpu, { detail: `${Number(cpu) / 1024} vCPU${mem !== undefined ? ` (valid with memory ${mem})` : ''}`, sortText: String(i).padStart(2, '0') }));
+    .map(([cpu], i) =>
+      item(cpu, {
+        detail: `${Number(cpu) / 1024} vCPU${mem !== undefined ? ` (valid with memory ${mem})` : ''}`,
+        sortText: String(i).padStart(2, '0'),
+      }),
+    );
 }
 
 function memoryItems(cpu: string | number | undefined): CompletionItem[] {
@@ -95,10 +126,15 @@ function memoryItems(cpu: string | number | undefined): CompletionItem[] {
   const allowed = units !== undefined ? FARGATE_CPU_MEMORY[units] : undefined;
   const values = allowed ?? [...new Set(Object.values(FARGATE_CPU_MEMORY).flat())].sort((a, b) => a - b);
   return values.map((m, i) =>
-    item(String(m), { detail: `${m / 1024} GB${allowed ? ` (valid with cpu ${units})` : ''}`, sortText: String(i).padStart(3, '0') }),
+    item(String(m), {
+      detail: `${m / 1024} GB${allowed ? ` (valid with cpu ${units})` : ''}`,
+      sortText: String(i).padStart(3, '0'),
+    }),
   );
 }
 
 function containerItems(containers: { name: string; index: number }[], self: number): CompletionItem[] {
-  return containers.filter((c) => c.index !== self).map((c) => item(c.name, { kind: CompletionItemKind.Reference, detail: 'container in this task definition' }));
+  return containers
+    .filter((c) => c.index !== self)
+    .map((c) => item(c.name, { kind: CompletionItemKind.Reference, detail: 'container in this task definition' }));
 }

@@ -2,7 +2,17 @@
  * Offset results to LSP types, for the thin adapters: every function takes the document's line index
  * (documents/lineIndex.ts, or any `positionAt`) and returns plain LSP data.
  */
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Range, SelectionRange, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type {
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Range,
+  SelectionRange,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { Span } from '../documents/ast';
 import type { Position } from '../documents/lineIndex';
 import type { OffsetEdit } from '../types';
@@ -20,7 +30,10 @@ export function toRange(span: Span, index: PositionAt): Range {
 
 export function toCompletionItems(result: CompletionResult, index: PositionAt): CompletionItem[] {
   const range = toRange(result.replace, index);
-  return [...(result.asIs ?? []), ...result.items.map((i) => ({ ...i, textEdit: { range, newText: i.insertText ?? i.label } }))];
+  return [
+    ...(result.asIs ?? []),
+    ...result.items.map((i) => ({ ...i, textEdit: { range, newText: i.insertText ?? i.label } })),
+  ];
 }
 
 export function toHover(h: HoverResult | undefined, index: PositionAt): Hover | null {
@@ -29,7 +42,11 @@ export function toHover(h: HoverResult | undefined, index: PositionAt): Hover | 
 
 export function toDocumentSymbols(symbols: OffsetSymbol[], index: PositionAt): DocumentSymbol[] {
   return symbols.map((s) => ({
-    name: s.name, detail: s.detail, kind: s.kind, range: toRange(s.span, index), selectionRange: toRange(s.selectionSpan, index),
+    name: s.name,
+    detail: s.detail,
+    kind: s.kind,
+    range: toRange(s.span, index),
+    selectionRange: toRange(s.selectionSpan, index),
     ...(s.children ? { children: toDocumentSymbols(s.children, index) } : {}),
   }));
 }

@@ -33,11 +33,16 @@ export function completionKind(model: DocumentModel): SchemaKind | undefined {
 export function isTemplateLike(model: DocumentModel): boolean {
   if (model.dialect === 'cfn') return true;
   if (model.dialect === 'api') return false;
-  if (isObject(model.root) && (child(model.root, 'Resources') || child(model.root, 'AWSTemplateFormatVersion'))) return true;
+  if (isObject(model.root) && (child(model.root, 'Resources') || child(model.root, 'AWSTemplateFormatVersion')))
+    return true;
   return model.syntax === 'yaml' && /^(?:Resources|AWSTemplateFormatVersion)[ \t]*:/m.test(model.text);
 }
 
-export function completeDocument(model: DocumentModel, offset: number, ctx: DocumentCompletionContext = {}): CompletionResult {
+export function completeDocument(
+  model: DocumentModel,
+  offset: number,
+  ctx: DocumentCompletionContext = {},
+): CompletionResult {
   if (isTemplateLike(model)) return completeTemplate(model, offset, { live: ctx.live, trigger: ctx.trigger });
   const yamlKind = model.syntax === 'yaml' && model.dialect === 'api' ? schemaKindOf(model) : undefined;
   if (yamlKind) return completeYamlFile(model, offset, yamlKind, ctx);

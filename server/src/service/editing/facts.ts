@@ -40,9 +40,52 @@ export function memoryMiB(v: string | number | undefined): number | undefined {
 export const FARGATE_LOG_DRIVERS = ['awslogs', 'awsfirelens', 'splunk'];
 
 /** Reference 1.6: the capability names the API accepts (no CAP_ prefix). Fargate adds only SYS_PTRACE. */
-export const CAPABILITIES = ['ALL', 'AUDIT_CONTROL', 'AUDIT_WRITE', 'BLOCK_SUSPEND', 'CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'IPC_LOCK', 'IPC_OWNER', 'KILL', 'LEASE', 'LINUX_IMMUTABLE', 'MAC_ADMIN', 'MAC_OVERRIDE', 'MKNOD', 'NET_ADMIN', 'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_ADMIN', 'SYS_BOOT', 'SYS_CHROOT', 'SYS_MODULE', 'SYS_NICE', 'SYS_PACCT', 'SYS_PTRACE', 'SYS_RAWIO', 'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'SYSLOG', 'WAKE_ALARM'];
+export const CAPABILITIES = [
+  'ALL',
+  'AUDIT_CONTROL',
+  'AUDIT_WRITE',
+  'BLOCK_SUSPEND',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'DAC_READ_SEARCH',
+  'FOWNER',
+  'FSETID',
+  'IPC_LOCK',
+  'IPC_OWNER',
+  'KILL',
+  'LEASE',
+  'LINUX_IMMUTABLE',
+  'MAC_ADMIN',
+  'MAC_OVERRIDE',
+  'MKNOD',
+  'NET_ADMIN',
+  'NET_BIND_SERVICE',
+  'NET_BROADCAST',
+  'NET_RAW',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_ADMIN',
+  'SYS_BOOT',
+  'SYS_CHROOT',
+  'SYS_MODULE',
+  'SYS_NICE',
+  'SYS_PACCT',
+  'SYS_PTRACE',
+  'SYS_RAWIO',
+  'SYS_RESOURCE',
+  'SYS_TIME',
+  'SYS_TTY_CONFIG',
+  'SYSLOG',
+  'WAKE_ALARM',
+];
 
-export interface PlatformVersionFact { value: string; detail: string; retired?: boolean }
+export interface PlatformVersionFact {
+  value: string;
+  detail: string;
+  retired?: boolean;
+}
 
 /** Reference 0.1, 1.1 and 2: LATEST = 1.4.0 on Linux, 1.0.0 on Windows; 1.0.0-1.3.0 Linux are retired. */
 export const PLATFORM_VERSIONS: PlatformVersionFact[] = [
@@ -55,18 +98,34 @@ export const PLATFORM_VERSIONS: PlatformVersionFact[] = [
 ];
 
 /** Per-field notes keyed `Shape.member`: allowed range and Fargate facts (minimum PV, restrictions). */
-export interface FieldFact { range?: string; fargate?: string; pv?: string }
+export interface FieldFact {
+  range?: string;
+  fargate?: string;
+  pv?: string;
+}
 
 export const FIELD_FACTS: Record<string, FieldFact> = {
-  'RegisterTaskDefinitionRequest.cpu': { fargate: 'Required on Fargate. Valid: 256, 512, 1024, 2048, 4096, 8192, 16384 (8192 and 16384 Linux only, PV 1.4.0); Windows needs at least 1024.' },
-  'RegisterTaskDefinitionRequest.memory': { fargate: 'Required on Fargate; must match the cpu value (256: 512-2048; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: 8192-30720; 8192: 16384-61440 step 4096; 16384: 32768-122880 step 8192).' },
+  'RegisterTaskDefinitionRequest.cpu': {
+    fargate:
+      'Required on Fargate. Valid: 256, 512, 1024, 2048, 4096, 8192, 16384 (8192 and 16384 Linux only, PV 1.4.0); Windows needs at least 1024.',
+  },
+  'RegisterTaskDefinitionRequest.memory': {
+    fargate:
+      'Required on Fargate; must match the cpu value (256: 512-2048; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: 8192-30720; 8192: 16384-61440 step 4096; 16384: 32768-122880 step 8192).',
+  },
   'RegisterTaskDefinitionRequest.networkMode': { fargate: 'Fargate supports only `awsvpc` (omitted means `bridge`).' },
   'RegisterTaskDefinitionRequest.ipcMode': { fargate: 'Not supported on Fargate.' },
-  'RegisterTaskDefinitionRequest.pidMode': { fargate: 'Only `task` on Fargate, Linux platform version 1.4.0; not on Windows.', pv: '1.4.0' },
+  'RegisterTaskDefinitionRequest.pidMode': {
+    fargate: 'Only `task` on Fargate, Linux platform version 1.4.0; not on Windows.',
+    pv: '1.4.0',
+  },
   'RegisterTaskDefinitionRequest.placementConstraints': { fargate: 'Not supported on Fargate.' },
   'RegisterTaskDefinitionRequest.ephemeralStorage': { range: '`sizeInGiB` 21-200 (20 is the default)', pv: '1.4.0' },
   'EphemeralStorage.sizeInGiB': { range: '21-200 GiB', pv: '1.4.0' },
-  'RegisterTaskDefinitionRequest.proxyConfiguration': { fargate: 'App Mesh reached end of support on 2026-09-30. Not on Windows.', pv: '1.3.0' },
+  'RegisterTaskDefinitionRequest.proxyConfiguration': {
+    fargate: 'App Mesh reached end of support on 2026-09-30. Not on Windows.',
+    pv: '1.3.0',
+  },
   'RegisterTaskDefinitionRequest.inferenceAccelerators': { fargate: 'Deprecated since 2023-04-15.' },
   'ContainerDefinition.dependsOn': { pv: '1.3.0' },
   'ContainerDefinition.startTimeout': { range: '2-120 seconds on Fargate', pv: '1.3.0' },
@@ -74,8 +133,15 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
   'ContainerDefinition.secrets': { pv: '1.3.0 (JSON keys and versions in `valueFrom`: 1.4.0)' },
   'ContainerDefinition.repositoryCredentials': { pv: '1.2.0' },
   'ContainerDefinition.healthCheck': { pv: '1.1.0' },
-  'ContainerDefinition.environmentFiles': { range: 'at most 10 files, S3 object ARNs ending in `.env`', fargate: 'Not supported on Windows.', pv: '1.4.0' },
-  'ContainerDefinition.firelensConfiguration': { fargate: '`config-file-type` must be `file` on Fargate; not supported on Windows.', pv: '1.3.0' },
+  'ContainerDefinition.environmentFiles': {
+    range: 'at most 10 files, S3 object ARNs ending in `.env`',
+    fargate: 'Not supported on Windows.',
+    pv: '1.4.0',
+  },
+  'ContainerDefinition.firelensConfiguration': {
+    fargate: '`config-file-type` must be `file` on Fargate; not supported on Windows.',
+    pv: '1.3.0',
+  },
   'ContainerDefinition.privileged': { fargate: 'Not supported on Fargate.' },
   'ContainerDefinition.disableNetworking': { fargate: 'Not supported on Fargate.' },
   'ContainerDefinition.dnsServers': { fargate: 'Not supported on Fargate.' },
@@ -84,9 +150,14 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
   'ContainerDefinition.extraHosts': { fargate: 'Not supported on Fargate.' },
   'ContainerDefinition.links': { fargate: 'Only with the `bridge` network mode, so never on Fargate.' },
   'ContainerDefinition.hostname': { fargate: 'Not supported with `awsvpc` (all Fargate tasks).' },
-  'ContainerDefinition.systemControls': { fargate: 'Supported on Fargate Linux PV 1.4.0; not on Windows.', pv: '1.4.0' },
+  'ContainerDefinition.systemControls': {
+    fargate: 'Supported on Fargate Linux PV 1.4.0; not on Windows.',
+    pv: '1.4.0',
+  },
   'ContainerDefinition.ulimits': { fargate: '`nofile` hard limit up to 1048576 (default 65535); not on Windows.' },
-  'LinuxParameters.capabilities': { fargate: 'Only `SYS_PTRACE` can be added on Fargate (PV 1.4.0); any capability can be dropped.' },
+  'LinuxParameters.capabilities': {
+    fargate: 'Only `SYS_PTRACE` can be added on Fargate (PV 1.4.0); any capability can be dropped.',
+  },
   'KernelCapabilities.add': { fargate: 'Only `SYS_PTRACE` on Fargate.', pv: '1.4.0' },
   'LinuxParameters.devices': { fargate: 'Not supported on Fargate.' },
   'LinuxParameters.sharedMemorySize': { fargate: 'Not supported on Fargate.' },
@@ -99,7 +170,9 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
   'HealthCheck.startPeriod': { range: '0-300 seconds' },
   'PortMapping.containerPort': { range: '1-65535' },
   'PortMapping.hostPort': { fargate: 'With `awsvpc` omit it or set it equal to `containerPort`.' },
-  'LogConfiguration.logDriver': { fargate: 'Fargate supports `awslogs`, `splunk` (PV 1.3.0) and `awsfirelens` (PV 1.3.0).' },
+  'LogConfiguration.logDriver': {
+    fargate: 'Fargate supports `awslogs`, `splunk` (PV 1.3.0) and `awsfirelens` (PV 1.3.0).',
+  },
   'Volume.efsVolumeConfiguration': { fargate: 'Linux only (not on Windows).', pv: '1.4.0' },
   'Volume.dockerVolumeConfiguration': { fargate: 'Not supported on Fargate.' },
   'Volume.host': { fargate: '`sourcePath` is not supported on Fargate; an empty `host` bind mount is fine.' },
@@ -108,9 +181,17 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
   'EFSVolumeConfiguration.transitEncryptionPort': { range: '1-65535' },
   'EFSAuthorizationConfig.accessPointId': { fargate: 'Needs `transitEncryption: ENABLED`.' },
   'RuntimePlatform.cpuArchitecture': { fargate: '`ARM64` needs Linux PV 1.4.0; Windows is X86_64 only.' },
-  'CreateServiceRequest.platformVersion': { fargate: 'LATEST (Linux 1.4.0, Windows 1.0.0) or 1.4.0; Linux 1.0.0-1.3.0 are retired.' },
-  'UpdateServiceRequest.platformVersion': { fargate: 'LATEST (Linux 1.4.0, Windows 1.0.0) or 1.4.0; Linux 1.0.0-1.3.0 are retired.' },
-  'RunTaskRequest.platformVersion': { fargate: 'LATEST (Linux 1.4.0, Windows 1.0.0) or 1.4.0; Linux 1.0.0-1.3.0 are retired.' },
+  'CreateServiceRequest.platformVersion': {
+    fargate: 'LATEST (Linux 1.4.0, Windows 1.0.0) or 1.4.0; Linux 1.0.0-1.3.0 are retired.',
+  },
+  'UpdateServiceRequest.platformVersion': {
+    fargate: 'LATEST (Linux 1.4.0, Windows 1.0.0) or 1.4.0; Linux 1.0.0-1.3.0 are retired.',
+  },
+  'RunTaskRequest.platformVersion': {
+    fargate: 'LATEST (Linux 1.4.0, Windows 1.0.0) or 1.4.0; Linux 1.0.0-1.3.0 are retired.',
+  },
   'RunTaskRequest.enableExecuteCommand': { fargate: 'ECS Exec needs Linux PV 1.4.0 (Windows 1.0.0) and a task role.' },
-  'CreateServiceRequest.enableExecuteCommand': { fargate: 'ECS Exec needs Linux PV 1.4.0 (Windows 1.0.0) and a task role.' },
+  'CreateServiceRequest.enableExecuteCommand': {
+    fargate: 'ECS Exec needs Linux PV 1.4.0 (Windows 1.0.0) and a task role.',
+  },
 };

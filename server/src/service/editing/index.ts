@@ -8,5 +8,12 @@ export { completeDocument, completionKind, type DocumentCompletionContext } from
 export { completeTemplate } from './cfnCompletion';
 export { hover, type HoverResult } from './hover';
 export { definition, references, prepareRename, rename, nameAt, type NameTarget } from './references';
-export { documentSymbols, foldingRanges, selectionRange, type OffsetSymbol, type OffsetFoldingRange, type OffsetSelectionRange } from './structure';
+export {
+  documentSymbols,
+  foldingRanges,
+  selectionRange,
+  type OffsetSymbol,
+  type OffsetFoldingRange,
+  type OffsetSelectionRange,
+} from './structure';
 export * from './convert';

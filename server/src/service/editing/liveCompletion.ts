@@ -21,7 +21,11 @@ export interface LiveValue {
  * Live EFS ids for the value at the API `path`; `fileSystemIdAt` reads the file system id written at
  * an `efsVolumeConfiguration` path (to narrow access points to that file system).
  */
-export function liveEfsValues(path: JsonPath, fileSystemIdAt: (efsPath: JsonPath) => string | undefined, live: LiveEfs | undefined): LiveValue[] {
+export function liveEfsValues(
+  path: JsonPath,
+  fileSystemIdAt: (efsPath: JsonPath) => string | undefined,
+  live: LiveEfs | undefined,
+): LiveValue[] {
   if (!live || path.length < 2) return [];
   const last = path[path.length - 1];
   if (last === 'fileSystemId' && path.includes('efsVolumeConfiguration')) {
@@ -35,13 +39,20 @@ export function liveEfsValues(path: JsonPath, fileSystemIdAt: (efsPath: JsonPath
   if (last === 'accessPointId') {
     const fsId = fileSystemIdAt(path.slice(0, path.indexOf('authorizationConfig')));
     const fs = live.fileSystems.find((f) => f.id === fsId);
-    const points = fs ? fs.accessPoints.map((a) => ({ ...a, fs })) : live.fileSystems.flatMap((f) => f.accessPoints.map((a) => ({ ...a, fs: f })));
+    const points = fs
+      ? fs.accessPoints.map((a) => ({ ...a, fs }))
+      : live.fileSystems.flatMap((f) => f.accessPoints.map((a) => ({ ...a, fs: f })));
     return points.map((a) => ({ value: a.id, detail: `${a.name ?? 'access point'} of ${a.fs.id} (${live.region})` }));
   }
   return [];
 }
 
-export function liveEfsCompletions(text: string, root: AstNode | undefined, offset: number, live: LiveEfs | undefined): CompletionItem[] {
+export function liveEfsCompletions(
+  text: string,
+  root: AstNode | undefined,
+  offset: number,
+  live: LiveEfs | undefined,
+): CompletionItem[] {
   if (!live || nestingDepth(text) > MAX_PARSE_DEPTH) return [];
   const loc = getLocation(text, offset);
   if (loc.isAtPropertyKey || loc.path[loc.path.length - 2] === undefined) return [];

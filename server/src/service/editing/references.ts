@@ -23,7 +23,10 @@ export interface NameTarget {
 }
 
 // JSON (and quoted YAML) tokens include their quotes; YAML plain scalars do not.
-const inner = (n: LiteralNode, length = String(n.value).length): Span => ({ offset: n.offset + (n.length >= String(n.value).length + 2 ? 1 : 0), length });
+const inner = (n: LiteralNode, length = String(n.value).length): Span => ({
+  offset: n.offset + (n.length >= String(n.value).length + 2 ? 1 : 0),
+  length,
+});
 
 function allUses(root: AstNode | undefined): { kind: NameKind; name: string; use: NameUse }[] {
   const view = taskDefView(root);
@@ -35,8 +38,10 @@ function allUses(root: AstNode | undefined): { kind: NameKind; name: string; use
     const name = split ? full.split(':')[0] : full;
     out.push({ kind, name, use: { span: inner(node, name.length), declaration: false } });
   };
-  for (const v of view.volumes) out.push({ kind: 'volume', name: v.name, use: { span: inner(v.nameNode), declaration: true } });
-  for (const c of view.containers) out.push({ kind: 'container', name: c.name, use: { span: inner(c.nameNode), declaration: true } });
+  for (const v of view.volumes)
+    out.push({ kind: 'volume', name: v.name, use: { span: inner(v.nameNode), declaration: true } });
+  for (const c of view.containers)
+    out.push({ kind: 'container', name: c.name, use: { span: inner(c.nameNode), declaration: true } });
   for (const c of objects(view.containersNode)) {
     for (const m of objects(child(c, 'mountPoints'))) ref('volume', child(m, 'sourceVolume'));
     for (const d of objects(child(c, 'dependsOn'))) ref('container', child(d, 'containerName'));
@@ -54,7 +59,12 @@ export function nameAt(root: AstNode | undefined, offset: number): NameTarget | 
   const hit = uses.find((u) => offset >= u.use.span.offset && offset <= u.use.span.offset + u.use.span.length);
   if (!hit) return undefined;
   const same = uses.filter((u) => u.kind === hit.kind && u.name === hit.name);
-  return { kind: hit.kind, name: hit.name, declaration: same.find((u) => u.use.declaration)?.use.span, uses: same.map((u) => u.use) };
+  return {
+    kind: hit.kind,
+    name: hit.name,
+    declaration: same.find((u) => u.use.declaration)?.use.span,
+    uses: same.map((u) => u.use),
+  };
 }
 
 /** Go to definition: the declaring `name` of the volume or container referenced at `offset`. */
@@ -69,7 +79,10 @@ export function references(root: AstNode | undefined, offset: number, includeDec
 }
 
 /** The span a rename at `offset` would change (LSP prepareRename), or undefined. */
-export function prepareRename(root: AstNode | undefined, offset: number): { span: Span; placeholder: string } | undefined {
+export function prepareRename(
+  root: AstNode | undefined,
+  offset: number,
+): { span: Span; placeholder: string } | undefined {
   const t = nameAt(root, offset);
   const hit = t?.uses.find((u) => offset >= u.span.offset && offset <= u.span.offset + u.span.length);
   return t && hit ? { span: hit.span, placeholder: t.name } : undefined;
@@ -81,7 +94,8 @@ export const VALID_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 export function rename(root: AstNode | undefined, offset: number, newName: string): OffsetEdit[] {
   const t = nameAt(root, offset);
   if (!t) return [];
-  if (!VALID_NAME.test(newName)) throw new Error(`'${newName}' is not a valid ${t.kind} name: up to 255 letters, numbers, underscores and hyphens.`);
+  if (!VALID_NAME.test(newName))
+    throw new Error(`'${newName}' is not a valid ${t.kind} name: up to 255 letters, numbers, underscores and hyphens.`);
   return t.uses.map((u) => ({ offset: u.span.offset, length: u.span.length, newText: newName }));
 }
 

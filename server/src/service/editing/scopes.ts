@@ -25,8 +25,16 @@ export function editingScopes(doc: DocumentModel): EditingScope[] {
   }
   if (doc.dialect !== 'cfn') return [];
   const out: EditingScope[] = [];
-  for (const td of doc.taskDefs) if (td.root) out.push({ root: td.root, kind: 'register', span: td.span, label: td.logicalId });
-  for (const l of doc.launches) if (l.kind === 'cfn-service') out.push({ root: l.node, kind: 'create-service', span: { offset: l.node.offset, length: l.node.length }, label: l.label });
+  for (const td of doc.taskDefs)
+    if (td.root) out.push({ root: td.root, kind: 'register', span: td.span, label: td.logicalId });
+  for (const l of doc.launches)
+    if (l.kind === 'cfn-service')
+      out.push({
+        root: l.node,
+        kind: 'create-service',
+        span: { offset: l.node.offset, length: l.node.length },
+        label: l.label,
+      });
   return out;
 }
 
@@ -40,5 +48,12 @@ export function outline(doc: DocumentModel): OffsetSymbol[] {
   if (doc.dialect === 'api') return scopes.flatMap((s) => documentSymbols(s.root));
   return scopes
     .filter((s) => s.kind === 'register')
-    .map((s) => ({ name: s.label ?? 'TaskDefinition', detail: 'AWS::ECS::TaskDefinition', kind: SymbolKind.Class, span: s.span, selectionSpan: s.span, children: documentSymbols(s.root) }));
+    .map((s) => ({
+      name: s.label ?? 'TaskDefinition',
+      detail: 'AWS::ECS::TaskDefinition',
+      kind: SymbolKind.Class,
+      span: s.span,
+      selectionSpan: s.span,
+      children: documentSymbols(s.root),
+    }));
 }

@@ -23,10 +23,13 @@ export function snippetEscape(s: string): string {
 }
 
 function placeholder(p: Placeholder): string {
-  return p.choice ? `\${${p.tab}|${p.choice.map((c) => c.replace(/[,|\\]/g, '\\$&')).join(',')}|}` : `\${${p.tab}:${snippetEscape(p.text)}}`;
+  return p.choice
+    ? `\${${p.tab}|${p.choice.map((c) => c.replace(/[,|\\]/g, '\\$&')).join(',')}|}`
+    : `\${${p.tab}:${snippetEscape(p.text)}}`;
 }
 
-const isObjectValue = (v: SnippetValue): v is SnippetObject => typeof v === 'object' && !Array.isArray(v) && !(v instanceof Placeholder);
+const isObjectValue = (v: SnippetValue): v is SnippetObject =>
+  typeof v === 'object' && !Array.isArray(v) && !(v instanceof Placeholder);
 const isScalarValue = (v: SnippetValue): boolean => !Array.isArray(v) && !isObjectValue(v);
 
 export function renderJson(v: SnippetValue, naming: Naming = API_NAMING, ctx: NameCtx = 'plain', depth = 0): string {
@@ -38,7 +41,9 @@ export function renderJson(v: SnippetValue, naming: Naming = API_NAMING, ctx: Na
     if (v.every(isScalarValue)) return `[${v.map((i) => renderJson(i, naming, ctx, depth)).join(', ')}]`;
     return `[\n${v.map((i) => `${pad}\t${renderJson(i, naming, ctx, depth + 1)}`).join(',\n')}\n${pad}]`;
   }
-  const entries = Object.entries(v).map(([k, val]) => `${JSON.stringify(naming.key(ctx, k))}: ${renderJson(val, naming, naming.child(ctx, k), depth + 1)}`);
+  const entries = Object.entries(v).map(
+    ([k, val]) => `${JSON.stringify(naming.key(ctx, k))}: ${renderJson(val, naming, naming.child(ctx, k), depth + 1)}`,
+  );
   if (isInline(v)) return `{ ${entries.join(', ')} }`;
   return `{\n${entries.map((e) => `${pad}\t${e}`).join(',\n')}\n${pad}}`;
 }
@@ -60,12 +65,21 @@ export function renderYamlValue(v: SnippetValue, at: YamlLayout, naming: Naming,
   if (isScalarValue(v)) return ` ${yamlLeaf(v)}`;
   const col = at.col + at.unit;
   const pad = ' '.repeat(col);
-  if (Array.isArray(v)) return v.map((i) => `\n${pad}- ${renderYamlItem(i, { col: col + 2, unit: at.unit }, naming, ctx)}`).join('');
-  return Object.entries(v).map(([k, val]) => `\n${pad}${renderYamlMember(k, val, { col, unit: at.unit }, naming, ctx)}`).join('');
+  if (Array.isArray(v))
+    return v.map((i) => `\n${pad}- ${renderYamlItem(i, { col: col + 2, unit: at.unit }, naming, ctx)}`).join('');
+  return Object.entries(v)
+    .map(([k, val]) => `\n${pad}${renderYamlMember(k, val, { col, unit: at.unit }, naming, ctx)}`)
+    .join('');
 }
 
 /** `Key: value` with the key spelled for `ctx` (the context of the object holding it). */
-export function renderYamlMember(apiKey: string, v: SnippetValue, at: YamlLayout, naming: Naming, ctx: NameCtx): string {
+export function renderYamlMember(
+  apiKey: string,
+  v: SnippetValue,
+  at: YamlLayout,
+  naming: Naming,
+  ctx: NameCtx,
+): string {
   return `${naming.key(ctx, apiKey)}:${renderYamlValue(v, at, naming, naming.child(ctx, apiKey))}`;
 }
 
@@ -73,6 +87,11 @@ export function renderYamlMember(apiKey: string, v: SnippetValue, at: YamlLayout
 export function renderYamlItem(v: SnippetValue, at: YamlLayout, naming: Naming, ctx: NameCtx): string {
   if (isScalarValue(v)) return yamlLeaf(v);
   const pad = ' '.repeat(at.col);
-  if (Array.isArray(v)) return v.map((i, n) => `${n ? `\n${pad}` : ''}- ${renderYamlItem(i, { col: at.col + 2, unit: at.unit }, naming, ctx)}`).join('');
-  return Object.entries(v).map(([k, val], n) => `${n ? `\n${pad}` : ''}${renderYamlMember(k, val, at, naming, ctx)}`).join('');
+  if (Array.isArray(v))
+    return v
+      .map((i, n) => `${n ? `\n${pad}` : ''}- ${renderYamlItem(i, { col: at.col + 2, unit: at.unit }, naming, ctx)}`)
+      .join('');
+  return Object.entries(v)
+    .map(([k, val], n) => `${n ? `\n${pad}` : ''}${renderYamlMember(k, val, at, naming, ctx)}`)
+    .join('');
 }

@@ -6,7 +6,12 @@
 
 /** A snippet tab stop: `${tab:text}`, or `${tab|a,b|}` with choices; quoted in JSON when a string. */
 export class Placeholder {
-  constructor(readonly tab: number, readonly text: string, readonly scalar: 'string' | 'number', readonly choice?: string[]) {}
+  constructor(
+    readonly tab: number,
+    readonly text: string,
+    readonly scalar: 'string' | 'number',
+    readonly choice?: string[],
+  ) {}
 }
 
 export type SnippetValue = string | number | boolean | Placeholder | SnippetValue[] | SnippetObject;
@@ -32,7 +37,11 @@ const oneOf = (tab: number, choice: string[]) => new Placeholder(tab, choice[0],
 
 const awslogs = (first: number): SnippetObject => ({
   logDriver: 'awslogs',
-  options: { 'awslogs-group': str(first, '/ecs/app'), 'awslogs-region': str(first + 1, 'us-east-1'), 'awslogs-stream-prefix': str(first + 2, 'ecs') },
+  options: {
+    'awslogs-group': str(first, '/ecs/app'),
+    'awslogs-region': str(first + 1, 'us-east-1'),
+    'awslogs-stream-prefix': str(first + 2, 'ecs'),
+  },
 });
 
 const PORT_MAPPING = inline({ containerPort: num(1, '80'), protocol: oneOf(2, ['tcp', 'udp']) });
@@ -75,10 +84,22 @@ const portMapping = { label: 'port mapping', detail: 'containerPort and protocol
 export const MEMBER_SNIPPETS: Record<string, BlockSnippet> = {
   'RegisterTaskDefinitionRequest.containerDefinitions': { ...container, body: [CONTAINER] },
   'RegisterTaskDefinitionRequest.volumes': { ...efsVolume, body: [EFS_VOLUME] },
-  'ContainerDefinition.logConfiguration': { label: 'awslogs logging', detail: 'awslogs driver with group, region, stream prefix', body: awslogs(1) },
-  'ContainerDefinition.healthCheck': { label: 'health check', detail: 'CMD-SHELL health check with default timings', body: HEALTH_CHECK },
+  'ContainerDefinition.logConfiguration': {
+    label: 'awslogs logging',
+    detail: 'awslogs driver with group, region, stream prefix',
+    body: awslogs(1),
+  },
+  'ContainerDefinition.healthCheck': {
+    label: 'health check',
+    detail: 'CMD-SHELL health check with default timings',
+    body: HEALTH_CHECK,
+  },
   'ContainerDefinition.portMappings': { ...portMapping, body: [PORT_MAPPING] },
-  'Volume.efsVolumeConfiguration': { label: 'EFS volume configuration', detail: 'transit encryption and access point (IAM)', body: efs(1) },
+  'Volume.efsVolumeConfiguration': {
+    label: 'EFS volume configuration',
+    detail: 'transit encryption and access point (IAM)',
+    body: efs(1),
+  },
 };
 
 /** Item snippets for arrays, keyed by the array member `Shape.member`. */

@@ -25,25 +25,61 @@ export function documentSymbols(root: AstNode | undefined): OffsetSymbol[] {
   if (!view) return [];
   const out: OffsetSymbol[] = [];
   const family = child(view.task, 'family');
-  if (family) out.push({ name: str(family) ?? 'family', detail: 'family', kind: SymbolKind.Class, span: span(view.task!), selectionSpan: span(family) });
+  if (family)
+    out.push({
+      name: str(family) ?? 'family',
+      detail: 'family',
+      kind: SymbolKind.Class,
+      span: span(view.task!),
+      selectionSpan: span(family),
+    });
   const containers = view.containers.map((c) => ({
-    name: c.name, detail: str(child(c.object, 'image')), kind: SymbolKind.Object, span: span(c.object), selectionSpan: span(c.nameNode),
+    name: c.name,
+    detail: str(child(c.object, 'image')),
+    kind: SymbolKind.Object,
+    span: span(c.object),
+    selectionSpan: span(c.nameNode),
   }));
   if (view.containersNode && containers.length) {
-    out.push({ name: 'containerDefinitions', detail: `${containers.length} container(s)`, kind: SymbolKind.Array, span: span(view.containersNode), selectionSpan: span(view.containersNode), children: containers });
+    out.push({
+      name: 'containerDefinitions',
+      detail: `${containers.length} container(s)`,
+      kind: SymbolKind.Array,
+      span: span(view.containersNode),
+      selectionSpan: span(view.containersNode),
+      children: containers,
+    });
   }
   const volumesNode = child(view.task, 'volumes');
   if (volumesNode && view.volumes.length) {
     const volumes = view.volumes.map((v) => ({
-      name: v.name, detail: volumeKind(v.object), kind: SymbolKind.Variable, span: span(v.object), selectionSpan: span(v.nameNode),
+      name: v.name,
+      detail: volumeKind(v.object),
+      kind: SymbolKind.Variable,
+      span: span(v.object),
+      selectionSpan: span(v.nameNode),
     }));
-    out.push({ name: 'volumes', detail: `${volumes.length} volume(s)`, kind: SymbolKind.Array, span: span(volumesNode), selectionSpan: span(volumesNode), children: volumes });
+    out.push({
+      name: 'volumes',
+      detail: `${volumes.length} volume(s)`,
+      kind: SymbolKind.Array,
+      span: span(volumesNode),
+      selectionSpan: span(volumesNode),
+      children: volumes,
+    });
   }
   return out;
 }
 
 function volumeKind(v: AstNode): string {
-  for (const k of ['efsVolumeConfiguration', 's3filesVolumeConfiguration', 'fsxWindowsFileServerVolumeConfiguration', 'dockerVolumeConfiguration', 'host']) if (child(v, k)) return k;
+  for (const k of [
+    'efsVolumeConfiguration',
+    's3filesVolumeConfiguration',
+    'fsxWindowsFileServerVolumeConfiguration',
+    'dockerVolumeConfiguration',
+    'host',
+  ])
+    if (child(v, k)) return k;
   return child(v, 'configuredAtLaunch') ? 'configured at launch' : 'bind mount';
 }
 
@@ -89,6 +125,7 @@ export function selectionRange(root: AstNode | undefined, offset: number): Offse
   });
   if (loc.onKey) spans.push(loc.onKey.span, loc.onKey.keySpan);
   let cur: OffsetSelectionRange | undefined;
-  for (const s of spans) if (!cur || s.offset !== cur.span.offset || s.length !== cur.span.length) cur = { span: s, parent: cur };
+  for (const s of spans)
+    if (!cur || s.offset !== cur.span.offset || s.length !== cur.span.length) cur = { span: s, parent: cur };
   return cur;
 }

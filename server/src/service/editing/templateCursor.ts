@@ -60,14 +60,16 @@ function fromYaml(doc: TemplateText, offset: number): TemplateCursor | undefined
     }
     return [];
   };
-  const typeOf = (line: number, col: number) => unquote(lines.childKeys(line, col).find((k) => k.key === 'Type')?.value);
+  const typeOf = (line: number, col: number) =>
+    unquote(lines.childKeys(line, col).find((k) => k.key === 'Type')?.value);
   const resourceAt = c.path[0] === 'Resources' && c.at[1] ? c.at[1] : undefined;
   return {
     ...c,
     syntax: 'yaml',
     bare: false,
     resourceType: resourceAt ? typeOf(resourceAt.line, resourceAt.col) : undefined,
-    resources: () => topLevel('Resources').map((r) => ({ id: r.key, type: typeOf(r.line, indentOf(lines, r.line, r.key)) })),
+    resources: () =>
+      topLevel('Resources').map((r) => ({ id: r.key, type: typeOf(r.line, indentOf(lines, r.line, r.key)) })),
     parameters: () => topLevel('Parameters').map((p) => p.key),
   };
 }
@@ -106,7 +108,10 @@ function fromJson(doc: TemplateText, offset: number): TemplateCursor | undefined
     bare: !literal,
     col: 0,
     unit: 2,
-    resourceType: loc.path[0] === 'Resources' && typeof loc.path[1] === 'string' ? str(at(root, 'Resources', loc.path[1], 'Type')) : undefined,
+    resourceType:
+      loc.path[0] === 'Resources' && typeof loc.path[1] === 'string'
+        ? str(at(root, 'Resources', loc.path[1], 'Type'))
+        : undefined,
     resources,
     parameters,
   };

@@ -3,7 +3,16 @@
  * (unwrapping describe output), its containers and volumes with their name nodes, and the JSON path
  * prefix of the task-level object.
  */
-import { child, isArray, isObject, objects, str, type AstNode, type LiteralNode, type ObjectNode } from '../documents/ast';
+import {
+  child,
+  isArray,
+  isObject,
+  objects,
+  str,
+  type AstNode,
+  type LiteralNode,
+  type ObjectNode,
+} from '../documents/ast';
 import type { JsonPath } from '../schema/navigate';
 
 export interface Named {

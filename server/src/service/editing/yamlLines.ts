@@ -51,7 +51,12 @@ export function lineTokens(line: string): YamlToken[] {
   const m = QUOTED_KEY.exec(rest) ?? PLAIN_KEY.exec(rest);
   if (m) {
     const key = m[1] !== undefined ? m[1] : (m[2] ?? '').replace(/''/g, "'");
-    out.push({ kind: 'key', col: i, key: QUOTED_KEY.test(rest) ? key : key.trimEnd(), value: stripComment(rest.slice(m[0].length)).trim() });
+    out.push({
+      kind: 'key',
+      col: i,
+      key: QUOTED_KEY.test(rest) ? key : key.trimEnd(),
+      value: stripComment(rest.slice(m[0].length)).trim(),
+    });
   } else out.push({ kind: 'scalar', col: i, value: stripComment(rest).trim() });
   return out;
 }

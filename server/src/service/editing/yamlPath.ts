@@ -95,7 +95,15 @@ export function yamlCursor(text: string, offset: number, lines = new YamlLines(t
     } else if (/^[{|>&*]/.test(value) || /:[ \t]/.test(value) || /^['"].*['"]\s/.test(value)) return undefined;
     const tail = inFlow ? /^[^,\]#]*/.exec(after)![0] : stripComment(after);
     const start = lines.starts[ln] + valueAt;
-    cursor = { ...base, kind: 'value', needsSpace, inFlow, tag, typed: value, replace: { offset: start, length: offset - start + tail.trimEnd().length } };
+    cursor = {
+      ...base,
+      kind: 'value',
+      needsSpace,
+      inFlow,
+      tag,
+      typed: value,
+      replace: { offset: start, length: offset - start + tail.trimEnd().length },
+    };
   } else {
     const item = dashes.length > 0;
     if (!KEY_CHARS.test(rest) && !(item && !/^[{[|>&*!]/.test(rest))) return undefined;
@@ -103,7 +111,14 @@ export function yamlCursor(text: string, offset: number, lines = new YamlLines(t
     const keyOnly = /^[A-Za-z0-9_-]*[ \t]*:/.test(after);
     const start = lines.starts[ln] + col;
     const tail = KEY_CHARS.test(rest) ? wordEnd : stripComment(after).trimEnd().length;
-    cursor = { ...base, kind: 'key', item, keyOnly, typed: rest, replace: { offset: start, length: offset - start + tail } };
+    cursor = {
+      ...base,
+      kind: 'key',
+      item,
+      keyOnly,
+      typed: rest,
+      replace: { offset: start, length: offset - start + tail },
+    };
   }
 
   // Walk up: the cursor line's dashes first (right to left), then the lines above.
@@ -153,7 +168,12 @@ export function yamlCursor(text: string, offset: number, lines = new YamlLines(t
   if (st.kind === 'array') segs.push({ seg: st.idx, line: -1, col: st.col });
   if (cursor.kind === 'key') cursor.siblings = [...siblings, ...siblingsBelow(lines, ln, col)];
   segs.reverse();
-  return { ...cursor, path: segs.map((s) => s.seg), at: segs.map((s) => ({ line: s.line, col: s.col })), unit: unitOf(segs) };
+  return {
+    ...cursor,
+    path: segs.map((s) => s.seg),
+    at: segs.map((s) => ({ line: s.line, col: s.col })),
+    unit: unitOf(segs),
+  };
 }
 
 function unquote(k: string): string {
@@ -181,7 +201,8 @@ function unitOf(segs: { seg: string | number; col: number; line: number }[]): nu
   for (let k = 1; k < segs.length; k++) {
     const a = segs[k - 1];
     const b = segs[k];
-    if (typeof a.seg === 'string' && typeof b.seg === 'string' && b.col > a.col && b.line > a.line) return b.col - a.col;
+    if (typeof a.seg === 'string' && typeof b.seg === 'string' && b.col > a.col && b.line > a.line)
+      return b.col - a.col;
   }
   return 2;
 }

@@ -7,7 +7,8 @@ import { parseDocument } from 'yaml';
 
 /** Obviously plain: starts with a letter or `/`, no `: `, no ` #`, no flow indicators. */
 const SAFE = /^[A-Za-z/][\w./@:+()-]*$/;
-const YAML11 = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$|^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?$/;
+const YAML11 =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$|^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?$/;
 const FLOW = /[,[\]{}]/;
 
 export function yamlScalar(s: string, inFlow = false): string {
@@ -16,7 +17,8 @@ export function yamlScalar(s: string, inFlow = false): string {
 }
 
 function needsQuotes(s: string, inFlow: boolean): boolean {
-  if (s.length === 0 || s.length > 200 || /^\s|\s$|[\n\r\t]/.test(s) || YAML11.test(s) || (inFlow && FLOW.test(s))) return true;
+  if (s.length === 0 || s.length > 200 || /^\s|\s$|[\n\r\t]/.test(s) || YAML11.test(s) || (inFlow && FLOW.test(s)))
+    return true;
   if (SAFE.test(s) && !s.endsWith(':')) return false;
   try {
     const doc = parseDocument(s, { logLevel: 'silent' });

@@ -17,7 +17,25 @@ import { rules as cfn } from './cfn';
 import { rules as live } from './live';
 import { META_RULES, type MetaRule } from './meta';
 
-export const ALL_RULES: readonly Rule[] = [...pv, ...task, ...fargate, ...container, ...port, ...linux, ...volume, ...efs, ...secrets, ...logging, ...healthcheck, ...exec, ...service, ...cfn, ...live];
+export const ALL_RULES: readonly Rule[] = [
+  ...pv,
+  ...task,
+  ...fargate,
+  ...container,
+  ...port,
+  ...linux,
+  ...volume,
+  ...efs,
+  ...secrets,
+  ...logging,
+  ...healthcheck,
+  ...exec,
+  ...service,
+  ...cfn,
+  ...live,
+];
 
 /** Every id a diagnostic can carry, with its documentation: the rules and the meta ids. */
-export const RULES_BY_ID: ReadonlyMap<string, Rule | MetaRule> = new Map<string, Rule | MetaRule>([...META_RULES, ...ALL_RULES].map((r) => [r.id, r]));
+export const RULES_BY_ID: ReadonlyMap<string, Rule | MetaRule> = new Map<string, Rule | MetaRule>(
+  [...META_RULES, ...ALL_RULES].map((r) => [r.id, r]),
+);

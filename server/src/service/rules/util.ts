@@ -10,7 +10,12 @@ export function spanOf(x: AstNode | Property | Span): Span {
   return { offset: x.offset, length: x.length };
 }
 
-export function finding(ruleId: string, at: AstNode | Property | Span, message: string, extra: Partial<Finding> = {}): Finding {
+export function finding(
+  ruleId: string,
+  at: AstNode | Property | Span,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
   return { ruleId, message, span: spanOf(at), ...extra };
 }
 

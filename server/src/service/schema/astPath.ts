@@ -31,7 +31,8 @@ export function locate(root: AstNode | undefined, offset: number): (Located & { 
       }
     } else if (n.type === 'array') {
       n.items.forEach((item, i) => {
-        if (!next && offset >= item.offset && offset <= item.offset + item.length) next = { node: item, path: [...cur.path, i], ancestors: [...cur.ancestors, n] };
+        if (!next && offset >= item.offset && offset <= item.offset + item.length)
+          next = { node: item, path: [...cur.path, i], ancestors: [...cur.ancestors, n] };
       });
     }
     if (!next) return cur;

@@ -1,7 +1,6 @@
 /** Near-miss suggestions for unknown property names and enum values ("did you mean ...?"). */
 import { editDistance } from '../rules/util';
 
-
 /**
  * The candidate closest to `word`: a case-insensitive match (CloudFormation's `FileSystemId` for the
  * API's `fileSystemId`), else the nearest within a small edit distance, never a far-fetched one.

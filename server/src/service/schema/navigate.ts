@@ -12,7 +12,14 @@ export function resolveRef(root: SchemaNode, node: SchemaNode | undefined): Sche
     const name = /^#\/definitions\/(.+)$/.exec(cur.$ref)?.[1];
     const target = name ? root.definitions?.[name] : undefined;
     // Keep the referring property's own docs: they describe the member, the definition the shape.
-    cur = target ? { ...target, description: cur.description ?? target.description, markdownDescription: cur.markdownDescription ?? target.markdownDescription, deprecationMessage: cur.deprecationMessage } : undefined;
+    cur = target
+      ? {
+          ...target,
+          description: cur.description ?? target.description,
+          markdownDescription: cur.markdownDescription ?? target.markdownDescription,
+          deprecationMessage: cur.deprecationMessage,
+        }
+      : undefined;
   }
   return cur;
 }
@@ -43,12 +50,13 @@ export function schemaAt(root: SchemaNode, path: JsonPath): SchemaStep | undefin
     if (typeof seg === 'number') {
       const items = resolveRef(root, cur.items);
       if (!items) return undefined;
-      owner = cur.items ? refName(cur.items) ?? owner : owner;
+      owner = cur.items ? (refName(cur.items) ?? owner) : owner;
       step = { schema: items, member: step?.member, owner: step?.owner, key: step?.key };
       cur = items;
       continue;
     }
-    const member = cur.properties?.[seg] ?? (typeof cur.additionalProperties === 'object' ? cur.additionalProperties : undefined);
+    const member =
+      cur.properties?.[seg] ?? (typeof cur.additionalProperties === 'object' ? cur.additionalProperties : undefined);
     if (!member) return undefined;
     const declaring = cur.title ?? owner;
     const resolved = resolveRef(root, member);

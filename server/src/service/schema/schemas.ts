@@ -22,10 +22,28 @@ export interface SchemaNode {
 }
 
 /** File shapes the schemas apply to; the same names as shapes/model.ts (TaskDefShape, LaunchKind). */
-export type SchemaKind = 'register' | 'describe' | 'describe-wrapped' | 'codedeploy' | 'containers' | 'create-service' | 'update-service' | 'run-task';
+export type SchemaKind =
+  | 'register'
+  | 'describe'
+  | 'describe-wrapped'
+  | 'codedeploy'
+  | 'containers'
+  | 'create-service'
+  | 'update-service'
+  | 'run-task';
 
 /** Fields of describe-task-definition output: `task/readonly-fields` reports them, the schema accepts them. */
-export const READONLY_TASKDEF_FIELDS = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt', 'deleteRequestedAt'];
+export const READONLY_TASKDEF_FIELDS = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+  'deleteRequestedAt',
+];
 
 /**
  * The generated schemas, read on first use: CloudFormation templates and most CLI runs never need
@@ -60,8 +78,18 @@ function launchRoot(root: SchemaNode): SchemaNode {
 function taskDefRoot(): SchemaNode {
   const { td } = schemas();
   const described = td.definitions!.TaskDefinition.properties!;
-  const readonly = Object.fromEntries(READONLY_TASKDEF_FIELDS.map((f) => [f, { description: described[f]?.description, markdownDescription: described[f]?.markdownDescription }]));
-  return { type: 'object', title: 'RegisterTaskDefinitionRequest', properties: { ...td.properties, ...readonly }, additionalProperties: false };
+  const readonly = Object.fromEntries(
+    READONLY_TASKDEF_FIELDS.map((f) => [
+      f,
+      { description: described[f]?.description, markdownDescription: described[f]?.markdownDescription },
+    ]),
+  );
+  return {
+    type: 'object',
+    title: 'RegisterTaskDefinitionRequest',
+    properties: { ...td.properties, ...readonly },
+    additionalProperties: false,
+  };
 }
 
 function build(kind: SchemaKind): SchemaNode {
@@ -72,14 +100,20 @@ function build(kind: SchemaKind): SchemaNode {
     case 'describe':
       return withDefinitions(taskDefRoot(), td.definitions);
     case 'describe-wrapped':
-      return withDefinitions({
-        type: 'object',
-        title: 'DescribeTaskDefinition output',
-        properties: { taskDefinition: taskDefRoot(), tags: td.properties!.tags },
-        additionalProperties: false,
-      }, td.definitions);
+      return withDefinitions(
+        {
+          type: 'object',
+          title: 'DescribeTaskDefinition output',
+          properties: { taskDefinition: taskDefRoot(), tags: td.properties!.tags },
+          additionalProperties: false,
+        },
+        td.definitions,
+      );
     case 'containers':
-      return withDefinitions({ type: 'array', title: 'Container definitions', items: { $ref: '#/definitions/ContainerDefinition' } }, td.definitions);
+      return withDefinitions(
+        { type: 'array', title: 'Container definitions', items: { $ref: '#/definitions/ContainerDefinition' } },
+        td.definitions,
+      );
     case 'create-service':
       return withDefinitions(launchRoot(svc.definitions!.CreateServiceRequest), svc.definitions);
     case 'update-service':
@@ -98,9 +132,28 @@ export function schemaFor(kind: SchemaKind): SchemaNode {
   return s;
 }
 
-export const ALL_SCHEMA_KINDS: SchemaKind[] = ['register', 'describe', 'describe-wrapped', 'codedeploy', 'containers', 'create-service', 'update-service', 'run-task'];
+export const ALL_SCHEMA_KINDS: SchemaKind[] = [
+  'register',
+  'describe',
+  'describe-wrapped',
+  'codedeploy',
+  'containers',
+  'create-service',
+  'update-service',
+  'run-task',
+];
 
-const SERVICE_ONLY = ['desiredCount', 'loadBalancers', 'schedulingStrategy', 'deploymentController', 'deploymentConfiguration', 'serviceRegistries', 'healthCheckGracePeriodSeconds', 'serviceConnectConfiguration', 'role'];
+const SERVICE_ONLY = [
+  'desiredCount',
+  'loadBalancers',
+  'schedulingStrategy',
+  'deploymentController',
+  'deploymentConfiguration',
+  'serviceRegistries',
+  'healthCheckGracePeriodSeconds',
+  'serviceConnectConfiguration',
+  'role',
+];
 
 function hasAnyKey(root: unknown, keys: string[]): boolean {
   const r = root as { type?: string; properties?: { key: string }[] } | undefined;
@@ -111,7 +164,12 @@ function hasAnyKey(root: unknown, keys: string[]): boolean {
  * The schema kind of a parsed document from the shape detector's result (DocumentModel): its first
  * task definition's shape, else its first launch input's kind. CloudFormation files have none.
  */
-export function schemaKindOf(model: { dialect?: string; root?: unknown; taskDefs: { shape: string }[]; launches: { kind: string }[] }): SchemaKind | undefined {
+export function schemaKindOf(model: {
+  dialect?: string;
+  root?: unknown;
+  taskDefs: { shape: string }[];
+  launches: { kind: string }[];
+}): SchemaKind | undefined {
   if (model.dialect === 'cfn') return undefined;
   const shape = model.taskDefs[0]?.shape;
   if (shape === 'describe') {

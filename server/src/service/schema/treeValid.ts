@@ -39,7 +39,22 @@ class Compiler {
   node(raw: SchemaNode): Compiled {
     let c = this.nodes.get(raw);
     // Every field set up front: one object shape for the walk.
-    if (!c) this.nodes.set(raw, (c = { ready: false, raw, compiler: this, types: undefined, integer: false, enum: undefined, required: undefined, props: undefined, extra: undefined, items: undefined }));
+    if (!c)
+      this.nodes.set(
+        raw,
+        (c = {
+          ready: false,
+          raw,
+          compiler: this,
+          types: undefined,
+          integer: false,
+          enum: undefined,
+          required: undefined,
+          props: undefined,
+          extra: undefined,
+          items: undefined,
+        }),
+      );
     return c;
   }
 
@@ -111,7 +126,8 @@ export function treeIsValid(root: AstNode, schema: SchemaNode, text: string): bo
 
 function valid(n: AstNode, s: Compiled, text: string): boolean {
   if (!s.ready) s.compiler.fill(s);
-  if (s.types !== undefined && !s.types.has(n.type) && !(s.integer && n.type === 'number' && isInteger(n, text))) return false;
+  if (s.types !== undefined && !s.types.has(n.type) && !(s.integer && n.type === 'number' && isInteger(n, text)))
+    return false;
   if (s.enum !== undefined) {
     if (n.type === 'object' || n.type === 'array') return false;
     if (!s.enum.includes(n.value)) return false;

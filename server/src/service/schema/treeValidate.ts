@@ -72,19 +72,35 @@ export function validateTree(root: AstNode | undefined, schema: SchemaNode, text
     for (let i = n.offset, end = n.offset + n.length; i < end; i++) if (text.charCodeAt(i) === 46 /* . */) return false;
     return true;
   };
-  const matchesType = (n: AstNode, type: string): boolean => n.type === type || (type === 'integer' && n.type === 'number' && isInteger(n));
+  const matchesType = (n: AstNode, type: string): boolean =>
+    n.type === type || (type === 'integer' && n.type === 'number' && isInteger(n));
 
   const visit = (n: AstNode, raw: SchemaNode, key: Span | undefined): void => {
     const s = resolve(schema, raw);
     if (Array.isArray(s.type)) {
-      if (!s.type.some((t) => matchesType(n, t))) problems.push({ offset: n.offset, length: n.length, message: s.errorMessage || `Incorrect type. Expected one of ${s.type.join(', ')}.` });
+      if (!s.type.some((t) => matchesType(n, t)))
+        problems.push({
+          offset: n.offset,
+          length: n.length,
+          message: s.errorMessage || `Incorrect type. Expected one of ${s.type.join(', ')}.`,
+        });
     } else if (s.type && !matchesType(n, s.type)) {
-      problems.push({ offset: n.offset, length: n.length, message: s.errorMessage || `Incorrect type. Expected "${s.type}".` });
+      problems.push({
+        offset: n.offset,
+        length: n.length,
+        message: s.errorMessage || `Incorrect type. Expected "${s.type}".`,
+      });
     }
     if (Array.isArray(s.enum)) {
       const value = n.type === 'object' || n.type === 'array' ? undefined : n.value;
       if (value === undefined || !s.enum.some((e) => e === value)) {
-        problems.push({ offset: n.offset, length: n.length, message: s.errorMessage || `Value is not accepted. Valid values: ${s.enum.map((v) => JSON.stringify(v)).join(', ')}.` });
+        problems.push({
+          offset: n.offset,
+          length: n.length,
+          message:
+            s.errorMessage ||
+            `Value is not accepted. Valid values: ${s.enum.map((v) => JSON.stringify(v)).join(', ')}.`,
+        });
       }
     }
     if (n.type === 'object') visitObject(n, s, key);
@@ -100,7 +116,12 @@ export function validateTree(root: AstNode | undefined, schema: SchemaNode, text
     const duplicates = byKey.size !== n.properties.length;
     if (Array.isArray(s.required)) {
       for (const name of s.required) {
-        if (!byKey.has(name)) problems.push({ offset: key ? key.offset : n.offset, length: key ? key.length : 1, message: `Missing property "${name}".` });
+        if (!byKey.has(name))
+          problems.push({
+            offset: key ? key.offset : n.offset,
+            length: key ? key.length : 1,
+            message: `Missing property "${name}".`,
+          });
       }
     }
     const declared = s.properties;
@@ -109,7 +130,12 @@ export function validateTree(root: AstNode | undefined, schema: SchemaNode, text
         const child = byKey.get(name);
         if (!child) continue;
         const sub = declared[name] as SchemaNode | boolean;
-        if (sub === false) problems.push({ offset: child.keySpan.offset, length: child.keySpan.length, message: s.errorMessage || `Property ${name} is not allowed.` });
+        if (sub === false)
+          problems.push({
+            offset: child.keySpan.offset,
+            length: child.keySpan.length,
+            message: s.errorMessage || `Property ${name} is not allowed.`,
+          });
         else if (typeof sub === 'object') visit(child.value, sub, child.keySpan);
       }
     }
@@ -123,7 +149,12 @@ export function validateTree(root: AstNode | undefined, schema: SchemaNode, text
       }
       if (declared && Object.prototype.hasOwnProperty.call(declared, p.key)) continue;
       const child = byKey.get(p.key)!;
-      if (extra === false) problems.push({ offset: child.keySpan.offset, length: child.keySpan.length, message: s.errorMessage || `Property ${p.key} is not allowed.` });
+      if (extra === false)
+        problems.push({
+          offset: child.keySpan.offset,
+          length: child.keySpan.length,
+          message: s.errorMessage || `Property ${p.key} is not allowed.`,
+        });
       else visit(child.value, extra, child.keySpan);
     }
   };

@@ -23,7 +23,8 @@ let jls: JsonLanguageService | undefined;
  * vscode-json-languageservice on first need (exact parses never need it): loading it, with its l10n
  * and fs/promises, was a third of the CLI's start-up. A `require` keeps it unevaluated in a bundle.
  */
-const jsonLanguageService = (): JsonLanguageService => (jls ??= require('vscode-json-languageservice') as JsonLanguageService);
+const jsonLanguageService = (): JsonLanguageService =>
+  (jls ??= require('vscode-json-languageservice') as JsonLanguageService);
 
 export const SCHEMA_RULE_IDS = ['schema/unknown-property', 'schema/type', 'schema/enum', 'schema/required'] as const;
 
@@ -51,7 +52,11 @@ export function createSchemaValidator(): SchemaValidator {
     ls.configure({
       validate: true,
       allowComments: true,
-      schemas: ALL_SCHEMA_KINDS.map((k) => ({ uri: `fargate-lens://schemas/${k}`, fileMatch: [`${k}.ecs.json`], schema: structuredClone(schemaFor(k)) as object })),
+      schemas: ALL_SCHEMA_KINDS.map((k) => ({
+        uri: `fargate-lens://schemas/${k}`,
+        fileMatch: [`${k}.ecs.json`],
+        schema: structuredClone(schemaFor(k)) as object,
+      })),
     });
     return ls;
   };
@@ -70,10 +75,18 @@ export function createSchemaValidator(): SchemaValidator {
       const source = neutraliseBareTemplates(text)?.text ?? text;
       const doc = jsonLanguageService().TextDocument.create(docUri(kind), 'json', 1, source);
       const service = languageService();
-      const diags = await service.doValidation(doc, service.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
+      const diags = await service.doValidation(doc, service.parseJSONDocument(doc), {
+        comments: 'ignore',
+        trailingCommas: 'ignore',
+        schemaValidation: 'error',
+      });
       const problems = diags.map((d) => {
         const offset = doc.offsetAt(d.range.start);
-        return { offset, length: doc.offsetAt(d.range.end) - offset, message: typeof d.message === 'string' ? d.message : d.message.value };
+        return {
+          offset,
+          length: doc.offsetAt(d.range.end) - offset,
+          message: typeof d.message === 'string' ? d.message : d.message.value,
+        };
       });
       return mapProblems(problems, root, kind);
     },
@@ -93,19 +106,32 @@ function mapProblems(problems: Problem[], root: AstNode | undefined, kind: Schem
       const prop = loc?.onKey;
       if (!loc || !prop || loc.node.type !== 'object') continue;
       const allowed = propertiesAt(schemaFor(kind), loc.path);
-      const suggestion = closest(prop.key, Object.keys(allowed).filter((k) => !(loc.node as ObjectNode).properties.some((p) => p.key === k)));
+      const suggestion = closest(
+        prop.key,
+        Object.keys(allowed).filter((k) => !(loc.node as ObjectNode).properties.some((p) => p.key === k)),
+      );
       if (suggestion) {
         if (!renamedTo.has(loc.node)) renamedTo.set(loc.node, new Set());
         renamedTo.get(loc.node)!.add(suggestion);
       }
-      const home = suggestion ? undefined : Object.entries(allowed).find(([, s]) => resolveRef(schemaFor(kind), s)?.properties?.[prop.key])?.[0];
+      const home = suggestion
+        ? undefined
+        : Object.entries(allowed).find(([, s]) => resolveRef(schemaFor(kind), s)?.properties?.[prop.key])?.[0];
       finding = {
         ruleId: 'schema/unknown-property',
         message: `Unknown property \`${prop.key}\`: the ECS API has no such member here${suggestion ? `. Did you mean \`${suggestion}\`?` : home ? `; it belongs inside \`${home}\`.` : '.'}${kind === 'containers' ? ' Terraform drops unknown members without an error, so this setting has no effect.' : ''}`,
         span: { ...prop.keySpan },
         // The AWS CLI rejects unknown parameters; Terraform's container_definitions silently drops them.
         severity: kind === 'containers' ? 'warning' : 'error',
-        fixes: suggestion ? [{ title: `Rename to '${suggestion}'`, isPreferred: true, edits: [{ ...prop.keySpan, newText: JSON.stringify(suggestion) }] }] : undefined,
+        fixes: suggestion
+          ? [
+              {
+                title: `Rename to '${suggestion}'`,
+                isPreferred: true,
+                edits: [{ ...prop.keySpan, newText: JSON.stringify(suggestion) }],
+              },
+            ]
+          : undefined,
       };
     } else if ((m = /^Incorrect type\. Expected (?:one of )?"?([^"]+?)"?\.$/.exec(msg))) {
       finding = typeFinding(root, offset, length, m[1]);
@@ -114,7 +140,12 @@ function mapProblems(problems: Problem[], root: AstNode | undefined, kind: Schem
     } else if ((m = /^Missing property "(.+)"\.$/.exec(msg))) {
       const object = objectForRequired(root, offset);
       if (!object || object.unknown) continue;
-      const f: Finding = { ruleId: 'schema/required', message: `Missing required property \`${m[1]}\`.`, span: { offset, length: Math.max(1, length) }, severity: 'error' };
+      const f: Finding = {
+        ruleId: 'schema/required',
+        message: `Missing required property \`${m[1]}\`.`,
+        span: { offset, length: Math.max(1, length) },
+        severity: 'error',
+      };
       pendingRequired.push({ finding: f, object, name: m[1] });
       continue;
     }
@@ -147,7 +178,12 @@ function typeFinding(root: AstNode | undefined, offset: number, length: number, 
   const span = { offset, length };
   const want = expected.replace(/"/g, '');
   if (n.type === 'null') {
-    return { ruleId: 'schema/type', span, severity: 'warning', message: `${name} is null: the ECS API treats it as absent, but strict JSON clients (the AWS CLI's parameter validation) reject null for a ${want}. Remove the member.` };
+    return {
+      ruleId: 'schema/type',
+      span,
+      severity: 'warning',
+      message: `${name} is null: the ECS API treats it as absent, but strict JSON clients (the AWS CLI's parameter validation) reject null for a ${want}. Remove the member.`,
+    };
   }
   const coercible =
     (n.type === 'string' && /integer|number/.test(want) && NUMERIC.test(String(n.value))) ||
@@ -156,18 +192,31 @@ function typeFinding(root: AstNode | undefined, offset: number, length: number, 
   if (coercible) {
     const literal = want === 'string' ? JSON.stringify(String(n.value)) : String(n.value).trim().toLowerCase();
     return {
-      ruleId: 'schema/type', span, severity: 'warning',
+      ruleId: 'schema/type',
+      span,
+      severity: 'warning',
       message: `${name} is a ${want} in the ECS API; write ${literal}. Clients that convert types (CloudFormation, some SDKs) accept this value, strict ones (the AWS CLI's parameter validation) reject it.`,
       fixes: [{ title: `Write ${literal}`, isPreferred: true, edits: [{ offset, length, newText: literal }] }],
     };
   }
-  return { ruleId: 'schema/type', span, severity: 'error', message: `${name} must be ${/^[aeiou]/.test(want) ? 'an' : 'a'} ${want} (ECS API), not ${n.type === 'array' ? 'an array' : n.type === 'object' ? 'an object' : `a ${n.type}`}.` };
+  return {
+    ruleId: 'schema/type',
+    span,
+    severity: 'error',
+    message: `${name} must be ${/^[aeiou]/.test(want) ? 'an' : 'a'} ${want} (ECS API), not ${n.type === 'array' ? 'an array' : n.type === 'object' ? 'an object' : `a ${n.type}`}.`,
+  };
 }
 
 /** Enum members the API does not enforce (reference 1.5: other `protocol` values are treated as tcp). */
 const LENIENT_ENUMS = new Set(['PortMapping.protocol']);
 
-function enumFinding(root: AstNode | undefined, offset: number, length: number, msg: string, kind: SchemaKind): Finding | undefined {
+function enumFinding(
+  root: AstNode | undefined,
+  offset: number,
+  length: number,
+  msg: string,
+  kind: SchemaKind,
+): Finding | undefined {
   const loc = nodeAtSpan(root, offset, length);
   if (!loc || loc.node.unknown || loc.node.type !== 'string') return undefined;
   const step = schemaAt(schemaFor(kind), loc.path);
@@ -181,6 +230,14 @@ function enumFinding(root: AstNode | undefined, offset: number, length: number, 
     message: `${name}: "${value}" is not a valid value. Valid values: ${values.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${lenient ? ' The API does not reject it but treats it as the default.' : ''}`,
     span: { offset, length },
     severity: lenient ? 'warning' : 'error',
-    fixes: suggestion ? [{ title: `Change to "${suggestion}"`, isPreferred: true, edits: [{ offset, length, newText: JSON.stringify(suggestion) }] }] : undefined,
+    fixes: suggestion
+      ? [
+          {
+            title: `Change to "${suggestion}"`,
+            isPreferred: true,
+            edits: [{ offset, length, newText: JSON.stringify(suggestion) }],
+          },
+        ]
+      : undefined,
   };
 }

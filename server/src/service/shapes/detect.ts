@@ -5,9 +5,25 @@
  * run-task inputs. Anything else is not ours and gets no diagnostics.
  */
 import { child, isArray, isObject, objects, prop, str, type AstNode, type ObjectNode } from '../documents/ast';
-import { taskDefFromContainers, taskDefFromObject, type LaunchKind, type LaunchModel, type TaskDefModel } from './model';
+import {
+  taskDefFromContainers,
+  taskDefFromObject,
+  type LaunchKind,
+  type LaunchModel,
+  type TaskDefModel,
+} from './model';
 
-export const READONLY_FIELDS = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt', 'deleteRequestedAt'];
+export const READONLY_FIELDS = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+  'deleteRequestedAt',
+];
 
 const IMAGE_PLACEHOLDER = /^<IMAGE\d+_NAME>$/;
 
@@ -22,7 +38,9 @@ export function detectJsonShapes(root: AstNode | undefined, force = false): Dete
   if (isArray(root)) {
     const objs = objects(root);
     const looksLikeContainers = objs.length > 0 && objs.every((o) => prop(o, 'name') && prop(o, 'image'));
-    return looksLikeContainers || (force && objs.length > 0) ? { taskDefs: [taskDefFromContainers(root)], launches: [] } : none;
+    return looksLikeContainers || (force && objs.length > 0)
+      ? { taskDefs: [taskDefFromContainers(root)], launches: [] }
+      : none;
   }
   if (!isObject(root)) return none;
 
@@ -47,9 +65,36 @@ function rawString(node: AstNode | undefined): string | undefined {
 }
 
 /** Members only CreateService has (the service name may come from the command line instead). */
-const SERVICE_ONLY_KEYS = ['serviceName', 'desiredCount', 'loadBalancers', 'serviceRegistries', 'schedulingStrategy', 'deploymentConfiguration', 'deploymentController', 'healthCheckGracePeriodSeconds', 'serviceConnectConfiguration', 'placementStrategy'];
-const RUN_TASK_KEYS = ['count', 'overrides', 'startedBy', 'group', 'placementConstraints', 'referenceId', 'clientToken', 'volumeConfigurations'];
-const COMMON_KEYS = ['cluster', 'launchType', 'platformVersion', 'networkConfiguration', 'capacityProviderStrategy', 'enableExecuteCommand'];
+const SERVICE_ONLY_KEYS = [
+  'serviceName',
+  'desiredCount',
+  'loadBalancers',
+  'serviceRegistries',
+  'schedulingStrategy',
+  'deploymentConfiguration',
+  'deploymentController',
+  'healthCheckGracePeriodSeconds',
+  'serviceConnectConfiguration',
+  'placementStrategy',
+];
+const RUN_TASK_KEYS = [
+  'count',
+  'overrides',
+  'startedBy',
+  'group',
+  'placementConstraints',
+  'referenceId',
+  'clientToken',
+  'volumeConfigurations',
+];
+const COMMON_KEYS = [
+  'cluster',
+  'launchType',
+  'platformVersion',
+  'networkConfiguration',
+  'capacityProviderStrategy',
+  'enableExecuteCommand',
+];
 
 /** A create-service, update-service or run-task input (the AWS CLI's --cli-input-json files). */
 export function launchFromObject(root: ObjectNode): LaunchModel | undefined {
@@ -57,8 +102,14 @@ export function launchFromObject(root: ObjectNode): LaunchModel | undefined {
   let kind: LaunchKind | undefined;
   const isUpdate = str(child(root, 'service')) !== undefined;
   if (isUpdate && (td || COMMON_KEYS.some((k) => prop(root, k)) || prop(root, 'desiredCount'))) kind = 'update-service';
-  else if (!isUpdate && SERVICE_ONLY_KEYS.some((k) => prop(root, k)) && (td || prop(root, 'launchType') || prop(root, 'serviceName'))) kind = 'create-service';
-  else if (td && td.type === 'string' && [...RUN_TASK_KEYS, ...COMMON_KEYS].some((k) => prop(root, k))) kind = 'run-task';
+  else if (
+    !isUpdate &&
+    SERVICE_ONLY_KEYS.some((k) => prop(root, k)) &&
+    (td || prop(root, 'launchType') || prop(root, 'serviceName'))
+  )
+    kind = 'create-service';
+  else if (td && td.type === 'string' && [...RUN_TASK_KEYS, ...COMMON_KEYS].some((k) => prop(root, k)))
+    kind = 'run-task';
   if (!kind) return undefined;
   const name = str(child(root, 'serviceName')) ?? str(child(root, 'service'));
   return {

@@ -56,12 +56,21 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
   const parsed: ParsedJson = parseJson(text);
   // Object.assign, not object spread: on this V8 a spread followed by more members takes a slow path
   // (~3 us per document); the members and their order are the same.
-  const base = { uri, text, syntax, root: parsed.root, parseFindings: parsed.findings, bareTemplates: parsed.bareTemplates };
+  const base = {
+    uri,
+    text,
+    syntax,
+    root: parsed.root,
+    parseFindings: parsed.findings,
+    bareTemplates: parsed.bareTemplates,
+  };
   const cfn = detectCfn(parsed.root, text, 'json');
   if (cfn) return Object.assign(base, { dialect: 'cfn' as const }, cfn);
   const detected = detectJsonShapes(parsed.root, opts.force);
   const ours = detected.taskDefs.length > 0 || detected.launches.length > 0;
-  return Object.assign(base, { dialect: ours ? ('api' as const) : ('none' as const) }, detected, { edits: new LazyJsonEdits(text) });
+  return Object.assign(base, { dialect: ours ? ('api' as const) : ('none' as const) }, detected, {
+    edits: new LazyJsonEdits(text),
+  });
 }
 
 /**
@@ -104,5 +113,16 @@ function tooLarge(uri: string, text: string, syntax: Syntax, max: number): Docum
     span: { offset: 0, length: 0 },
     message: `Not checked: the file has ${text.length} characters, more than the limit of ${max} (setting fargateLens.maxFileSizeKB).`,
   };
-  return { uri, text, syntax, root: undefined, parseFindings: [finding], bareTemplates: [], dialect: 'api', taskDefs: [], launches: [], edits: jsonEditBuilder(text) };
+  return {
+    uri,
+    text,
+    syntax,
+    root: undefined,
+    parseFindings: [finding],
+    bareTemplates: [],
+    dialect: 'api',
+    taskDefs: [],
+    launches: [],
+    edits: jsonEditBuilder(text),
+  };
 }

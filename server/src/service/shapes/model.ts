@@ -32,7 +32,15 @@ export interface TaskDefModel {
   span: Span;
 }
 
-export type LaunchKind = 'create-service' | 'update-service' | 'run-task' | 'cfn-service' | 'cfn-taskset' | 'cfn-events-rule' | 'cfn-scheduler' | 'cfn-pipes';
+export type LaunchKind =
+  | 'create-service'
+  | 'update-service'
+  | 'run-task'
+  | 'cfn-service'
+  | 'cfn-taskset'
+  | 'cfn-events-rule'
+  | 'cfn-scheduler'
+  | 'cfn-pipes';
 
 export interface LaunchModel {
   kind: LaunchKind;
@@ -70,7 +78,11 @@ export function launchIsFargate(l: LaunchModel): boolean | undefined {
 const WINDOWS = /^WINDOWS_/;
 
 /** Builds the task-definition view of a task-level object (register, describe or CFN properties). */
-export function taskDefFromObject(root: ObjectNode, shape: TaskDefShape, extra: { label?: string; logicalId?: string; span?: Span } = {}): TaskDefModel {
+export function taskDefFromObject(
+  root: ObjectNode,
+  shape: TaskDefShape,
+  extra: { label?: string; logicalId?: string; span?: Span } = {},
+): TaskDefModel {
   const containersNode = child(root, 'containerDefinitions');
   const compatNode = child(root, 'requiresCompatibilities');
   const compatibilities = compatNode && !compatNode.unknown ? strings(compatNode).map((s) => s.value) : undefined;

@@ -89,7 +89,13 @@ export class WorkspaceIndex {
       const fam = launchFamily(l);
       return fam ? [fam] : [];
     });
-    this.entries.set(doc.uri, { text: doc.text, opts: options.opts ?? {}, families, launchFamilies, pinned: options.pin ? doc : undefined });
+    this.entries.set(doc.uri, {
+      text: doc.text,
+      opts: options.opts ?? {},
+      families,
+      launchFamilies,
+      pinned: options.pin ? doc : undefined,
+    });
     if (!options.pin) this.models.set(doc.uri, doc);
     if (this.models.size > MODEL_CACHE) this.models.delete(this.models.keys().next().value as string);
     for (const f of families) add(this.tdByFamily, f, doc.uri);

@@ -44,9 +44,16 @@ function misspelledKeys(ruleId: string, root: AstNode | undefined, where: string
     const expected = toCfnKey(ctx, p.key);
     if (p.rawKey === expected) return;
     const why = API_FORMS[p.rawKey] ? ` ('${p.rawKey}' is ${API_FORMS[p.rawKey]})` : '';
-    out.push(finding(ruleId, p, `CloudFormation spells this ${where} property '${expected}', not '${p.rawKey}'${why}. CloudFormation rejects properties it does not know when it validates the template, so the stack fails to create or update. Rename it to '${expected}'.`, {
-      fixes: [fix(`Rename to ${expected}`, [doc.edits.replaceKey(p, p.key)], true)],
-    }));
+    out.push(
+      finding(
+        ruleId,
+        p,
+        `CloudFormation spells this ${where} property '${expected}', not '${p.rawKey}'${why}. CloudFormation rejects properties it does not know when it validates the template, so the stack fails to create or update. Rename it to '${expected}'.`,
+        {
+          fixes: [fix(`Rename to ${expected}`, [doc.edits.replaceKey(p, p.key)], true)],
+        },
+      ),
+    );
   };
   visit(root);
   return out;
@@ -84,7 +91,9 @@ export const launchPropertySpelling: LaunchRule = {
   scope: 'launch',
   severity: 'error',
   title: 'CloudFormation spelling of a service or ECS target property',
-  docs: docs('A property of an `AWS::ECS::Service`, `AWS::ECS::TaskSet` or an Events / Scheduler / Pipes ECS target is not spelled the way CloudFormation spells it for that resource type.'),
+  docs: docs(
+    'A property of an `AWS::ECS::Service`, `AWS::ECS::TaskSet` or an Events / Scheduler / Pipes ECS target is not spelled the way CloudFormation spells it for that resource type.',
+  ),
   check({ launch, doc }) {
     const where = WHERE[launch.kind];
     return where ? misspelledKeys(this.id, launch.node, where, doc) : [];

@@ -20,7 +20,15 @@ export const awsvpcHostname: TaskDefRule = {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
       const p = given(c, 'hostname');
-      if (p) out.push(finding(this.id, p, `${containerLabel(c, i)}: hostname is not supported on container when networkMode=awsvpc. Remove it (use service discovery for a name).`, { fixes: [removeFix(doc, c, p)] }));
+      if (p)
+        out.push(
+          finding(
+            this.id,
+            p,
+            `${containerLabel(c, i)}: hostname is not supported on container when networkMode=awsvpc. Remove it (use service discovery for a name).`,
+            { fixes: [removeFix(doc, c, p)] },
+          ),
+        );
     });
     return out;
   },

@@ -20,7 +20,15 @@ export const awsvpcLinks: TaskDefRule = {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
       const p = used(c, 'links');
-      if (p) out.push(finding(this.id, p, `${containerLabel(c, i)}: links are only supported with networkMode 'bridge' (this task uses '${td.networkMode}'). Remove them; containers of the task reach each other on localhost.`, { fixes: [removeFix(doc, c, p)] }));
+      if (p)
+        out.push(
+          finding(
+            this.id,
+            p,
+            `${containerLabel(c, i)}: links are only supported with networkMode 'bridge' (this task uses '${td.networkMode}'). Remove them; containers of the task reach each other on localhost.`,
+            { fixes: [removeFix(doc, c, p)] },
+          ),
+        );
     });
     return out;
   },

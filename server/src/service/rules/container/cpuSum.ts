@@ -11,9 +11,9 @@ export const cpuSum: TaskDefRule = {
   severity: 'error',
   title: 'Container cpu exceeds task cpu',
   docs: {
-    what: 'The sum of the containers\' `cpu` units is not more than the task-level `cpu`.',
-    why: 'RegisterTaskDefinition fails with "The sum of all container \'cpu\' values cannot be greater than the value of the task \'cpu\'." (equal is accepted).',
-    fix: 'Raise the task cpu or lower the containers\' cpu (or omit container cpu and let containers share the task cpu).',
+    what: "The sum of the containers' `cpu` units is not more than the task-level `cpu`.",
+    why: "RegisterTaskDefinition fails with \"The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.\" (equal is accepted).",
+    fix: "Raise the task cpu or lower the containers' cpu (or omit container cpu and let containers share the task cpu).",
   },
   check({ td, doc }) {
     if (!td.root || (td.windows && !td.fargate)) return [];
@@ -29,8 +29,19 @@ export const cpuSum: TaskDefRule = {
       const node = child(c, 'cpu');
       const v = num(node);
       if (!node || v === undefined) return;
-      related.push({ uri: doc.uri, span: { offset: node.offset, length: node.length }, message: `${containerLabel(c, i)}: cpu ${v}` });
+      related.push({
+        uri: doc.uri,
+        span: { offset: node.offset, length: node.length },
+        message: `${containerLabel(c, i)}: cpu ${v}`,
+      });
     });
-    return [finding(this.id, cpuP.value, `The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu': the containers add up to ${sum} units, the task has ${taskCpu}. Raise the task cpu or lower the containers' cpu.`, { related })];
+    return [
+      finding(
+        this.id,
+        cpuP.value,
+        `The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu': the containers add up to ${sum} units, the task has ${taskCpu}. Raise the task cpu or lower the containers' cpu.`,
+        { related },
+      ),
+    ];
   },
 };

@@ -24,11 +24,33 @@ export const credentialSpecs: TaskDefRule = {
       const p = prop(c, 'credentialSpecs');
       if (!p) return;
       const entries = strings(p.value);
-      if (p.value.type === 'array' && p.value.items.length > 1) out.push(finding(this.id, p, `${containerLabel(c, i)}: credentialSpecs may contain only one entry (it has ${p.value.items.length}).`));
+      if (p.value.type === 'array' && p.value.items.length > 1)
+        out.push(
+          finding(
+            this.id,
+            p,
+            `${containerLabel(c, i)}: credentialSpecs may contain only one entry (it has ${p.value.items.length}).`,
+          ),
+        );
       for (const { value, node } of entries) {
         const m = FORM.exec(value);
-        if (!m) out.push(finding(this.id, node, `${containerLabel(c, i)}: credential spec '${value}' must start with 'credentialspec:' or 'credentialspecdomainless:' followed by an SSM parameter or S3 object ARN.`));
-        else if (!ARN.test(m[2])) out.push(finding(this.id, node, `${containerLabel(c, i)}: '${m[2]}' is not an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>) or S3 object ARN (arn:aws:s3:::<bucket>/<key>).`, { severity: 'warning' }));
+        if (!m)
+          out.push(
+            finding(
+              this.id,
+              node,
+              `${containerLabel(c, i)}: credential spec '${value}' must start with 'credentialspec:' or 'credentialspecdomainless:' followed by an SSM parameter or S3 object ARN.`,
+            ),
+          );
+        else if (!ARN.test(m[2]))
+          out.push(
+            finding(
+              this.id,
+              node,
+              `${containerLabel(c, i)}: '${m[2]}' is not an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>) or S3 object ARN (arn:aws:s3:::<bucket>/<key>).`,
+              { severity: 'warning' },
+            ),
+          );
       }
     });
     return out;

@@ -24,14 +24,26 @@ export const dockerLabels: TaskDefRule = {
       if (!p || p.value.unknown) return;
       const label = containerLabel(c, i);
       if (p.value.type !== 'object') {
-        out.push(finding(this.id, p.value, `${label}: dockerLabels must be an object of string keys to string values.`));
+        out.push(
+          finding(this.id, p.value, `${label}: dockerLabels must be an object of string keys to string values.`),
+        );
         return;
       }
       for (const l of p.value.properties) {
         const v = l.value;
         if (v.unknown || v.type === 'string') continue;
-        const fixes = v.type === 'number' || v.type === 'boolean' ? [fix(`Quote the value ("${String(v.value)}")`, [doc.edits.replaceValue(v, String(v.value))], true)] : [];
-        out.push(finding(this.id, v, `${label}: docker label '${l.rawKey}' has a ${v.type} value; label values must be strings.${fixes.length ? ` Write "${String((v as { value: unknown }).value)}".` : ''}`, { fixes }));
+        const fixes =
+          v.type === 'number' || v.type === 'boolean'
+            ? [fix(`Quote the value ("${String(v.value)}")`, [doc.edits.replaceValue(v, String(v.value))], true)]
+            : [];
+        out.push(
+          finding(
+            this.id,
+            v,
+            `${label}: docker label '${l.rawKey}' has a ${v.type} value; label values must be strings.${fixes.length ? ` Write "${String((v as { value: unknown }).value)}".` : ''}`,
+            { fixes },
+          ),
+        );
       }
     });
     return out;

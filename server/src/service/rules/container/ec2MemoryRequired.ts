@@ -14,13 +14,17 @@ export const ec2MemoryRequired: TaskDefRule = {
   title: 'Container memory required on EC2',
   docs: {
     what: 'An EC2 task definition without task-level `memory` gives every container `memory` or `memoryReservation`.',
-    why: 'ECS needs a memory figure to place the task on an instance: "Invalid setting for container \'x\'. At least one of \'memory\' or \'memoryReservation\' must be specified."',
+    why: "ECS needs a memory figure to place the task on an instance: \"Invalid setting for container 'x'. At least one of 'memory' or 'memoryReservation' must be specified.\"",
     fix: 'Add `memoryReservation` (soft limit, e.g. 256) or `memory` (hard limit) to the container, or set task-level `memory`.',
   },
   check({ td }) {
     if (!td.root || td.fargate) return [];
     const compat = prop(td.root, 'requiresCompatibilities');
-    if (compat && (compat.value.unknown || !td.compatibilities || td.compatibilities.some((c) => !EC2_LIKE.includes(c)))) return [];
+    if (
+      compat &&
+      (compat.value.unknown || !td.compatibilities || td.compatibilities.some((c) => !EC2_LIKE.includes(c)))
+    )
+      return [];
     if (given(td.root, 'memory')) return [];
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
@@ -28,7 +32,13 @@ export const ec2MemoryRequired: TaskDefRule = {
       const r = child(c, 'memoryReservation');
       if ((m && (m.unknown || num(m) !== undefined)) || (r && (r.unknown || num(r) !== undefined))) return;
       const anchor = prop(c, 'name')?.value ?? { offset: c.offset, length: 1 };
-      out.push(finding(this.id, anchor, `Invalid setting for ${containerLabel(c, i)}. At least one of 'memory' or 'memoryReservation' must be specified (the task has no task-level memory). Add "memoryReservation" (e.g. 256) or task-level "memory".`));
+      out.push(
+        finding(
+          this.id,
+          anchor,
+          `Invalid setting for ${containerLabel(c, i)}. At least one of 'memory' or 'memoryReservation' must be specified (the task has no task-level memory). Add "memoryReservation" (e.g. 256) or task-level "memory".`,
+        ),
+      );
     });
     return out;
   },

@@ -24,9 +24,22 @@ export const envDup: TaskDefRule = {
         if (!node || name === undefined) continue;
         const first = seen.get(name);
         if (first) {
-          out.push(finding(this.id, node, `${containerLabel(c, i)}: environment variable ${name} is defined twice (first on line ${lineOf(doc, first.offset)}); only one value takes effect. Remove one.`, {
-            related: [{ uri: doc.uri, span: { offset: first.offset, length: first.length }, message: `first definition of ${name}` }],
-          }));
+          out.push(
+            finding(
+              this.id,
+              node,
+              `${containerLabel(c, i)}: environment variable ${name} is defined twice (first on line ${lineOf(doc, first.offset)}); only one value takes effect. Remove one.`,
+              {
+                related: [
+                  {
+                    uri: doc.uri,
+                    span: { offset: first.offset, length: first.length },
+                    message: `first definition of ${name}`,
+                  },
+                ],
+              },
+            ),
+          );
         } else seen.set(name, node);
       }
       for (const s of objects(child(c, 'secrets'))) {
@@ -34,9 +47,18 @@ export const envDup: TaskDefRule = {
         const name = str(node);
         const env = name !== undefined ? seen.get(name) : undefined;
         if (!node || !env) continue;
-        out.push(finding(this.id, env, `${containerLabel(c, i)}: ${name} is set both in environment and in secrets (line ${lineOf(doc, node.offset)}); only one value takes effect. Keep the secret and remove the plain variable.`, {
-          related: [{ uri: doc.uri, span: { offset: node.offset, length: node.length }, message: `secret ${name}` }],
-        }));
+        out.push(
+          finding(
+            this.id,
+            env,
+            `${containerLabel(c, i)}: ${name} is set both in environment and in secrets (line ${lineOf(doc, node.offset)}); only one value takes effect. Keep the secret and remove the plain variable.`,
+            {
+              related: [
+                { uri: doc.uri, span: { offset: node.offset, length: node.length }, message: `secret ${name}` },
+              ],
+            },
+          ),
+        );
       }
     });
     return out;

@@ -6,7 +6,8 @@ import { containerLabel, finding } from '../util';
 /** Names that are credentials by themselves. */
 const EXACT = /^(AWS_ACCESS_KEY_ID|AWS_ACCESS_KEY|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN)$/;
 /** Names whose last word says "secret": DB_PASSWORD, JWT_SECRET, GITHUB_TOKEN, STRIPE_SECRET_KEY, API_KEY. */
-const LAST_WORD = /((^|_)(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|SECRET_KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET|AUTH_KEY|CREDENTIALS?)|_(PASS|PWD))$/i;
+const LAST_WORD =
+  /((^|_)(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|SECRET_KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET|AUTH_KEY|CREDENTIALS?)|_(PASS|PWD))$/i;
 
 /**
  * Every name above ends in D, T, N, Y, L or S (either case; the `i` flag folds ASCII letters only):
@@ -41,8 +42,15 @@ export const envLooksSecret: TaskDefRule = {
         // An empty value leaks nothing.
         // An empty value leaks nothing; an ARN is a reference to a secret, not the secret.
         const literal = str(value);
-        if (!value || value.type === 'null' || literal === '' || (literal !== undefined && /^arn:/.test(literal))) continue;
-        out.push(finding(this.id, nameNode, `${containerLabel(c, i)}: ${name} looks like a secret but is a plain environment variable, readable by anyone who can describe the task definition. Move it to "secrets" (Secrets Manager or SSM Parameter Store).`));
+        if (!value || value.type === 'null' || literal === '' || (literal !== undefined && /^arn:/.test(literal)))
+          continue;
+        out.push(
+          finding(
+            this.id,
+            nameNode,
+            `${containerLabel(c, i)}: ${name} looks like a secret but is a plain environment variable, readable by anyone who can describe the task definition. Move it to "secrets" (Secrets Manager or SSM Parameter Store).`,
+          ),
+        );
       }
     });
     return out;

@@ -21,9 +21,14 @@ export const essential: TaskDefRule = {
     const p = prop(first, 'essential')!;
     const anchor = td.root ? (prop(td.root, 'containerDefinitions') ?? p) : p;
     return [
-      finding(this.id, anchor, 'Every container has "essential": false; a task definition must contain at least one essential container. Mark the main container essential.', {
-        fixes: [fix('Make the first container essential', [doc.edits.replaceValue(p.value, true)])],
-      }),
+      finding(
+        this.id,
+        anchor,
+        'Every container has "essential": false; a task definition must contain at least one essential container. Mark the main container essential.',
+        {
+          fixes: [fix('Make the first container essential', [doc.edits.replaceValue(p.value, true)])],
+        },
+      ),
     ];
   },
 };

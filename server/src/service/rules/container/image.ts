@@ -12,9 +12,12 @@ function problem(v: string): string | undefined {
   if (v.length > 255) return `the image reference is ${v.length} characters long (max 255)`;
   const at = v.indexOf('@');
   const name = at >= 0 ? v.slice(0, at) : v;
-  if (at >= 0 && !DIGEST.test(v.slice(at + 1))) return `the digest '${v.slice(at + 1)}' is not 'sha256:' followed by 64 lower-case hex digits`;
+  if (at >= 0 && !DIGEST.test(v.slice(at + 1)))
+    return `the digest '${v.slice(at + 1)}' is not 'sha256:' followed by 64 lower-case hex digits`;
   if (!REF_CHARS.test(name)) {
-    const bad = [...new Set(name.replace(/[A-Za-z0-9\-_:./#]/g, ''))].map((ch) => (ch === ' ' ? 'space' : `'${ch}'`)).join(' ');
+    const bad = [...new Set(name.replace(/[A-Za-z0-9\-_:./#]/g, ''))]
+      .map((ch) => (ch === ' ' ? 'space' : `'${ch}'`))
+      .join(' ');
     return `it contains characters an image reference cannot have (${bad})`;
   }
   return undefined;
@@ -37,14 +40,27 @@ export const image: TaskDefRule = {
       const p = prop(c, 'image');
       if (!p || p.value.type === 'null') {
         const anchor = prop(c, 'name')?.value ?? { offset: c.offset, length: 1 };
-        out.push(finding(this.id, p ?? anchor, `${containerLabel(c, i)}: Container.image should not be null or empty. Add "image" (e.g. "public.ecr.aws/nginx/nginx:1.27").`));
+        out.push(
+          finding(
+            this.id,
+            p ?? anchor,
+            `${containerLabel(c, i)}: Container.image should not be null or empty. Add "image" (e.g. "public.ecr.aws/nginx/nginx:1.27").`,
+          ),
+        );
         return;
       }
       for (const alt of alternatives(p.value)) {
         const v = alt.value.value;
         if (typeof v !== 'string') continue;
         const why = problem(v);
-        if (why) out.push(finding(this.id, alt.node, `${containerLabel(c, i)}: image '${v}'${viaNote(alt.via)} is not valid: ${why}. Use repository[:tag] or repository@sha256:<digest>.`));
+        if (why)
+          out.push(
+            finding(
+              this.id,
+              alt.node,
+              `${containerLabel(c, i)}: image '${v}'${viaNote(alt.via)} is not valid: ${why}. Use repository[:tag] or repository@sha256:<digest>.`,
+            ),
+          );
       }
     });
     return out;

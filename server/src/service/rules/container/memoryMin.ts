@@ -23,7 +23,13 @@ export const memoryMin: TaskDefRule = {
         const node = child(c, key);
         const v = num(node);
         if (!node || v === undefined || v >= MIN_MIB) continue;
-        out.push(finding(this.id, node, `${containerLabel(c, i)}: ${key} ${v} MiB is below Docker's minimum of ${MIN_MIB} MiB; the container will not start. Values are in MiB (e.g. 512, not 0.5).`));
+        out.push(
+          finding(
+            this.id,
+            node,
+            `${containerLabel(c, i)}: ${key} ${v} MiB is below Docker's minimum of ${MIN_MIB} MiB; the container will not start. Values are in MiB (e.g. 512, not 0.5).`,
+          ),
+        );
       }
     });
     return out;

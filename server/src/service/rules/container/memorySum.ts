@@ -12,14 +12,23 @@ interface Sum {
 }
 
 /** Sums a per-container figure; `pick` returns the node counted for a container (or none). */
-function sum(td: TaskDefModel, doc: DocumentModel, label: string, pick: (c: TaskDefModel['containers'][number]) => AstNode | undefined): Sum {
+function sum(
+  td: TaskDefModel,
+  doc: DocumentModel,
+  label: string,
+  pick: (c: TaskDefModel['containers'][number]) => AstNode | undefined,
+): Sum {
   const out: Sum = { total: 0, related: [] };
   td.containers.forEach((c, i) => {
     const node = pick(c);
     const v = num(node);
     if (!node || v === undefined) return;
     out.total += v;
-    out.related.push({ uri: doc.uri, span: { offset: node.offset, length: node.length }, message: `${containerLabel(c, i)}: ${label} ${v} MiB` });
+    out.related.push({
+      uri: doc.uri,
+      span: { offset: node.offset, length: node.length },
+      message: `${containerLabel(c, i)}: ${label} ${v} MiB`,
+    });
   });
   return out;
 }
@@ -45,7 +54,7 @@ export const memorySum: TaskDefRule = {
   title: 'Container memory exceeds task memory',
   docs: {
     what: 'The memory the containers reserve (`memoryReservation`, else `memory`) adds up to at most the task-level `memory`; so do their hard limits (`memory`).',
-    why: 'A container whose memory is above the task memory is rejected: "The \'memory\' setting for container \'x\' is greater than for the task." The API also requires the memory reserved by all containers to fit in the task memory (error). Hard limits that only add up to more than the task memory are accepted but cannot all be reached (warning).',
+    why: "A container whose memory is above the task memory is rejected: \"The 'memory' setting for container 'x' is greater than for the task.\" The API also requires the memory reserved by all containers to fit in the task memory (error). Hard limits that only add up to more than the task memory are accepted but cannot all be reached (warning).",
     fix: 'Raise the task memory (on Fargate: a valid size for the cpu) or lower the container values.',
   },
   check({ td, doc }) {
@@ -60,9 +69,22 @@ export const memorySum: TaskDefRule = {
         const node = child(c, key);
         const v = num(node);
         if (!node || v === undefined || v <= taskMem) continue;
-        single_.push(finding(this.id, node, `The '${key}' setting for ${containerLabel(c, i)} is greater than for the task: ${v} MiB > task memory ${taskMem} MiB. ECS rejects this; raise the task memory or lower the container's ${key}.`, {
-          related: [{ uri: doc.uri, span: { offset: memP.value.offset, length: memP.value.length }, message: `task memory ${taskMem}` }],
-        }));
+        single_.push(
+          finding(
+            this.id,
+            node,
+            `The '${key}' setting for ${containerLabel(c, i)} is greater than for the task: ${v} MiB > task memory ${taskMem} MiB. ECS rejects this; raise the task memory or lower the container's ${key}.`,
+            {
+              related: [
+                {
+                  uri: doc.uri,
+                  span: { offset: memP.value.offset, length: memP.value.length },
+                  message: `task memory ${taskMem}`,
+                },
+              ],
+            },
+          ),
+        );
         break;
       }
     });
@@ -70,18 +92,28 @@ export const memorySum: TaskDefRule = {
     if (total(td, reservedOf) > taskMem) {
       const reserved = sum(td, doc, 'reserves', reservedOf);
       return [
-        finding(this.id, memP.value, `The containers reserve ${reserved.total} MiB in total (memoryReservation, else memory), more than the task memory ${taskMem} MiB; ECS rejects this. Raise the task memory or lower the containers' memory.`, {
-          related: reserved.related,
-        }),
+        finding(
+          this.id,
+          memP.value,
+          `The containers reserve ${reserved.total} MiB in total (memoryReservation, else memory), more than the task memory ${taskMem} MiB; ECS rejects this. Raise the task memory or lower the containers' memory.`,
+          {
+            related: reserved.related,
+          },
+        ),
       ];
     }
     if (total(td, hardOf) > taskMem) {
       const hard = sum(td, doc, 'hard limit', hardOf);
       return [
-        finding(this.id, memP.value, `The containers' hard memory limits add up to ${hard.total} MiB, more than the task memory ${taskMem} MiB: they cannot all reach their limits, and the task is OOM-killed first. Lower the limits or raise the task memory.`, {
-          severity: 'warning',
-          related: hard.related,
-        }),
+        finding(
+          this.id,
+          memP.value,
+          `The containers' hard memory limits add up to ${hard.total} MiB, more than the task memory ${taskMem} MiB: they cannot all reach their limits, and the task is OOM-killed first. Lower the limits or raise the task memory.`,
+          {
+            severity: 'warning',
+            related: hard.related,
+          },
+        ),
       ];
     }
     return [];

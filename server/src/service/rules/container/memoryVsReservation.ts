@@ -23,9 +23,14 @@ export const memoryVsReservation: TaskDefRule = {
       const soft = num(resP?.value);
       if (hard === undefined || soft === undefined || !resP || hard >= soft) return;
       out.push(
-        finding(this.id, resP.value, `${containerLabel(c, i)}: memoryReservation ${soft} MiB is above the hard limit memory ${hard} MiB; ECS rejects a reservation above the limit. Lower the reservation or raise memory.`, {
-          fixes: [fix('Remove memoryReservation (keep the hard limit)', [doc.edits.removeProperty(c, resP)])],
-        }),
+        finding(
+          this.id,
+          resP.value,
+          `${containerLabel(c, i)}: memoryReservation ${soft} MiB is above the hard limit memory ${hard} MiB; ECS rejects a reservation above the limit. Lower the reservation or raise memory.`,
+          {
+            fixes: [fix('Remove memoryReservation (keep the hard limit)', [doc.edits.removeProperty(c, resP)])],
+          },
+        ),
       );
     });
     return out;

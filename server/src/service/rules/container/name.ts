@@ -22,13 +22,24 @@ export const ctrName: TaskDefRule = {
     td.containers.forEach((c, i) => {
       const p = prop(c, 'name');
       if (!p || p.value.type === 'null') {
-        out.push(finding(this.id, p ?? { offset: c.offset, length: 1 }, `Container #${i + 1}: Container.name should not be null or empty. Add a "name" (letters, digits, - and _).`));
+        out.push(
+          finding(
+            this.id,
+            p ?? { offset: c.offset, length: 1 },
+            `Container #${i + 1}: Container.name should not be null or empty. Add a "name" (letters, digits, - and _).`,
+          ),
+        );
         return;
       }
       for (const alt of alternatives(p.value)) {
         const v = alt.value.value;
         if (typeof v !== 'string' || NAME.test(v)) continue;
-        const msg = v === '' ? 'Container.name should not be null or empty.' : v.length > 255 ? `Container name is ${v.length} characters long (max 255).` : `Container.name contains invalid characters: '${v}'${viaNote(alt.via)}.`;
+        const msg =
+          v === ''
+            ? 'Container.name should not be null or empty.'
+            : v.length > 255
+              ? `Container name is ${v.length} characters long (max 255).`
+              : `Container.name contains invalid characters: '${v}'${viaNote(alt.via)}.`;
         out.push(finding(this.id, alt.node, `${msg} Use 1–255 letters, digits, hyphens and underscores.`));
       }
     });

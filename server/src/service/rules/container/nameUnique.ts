@@ -27,9 +27,20 @@ export const nameUnique: TaskDefRule = {
         continue;
       }
       out.push(
-        finding(this.id, node, `Container names must be unique within a Task Definition: '${name}' is already used on line ${lineOf(doc, first.offset)}. Rename one of them.`, {
-          related: [{ uri: doc.uri, span: { offset: first.offset, length: first.length }, message: `first container named '${name}'` }],
-        }),
+        finding(
+          this.id,
+          node,
+          `Container names must be unique within a Task Definition: '${name}' is already used on line ${lineOf(doc, first.offset)}. Rename one of them.`,
+          {
+            related: [
+              {
+                uri: doc.uri,
+                span: { offset: first.offset, length: first.length },
+                message: `first container named '${name}'`,
+              },
+            ],
+          },
+        ),
       );
     }
     return out;

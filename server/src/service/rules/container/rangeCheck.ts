@@ -24,13 +24,26 @@ export function checkRange(r: Range): Finding[] {
   const out: Finding[] = [];
   for (const alt of alternatives(r.node)) {
     const raw = alt.value.value;
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : undefined;
+    const n =
+      typeof raw === 'number'
+        ? raw
+        : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw)
+          ? Number(raw)
+          : undefined;
     if (n === undefined) continue;
     if (Number.isInteger(n) && n >= r.min && n <= r.max) continue;
     const clamped = Math.min(r.max, Math.max(r.min, Math.round(n)));
     out.push(
       finding(r.ruleId, alt.node, `${r.what} ${n}${viaNote(alt.via)} is out of range: ${r.why} Use ${clamped}.`, {
-        fixes: fixable(alt) ? [fix(`Set to ${clamped}`, [r.doc.edits.replaceValue(alt.node, typeof raw === 'string' ? String(clamped) : clamped)], true)] : [],
+        fixes: fixable(alt)
+          ? [
+              fix(
+                `Set to ${clamped}`,
+                [r.doc.edits.replaceValue(alt.node, typeof raw === 'string' ? String(clamped) : clamped)],
+                true,
+              ),
+            ]
+          : [],
       }),
     );
   }

@@ -11,7 +11,7 @@ export const readonlyRoot: TaskDefRule = {
   title: 'Root file system is writable',
   docs: {
     what: 'Notes containers whose `readonlyRootFilesystem` is not true. Not reported when a linked service or run-task input enables ECS Exec, whose agent needs a writable root (exec/readonly-root).',
-    why: 'A read-only root file system stops an attacker or a bug from modifying the container\'s binaries and configuration (Security Hub ECS.5, AWS Config ecs-containers-readonly-access).',
+    why: "A read-only root file system stops an attacker or a bug from modifying the container's binaries and configuration (Security Hub ECS.5, AWS Config ecs-containers-readonly-access).",
     fix: 'Set `"readonlyRootFilesystem": true` and mount volumes for the paths the application writes (e.g. /tmp). Leave it off for containers you want to reach with ECS Exec.',
   },
   check({ td, doc, launches }) {
@@ -23,11 +23,18 @@ export const readonlyRoot: TaskDefRule = {
       const p = prop(c, 'readonlyRootFilesystem');
       if (p && (p.value.unknown || bool(p.value) === true)) return;
       const anchor = p?.value ?? prop(c, 'name')?.value ?? { offset: c.offset, length: 1 };
-      const edit = p ? doc.edits.replaceValue(p.value, true) : doc.edits.addProperty(c, doc.edits.key('readonlyRootFilesystem'), true);
+      const edit = p
+        ? doc.edits.replaceValue(p.value, true)
+        : doc.edits.addProperty(c, doc.edits.key('readonlyRootFilesystem'), true);
       out.push(
-        finding(this.id, anchor, `${containerLabel(c, i)}: the root file system is writable. Consider "readonlyRootFilesystem": true with volumes for the paths the app writes (Security Hub ECS.5); not with ECS Exec, whose agent needs to write.`, {
-          fixes: [fix('Set readonlyRootFilesystem to true', [edit])],
-        }),
+        finding(
+          this.id,
+          anchor,
+          `${containerLabel(c, i)}: the root file system is writable. Consider "readonlyRootFilesystem": true with volumes for the paths the app writes (Security Hub ECS.5); not with ECS Exec, whose agent needs to write.`,
+          {
+            fixes: [fix('Set readonlyRootFilesystem to true', [edit])],
+          },
+        ),
       );
     });
     return out;

@@ -11,7 +11,7 @@ export const startTimeout: TaskDefRule = {
   severity: 'error',
   title: 'startTimeout out of range on Fargate',
   docs: {
-    what: 'On Fargate, a container\'s `startTimeout` (how long ECS waits for its dependencies to reach their condition) is 2–120.',
+    what: "On Fargate, a container's `startTimeout` (how long ECS waits for its dependencies to reach their condition) is 2–120.",
     why: 'The API documents 2–120 seconds for Fargate; other values are rejected.',
     fix: 'Use a value from 2 to 120.',
   },
@@ -20,7 +20,17 @@ export const startTimeout: TaskDefRule = {
     if (!td.fargate) return [];
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
-      out.push(...checkRange({ ruleId: this.id, doc, node: child(c, 'startTimeout'), what: `${containerLabel(c, i)}: startTimeout`, min: 2, max: 120, why: 'Fargate allows 2–120 seconds.' }));
+      out.push(
+        ...checkRange({
+          ruleId: this.id,
+          doc,
+          node: child(c, 'startTimeout'),
+          what: `${containerLabel(c, i)}: startTimeout`,
+          min: 2,
+          max: 120,
+          why: 'Fargate allows 2–120 seconds.',
+        }),
+      );
     });
     return out;
   },

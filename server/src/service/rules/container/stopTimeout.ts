@@ -11,7 +11,7 @@ export const stopTimeout: TaskDefRule = {
   severity: 'error',
   title: 'stopTimeout out of range on Fargate',
   docs: {
-    what: 'On Fargate, a container\'s `stopTimeout` (seconds between SIGTERM and SIGKILL) is 2–120; the default is 30.',
+    what: "On Fargate, a container's `stopTimeout` (seconds between SIGTERM and SIGKILL) is 2–120; the default is 30.",
     why: 'The API documents 2–120 seconds for Fargate; other values are rejected.',
     fix: 'Use a value from 2 to 120.',
   },
@@ -20,7 +20,17 @@ export const stopTimeout: TaskDefRule = {
     if (!td.fargate) return [];
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
-      out.push(...checkRange({ ruleId: this.id, doc, node: child(c, 'stopTimeout'), what: `${containerLabel(c, i)}: stopTimeout`, min: 2, max: 120, why: 'Fargate allows 2–120 seconds (default 30).' }));
+      out.push(
+        ...checkRange({
+          ruleId: this.id,
+          doc,
+          node: child(c, 'stopTimeout'),
+          what: `${containerLabel(c, i)}: stopTimeout`,
+          min: 2,
+          max: 120,
+          why: 'Fargate allows 2–120 seconds (default 30).',
+        }),
+      );
     });
     return out;
   },

@@ -4,7 +4,23 @@ import type { Finding } from '../../types';
 import { containerLabel, finding } from '../util';
 import { checkEnum, given, removeFix } from '../task/common';
 
-export const ULIMIT_NAMES = ['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack'] as const;
+export const ULIMIT_NAMES = [
+  'core',
+  'cpu',
+  'data',
+  'fsize',
+  'locks',
+  'memlock',
+  'msgqueue',
+  'nice',
+  'nofile',
+  'nproc',
+  'rss',
+  'rtprio',
+  'rttime',
+  'sigpending',
+  'stack',
+] as const;
 const FARGATE_NOFILE_MAX = 1048576;
 
 /** `ulimits`: known names, soft ≤ hard, Fargate nofile ≤ 1048576, none on Windows. */
@@ -26,21 +42,47 @@ export const ulimits: TaskDefRule = {
       if (!p) return;
       const label = containerLabel(c, i);
       if (td.windows) {
-        out.push(finding(this.id, p, `${label}: Windows containers do not support ulimits. Remove them.`, { fixes: [removeFix(doc, c, p)] }));
+        out.push(
+          finding(this.id, p, `${label}: Windows containers do not support ulimits. Remove them.`, {
+            fixes: [removeFix(doc, c, p)],
+          }),
+        );
         return;
       }
       for (const u of objects(p.value)) {
         const nameNode = child(u, 'name');
-        out.push(...checkEnum({ ruleId: this.id, doc, node: nameNode, allowed: ULIMIT_NAMES, what: `${label}: ulimit name`, why: 'The API rejects it.' }));
+        out.push(
+          ...checkEnum({
+            ruleId: this.id,
+            doc,
+            node: nameNode,
+            allowed: ULIMIT_NAMES,
+            what: `${label}: ulimit name`,
+            why: 'The API rejects it.',
+          }),
+        );
         const softP = prop(u, 'softLimit');
         const soft = num(softP?.value);
         const hard = num(child(u, 'hardLimit'));
         if (softP && soft !== undefined && hard !== undefined && soft > hard) {
-          out.push(finding(this.id, softP.value, `${label}: ulimit softLimit ${soft} is above hardLimit ${hard}; Docker refuses to start the container. Make softLimit ≤ hardLimit.`));
+          out.push(
+            finding(
+              this.id,
+              softP.value,
+              `${label}: ulimit softLimit ${soft} is above hardLimit ${hard}; Docker refuses to start the container. Make softLimit ≤ hardLimit.`,
+            ),
+          );
         }
         if (td.fargate && str(nameNode)?.toLowerCase() === 'nofile') {
           const over = [child(u, 'hardLimit'), softP?.value].find((n) => (num(n) ?? 0) > FARGATE_NOFILE_MAX);
-          if (over) out.push(finding(this.id, over, `${label}: nofile limit ${num(over)} is above Fargate's maximum of ${FARGATE_NOFILE_MAX} (the Fargate default is 65535). Lower it.`));
+          if (over)
+            out.push(
+              finding(
+                this.id,
+                over,
+                `${label}: nofile limit ${num(over)} is above Fargate's maximum of ${FARGATE_NOFILE_MAX} (the Fargate default is 65535). Lower it.`,
+              ),
+            );
         }
       }
     });

@@ -18,7 +18,16 @@ export const versionConsistency: TaskDefRule = {
   check({ td, doc }) {
     const out: Finding[] = [];
     for (const c of td.containers) {
-      out.push(...checkEnum({ ruleId: this.id, doc, node: child(c, 'versionConsistency'), allowed: ['enabled', 'disabled'], what: 'versionConsistency', why: 'RegisterTaskDefinition rejects it.' }));
+      out.push(
+        ...checkEnum({
+          ruleId: this.id,
+          doc,
+          node: child(c, 'versionConsistency'),
+          allowed: ['enabled', 'disabled'],
+          what: 'versionConsistency',
+          why: 'RegisterTaskDefinition rejects it.',
+        }),
+      );
     }
     return out;
   },

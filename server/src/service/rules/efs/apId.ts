@@ -13,7 +13,7 @@ export const efsApId: TaskDefRule = {
   severity: 'error',
   title: 'Invalid EFS access point id',
   docs: {
-    what: '`authorizationConfig.accessPointId` looks like `fsap-0123456789abcdef0` (or the access point\'s ARN).',
+    what: "`authorizationConfig.accessPointId` looks like `fsap-0123456789abcdef0` (or the access point's ARN).",
     why: 'EFS access point ids are `fsap-` + 8 to 40 hex digits; a wrong id makes the mount fail and the task stop.',
     fix: 'Copy the id from `aws efs describe-access-points` (AccessPointId).',
   },
@@ -25,8 +25,16 @@ export const efsApId: TaskDefRule = {
         const v = String(alt.value.value);
         if (alt.value.type === 'string' && (v === '' || AP_ID.test(v))) continue;
         const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-        const hint = /^fs-[0-9a-f]+$/.test(v) ? ' That is a file system id; the access point id starts with fsap-.' : '';
-        out.push(finding(this.id, alt.node, `${e.label}: '${v}'${via} is not an EFS access point id; expected fsap- followed by 8-40 hex digits (or the access point ARN).${hint}`));
+        const hint = /^fs-[0-9a-f]+$/.test(v)
+          ? ' That is a file system id; the access point id starts with fsap-.'
+          : '';
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${e.label}: '${v}'${via} is not an EFS access point id; expected fsap- followed by 8-40 hex digits (or the access point ARN).${hint}`,
+          ),
+        );
       }
     }
     return out;

@@ -21,10 +21,12 @@ export const efsApNeedsTls: TaskDefRule = {
       if (!ap) continue;
       const tls = transitEncryption(e);
       if (tls.state === 'ENABLED' || tls.state === 'unknown') continue;
-      const why = '"If an access point is used, transit encryption must be on" (ECS API); RegisterTaskDefinition rejects the volume otherwise';
-      const message = tls.state === 'mixed'
-        ? `${e.label}: transitEncryption can be DISABLED (through parameter ${tls.via ?? 'or condition'}) while an access point is set; ${why}. Allow only ENABLED.`
-        : `${e.label} uses an access point but transitEncryption is ${tls.node ? 'DISABLED' : 'omitted (default DISABLED)'}; ${why}. Set transitEncryption to ENABLED.`;
+      const why =
+        '"If an access point is used, transit encryption must be on" (ECS API); RegisterTaskDefinition rejects the volume otherwise';
+      const message =
+        tls.state === 'mixed'
+          ? `${e.label}: transitEncryption can be DISABLED (through parameter ${tls.via ?? 'or condition'}) while an access point is set; ${why}. Allow only ENABLED.`
+          : `${e.label} uses an access point but transitEncryption is ${tls.node ? 'DISABLED' : 'omitted (default DISABLED)'}; ${why}. Set transitEncryption to ENABLED.`;
       out.push(finding(this.id, tls.node ?? ap, message, { fixes: enableTlsFixes(e, doc.edits) }));
     }
     return out;

@@ -25,9 +25,22 @@ export const efsApRootDir: TaskDefRule = {
         const v = alt.value.value;
         if (alt.value.type !== 'string' || v === '/' || v === '') continue;
         const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-        out.push(finding(this.id, alt.node, `${e.label}: rootDirectory '${String(v)}'${via} cannot be combined with an access point; the access point's root directory applies ("the root directory parameter must either be omitted or set to /"). Remove rootDirectory and set the path on the access point.`, {
-          fixes: [fix('Remove rootDirectory (the access point sets the directory)', [doc.edits.removeProperty(e.efs, p)], true)],
-        }));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${e.label}: rootDirectory '${String(v)}'${via} cannot be combined with an access point; the access point's root directory applies ("the root directory parameter must either be omitted or set to /"). Remove rootDirectory and set the path on the access point.`,
+            {
+              fixes: [
+                fix(
+                  'Remove rootDirectory (the access point sets the directory)',
+                  [doc.edits.removeProperty(e.efs, p)],
+                  true,
+                ),
+              ],
+            },
+          ),
+        );
         break;
       }
     }

@@ -2,7 +2,16 @@
  * Shared view for the EFS rules: every volume with a known `efsVolumeConfiguration` object, and the
  * effective transit-encryption setting (the API default is DISABLED).
  */
-import { alternatives, at, child, isObject, prop, type AstNode, type ObjectNode, type Property } from '../../documents/ast';
+import {
+  alternatives,
+  at,
+  child,
+  isObject,
+  prop,
+  type AstNode,
+  type ObjectNode,
+  type Property,
+} from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
 import type { EditBuilder } from '../../documents/edits';
 import type { OffsetEdit } from '../../types';
@@ -30,7 +39,11 @@ export const efsVolumes: (td: TaskDefModel) => EfsVolume[] = perTaskDef((td) => 
  * Transit encryption as written: 'ENABLED' / 'DISABLED' (omitted = DISABLED), 'unknown' when computed,
  * 'mixed' when a CloudFormation parameter or condition can take both values.
  */
-export function transitEncryption(e: EfsVolume): { state: 'ENABLED' | 'DISABLED' | 'unknown' | 'mixed'; node?: AstNode; via?: string } {
+export function transitEncryption(e: EfsVolume): {
+  state: 'ENABLED' | 'DISABLED' | 'unknown' | 'mixed';
+  node?: AstNode;
+  via?: string;
+} {
   const node = child(e.efs, 'transitEncryption');
   if (!node || node.type === 'null') return { state: 'DISABLED' };
   const alts = alternatives(node);
@@ -58,7 +71,8 @@ export function accessPoint(e: EfsVolume): AstNode | undefined {
 /** The edit that makes transit encryption ENABLED (replace the literal, or add the member). */
 export function enableTlsEdit(e: EfsVolume, edits: EditBuilder): OffsetEdit | undefined {
   const p = prop(e.efs, 'transitEncryption');
-  if (!p || p.value.type === 'null') return p ? edits.replaceValue(p.value, 'ENABLED') : edits.addProperty(e.efs, 'transitEncryption', 'ENABLED');
+  if (!p || p.value.type === 'null')
+    return p ? edits.replaceValue(p.value, 'ENABLED') : edits.addProperty(e.efs, 'transitEncryption', 'ENABLED');
   if (p.value.unknown || p.value.candidates || p.value.branches) return undefined; // computed: edit the parameter instead
   return edits.replaceValue(p.value, 'ENABLED');
 }

@@ -33,9 +33,19 @@ export const efsEnum: TaskDefRule = {
           const upper = typeof alt.value.value === 'string' ? v.toUpperCase() : '';
           const direct = !alt.via && alt.node === alt.value;
           const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-          out.push(finding(this.id, alt.node, `${e.label}: ${name} '${v}'${via} is not valid; use ENABLED or DISABLED (upper case).`, {
-            fixes: direct && VALUES.includes(upper) ? [fix(`Change to ${upper}`, [doc.edits.replaceValue(alt.node, upper)], true)] : [],
-          }));
+          out.push(
+            finding(
+              this.id,
+              alt.node,
+              `${e.label}: ${name} '${v}'${via} is not valid; use ENABLED or DISABLED (upper case).`,
+              {
+                fixes:
+                  direct && VALUES.includes(upper)
+                    ? [fix(`Change to ${upper}`, [doc.edits.replaceValue(alt.node, upper)], true)]
+                    : [],
+              },
+            ),
+          );
         }
       }
     }

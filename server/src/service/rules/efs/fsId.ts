@@ -13,7 +13,7 @@ export const efsFsId: TaskDefRule = {
   severity: 'error',
   title: 'Invalid EFS file system id',
   docs: {
-    what: '`efsVolumeConfiguration.fileSystemId` is required and looks like `fs-0123456789abcdef0` (or the file system\'s ARN).',
+    what: "`efsVolumeConfiguration.fileSystemId` is required and looks like `fs-0123456789abcdef0` (or the file system's ARN).",
     why: 'The EFS API only knows ids of the form `fs-` + 8 to 40 hex digits; anything else cannot be mounted and the task stops with a mount error.',
     fix: 'Copy the id from the EFS console or `aws efs describe-file-systems` (FileSystemId).',
   },
@@ -22,15 +22,31 @@ export const efsFsId: TaskDefRule = {
     for (const e of efsVolumes(td)) {
       const p = prop(e.efs, 'fileSystemId');
       if (!p || p.value.type === 'null') {
-        out.push(finding(this.id, e.key, `${e.label}: efsVolumeConfiguration has no fileSystemId; it is required (the EFS file system to mount, e.g. fs-0123456789abcdef0).`));
+        out.push(
+          finding(
+            this.id,
+            e.key,
+            `${e.label}: efsVolumeConfiguration has no fileSystemId; it is required (the EFS file system to mount, e.g. fs-0123456789abcdef0).`,
+          ),
+        );
         continue;
       }
       for (const alt of alternatives(child(e.efs, 'fileSystemId'))) {
         const v = String(alt.value.value);
         if (alt.value.type === 'string' && FS_ID.test(v)) continue;
         const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-        const hint = /^fs-[0-9a-f]{1,7}$/.test(v) ? ' It is too short: ids have at least 8 hex digits after fs-.' : /^fs-/i.test(v) ? ' Only lower-case hex digits may follow fs-.' : '';
-        out.push(finding(this.id, alt.node, `${e.label}: '${v}'${via} is not an EFS file system id; expected fs- followed by 8-40 hex digits (or the file system ARN).${hint}`));
+        const hint = /^fs-[0-9a-f]{1,7}$/.test(v)
+          ? ' It is too short: ids have at least 8 hex digits after fs-.'
+          : /^fs-/i.test(v)
+            ? ' Only lower-case hex digits may follow fs-.'
+            : '';
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${e.label}: '${v}'${via} is not an EFS file system id; expected fs- followed by 8-40 hex digits (or the file system ARN).${hint}`,
+          ),
+        );
       }
     }
     return out;

@@ -25,8 +25,19 @@ export const efsIamNeedsTaskRole: TaskDefRule = {
       const iam = iamEnabled(e);
       if (!iam) continue;
       const soft = overridden || !td.fargate;
-      const note = overridden ? ' A launch input overrides the task role; make sure every launch does.' : !td.fargate ? ' (On EC2 this also fails unless the mount can use another identity; safer to set it.)' : '';
-      out.push(finding(this.id, iam, `${e.label} mounts EFS with IAM authorization, which uses the task role, but the task definition has no taskRoleArn; the mount fails and the task cannot start. Add a taskRoleArn allowed elasticfilesystem:ClientMount.${note}`, soft ? { severity: 'warning' } : {}));
+      const note = overridden
+        ? ' A launch input overrides the task role; make sure every launch does.'
+        : !td.fargate
+          ? ' (On EC2 this also fails unless the mount can use another identity; safer to set it.)'
+          : '';
+      out.push(
+        finding(
+          this.id,
+          iam,
+          `${e.label} mounts EFS with IAM authorization, which uses the task role, but the task definition has no taskRoleArn; the mount fails and the task cannot start. Add a taskRoleArn allowed elasticfilesystem:ClientMount.${note}`,
+          soft ? { severity: 'warning' } : {},
+        ),
+      );
     }
     return out;
   },

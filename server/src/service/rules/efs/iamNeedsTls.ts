@@ -21,10 +21,12 @@ export const efsIamNeedsTls: TaskDefRule = {
       if (!iam) continue;
       const tls = transitEncryption(e);
       if (tls.state === 'ENABLED' || tls.state === 'unknown') continue;
-      const why = 'EFS IAM authorization requires transit encryption ("If it is turned on, transit encryption must be turned on in the EFSVolumeConfiguration")';
-      const message = tls.state === 'mixed'
-        ? `${e.label}: transitEncryption can be DISABLED (through parameter ${tls.via ?? 'or condition'}) while IAM authorization is ENABLED; ${why}. Allow only ENABLED.`
-        : `${e.label} enables IAM authorization but transitEncryption is ${tls.node ? 'DISABLED' : 'omitted (default DISABLED)'}; ${why}. Set transitEncryption to ENABLED.`;
+      const why =
+        'EFS IAM authorization requires transit encryption ("If it is turned on, transit encryption must be turned on in the EFSVolumeConfiguration")';
+      const message =
+        tls.state === 'mixed'
+          ? `${e.label}: transitEncryption can be DISABLED (through parameter ${tls.via ?? 'or condition'}) while IAM authorization is ENABLED; ${why}. Allow only ENABLED.`
+          : `${e.label} enables IAM authorization but transitEncryption is ${tls.node ? 'DISABLED' : 'omitted (default DISABLED)'}; ${why}. Set transitEncryption to ENABLED.`;
       out.push(finding(this.id, tls.node ?? iam, message, { fixes: enableTlsFixes(e, doc.edits) }));
     }
     return out;

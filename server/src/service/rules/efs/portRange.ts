@@ -21,11 +21,18 @@ export const efsPortRange: TaskDefRule = {
       for (const alt of alternatives(child(e.efs, 'transitEncryptionPort'))) {
         const raw = alt.value.value;
         if (alt.value.type === 'null') continue;
-        const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
+        const n =
+          typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
         if (Number.isInteger(n) && n >= 1 && n <= 65535) continue;
         if (alt.value.type !== 'number' && alt.value.type !== 'string') continue; // wrong types are the schema's
         const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-        out.push(finding(this.id, alt.node, `${e.label}: transitEncryptionPort ${String(raw)}${via} is not a port number; use an integer from 1 to 65535, or omit it to let the EFS mount helper choose.`));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${e.label}: transitEncryptionPort ${String(raw)}${via} is not a port number; use an integer from 1 to 65535, or omit it to let the EFS mount helper choose.`,
+          ),
+        );
       }
     }
     return out;

@@ -23,9 +23,19 @@ export const efsPortWithoutTls: TaskDefRule = {
       const tls = transitEncryption(e);
       if (tls.state !== 'DISABLED') continue;
       const enable = enableTlsEdit(e, doc.edits);
-      out.push(finding(this.id, port, `${e.label} sets transitEncryptionPort but transit encryption is ${tls.node ? 'DISABLED' : 'omitted (default DISABLED)'}, so the port is ignored. Enable transit encryption, or remove the port.`, {
-        fixes: [...(enable ? [fix('Set transitEncryption to ENABLED', [enable])] : []), fix('Remove transitEncryptionPort', [doc.edits.removeProperty(e.efs, port)])],
-      }));
+      out.push(
+        finding(
+          this.id,
+          port,
+          `${e.label} sets transitEncryptionPort but transit encryption is ${tls.node ? 'DISABLED' : 'omitted (default DISABLED)'}, so the port is ignored. Enable transit encryption, or remove the port.`,
+          {
+            fixes: [
+              ...(enable ? [fix('Set transitEncryption to ENABLED', [enable])] : []),
+              fix('Remove transitEncryptionPort', [doc.edits.removeProperty(e.efs, port)]),
+            ],
+          },
+        ),
+      );
     }
     return out;
   },

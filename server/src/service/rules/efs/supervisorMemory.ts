@@ -14,7 +14,7 @@ export const efsSupervisorMemory: TaskDefRule = {
   docs: {
     what: 'A Fargate task definition with EFS volumes whose containers reserve all of the task memory.',
     why: 'With EFS volumes Fargate adds a hidden `aws-fargate-supervisor` container that uses task memory; when the containers claim all of it, they can be OOM-killed under load.',
-    fix: 'Lower the containers\' `memory`/`memoryReservation`, or raise the task `memory`.',
+    fix: "Lower the containers' `memory`/`memoryReservation`, or raise the task `memory`.",
   },
   check({ td }) {
     if (!td.fargate || !td.root) return [];
@@ -31,7 +31,13 @@ export const efsSupervisorMemory: TaskDefRule = {
     }
     if (sum < taskMem) return [];
     const out: Finding[] = [];
-    out.push(finding(this.id, vols[0].key, `The containers reserve all ${taskMem} MiB of task memory (${sum} MiB), but with EFS volumes Fargate also runs the aws-fargate-supervisor container in the task's memory. Leave some headroom.`));
+    out.push(
+      finding(
+        this.id,
+        vols[0].key,
+        `The containers reserve all ${taskMem} MiB of task memory (${sum} MiB), but with EFS volumes Fargate also runs the aws-fargate-supervisor container in the task's memory. Leave some headroom.`,
+      ),
+    );
     return out;
   },
 };

@@ -21,9 +21,16 @@ export const efsTlsRecommended: TaskDefRule = {
       if (accessPoint(e) || iamEnabled(e)) continue;
       const tls = transitEncryption(e);
       if (tls.state !== 'DISABLED') continue;
-      out.push(finding(this.id, tls.node ?? e.key, `${e.label}: EFS traffic is not encrypted in transit (transitEncryption ${tls.node ? 'DISABLED' : 'omitted, default DISABLED'}). Consider ENABLED; AWS Config flags unencrypted EFS volumes.`, {
-        fixes: enableTlsFixes(e, doc.edits),
-      }));
+      out.push(
+        finding(
+          this.id,
+          tls.node ?? e.key,
+          `${e.label}: EFS traffic is not encrypted in transit (transitEncryption ${tls.node ? 'DISABLED' : 'omitted, default DISABLED'}). Consider ENABLED; AWS Config flags unencrypted EFS volumes.`,
+          {
+            fixes: enableTlsFixes(e, doc.edits),
+          },
+        ),
+      );
     }
     return out;
   },

@@ -18,7 +18,13 @@ export const efsWindows: TaskDefRule = {
     if (!td.windows || !td.fargate) return [];
     const out: Finding[] = [];
     for (const e of efsVolumes(td)) {
-      out.push(finding(this.id, e.key, `${e.label}: EFS volumes are not supported for Windows tasks on Fargate (only Linux tasks can mount EFS). Use a Linux task definition, or FSx for Windows File Server on EC2.`));
+      out.push(
+        finding(
+          this.id,
+          e.key,
+          `${e.label}: EFS volumes are not supported for Windows tasks on Fargate (only Linux tasks can mount EFS). Use a Linux task definition, or FSx for Windows File Server on EC2.`,
+        ),
+      );
     }
     return out;
   },

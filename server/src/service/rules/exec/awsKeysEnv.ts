@@ -36,7 +36,14 @@ export const execAwsKeysEnv: LaunchRule = {
       });
     }
     if (rel.length === 0) return [];
-    const out: Finding[] = [finding(this.id, flag, `ECS Exec is enabled, but ${found.join(', ')} override${found.length === 1 ? 's' : ''} the task role for the SSM agent; exec sessions fail unless those keys allow the ssmmessages actions. Use the task role instead.`, { related: rel })];
+    const out: Finding[] = [
+      finding(
+        this.id,
+        flag,
+        `ECS Exec is enabled, but ${found.join(', ')} override${found.length === 1 ? 's' : ''} the task role for the SSM agent; exec sessions fail unless those keys allow the ssmmessages actions. Use the task role instead.`,
+        { related: rel },
+      ),
+    ];
     return out;
   },
 };

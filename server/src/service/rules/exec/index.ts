@@ -13,4 +13,13 @@ import { execReadonlyRoot } from './readonlyRoot';
 import { execResources } from './resources';
 import { execTaskRole } from './taskRole';
 
-export const rules: Rule[] = [execTaskRole, execPv, execReadonlyRoot, execInitProcess, execPidModeTask, execAwsKeysEnv, execResources, execNanoServer];
+export const rules: Rule[] = [
+  execTaskRole,
+  execPv,
+  execReadonlyRoot,
+  execInitProcess,
+  execPidModeTask,
+  execAwsKeysEnv,
+  execResources,
+  execNanoServer,
+];

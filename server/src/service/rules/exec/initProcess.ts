@@ -31,7 +31,14 @@ export const execInitProcess: LaunchRule = {
       });
     }
     if (rel.length === 0) return [];
-    const out: Finding[] = [finding(this.id, flag, `ECS Exec is enabled; ${names.join(', ')} ${names.length === 1 ? 'runs' : 'run'} without initProcessEnabled, so processes left by exec sessions become zombies. Consider linuxParameters.initProcessEnabled: true.`, { related: rel })];
+    const out: Finding[] = [
+      finding(
+        this.id,
+        flag,
+        `ECS Exec is enabled; ${names.join(', ')} ${names.length === 1 ? 'runs' : 'run'} without initProcessEnabled, so processes left by exec sessions become zombies. Consider linuxParameters.initProcessEnabled: true.`,
+        { related: rel },
+      ),
+    ];
     return out;
   },
 };

@@ -24,9 +24,16 @@ export const execNanoServer: LaunchRule = {
       t.td.containers.forEach((c, i) => {
         const img = child(c, 'image');
         if (!img || !/nanoserver/i.test(str(img) ?? '')) return;
-        out.push(finding(this.id, flag, `ECS Exec is enabled, but ${containerLabel(c, i)} uses a Nano Server image, which ECS Exec does not support. Use a Server Core image to exec into it.`, {
-          related: [related(t, img, 'Nano Server image')],
-        }));
+        out.push(
+          finding(
+            this.id,
+            flag,
+            `ECS Exec is enabled, but ${containerLabel(c, i)} uses a Nano Server image, which ECS Exec does not support. Use a Server Core image to exec into it.`,
+            {
+              related: [related(t, img, 'Nano Server image')],
+            },
+          ),
+        );
       });
     }
     return out;

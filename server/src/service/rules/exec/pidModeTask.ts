@@ -22,9 +22,16 @@ export const execPidModeTask: LaunchRule = {
     for (const t of targets) {
       const p = t.td.root ? prop(t.td.root, 'pidMode') : undefined;
       if (!p || str(p.value) !== 'task' || t.td.containers.length < 2) continue;
-      out.push(finding(this.id, flag, `ECS Exec is enabled, but task definition '${t.td.label}' shares one PID namespace (pidMode: task); only one of its ${t.td.containers.length} containers can be exec'd into.`, {
-        related: [related(t, p.value, "pidMode 'task'")],
-      }));
+      out.push(
+        finding(
+          this.id,
+          flag,
+          `ECS Exec is enabled, but task definition '${t.td.label}' shares one PID namespace (pidMode: task); only one of its ${t.td.containers.length} containers can be exec'd into.`,
+          {
+            related: [related(t, p.value, "pidMode 'task'")],
+          },
+        ),
+      );
     }
     return out;
   },

@@ -24,10 +24,19 @@ export const execPv: LaunchRule = {
     if (!flag || !node || !pv || !RETIRED_LINUX.includes(pv) || launchIsFargate(launch) === false) return [];
     if (targets.length > 0 && targets.every((t) => t.td.windows)) return [];
     const out: Finding[] = [];
-    out.push(finding(this.id, node, `${launch.label} enables ECS Exec, which on Fargate Linux needs platform version 1.4.0 or later; ${pv} has no managed SSM agent. Set platformVersion to LATEST.`, {
-      related: [{ uri: doc.uri, span: { offset: flag.offset, length: flag.length }, message: 'ECS Exec enabled here' }],
-      fixes: [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(node, 'LATEST')], true)],
-    }));
+    out.push(
+      finding(
+        this.id,
+        node,
+        `${launch.label} enables ECS Exec, which on Fargate Linux needs platform version 1.4.0 or later; ${pv} has no managed SSM agent. Set platformVersion to LATEST.`,
+        {
+          related: [
+            { uri: doc.uri, span: { offset: flag.offset, length: flag.length }, message: 'ECS Exec enabled here' },
+          ],
+          fixes: [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(node, 'LATEST')], true)],
+        },
+      ),
+    );
     return out;
   },
 };

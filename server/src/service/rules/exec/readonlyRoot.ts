@@ -30,7 +30,14 @@ export const execReadonlyRoot: LaunchRule = {
       });
     }
     if (rel.length === 0) return [];
-    const out: Finding[] = [finding(this.id, flag, `ECS Exec is enabled, but ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} readonlyRootFilesystem: true; the SSM agent cannot write its state there, so exec sessions into ${names.length === 1 ? 'it' : 'them'} fail. Add writable volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm.`, { related: rel })];
+    const out: Finding[] = [
+      finding(
+        this.id,
+        flag,
+        `ECS Exec is enabled, but ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} readonlyRootFilesystem: true; the SSM agent cannot write its state there, so exec sessions into ${names.length === 1 ? 'it' : 'them'} fail. Add writable volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm.`,
+        { related: rel },
+      ),
+    ];
     return out;
   },
 };

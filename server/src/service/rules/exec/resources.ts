@@ -33,9 +33,16 @@ export const execResources: LaunchRule = {
         else sum += m;
       }
       if (!known || sum < taskMem) continue;
-      out.push(finding(this.id, flag, `ECS Exec is enabled, but the containers of '${t.td.label}' reserve all ${taskMem} MiB of task memory; the SSM agent and exec sessions need some headroom.`, {
-        related: [related(t, memNode, `task memory ${taskMem} MiB`)],
-      }));
+      out.push(
+        finding(
+          this.id,
+          flag,
+          `ECS Exec is enabled, but the containers of '${t.td.label}' reserve all ${taskMem} MiB of task memory; the SSM agent and exec sessions need some headroom.`,
+          {
+            related: [related(t, memNode, `task memory ${taskMem} MiB`)],
+          },
+        ),
+      );
     }
     return out;
   },

@@ -22,11 +22,25 @@ export const execTaskRole: LaunchRule = {
     for (const t of targets) {
       if (!t.td.root) continue;
       const role = prop(t.td.root, 'taskRoleArn');
-      if (role && (role.value.unknown || (role.value.type === 'string' && String(role.value.value).trim() !== ''))) continue;
+      if (role && (role.value.unknown || (role.value.type === 'string' && String(role.value.value).trim() !== '')))
+        continue;
       const anchor = prop(t.td.root, 'family') ?? t.td.span;
-      out.push(finding(this.id, flag, `${launch.label} enables ECS Exec, but task definition '${t.td.label}' has no taskRoleArn; ECS Exec needs a task role, which the SSM agent uses to open exec sessions. Add a taskRoleArn allowed the ssmmessages:* channel actions.`, {
-        related: [related(t, 'keySpan' in anchor ? anchor.keySpan : anchor, `task definition '${t.td.label}' has no taskRoleArn`)],
-      }));
+      out.push(
+        finding(
+          this.id,
+          flag,
+          `${launch.label} enables ECS Exec, but task definition '${t.td.label}' has no taskRoleArn; ECS Exec needs a task role, which the SSM agent uses to open exec sessions. Add a taskRoleArn allowed the ssmmessages:* channel actions.`,
+          {
+            related: [
+              related(
+                t,
+                'keySpan' in anchor ? anchor.keySpan : anchor,
+                `task definition '${t.td.label}' has no taskRoleArn`,
+              ),
+            ],
+          },
+        ),
+      );
     }
     return out;
   },

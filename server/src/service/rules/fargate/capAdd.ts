@@ -24,14 +24,35 @@ export const capAdd: TaskDefRule = {
       for (const { value, node } of strings(add)) {
         if (value === 'SYS_PTRACE') continue;
         const index = add.items.indexOf(node);
-        const remove = fix(`Remove ${value} from capabilities.add`, [doc.edits.removeItem(add, index)], value !== 'CAP_SYS_PTRACE');
+        const remove = fix(
+          `Remove ${value} from capabilities.add`,
+          [doc.edits.removeItem(add, index)],
+          value !== 'CAP_SYS_PTRACE',
+        );
         if (value === 'CAP_SYS_PTRACE') {
-          out.push(finding(this.id, node, `${containerLabel(c, i)}: Fargate takes capability names without the CAP_ prefix; write SYS_PTRACE, the only capability Fargate lets you add.`, {
-            fixes: [fix('Replace CAP_SYS_PTRACE with SYS_PTRACE', [doc.edits.replaceValue(node, 'SYS_PTRACE')], true), remove],
-          }));
+          out.push(
+            finding(
+              this.id,
+              node,
+              `${containerLabel(c, i)}: Fargate takes capability names without the CAP_ prefix; write SYS_PTRACE, the only capability Fargate lets you add.`,
+              {
+                fixes: [
+                  fix('Replace CAP_SYS_PTRACE with SYS_PTRACE', [doc.edits.replaceValue(node, 'SYS_PTRACE')], true),
+                  remove,
+                ],
+              },
+            ),
+          );
           continue;
         }
-        out.push(finding(this.id, node, `${containerLabel(c, i)}: Fargate refuses to add capability ${value}; only SYS_PTRACE may be added (platform version 1.4.0). Remove it, or run this task on EC2.`, { fixes: [remove] }));
+        out.push(
+          finding(
+            this.id,
+            node,
+            `${containerLabel(c, i)}: Fargate refuses to add capability ${value}; only SYS_PTRACE may be added (platform version 1.4.0). Remove it, or run this task on EC2.`,
+            { fixes: [remove] },
+          ),
+        );
       }
     });
     return out;

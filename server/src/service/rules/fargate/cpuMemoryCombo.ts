@@ -53,22 +53,42 @@ export const cpuMemoryCombo: TaskDefRule = {
         const fixes: Fix[] = [];
         if (fixable(c)) {
           const forMem = memValue !== undefined ? rows.find((r) => r.memory.includes(memValue)) : undefined;
-          if (forMem) fixes.push(fix(`Set cpu to ${forMem.cpu} (fits memory ${memValue} MiB)`, [doc.edits.replaceValue(c.node, sizeValue(c.literal, forMem.cpu))], true));
+          if (forMem)
+            fixes.push(
+              fix(
+                `Set cpu to ${forMem.cpu} (fits memory ${memValue} MiB)`,
+                [doc.edits.replaceValue(c.node, sizeValue(c.literal, forMem.cpu))],
+                true,
+              ),
+            );
           else {
             const target = nearestCpu(c.value);
             const near = rows.find((r) => r.cpu === target) ?? rows[0];
             const edits = [doc.edits.replaceValue(c.node, sizeValue(c.literal, near.cpu))];
-            if (mems.length === 1 && fixable(mems[0]) && memValue !== undefined) edits.push(doc.edits.replaceValue(mems[0].node, sizeValue(mems[0].literal, nearestMemory(near.cpu, memValue)!)));
-            fixes.push(fix(`Set cpu to ${near.cpu}${memValue !== undefined && edits.length > 1 ? ` and memory to ${nearestMemory(near.cpu, memValue)}` : ''}`, edits));
+            if (mems.length === 1 && fixable(mems[0]) && memValue !== undefined)
+              edits.push(
+                doc.edits.replaceValue(mems[0].node, sizeValue(mems[0].literal, nearestMemory(near.cpu, memValue)!)),
+              );
+            fixes.push(
+              fix(
+                `Set cpu to ${near.cpu}${memValue !== undefined && edits.length > 1 ? ` and memory to ${nearestMemory(near.cpu, memValue)}` : ''}`,
+                edits,
+              ),
+            );
           }
         }
         const why = td.windows && rowFor(c.value) ? ` ${c.value} cpu units are offered for Linux only.` : '';
         out.push(
-          finding(this.id, c.node, `${AWS_MSG} Task cpu '${c.raw}'${viaNote(c.via)} is not a Fargate size; ${os} Fargate cpu must be one of ${validCpus.join(', ')} (1024 = 1 vCPU).${why}`, {
-            ...fargateExtra(td),
-            ...severity,
-            fixes,
-          }),
+          finding(
+            this.id,
+            c.node,
+            `${AWS_MSG} Task cpu '${c.raw}'${viaNote(c.via)} is not a Fargate size; ${os} Fargate cpu must be one of ${validCpus.join(', ')} (1024 = 1 vCPU).${why}`,
+            {
+              ...fargateExtra(td),
+              ...severity,
+              fixes,
+            },
+          ),
         );
         continue;
       }
@@ -77,17 +97,33 @@ export const cpuMemoryCombo: TaskDefRule = {
         const fixes: Fix[] = [];
         if (fixable(m)) {
           const near = nearestMemory(row.cpu, m.value)!;
-          fixes.push(fix(`Set memory to ${near} (nearest valid for cpu ${row.cpu})`, [doc.edits.replaceValue(m.node, sizeValue(m.literal, near))], true));
+          fixes.push(
+            fix(
+              `Set memory to ${near} (nearest valid for cpu ${row.cpu})`,
+              [doc.edits.replaceValue(m.node, sizeValue(m.literal, near))],
+              true,
+            ),
+          );
         }
         const forMem = rows.find((r) => r.memory.includes(m.value!));
-        if (forMem && fixable(c)) fixes.push(fix(`Set cpu to ${forMem.cpu} (fits memory ${m.value} MiB)`, [doc.edits.replaceValue(c.node, sizeValue(c.literal, forMem.cpu))]));
+        if (forMem && fixable(c))
+          fixes.push(
+            fix(`Set cpu to ${forMem.cpu} (fits memory ${m.value} MiB)`, [
+              doc.edits.replaceValue(c.node, sizeValue(c.literal, forMem.cpu)),
+            ]),
+          );
         const unit = m.raw === String(m.value) ? '' : ` (= ${m.value} MiB)`;
         out.push(
-          finding(this.id, m.node, `${AWS_MSG} No Fargate configuration exists for cpu ${row.cpu}${c.via ? viaNote(c.via) : ''} with memory '${m.raw}'${unit}${viaNote(m.via)}: cpu ${row.cpu} allows ${describeMemory(row)}.${forMem ? ` Memory ${m.value} needs cpu ${forMem.cpu}.` : ''}`, {
-            ...fargateExtra(td),
-            ...severity,
-            fixes,
-          }),
+          finding(
+            this.id,
+            m.node,
+            `${AWS_MSG} No Fargate configuration exists for cpu ${row.cpu}${c.via ? viaNote(c.via) : ''} with memory '${m.raw}'${unit}${viaNote(m.via)}: cpu ${row.cpu} allows ${describeMemory(row)}.${forMem ? ` Memory ${m.value} needs cpu ${forMem.cpu}.` : ''}`,
+            {
+              ...fargateExtra(td),
+              ...severity,
+              fixes,
+            },
+          ),
         );
       }
     }

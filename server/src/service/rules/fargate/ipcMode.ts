@@ -19,10 +19,15 @@ export const ipcMode: TaskDefRule = {
     const p = given(td.root, 'ipcMode');
     if (!p) return [];
     return [
-      finding(this.id, p, `Tasks using the Fargate launch type do not support ipcMode. Remove it (${fargateWhy(td)}).`, {
-        ...fargateExtra(td),
-        fixes: [removeFix(doc, td.root, p)],
-      }),
+      finding(
+        this.id,
+        p,
+        `Tasks using the Fargate launch type do not support ipcMode. Remove it (${fargateWhy(td)}).`,
+        {
+          ...fargateExtra(td),
+          fixes: [removeFix(doc, td.root, p)],
+        },
+      ),
     ];
   },
 };

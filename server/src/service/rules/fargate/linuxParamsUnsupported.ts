@@ -18,7 +18,9 @@ export const linuxParamsUnsupported: TaskDefRule = {
   severity: 'error',
   title: 'linuxParameters member not supported on Fargate',
   docs: {
-    what: `On Fargate, \`linuxParameters\` does not set ${Object.keys(FIELDS).map((k) => `\`${k}\``).join(', ')}.`,
+    what: `On Fargate, \`linuxParameters\` does not set ${Object.keys(FIELDS)
+      .map((k) => `\`${k}\``)
+      .join(', ')}.`,
     why: 'Fargate does not support host devices, shared-memory size, tmpfs mounts or swap; the task definition is rejected for Fargate.',
     fix: 'Remove the member. For scratch space use a bind-mount volume (`host: {}`) or ephemeral storage.',
   },
@@ -33,7 +35,14 @@ export const linuxParamsUnsupported: TaskDefRule = {
       for (const [key, why] of Object.entries(FIELDS)) {
         const p = key === 'devices' || key === 'tmpfs' ? used(params, key) : given(params, key);
         if (!p) continue;
-        out.push(finding(this.id, p, `${containerLabel(c, i)}: linuxParameters.${key} is not supported on Fargate: ${why}. Remove it.`, { ...fargateExtra(td), fixes: [removeFix(doc, params, p)] }));
+        out.push(
+          finding(
+            this.id,
+            p,
+            `${containerLabel(c, i)}: linuxParameters.${key} is not supported on Fargate: ${why}. Remove it.`,
+            { ...fargateExtra(td), fixes: [removeFix(doc, params, p)] },
+          ),
+        );
       }
     });
     return out;

@@ -23,12 +23,19 @@ export const networkModeAwsvpc: TaskDefRule = {
     const p = prop(td.root, 'networkMode');
     if (!p || p.value.type === 'null') {
       const anchor = prop(td.root, 'requiresCompatibilities') ?? missingAnchor(td, doc);
-      const edit = p ? doc.edits.replaceValue(p.value, 'awsvpc') : doc.edits.addProperty(td.root, doc.edits.key('networkMode'), 'awsvpc');
+      const edit = p
+        ? doc.edits.replaceValue(p.value, 'awsvpc')
+        : doc.edits.addProperty(td.root, doc.edits.key('networkMode'), 'awsvpc');
       return [
-        finding(this.id, anchor, `${MSG} networkMode is ${p ? 'null' : 'omitted'}, so the API uses 'bridge'; ${fargateWhy(td)}. Add "networkMode": "awsvpc".`, {
-          ...extra,
-          fixes: [fix("Set networkMode to 'awsvpc'", [edit], true)],
-        }),
+        finding(
+          this.id,
+          anchor,
+          `${MSG} networkMode is ${p ? 'null' : 'omitted'}, so the API uses 'bridge'; ${fargateWhy(td)}. Add "networkMode": "awsvpc".`,
+          {
+            ...extra,
+            fixes: [fix("Set networkMode to 'awsvpc'", [edit], true)],
+          },
+        ),
       ];
     }
     const out: Finding[] = [];
@@ -41,10 +48,17 @@ export const networkModeAwsvpc: TaskDefRule = {
       // A case variant of awsvpc is task/network-mode-enum's finding.
       if (typeof v !== 'string' || v.toLowerCase() === 'awsvpc') continue;
       out.push(
-        finding(this.id, alt.node, `${MSG} This task definition uses '${v}'${viaNote(alt.via)} but ${fargateWhy(td)}. Use "awsvpc" (or run it on EC2).`, {
-          ...extra,
-          fixes: fixable(alt) ? [fix("Set networkMode to 'awsvpc'", [doc.edits.replaceValue(alt.node, 'awsvpc')], true)] : [],
-        }),
+        finding(
+          this.id,
+          alt.node,
+          `${MSG} This task definition uses '${v}'${viaNote(alt.via)} but ${fargateWhy(td)}. Use "awsvpc" (or run it on EC2).`,
+          {
+            ...extra,
+            fixes: fixable(alt)
+              ? [fix("Set networkMode to 'awsvpc'", [doc.edits.replaceValue(alt.node, 'awsvpc')], true)]
+              : [],
+          },
+        ),
       );
     }
     return out;

@@ -4,7 +4,13 @@ import type { Finding } from '../../types';
 import { finding, fix } from '../util';
 import { fargateExtra, fixable, viaNote } from '../task/common';
 
-const FARGATE_OS = ['LINUX', 'WINDOWS_SERVER_2019_FULL', 'WINDOWS_SERVER_2019_CORE', 'WINDOWS_SERVER_2022_FULL', 'WINDOWS_SERVER_2022_CORE'];
+const FARGATE_OS = [
+  'LINUX',
+  'WINDOWS_SERVER_2019_FULL',
+  'WINDOWS_SERVER_2019_CORE',
+  'WINDOWS_SERVER_2022_FULL',
+  'WINDOWS_SERVER_2022_CORE',
+];
 const EC2_ONLY = ['WINDOWS_SERVER_2016_FULL', 'WINDOWS_SERVER_2004_CORE', 'WINDOWS_SERVER_20H2_CORE'];
 const UNVERIFIED = ['WINDOWS_SERVER_2025_FULL', 'WINDOWS_SERVER_2025_CORE'];
 
@@ -29,14 +35,26 @@ export const osFamily: TaskDefRule = {
       const target = `WINDOWS_SERVER_2022_${edition}`;
       const fixes = fixable(alt) ? [fix(`Change to ${target}`, [doc.edits.replaceValue(alt.node, target)])] : [];
       if (EC2_ONLY.includes(v)) {
-        out.push(finding(this.id, alt.node, `operatingSystemFamily '${v}'${viaNote(alt.via)} is available on EC2 only; Fargate runs ${FARGATE_OS.join(', ')}. Use ${target} (and a matching image).`, { ...fargateExtra(td), fixes }));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `operatingSystemFamily '${v}'${viaNote(alt.via)} is available on EC2 only; Fargate runs ${FARGATE_OS.join(', ')}. Use ${target} (and a matching image).`,
+            { ...fargateExtra(td), fixes },
+          ),
+        );
       } else if (UNVERIFIED.includes(v)) {
         out.push(
-          finding(this.id, alt.node, `operatingSystemFamily '${v}'${viaNote(alt.via)}: Windows Server 2025 on Fargate is not confirmed by the AWS documentation this linter follows (Fargate lists 2019 and 2022). Verify it works in your region, or use ${target}.`, {
-            ...fargateExtra(td),
-            severity: 'warning',
-            fixes,
-          }),
+          finding(
+            this.id,
+            alt.node,
+            `operatingSystemFamily '${v}'${viaNote(alt.via)}: Windows Server 2025 on Fargate is not confirmed by the AWS documentation this linter follows (Fargate lists 2019 and 2022). Verify it works in your region, or use ${target}.`,
+            {
+              ...fargateExtra(td),
+              severity: 'warning',
+              fixes,
+            },
+          ),
         );
       }
     }

@@ -19,10 +19,15 @@ export const placementConstraints: TaskDefRule = {
     const p = used(td.root, 'placementConstraints');
     if (!p) return [];
     return [
-      finding(this.id, p, `placementConstraints are not supported on Fargate (${fargateWhy(td)}): they select EC2 container instances. Remove them.`, {
-        ...fargateExtra(td),
-        fixes: [removeFix(doc, td.root, p)],
-      }),
+      finding(
+        this.id,
+        p,
+        `placementConstraints are not supported on Fargate (${fargateWhy(td)}): they select EC2 container instances. Remove them.`,
+        {
+          ...fargateExtra(td),
+          fixes: [removeFix(doc, td.root, p)],
+        },
+      ),
     ];
   },
 };

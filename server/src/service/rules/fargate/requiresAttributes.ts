@@ -23,10 +23,15 @@ export const requiresAttributes: TaskDefRule = {
     // A describe-output copy is task/readonly-fields' finding, which strips this field too.
     if (READONLY_FIELDS.some((f) => f !== 'requiresAttributes' && prop(td.root, f))) return [];
     return [
-      finding(this.id, p, `requiresAttributes is computed by ECS (EC2 placement attributes) and is not a RegisterTaskDefinition parameter; on Fargate (${fargateWhy(td)}) it means nothing. Remove it.`, {
-        ...fargateExtra(td),
-        fixes: [removeFix(doc, td.root, p)],
-      }),
+      finding(
+        this.id,
+        p,
+        `requiresAttributes is computed by ECS (EC2 placement attributes) and is not a RegisterTaskDefinition parameter; on Fargate (${fargateWhy(td)}) it means nothing. Remove it.`,
+        {
+          ...fargateExtra(td),
+          fixes: [removeFix(doc, td.root, p)],
+        },
+      ),
     ];
   },
 };

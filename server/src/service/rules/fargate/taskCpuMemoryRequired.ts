@@ -48,20 +48,35 @@ export const taskCpuMemoryRequired: TaskDefRule = {
     if (!hasCpu) {
       const cpu = memNow !== undefined ? (cpuForMemory(memNow) ?? fit.cpu) : fit.cpu;
       out.push(
-        finding(this.id, cpuP ?? anchor, `Fargate requires that 'cpu' be defined at the task level.${hasMem ? '' : ' Task-level memory is missing too.'} (${fargateWhy(td)}.) Add "cpu"${hasMem ? '' : ' and "memory"'} with a Fargate size, e.g. "${cpu}"${hasMem ? '' : ` / "${fit.memory}"`}.`, {
-          ...fargateExtra(td),
-          fixes: [fix(`Add task cpu "${cpu}"${hasMem ? '' : ` and memory "${fit.memory}"`}`, hasMem ? [put('cpu', String(cpu))] : [put('cpu', String(cpu)), put('memory', String(fit.memory))])],
-        }),
+        finding(
+          this.id,
+          cpuP ?? anchor,
+          `Fargate requires that 'cpu' be defined at the task level.${hasMem ? '' : ' Task-level memory is missing too.'} (${fargateWhy(td)}.) Add "cpu"${hasMem ? '' : ' and "memory"'} with a Fargate size, e.g. "${cpu}"${hasMem ? '' : ` / "${fit.memory}"`}.`,
+          {
+            ...fargateExtra(td),
+            fixes: [
+              fix(
+                `Add task cpu "${cpu}"${hasMem ? '' : ` and memory "${fit.memory}"`}`,
+                hasMem ? [put('cpu', String(cpu))] : [put('cpu', String(cpu)), put('memory', String(fit.memory))],
+              ),
+            ],
+          },
+        ),
       );
     }
     if (!hasMem && hasCpu) {
       const row = cpuNow !== undefined ? rowFor(cpuNow) : undefined;
       const memory = row ? (row.memory.find((m) => m >= fit.memory) ?? row.memory[row.memory.length - 1]) : fit.memory;
       out.push(
-        finding(this.id, memP ?? anchor, `Fargate requires that 'memory' be defined at the task level. (${fargateWhy(td)}.) Add "memory" valid for the task cpu, e.g. "${memory}".`, {
-          ...fargateExtra(td),
-          fixes: [fix(`Add task memory "${memory}"`, [put('memory', String(memory))])],
-        }),
+        finding(
+          this.id,
+          memP ?? anchor,
+          `Fargate requires that 'memory' be defined at the task level. (${fargateWhy(td)}.) Add "memory" valid for the task cpu, e.g. "${memory}".`,
+          {
+            ...fargateExtra(td),
+            fixes: [fix(`Add task memory "${memory}"`, [put('memory', String(memory))])],
+          },
+        ),
       );
     }
     return out;

@@ -9,7 +9,8 @@ const FIELDS: Record<string, string> = {
   disableNetworking: 'networking cannot be disabled on Fargate',
   dnsServers: 'Fargate uses the VPC resolver; DNS servers cannot be set per container',
   dnsSearchDomains: 'DNS search domains cannot be set per container on Fargate',
-  dockerSecurityOptions: 'Docker security options (SELinux/AppArmor labels, credentialspec) are not supported on Fargate',
+  dockerSecurityOptions:
+    'Docker security options (SELinux/AppArmor labels, credentialspec) are not supported on Fargate',
   extraHosts: 'extra /etc/hosts entries are not supported with awsvpc on Fargate',
   links: 'links need the bridge network mode, which Fargate does not have',
 };
@@ -23,7 +24,9 @@ export const unsupportedFields: TaskDefRule = {
   severity: 'error',
   title: 'Container field not supported on Fargate',
   docs: {
-    what: `On Fargate, containers do not set ${Object.keys(FIELDS).map((k) => `\`${k}\``).join(', ')} or a GPU resource requirement (empty lists and \`false\` are fine).`,
+    what: `On Fargate, containers do not set ${Object.keys(FIELDS)
+      .map((k) => `\`${k}\``)
+      .join(', ')} or a GPU resource requirement (empty lists and \`false\` are fine).`,
     why: 'Fargate rejects these at registration or launch (e.g. extraHosts fails RegisterTaskDefinition); Fargate has no GPUs.',
     fix: 'Remove the field, or run the task on EC2. For DNS entries use Route 53 / Cloud Map; for links use localhost (containers of an awsvpc task share the network namespace).',
   },
@@ -37,11 +40,24 @@ export const unsupportedFields: TaskDefRule = {
         if (key === 'links' && td.networkMode !== 'bridge') continue;
         const p = used(c, key);
         if (!p) continue;
-        out.push(finding(this.id, p, `${containerLabel(c, i)}: ${key} is not supported on Fargate: ${why}. Remove it.`, { ...fargateExtra(td), fixes: [removeFix(doc, c, p)] }));
+        out.push(
+          finding(this.id, p, `${containerLabel(c, i)}: ${key} is not supported on Fargate: ${why}. Remove it.`, {
+            ...fargateExtra(td),
+            fixes: [removeFix(doc, c, p)],
+          }),
+        );
       }
       for (const r of objects(child(c, 'resourceRequirements'))) {
         const type = child(r, 'type');
-        if (type && str(type)?.toUpperCase() === 'GPU') out.push(finding(this.id, type, `${containerLabel(c, i)}: GPU resource requirements are not supported on Fargate (Fargate has no GPUs). Run GPU workloads on EC2 GPU instances.`, fargateExtra(td)));
+        if (type && str(type)?.toUpperCase() === 'GPU')
+          out.push(
+            finding(
+              this.id,
+              type,
+              `${containerLabel(c, i)}: GPU resource requirements are not supported on Fargate (Fargate has no GPUs). Run GPU workloads on EC2 GPU instances.`,
+              fargateExtra(td),
+            ),
+          );
       }
     });
     return out;

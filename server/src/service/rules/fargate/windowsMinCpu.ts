@@ -33,10 +33,15 @@ export const windowsMinCpu: TaskDefRule = {
         fixes.push(fix(`Set cpu to 1024${raise ? ' and memory to 2048' : ''}`, edits, true));
       }
       out.push(
-        finding(this.id, c.node, `Task cpu '${c.raw}'${viaNote(c.via)} is below 1 vCPU: Windows containers on Fargate need cpu 1024, 2048 or 4096. Set cpu to at least 1024 (memory 2048 or more).`, {
-          ...fargateExtra(td),
-          fixes,
-        }),
+        finding(
+          this.id,
+          c.node,
+          `Task cpu '${c.raw}'${viaNote(c.via)} is below 1 vCPU: Windows containers on Fargate need cpu 1024, 2048 or 4096. Set cpu to at least 1024 (memory 2048 or more).`,
+          {
+            ...fargateExtra(td),
+            fixes,
+          },
+        ),
       );
     }
     return out;

@@ -22,10 +22,15 @@ export const windowsX86: TaskDefRule = {
       const v = alt.value.value;
       if (typeof v !== 'string' || v.toUpperCase() === 'X86_64') continue;
       out.push(
-        finding(this.id, alt.node, `cpuArchitecture '${v}'${viaNote(alt.via)}: Windows containers on Fargate run on X86_64 only. Use X86_64 with an x86-64 Windows image.`, {
-          ...fargateExtra(td),
-          fixes: fixable(alt) ? [fix('Change to X86_64', [doc.edits.replaceValue(alt.node, 'X86_64')], true)] : [],
-        }),
+        finding(
+          this.id,
+          alt.node,
+          `cpuArchitecture '${v}'${viaNote(alt.via)}: Windows containers on Fargate run on X86_64 only. Use X86_64 with an x86-64 Windows image.`,
+          {
+            ...fargateExtra(td),
+            fixes: fixable(alt) ? [fix('Change to X86_64', [doc.edits.replaceValue(alt.node, 'X86_64')], true)] : [],
+          },
+        ),
       );
     }
     return out;

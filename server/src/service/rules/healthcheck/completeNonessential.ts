@@ -24,11 +24,28 @@ export const depCompleteNonessential: TaskDefRule = {
       const ess = essProp ? bool(essProp.value) : true;
       if (ess !== true || reported.has(e.toIndex)) continue;
       reported.add(e.toIndex);
-      const edit = essProp ? doc.edits.replaceValue(essProp.value, false) : doc.edits.addProperty(e.to, 'essential', false);
-      out.push(finding(this.id, e.conditionNode, `${containerLabel(e.from, e.fromIndex)} waits for '${e.target}' to ${e.condition === 'COMPLETE' ? 'complete' : 'succeed'}, but '${e.target}' is essential${essProp ? '' : ' (the default)'}: "This condition can't be set on an essential container." When it exits, the task stops. Set essential: false on '${e.target}'.`, {
-        related: [{ uri: doc.uri, span: essProp ? { offset: essProp.value.offset, length: essProp.value.length } : { offset: child(e.to, 'name')!.offset, length: child(e.to, 'name')!.length }, message: `container '${e.target}'` }],
-        fixes: [fix(`Set essential: false on '${e.target}'`, [edit], true)],
-      }));
+      const edit = essProp
+        ? doc.edits.replaceValue(essProp.value, false)
+        : doc.edits.addProperty(e.to, 'essential', false);
+      out.push(
+        finding(
+          this.id,
+          e.conditionNode,
+          `${containerLabel(e.from, e.fromIndex)} waits for '${e.target}' to ${e.condition === 'COMPLETE' ? 'complete' : 'succeed'}, but '${e.target}' is essential${essProp ? '' : ' (the default)'}: "This condition can't be set on an essential container." When it exits, the task stops. Set essential: false on '${e.target}'.`,
+          {
+            related: [
+              {
+                uri: doc.uri,
+                span: essProp
+                  ? { offset: essProp.value.offset, length: essProp.value.length }
+                  : { offset: child(e.to, 'name')!.offset, length: child(e.to, 'name')!.length },
+                message: `container '${e.target}'`,
+              },
+            ],
+            fixes: [fix(`Set essential: false on '${e.target}'`, [edit], true)],
+          },
+        ),
+      );
     }
     return out;
   },

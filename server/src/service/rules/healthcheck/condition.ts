@@ -26,9 +26,16 @@ export const depCondition: TaskDefRule = {
         const upper = v.toUpperCase();
         const fixable = alt.node === alt.value && CONDITIONS.includes(upper);
         const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-        out.push(finding(this.id, alt.node, `${containerLabel(e.from, e.fromIndex)}: dependency condition '${v}'${via} is not valid; use START, COMPLETE, SUCCESS or HEALTHY.`, {
-          fixes: fixable ? [fix(`Change to ${upper}`, [doc.edits.replaceValue(alt.node, upper)], true)] : [],
-        }));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${containerLabel(e.from, e.fromIndex)}: dependency condition '${v}'${via} is not valid; use START, COMPLETE, SUCCESS or HEALTHY.`,
+            {
+              fixes: fixable ? [fix(`Change to ${upper}`, [doc.edits.replaceValue(alt.node, upper)], true)] : [],
+            },
+          ),
+        );
       }
     }
     return out;

@@ -29,8 +29,19 @@ export const dependencyEdges: (td: TaskDefModel) => DepEdge[] = perTaskDef((td) 
       const targetNode = child(item, 'containerName');
       const target = str(targetNode);
       const conditionNode = child(item, 'condition');
-      const toIndex = target !== undefined ? byName.get(target) ?? -1 : -1;
-      out.push({ from, fromIndex, fromName: str(child(from, 'name')), item, targetNode, target, conditionNode, condition: str(conditionNode), to: toIndex >= 0 ? td.containers[toIndex] : undefined, toIndex });
+      const toIndex = target !== undefined ? (byName.get(target) ?? -1) : -1;
+      out.push({
+        from,
+        fromIndex,
+        fromName: str(child(from, 'name')),
+        item,
+        targetNode,
+        target,
+        conditionNode,
+        condition: str(conditionNode),
+        to: toIndex >= 0 ? td.containers[toIndex] : undefined,
+        toIndex,
+      });
     }
   });
   return out;

@@ -21,7 +21,13 @@ export const depHealthyNeedsHc: TaskDefRule = {
       if (!e.to || e.condition !== 'HEALTHY' || !e.conditionNode) continue;
       const hc = prop(e.to, 'healthCheck');
       if (hc && hc.value.type !== 'null') continue;
-      out.push(finding(this.id, e.conditionNode, `${containerLabel(e.from, e.fromIndex)} waits for '${e.target}' to be HEALTHY, but '${e.target}' has no healthCheck, so it never becomes healthy and the task cannot start. Add a healthCheck to '${e.target}', or use START.`));
+      out.push(
+        finding(
+          this.id,
+          e.conditionNode,
+          `${containerLabel(e.from, e.fromIndex)} waits for '${e.target}' to be HEALTHY, but '${e.target}' has no healthCheck, so it never becomes healthy and the task cannot start. Add a healthCheck to '${e.target}', or use START.`,
+        ),
+      );
     }
     return out;
   },

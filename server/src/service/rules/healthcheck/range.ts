@@ -19,7 +19,9 @@ export interface HcRange {
 }
 
 /** Containers with a known healthCheck object (shared by the health-check rules, read only; one slot as perTaskDef). */
-export function healthChecks(containers: readonly ObjectNode[]): { c: ObjectNode; i: number; hc: AstNode | undefined }[] {
+export function healthChecks(
+  containers: readonly ObjectNode[],
+): { c: ObjectNode; i: number; hc: AstNode | undefined }[] {
   if (containers !== lastContainers) {
     lastChecks = containers.map((c, i) => ({ c, i, hc: child(c, 'healthCheck') })).filter((x) => isObject(x.hc));
     lastContainers = containers;
@@ -52,9 +54,25 @@ export function hcRangeRule(r: HcRange): TaskDefRule {
           const clamped = Math.min(r.max, Math.max(r.min, Math.round(n)));
           const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
           const asString = alt.value.type === 'string';
-          out.push(finding(r.id, alt.node, `${containerLabel(c, i)}: healthCheck.${r.field} ${n}${via} is outside ${range}; RegisterTaskDefinition rejects it. Use a value from ${r.min} to ${r.max}.`, {
-            fixes: alt.node === alt.value ? [fix(`Set ${r.field} to ${clamped}`, [doc.edits.replaceValue(alt.node, asString ? String(clamped) : clamped)], true)] : [],
-          }));
+          out.push(
+            finding(
+              r.id,
+              alt.node,
+              `${containerLabel(c, i)}: healthCheck.${r.field} ${n}${via} is outside ${range}; RegisterTaskDefinition rejects it. Use a value from ${r.min} to ${r.max}.`,
+              {
+                fixes:
+                  alt.node === alt.value
+                    ? [
+                        fix(
+                          `Set ${r.field} to ${clamped}`,
+                          [doc.edits.replaceValue(alt.node, asString ? String(clamped) : clamped)],
+                          true,
+                        ),
+                      ]
+                    : [],
+              },
+            ),
+          );
         }
       }
       return out;

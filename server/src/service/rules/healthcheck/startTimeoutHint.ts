@@ -23,7 +23,13 @@ export const depStartTimeoutHint: TaskDefRule = {
       if (e.condition === 'START') continue; // starting is immediate; nothing to time out
       seen.add(e.toIndex);
       if (prop(e.to, 'startTimeout')) continue;
-      out.push(finding(this.id, e.targetNode, `${containerLabel(e.from, e.fromIndex)} waits for '${e.target}', which has no startTimeout; set one on '${e.target}' to bound how long ECS waits before giving up.`));
+      out.push(
+        finding(
+          this.id,
+          e.targetNode,
+          `${containerLabel(e.from, e.fromIndex)} waits for '${e.target}', which has no startTimeout; set one on '${e.target}' to bound how long ECS waits before giving up.`,
+        ),
+      );
     }
     return out;
   },

@@ -22,21 +22,46 @@ export const depTargetExists: TaskDefRule = {
     for (const e of edges) {
       if (!e.targetNode || e.target === undefined) continue;
       if (e.target === e.fromName) {
-        out.push(finding(this.id, e.targetNode, `${containerLabel(e.from, e.fromIndex)} depends on itself; a container can only depend on other containers of the task.`));
+        out.push(
+          finding(
+            this.id,
+            e.targetNode,
+            `${containerLabel(e.from, e.fromIndex)} depends on itself; a container can only depend on other containers of the task.`,
+          ),
+        );
       } else if (!e.to) {
         const label = containerLabel(e.from, e.fromIndex);
         names ??= td.containers.map((c, i) => containerLabel(c, i).replace(/^container '(.*)'$/, '$1'));
-        const near = closest(e.target, names.filter((n) => n !== e.fromName));
-        out.push(finding(this.id, e.targetNode, `${label} depends on '${e.target}', which is not a container of this task definition (containers: ${names.map((n) => `'${n}'`).join(', ')}).${near ? ` Did you mean '${near}'?` : ''}`, {
-          fixes: near ? [fix(`Rename to '${near}'`, [doc.edits.replaceValue(e.targetNode, near)], true)] : [],
-        }));
+        const near = closest(
+          e.target,
+          names.filter((n) => n !== e.fromName),
+        );
+        out.push(
+          finding(
+            this.id,
+            e.targetNode,
+            `${label} depends on '${e.target}', which is not a container of this task definition (containers: ${names.map((n) => `'${n}'`).join(', ')}).${near ? ` Did you mean '${near}'?` : ''}`,
+            {
+              fixes: near ? [fix(`Rename to '${near}'`, [doc.edits.replaceValue(e.targetNode, near)], true)] : [],
+            },
+          ),
+        );
       }
     }
     const cycle = findCycle(edges, td.containers.length);
     if (cycle) {
-      const path = cycle.map((e) => e.fromName).concat(cycle[0].fromName).join(' -> ');
+      const path = cycle
+        .map((e) => e.fromName)
+        .concat(cycle[0].fromName)
+        .join(' -> ');
       const last = cycle[cycle.length - 1];
-      out.push(finding(this.id, last.targetNode!, `Container dependencies form a cycle (${path}); none of these containers can ever start. Remove one of the dependencies.`));
+      out.push(
+        finding(
+          this.id,
+          last.targetNode!,
+          `Container dependencies form a cycle (${path}); none of these containers can ever start. Remove one of the dependencies.`,
+        ),
+      );
     }
     return out;
   },
@@ -50,7 +75,8 @@ function findCycle(edges: DepEdge[], n: number): DepEdge[] | undefined {
   for (const e of edges) if (e.to && e.toIndex !== e.fromIndex) dependent.add(e.fromIndex);
   if (!edges.some((e) => e.to && e.toIndex !== e.fromIndex && dependent.has(e.toIndex))) return undefined;
   const out = new Map<number, DepEdge[]>();
-  for (const e of edges) if (e.to && e.toIndex !== e.fromIndex) out.set(e.fromIndex, [...(out.get(e.fromIndex) ?? []), e]);
+  for (const e of edges)
+    if (e.to && e.toIndex !== e.fromIndex) out.set(e.fromIndex, [...(out.get(e.fromIndex) ?? []), e]);
   const state = new Array<number>(n).fill(0);
   const stack: DepEdge[] = [];
   const visit = (v: number): DepEdge[] | undefined => {

@@ -24,7 +24,13 @@ export const hcTimeoutLtInterval: TaskDefRule = {
       const timeout = num(tNode) ?? 5;
       const interval = num(iNode) ?? 30;
       if (timeout < interval) continue;
-      out.push(finding(this.id, tNode ?? iNode!, `${containerLabel(c, i)}: health-check timeout ${timeout}s is not shorter than the interval ${interval}s; checks would run back to back. Did you swap them?`));
+      out.push(
+        finding(
+          this.id,
+          tNode ?? iNode!,
+          `${containerLabel(c, i)}: health-check timeout ${timeout}s is not shorter than the interval ${interval}s; checks would run back to back. Did you swap them?`,
+        ),
+      );
     }
     return out;
   },

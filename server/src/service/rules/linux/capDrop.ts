@@ -11,7 +11,7 @@ export const capDrop: TaskDefRule = {
   title: 'Capability both added and dropped',
   docs: {
     what: 'Notes a capability listed in both `capabilities.add` and `capabilities.drop`. Dropping capabilities is supported on every Fargate platform version (only `add` needs 1.4.0), so drops are otherwise never reported.',
-    why: 'Listing a capability in both lists leaves it to Docker\'s ordering whether the container gets it; the intent is unclear.',
+    why: "Listing a capability in both lists leaves it to Docker's ordering whether the container gets it; the intent is unclear.",
     fix: 'Keep the capability in one list only.',
   },
   needs: { container: ['linuxParameters'] },
@@ -25,9 +25,19 @@ export const capDrop: TaskDefRule = {
         const name = value.toUpperCase().replace(/^CAP_/, '');
         if (name === 'ALL' || !add.has(name)) return;
         const index = dropNode && dropNode.type === 'array' ? dropNode.items.indexOf(node) : -1;
-        out.push(finding(this.id, node, `${containerLabel(c, i)}: ${name} is both added and dropped; whether the container gets it depends on Docker's ordering. Keep it in one list.`, {
-          fixes: index >= 0 && dropNode?.type === 'array' ? [fix(`Remove ${value} from capabilities.drop`, [doc.edits.removeItem(dropNode, index)])] : [],
-        }));
+        out.push(
+          finding(
+            this.id,
+            node,
+            `${containerLabel(c, i)}: ${name} is both added and dropped; whether the container gets it depends on Docker's ordering. Keep it in one list.`,
+            {
+              fixes:
+                index >= 0 && dropNode?.type === 'array'
+                  ? [fix(`Remove ${value} from capabilities.drop`, [doc.edits.removeItem(dropNode, index)])]
+                  : [],
+            },
+          ),
+        );
       });
     });
     return out;

@@ -4,9 +4,44 @@ import type { Finding, Fix } from '../../types';
 import { closest, containerLabel, finding, fix } from '../util';
 
 export const CAPABILITIES = [
-  'ALL', 'AUDIT_CONTROL', 'AUDIT_WRITE', 'BLOCK_SUSPEND', 'CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'IPC_LOCK', 'IPC_OWNER', 'KILL', 'LEASE',
-  'LINUX_IMMUTABLE', 'MAC_ADMIN', 'MAC_OVERRIDE', 'MKNOD', 'NET_ADMIN', 'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_ADMIN',
-  'SYS_BOOT', 'SYS_CHROOT', 'SYS_MODULE', 'SYS_NICE', 'SYS_PACCT', 'SYS_PTRACE', 'SYS_RAWIO', 'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'SYSLOG', 'WAKE_ALARM',
+  'ALL',
+  'AUDIT_CONTROL',
+  'AUDIT_WRITE',
+  'BLOCK_SUSPEND',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'DAC_READ_SEARCH',
+  'FOWNER',
+  'FSETID',
+  'IPC_LOCK',
+  'IPC_OWNER',
+  'KILL',
+  'LEASE',
+  'LINUX_IMMUTABLE',
+  'MAC_ADMIN',
+  'MAC_OVERRIDE',
+  'MKNOD',
+  'NET_ADMIN',
+  'NET_BIND_SERVICE',
+  'NET_BROADCAST',
+  'NET_RAW',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_ADMIN',
+  'SYS_BOOT',
+  'SYS_CHROOT',
+  'SYS_MODULE',
+  'SYS_NICE',
+  'SYS_PACCT',
+  'SYS_PTRACE',
+  'SYS_RAWIO',
+  'SYS_RESOURCE',
+  'SYS_TIME',
+  'SYS_TTY_CONFIG',
+  'SYSLOG',
+  'WAKE_ALARM',
 ] as const;
 
 /** The suggestion for a capability name: without `CAP_`, upper case, or the closest known name. */
@@ -38,8 +73,17 @@ export const capValidNames: TaskDefRule = {
           if ((CAPABILITIES as readonly string[]).includes(value)) continue;
           const s = suggestCapability(value);
           const fixes: Fix[] = s ? [fix(`Change to ${s}`, [doc.edits.replaceValue(node, s)], true)] : [];
-          const why = /^CAP_/i.test(value) ? 'the API takes capability names without the CAP_ prefix' : 'it is not a capability the API knows';
-          out.push(finding(this.id, node, `${containerLabel(c, i)}: capability '${value}' in capabilities.${list}: ${why}.${s ? ` Write ${s}.` : ''}`, { fixes }));
+          const why = /^CAP_/i.test(value)
+            ? 'the API takes capability names without the CAP_ prefix'
+            : 'it is not a capability the API knows';
+          out.push(
+            finding(
+              this.id,
+              node,
+              `${containerLabel(c, i)}: capability '${value}' in capabilities.${list}: ${why}.${s ? ` Write ${s}.` : ''}`,
+              { fixes },
+            ),
+          );
         }
       }
     });

@@ -26,18 +26,27 @@ export const initProcess: TaskDefRule = {
       if (lp?.unknown || flag?.unknown || bool(flag) === true) return;
       missing.push(containerLabel(c, i).replace(/^container /, ''));
       if (flag) edits.push(doc.edits.replaceValue(flag, true));
-      else if (lp && lp.type === 'object') edits.push(doc.edits.addProperty(lp, doc.edits.key('initProcessEnabled'), true));
+      else if (lp && lp.type === 'object')
+        edits.push(doc.edits.addProperty(lp, doc.edits.key('initProcessEnabled'), true));
       else if (lpP) edits.push(doc.edits.replaceValue(lpP.value, { initProcessEnabled: true }));
       else edits.push(doc.edits.addProperty(c, doc.edits.key('linuxParameters'), { initProcessEnabled: true }));
     });
     if (missing.length === 0) return [];
     const anchor = (td.root && prop(td.root, 'containerDefinitions')) ?? td.containersNode;
     if (!anchor) return [];
-    const list = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
+    const list =
+      missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
     const out: Finding[] = [
-      finding(this.id, anchor, `No init process for ${missing.length === 1 ? 'container' : 'containers'} ${list}: zombie processes are not reaped and signals may not reach the app. Consider "linuxParameters": {"initProcessEnabled": true}.`, {
-        fixes: [fix(`Enable the init process (${missing.length} container${missing.length === 1 ? '' : 's'})`, edits)],
-      }),
+      finding(
+        this.id,
+        anchor,
+        `No init process for ${missing.length === 1 ? 'container' : 'containers'} ${list}: zombie processes are not reaped and signals may not reach the app. Consider "linuxParameters": {"initProcessEnabled": true}.`,
+        {
+          fixes: [
+            fix(`Enable the init process (${missing.length} container${missing.length === 1 ? '' : 's'})`, edits),
+          ],
+        },
+      ),
     ];
     return out;
   },

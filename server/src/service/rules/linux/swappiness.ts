@@ -25,8 +25,22 @@ export const swappiness: TaskDefRule = {
       const p = given(lp, 'swappiness');
       if (!p) return;
       const v = num(p.value);
-      if (v !== undefined && (v < 0 || v > 100 || !Number.isInteger(v))) out.push(finding(this.id, p.value, `${containerLabel(c, i)}: swappiness ${v} is out of range; use an integer from 0 to 100.`));
-      if (!prop(lp, 'maxSwap') || child(lp, 'maxSwap')?.type === 'null') out.push(finding(this.id, p, `${containerLabel(c, i)}: swappiness has no effect without maxSwap. Set maxSwap or remove swappiness.`));
+      if (v !== undefined && (v < 0 || v > 100 || !Number.isInteger(v)))
+        out.push(
+          finding(
+            this.id,
+            p.value,
+            `${containerLabel(c, i)}: swappiness ${v} is out of range; use an integer from 0 to 100.`,
+          ),
+        );
+      if (!prop(lp, 'maxSwap') || child(lp, 'maxSwap')?.type === 'null')
+        out.push(
+          finding(
+            this.id,
+            p,
+            `${containerLabel(c, i)}: swappiness has no effect without maxSwap. Set maxSwap or remove swappiness.`,
+          ),
+        );
     });
     return out;
   },

@@ -4,7 +4,16 @@ import type { Finding } from '../../types';
 import { containerLabel, finding, lineOf } from '../util';
 import { used } from '../task/common';
 
-const IPC = ['kernel.msgmax', 'kernel.msgmnb', 'kernel.msgmni', 'kernel.sem', 'kernel.shmall', 'kernel.shmmax', 'kernel.shmmni', 'kernel.shm_rmid_forced'];
+const IPC = [
+  'kernel.msgmax',
+  'kernel.msgmnb',
+  'kernel.msgmni',
+  'kernel.sem',
+  'kernel.shmall',
+  'kernel.shmmax',
+  'kernel.shmmni',
+  'kernel.shm_rmid_forced',
+];
 
 function namespaced(ns: string): boolean {
   return IPC.includes(ns) || ns.startsWith('fs.mqueue.') || ns.startsWith('net.');
@@ -29,7 +38,10 @@ export const sysctlNamespaces: TaskDefRule = {
       const label = containerLabel(c, i);
       if (td.windows) {
         const p = used(c, 'systemControls');
-        if (p) out.push(finding(this.id, p, `${label}: systemControls are not supported for Windows containers. Remove them.`));
+        if (p)
+          out.push(
+            finding(this.id, p, `${label}: systemControls are not supported for Windows containers. Remove them.`),
+          );
         return;
       }
       for (const s of objects(child(c, 'systemControls'))) {
@@ -37,7 +49,13 @@ export const sysctlNamespaces: TaskDefRule = {
         const ns = str(nsNode);
         if (!nsNode || ns === undefined) continue;
         if (!namespaced(ns)) {
-          out.push(finding(this.id, nsNode, `${label}: sysctl '${ns}' is not namespaced; containers may set only IPC parameters (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*) and net.*. The container will not start.`));
+          out.push(
+            finding(
+              this.id,
+              nsNode,
+              `${label}: sysctl '${ns}' is not namespaced; containers may set only IPC parameters (kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*) and net.*. The container will not start.`,
+            ),
+          );
           continue;
         }
         const v = str(child(s, 'value'));
@@ -45,10 +63,21 @@ export const sysctlNamespaces: TaskDefRule = {
         const prev = values.get(ns);
         if (prev && prev.value !== v) {
           out.push(
-            finding(this.id, nsNode, `${label}: ${ns} = ${v} conflicts with ${prev.value} set on line ${lineOf(doc, prev.node.offset)}; with awsvpc the network namespace is shared by the task, so only one value takes effect. Set it in one container.`, {
-              severity: 'warning',
-              related: [{ uri: doc.uri, span: { offset: prev.node.offset, length: prev.node.length }, message: `${ns} = ${prev.value}` }],
-            }),
+            finding(
+              this.id,
+              nsNode,
+              `${label}: ${ns} = ${v} conflicts with ${prev.value} set on line ${lineOf(doc, prev.node.offset)}; with awsvpc the network namespace is shared by the task, so only one value takes effect. Set it in one container.`,
+              {
+                severity: 'warning',
+                related: [
+                  {
+                    uri: doc.uri,
+                    span: { offset: prev.node.offset, length: prev.node.length },
+                    message: `${ns} = ${prev.value}`,
+                  },
+                ],
+              },
+            ),
           );
         } else if (!prev) values.set(ns, { value: v, node: nsNode });
       }

@@ -4,9 +4,45 @@ import type { Finding } from '../../types';
 import { containerLabel, finding } from '../util';
 
 const MOUNT_OPTIONS = [
-  'defaults', 'ro', 'rw', 'suid', 'nosuid', 'dev', 'nodev', 'exec', 'noexec', 'sync', 'async', 'dirsync', 'remount', 'mand', 'nomand', 'atime', 'noatime', 'diratime',
-  'nodiratime', 'bind', 'rbind', 'unbindable', 'runbindable', 'private', 'rprivate', 'shared', 'rshared', 'slave', 'rslave', 'relatime', 'norelatime', 'strictatime',
-  'nostrictatime', 'mode', 'uid', 'gid', 'nr_inodes', 'nr_blocks', 'mpol',
+  'defaults',
+  'ro',
+  'rw',
+  'suid',
+  'nosuid',
+  'dev',
+  'nodev',
+  'exec',
+  'noexec',
+  'sync',
+  'async',
+  'dirsync',
+  'remount',
+  'mand',
+  'nomand',
+  'atime',
+  'noatime',
+  'diratime',
+  'nodiratime',
+  'bind',
+  'rbind',
+  'unbindable',
+  'runbindable',
+  'private',
+  'rprivate',
+  'shared',
+  'rshared',
+  'slave',
+  'rslave',
+  'relatime',
+  'norelatime',
+  'strictatime',
+  'nostrictatime',
+  'mode',
+  'uid',
+  'gid',
+  'nr_inodes',
+  'nr_blocks',
+  'mpol',
 ];
 
 /** tmpfs mounts: absolute `containerPath`, a `size`, documented mount options. */
@@ -30,12 +66,32 @@ export const tmpfs: TaskDefRule = {
       for (const t of objects(child(child(c, 'linuxParameters'), 'tmpfs'))) {
         const pathNode = child(t, 'containerPath');
         const path = str(pathNode);
-        if (!pathNode) out.push(finding(this.id, { offset: t.offset, length: 1 }, `${label}: tmpfs mount needs "containerPath" (an absolute path).`));
-        else if (path !== undefined && !path.startsWith('/')) out.push(finding(this.id, pathNode, `${label}: tmpfs containerPath '${path}' must be absolute (start with /).`));
-        if (!prop(t, 'size')) out.push(finding(this.id, pathNode ?? { offset: t.offset, length: 1 }, `${label}: tmpfs mount needs "size" (MiB).`));
+        if (!pathNode)
+          out.push(
+            finding(
+              this.id,
+              { offset: t.offset, length: 1 },
+              `${label}: tmpfs mount needs "containerPath" (an absolute path).`,
+            ),
+          );
+        else if (path !== undefined && !path.startsWith('/'))
+          out.push(
+            finding(this.id, pathNode, `${label}: tmpfs containerPath '${path}' must be absolute (start with /).`),
+          );
+        if (!prop(t, 'size'))
+          out.push(
+            finding(this.id, pathNode ?? { offset: t.offset, length: 1 }, `${label}: tmpfs mount needs "size" (MiB).`),
+          );
         for (const { value, node } of strings(child(t, 'mountOptions'))) {
           const key = value.split('=')[0];
-          if (!MOUNT_OPTIONS.includes(key)) out.push(finding(this.id, node, `${label}: tmpfs mount option '${value}' is not one ECS accepts (${MOUNT_OPTIONS.slice(0, 8).join(', ')}, ...).`));
+          if (!MOUNT_OPTIONS.includes(key))
+            out.push(
+              finding(
+                this.id,
+                node,
+                `${label}: tmpfs mount option '${value}' is not one ECS accepts (${MOUNT_OPTIONS.slice(0, 8).join(', ')}, ...).`,
+              ),
+            );
         }
       }
     });

@@ -20,7 +20,15 @@ export const linuxOnWindows: TaskDefRule = {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
       const p = given(c, 'linuxParameters');
-      if (p) out.push(finding(this.id, p, `${containerLabel(c, i)}: linuxParameters is not supported for Windows containers. Remove it.`, { fixes: [removeFix(doc, c, p)] }));
+      if (p)
+        out.push(
+          finding(
+            this.id,
+            p,
+            `${containerLabel(c, i)}: linuxParameters is not supported for Windows containers. Remove it.`,
+            { fixes: [removeFix(doc, c, p)] },
+          ),
+        );
     });
     return out;
   },

@@ -3,7 +3,8 @@ import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
 import { finding } from '../util';
 
-const idOf = (v: string, kind: 'file-system' | 'access-point'): string => (v.startsWith('arn:') ? v.slice(v.indexOf(`:${kind}/`) + kind.length + 2) : v);
+const idOf = (v: string, kind: 'file-system' | 'access-point'): string =>
+  v.startsWith('arn:') ? v.slice(v.indexOf(`:${kind}/`) + kind.length + 2) : v;
 
 /** With a live connection: the EFS file system / access point ids must exist in the connected account and region. */
 export const efsFsNotFound: TaskDefRule = {
@@ -26,13 +27,26 @@ export const efsFsNotFound: TaskDefRule = {
       if (!fsNode || !fsId) continue;
       const fs = live.fileSystems.find((f) => f.id === idOf(fsId, 'file-system'));
       if (!fs) {
-        out.push(finding('efs/fs-not-found', fsNode, `EFS file system ${fsId} does not exist in the connected account in region ${live.region}. Tasks in ${live.region} cannot mount it.`));
+        out.push(
+          finding(
+            'efs/fs-not-found',
+            fsNode,
+            `EFS file system ${fsId} does not exist in the connected account in region ${live.region}. Tasks in ${live.region} cannot mount it.`,
+          ),
+        );
         continue;
       }
       const apNode = at(efs, 'authorizationConfig', 'accessPointId');
       const apId = str(apNode);
       if (apNode && apId && !fs.accessPoints.some((a) => a.id === idOf(apId, 'access-point'))) {
-        out.push(finding('efs/ap-not-found', apNode, `Access point ${apId} does not belong to file system ${fs.id}${fs.name ? ` (${fs.name})` : ''} in region ${live.region}; its access points are ${fs.accessPoints.map((a) => a.id).join(', ') || 'none'}.`, { severity: 'warning' }));
+        out.push(
+          finding(
+            'efs/ap-not-found',
+            apNode,
+            `Access point ${apId} does not belong to file system ${fs.id}${fs.name ? ` (${fs.name})` : ''} in region ${live.region}; its access points are ${fs.accessPoints.map((a) => a.id).join(', ') || 'none'}.`,
+            { severity: 'warning' },
+          ),
+        );
       }
     }
     return out;

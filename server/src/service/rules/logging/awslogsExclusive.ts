@@ -23,9 +23,19 @@ export const awslogsExclusive: TaskDefRule = {
       const pat = prop(lc.options, 'awslogs-multiline-pattern');
       if (!fmt || !pat) continue;
       const second = fmt.span.offset > pat.span.offset ? fmt : pat;
-      out.push(finding(this.id, second, `${containerLabel(lc.container, lc.containerIndex)}: "You cannot configure both the awslogs-datetime-format and awslogs-multiline-pattern options." Keep one.`, {
-        fixes: [fix('Remove awslogs-multiline-pattern', [doc.edits.removeProperty(lc.options, pat)]), fix('Remove awslogs-datetime-format', [doc.edits.removeProperty(lc.options, fmt)])],
-      }));
+      out.push(
+        finding(
+          this.id,
+          second,
+          `${containerLabel(lc.container, lc.containerIndex)}: "You cannot configure both the awslogs-datetime-format and awslogs-multiline-pattern options." Keep one.`,
+          {
+            fixes: [
+              fix('Remove awslogs-multiline-pattern', [doc.edits.removeProperty(lc.options, pat)]),
+              fix('Remove awslogs-datetime-format', [doc.edits.removeProperty(lc.options, fmt)]),
+            ],
+          },
+        ),
+      );
     }
     return out;
   },

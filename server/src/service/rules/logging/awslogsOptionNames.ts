@@ -4,9 +4,27 @@ import { closest, containerLabel, finding, fix } from '../util';
 import { logConfigs } from './logConfigs';
 
 /** The awslogs options ECS documents (the same list cfn-lint E3046 accepts). */
-const DOCUMENTED = ['awslogs-create-group', 'awslogs-datetime-format', 'awslogs-group', 'awslogs-multiline-pattern', 'awslogs-region', 'awslogs-stream-prefix', 'mode', 'max-buffer-size'];
+const DOCUMENTED = [
+  'awslogs-create-group',
+  'awslogs-datetime-format',
+  'awslogs-group',
+  'awslogs-multiline-pattern',
+  'awslogs-region',
+  'awslogs-stream-prefix',
+  'mode',
+  'max-buffer-size',
+];
 /** Options of Docker's awslogs driver that ECS does not document: may work on EC2, not guaranteed. */
-const DOCKER_ONLY = ['awslogs-endpoint', 'awslogs-stream', 'awslogs-force-flush-interval-seconds', 'awslogs-max-buffered-events', 'awslogs-format', 'awslogs-credentials-endpoint', 'tag', 'awslogs-create-stream'];
+const DOCKER_ONLY = [
+  'awslogs-endpoint',
+  'awslogs-stream',
+  'awslogs-force-flush-interval-seconds',
+  'awslogs-max-buffered-events',
+  'awslogs-format',
+  'awslogs-credentials-endpoint',
+  'tag',
+  'awslogs-create-stream',
+];
 
 /** Unknown awslogs option names: usually typos, which the driver rejects or ignores. */
 export const awslogsOptionNames: TaskDefRule = {
@@ -27,13 +45,26 @@ export const awslogsOptionNames: TaskDefRule = {
         if (DOCUMENTED.includes(p.key)) continue;
         const label = containerLabel(lc.container, lc.containerIndex);
         if (DOCKER_ONLY.includes(p.key)) {
-          out.push(finding(this.id, p, `${label}: awslogs option '${p.key}' is a Docker option that ECS does not document; it may be rejected on Fargate. Prefer the documented options.`));
+          out.push(
+            finding(
+              this.id,
+              p,
+              `${label}: awslogs option '${p.key}' is a Docker option that ECS does not document; it may be rejected on Fargate. Prefer the documented options.`,
+            ),
+          );
           continue;
         }
         const near = closest(p.key, DOCUMENTED);
-        out.push(finding(this.id, p, `${label}: '${p.key}' is not an awslogs option (known: ${DOCUMENTED.join(', ')}); Docker refuses unknown log options, so the container would not start.${near ? ` Did you mean '${near}'?` : ''}`, {
-          fixes: near ? [fix(`Rename to '${near}'`, [doc.edits.replaceKey(p, near)], true)] : [],
-        }));
+        out.push(
+          finding(
+            this.id,
+            p,
+            `${label}: '${p.key}' is not an awslogs option (known: ${DOCUMENTED.join(', ')}); Docker refuses unknown log options, so the container would not start.${near ? ` Did you mean '${near}'?` : ''}`,
+            {
+              fixes: near ? [fix(`Rename to '${near}'`, [doc.edits.replaceKey(p, near)], true)] : [],
+            },
+          ),
+        );
       }
     }
     return out;

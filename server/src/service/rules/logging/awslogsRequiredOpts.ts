@@ -28,8 +28,18 @@ export const awslogsRequiredOpts: TaskDefRule = {
       const missing = required.filter((k) => !prop(lc.options, k));
       if (missing.length === 0) continue;
       const at = lc.optionsProp ?? prop(lc.config, 'logDriver') ?? lc.config;
-      const why = missing.map((k) => (k === 'awslogs-stream-prefix' ? `${k} ("Required: Yes, when using Fargate")` : `${k} ("Required: Yes")`)).join(', ');
-      out.push(finding(this.id, at, `${containerLabel(lc.container, lc.containerIndex)}: the awslogs driver is missing ${why}. Add ${missing.length === 1 ? 'it' : 'them'} to logConfiguration.options.`));
+      const why = missing
+        .map((k) =>
+          k === 'awslogs-stream-prefix' ? `${k} ("Required: Yes, when using Fargate")` : `${k} ("Required: Yes")`,
+        )
+        .join(', ');
+      out.push(
+        finding(
+          this.id,
+          at,
+          `${containerLabel(lc.container, lc.containerIndex)}: the awslogs driver is missing ${why}. Add ${missing.length === 1 ? 'it' : 'them'} to logConfiguration.options.`,
+        ),
+      );
     }
     return out;
   },

@@ -21,7 +21,13 @@ export const createGroupPerm: TaskDefRule = {
       if (lc.driver !== 'awslogs' || !lc.options) continue;
       const p = prop(lc.options, 'awslogs-create-group');
       if (!p || bool(p.value) !== true) continue;
-      out.push(finding(this.id, p, `${containerLabel(lc.container, lc.containerIndex)}: awslogs-create-group needs logs:CreateLogGroup on the task execution role (not in AmazonECSTaskExecutionRolePolicy); otherwise the container fails to start.`));
+      out.push(
+        finding(
+          this.id,
+          p,
+          `${containerLabel(lc.container, lc.containerIndex)}: awslogs-create-group needs logs:CreateLogGroup on the task execution role (not in AmazonECSTaskExecutionRolePolicy); otherwise the container fails to start.`,
+        ),
+      );
     }
     return out;
   },

@@ -23,9 +23,19 @@ export const logDriverEnum: TaskDefRule = {
         if (alt.value.type !== 'string' || LOG_DRIVERS.includes(v)) continue;
         const near = LOG_DRIVERS.find((d) => d === v.toLowerCase()) ?? closest(v, LOG_DRIVERS, 2);
         const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-        out.push(finding(this.id, alt.node, `${containerLabel(lc.container, lc.containerIndex)}: log driver '${v}'${via} is not supported; ECS accepts ${LOG_DRIVERS.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, {
-          fixes: near && alt.node === alt.value ? [fix(`Change to ${near}`, [doc.edits.replaceValue(alt.node, near)], true)] : [],
-        }));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${containerLabel(lc.container, lc.containerIndex)}: log driver '${v}'${via} is not supported; ECS accepts ${LOG_DRIVERS.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`,
+            {
+              fixes:
+                near && alt.node === alt.value
+                  ? [fix(`Change to ${near}`, [doc.edits.replaceValue(alt.node, near)], true)]
+                  : [],
+            },
+          ),
+        );
       }
     }
     return out;

@@ -24,9 +24,19 @@ export const logFargateDriver: TaskDefRule = {
         const v = String(alt.value.value);
         if (alt.value.type !== 'string' || FARGATE_LOG_DRIVERS.includes(v) || !LOG_DRIVERS.includes(v)) continue;
         const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-        out.push(finding(this.id, alt.node, `${containerLabel(lc.container, lc.containerIndex)}: log driver '${v}'${via} is not supported on Fargate${fargateReason(td)}; "For tasks on Fargate, the supported log drivers are awslogs, splunk, and awsfirelens." Use awslogs, or awsfirelens to reach ${v === 'fluentd' ? 'Fluentd' : 'other destinations'}.`, {
-          fixes: v === 'fluentd' && alt.node === alt.value ? [fix('Change to awsfirelens', [doc.edits.replaceValue(alt.node, 'awsfirelens')])] : [],
-        }));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${containerLabel(lc.container, lc.containerIndex)}: log driver '${v}'${via} is not supported on Fargate${fargateReason(td)}; "For tasks on Fargate, the supported log drivers are awslogs, splunk, and awsfirelens." Use awslogs, or awsfirelens to reach ${v === 'fluentd' ? 'Fluentd' : 'other destinations'}.`,
+            {
+              fixes:
+                v === 'fluentd' && alt.node === alt.value
+                  ? [fix('Change to awsfirelens', [doc.edits.replaceValue(alt.node, 'awsfirelens')])]
+                  : [],
+            },
+          ),
+        );
       }
     }
     return out;

@@ -25,14 +25,30 @@ export const firelensFargateFileOnly: TaskDefRule = {
       for (const alt of alternatives(typeNode)) {
         if (alt.value.value === 'file') continue;
         const s3 = alt.value.value === 's3';
-        out.push(finding(this.id, alt.node, `${containerLabel(c, i)}: config-file-type '${String(alt.value.value)}' is not supported on Fargate ("Tasks hosted on Fargate only support the file configuration file type"). Put the configuration file in the image and use file.`, {
-          fixes: !s3 && alt.node === alt.value && String(alt.value.value).toLowerCase() === 'file' ? [fix('Change to file', [doc.edits.replaceValue(alt.node, 'file')], true)] : [],
-        }));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${containerLabel(c, i)}: config-file-type '${String(alt.value.value)}' is not supported on Fargate ("Tasks hosted on Fargate only support the file configuration file type"). Put the configuration file in the image and use file.`,
+            {
+              fixes:
+                !s3 && alt.node === alt.value && String(alt.value.value).toLowerCase() === 'file'
+                  ? [fix('Change to file', [doc.edits.replaceValue(alt.node, 'file')], true)]
+                  : [],
+            },
+          ),
+        );
       }
       for (const alt of alternatives(at(c, 'firelensConfiguration', 'options', 'config-file-value'))) {
         const v = String(alt.value.value);
         if (!RESERVED.includes(v)) continue;
-        out.push(finding(this.id, alt.node, `${containerLabel(c, i)}: config-file-value '${v}' is the path where FireLens writes its generated configuration; use a different path for your own file (e.g. /extra.conf).`));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${containerLabel(c, i)}: config-file-value '${v}' is the path where FireLens writes its generated configuration; use a different path for your own file (e.g. /extra.conf).`,
+          ),
+        );
       }
     });
     return out;

@@ -14,7 +14,7 @@ export const firelensRouterPresent: TaskDefRule = {
   title: 'FireLens log router missing or duplicated',
   docs: {
     what: 'When a container uses the `awsfirelens` log driver, exactly one container has `firelensConfiguration` with type `fluentbit` or `fluentd`; that router should be essential.',
-    why: 'awsfirelens sends logs to the task\'s log router container; without one ECS rejects the task definition, with two it cannot choose. If the router is not essential and stops, logs are lost silently.',
+    why: "awsfirelens sends logs to the task's log router container; without one ECS rejects the task definition, with two it cannot choose. If the router is not essential and stops, logs are lost silently.",
     fix: 'Add a log-router container (e.g. the AWS for Fluent Bit image) with `firelensConfiguration: { "type": "fluentbit" }`, or use another log driver.',
   },
   check({ td, doc }) {
@@ -30,27 +30,54 @@ export const firelensRouterPresent: TaskDefRule = {
         if (TYPES.includes(v)) continue;
         const lower = v.toLowerCase().replace(/[-_ ]/g, '');
         const fixable = alt.node === alt.value && TYPES.includes(lower);
-        out.push(finding(this.id, alt.node, `${containerLabel(td.containers[i], i)}: firelensConfiguration type '${v}' is not valid; use fluentbit or fluentd.`, {
-          fixes: fixable ? [fix(`Change to ${lower}`, [doc.edits.replaceValue(alt.node, lower)], true)] : [],
-        }));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${containerLabel(td.containers[i], i)}: firelensConfiguration type '${v}' is not valid; use fluentbit or fluentd.`,
+            {
+              fixes: fixable ? [fix(`Change to ${lower}`, [doc.edits.replaceValue(alt.node, lower)], true)] : [],
+            },
+          ),
+        );
       }
     }
     if (routers.length > 1) {
-      for (const r of routers.slice(1)) out.push(finding(this.id, r.p, `${containerLabel(td.containers[r.i], r.i)} is a second FireLens log router; a task definition can have only one container with firelensConfiguration.`));
+      for (const r of routers.slice(1))
+        out.push(
+          finding(
+            this.id,
+            r.p,
+            `${containerLabel(td.containers[r.i], r.i)} is a second FireLens log router; a task definition can have only one container with firelensConfiguration.`,
+          ),
+        );
     }
     const users = logConfigs(td).filter((lc) => lc.driver === 'awsfirelens');
     if (users.length > 0 && routers.length === 0 && containersFullyKnown(td)) {
       const u = users[0];
-      out.push(finding(this.id, u.driverNode!, `${containerLabel(u.container, u.containerIndex)} logs with awsfirelens, but no container is a FireLens log router (firelensConfiguration); ECS rejects the task definition. Add a Fluent Bit container with firelensConfiguration { "type": "fluentbit" }.`));
+      out.push(
+        finding(
+          this.id,
+          u.driverNode!,
+          `${containerLabel(u.container, u.containerIndex)} logs with awsfirelens, but no container is a FireLens log router (firelensConfiguration); ECS rejects the task definition. Add a Fluent Bit container with firelensConfiguration { "type": "fluentbit" }.`,
+        ),
+      );
     }
     if (routers.length === 1) {
       const { i } = routers[0];
       const ess = child(td.containers[i], 'essential');
       if (ess && bool(ess) === false) {
-        out.push(finding(this.id, ess, `${containerLabel(td.containers[i], i)} is the FireLens log router but is not essential; if it stops, the other containers keep running and their logs are lost. Consider essential: true.`, {
-          severity: 'info',
-          fixes: [fix('Make the log router essential', [doc.edits.replaceValue(ess, true)])],
-        }));
+        out.push(
+          finding(
+            this.id,
+            ess,
+            `${containerLabel(td.containers[i], i)} is the FireLens log router but is not essential; if it stops, the other containers keep running and their logs are lost. Consider essential: true.`,
+            {
+              severity: 'info',
+              fixes: [fix('Make the log router essential', [doc.edits.replaceValue(ess, true)])],
+            },
+          ),
+        );
       }
     }
     return out;

@@ -21,10 +21,24 @@ export const firelensWindows: TaskDefRule = {
     const out: Finding[] = [];
     td.containers.forEach((c, i) => {
       const p = prop(c, 'firelensConfiguration');
-      if (p && p.value.type !== 'null') out.push(finding(this.id, p, `${containerLabel(c, i)}: FireLens is not supported for Windows containers; use the awslogs log driver.`));
+      if (p && p.value.type !== 'null')
+        out.push(
+          finding(
+            this.id,
+            p,
+            `${containerLabel(c, i)}: FireLens is not supported for Windows containers; use the awslogs log driver.`,
+          ),
+        );
     });
     for (const lc of logConfigs(td)) {
-      if (lc.driver === 'awsfirelens') out.push(finding(this.id, lc.driverNode!, `${containerLabel(lc.container, lc.containerIndex)}: the awsfirelens log driver is not supported for Windows containers; use awslogs.`));
+      if (lc.driver === 'awsfirelens')
+        out.push(
+          finding(
+            this.id,
+            lc.driverNode!,
+            `${containerLabel(lc.container, lc.containerIndex)}: the awsfirelens log driver is not supported for Windows containers; use awslogs.`,
+          ),
+        );
     }
     return out;
   },

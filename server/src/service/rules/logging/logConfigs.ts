@@ -25,7 +25,15 @@ export const logConfigs: (td: TaskDefModel) => LogConfig[] = perTaskDef((td) => 
     if (!isObject(config)) return;
     const driverNode = child(config, 'logDriver');
     const optionsProp = prop(config, 'options');
-    out.push({ container, containerIndex, config, driverNode, driver: str(driverNode), options: isObject(optionsProp?.value) ? optionsProp.value : undefined, optionsProp });
+    out.push({
+      container,
+      containerIndex,
+      config,
+      driverNode,
+      driver: str(driverNode),
+      options: isObject(optionsProp?.value) ? optionsProp.value : undefined,
+      optionsProp,
+    });
   });
   return out;
 });

@@ -21,7 +21,13 @@ export const logMissing: TaskDefRule = {
       if (lc && lc.value.type !== 'null') return;
       const anchor = prop(c, 'name') ?? prop(c, 'image');
       if (!anchor) return;
-      out.push(finding(this.id, anchor, `${containerLabel(c, i)} has no logConfiguration; its output is not collected${td.fargate ? ' (Fargate has no host to read docker logs from)' : ''}. Add an awslogs or awsfirelens log configuration.`));
+      out.push(
+        finding(
+          this.id,
+          anchor,
+          `${containerLabel(c, i)} has no logConfiguration; its output is not collected${td.fargate ? ' (Fargate has no host to read docker logs from)' : ''}. Add an awslogs or awsfirelens log configuration.`,
+        ),
+      );
     });
     return out;
   },

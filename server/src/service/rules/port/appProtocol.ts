@@ -11,14 +11,23 @@ export const appProtocol: TaskDefRule = {
   severity: 'error',
   title: 'Invalid appProtocol',
   docs: {
-    what: 'A port mapping\'s `appProtocol` (used by Service Connect) is `http`, `http2` or `grpc`, in lower case.',
+    what: "A port mapping's `appProtocol` (used by Service Connect) is `http`, `http2` or `grpc`, in lower case.",
     why: 'The API enumerates these lower-case values (the 2023 developer guide showed upper case, which the API rejects).',
     fix: 'Write `http`, `http2` or `grpc` in lower case.',
   },
   check({ td, doc }) {
     const out: Finding[] = [];
     for (const m of mappings(td)) {
-      out.push(...checkEnum({ ruleId: this.id, doc, node: child(m.mapping, 'appProtocol'), allowed: ['http', 'http2', 'grpc'], what: `${m.label}: appProtocol`, why: 'RegisterTaskDefinition rejects it.' }));
+      out.push(
+        ...checkEnum({
+          ruleId: this.id,
+          doc,
+          node: child(m.mapping, 'appProtocol'),
+          allowed: ['http', 'http2', 'grpc'],
+          what: `${m.label}: appProtocol`,
+          why: 'RegisterTaskDefinition rejects it.',
+        }),
+      );
     }
     return out;
   },

@@ -11,7 +11,7 @@ export const awsvpcHostport: TaskDefRule = {
   severity: 'error',
   title: 'hostPort must equal containerPort',
   docs: {
-    what: 'In the awsvpc (and host) network mode, a port mapping\'s `hostPort` is omitted, 0, or equal to its `containerPort` (cfn-lint E3053).',
+    what: "In the awsvpc (and host) network mode, a port mapping's `hostPort` is omitted, 0, or equal to its `containerPort` (cfn-lint E3053).",
     why: 'The task has its own network interface (or the host\'s), so no port translation happens; the API rejects a different hostPort: "When networkMode=awsvpc, the host ports and container ports in port mappings must match."',
     fix: 'Remove `hostPort` or set it to the containerPort. To expose another port, make the application listen on it.',
   },
@@ -26,12 +26,21 @@ export const awsvpcHostport: TaskDefRule = {
       // 0 counts as omitted: ECS replaces it with the containerPort.
       if (!hostP || host === undefined || cport === undefined || host === cport || host === 0) continue;
       out.push(
-        finding(this.id, hostP.value, `${m.label}: hostPort ${host} differs from containerPort ${cport}. When networkMode=${mode}, the host ports and container ports in port mappings must match (no port translation). Make them equal or remove hostPort.`, {
-          fixes: [
-            fix(`Set hostPort to ${cport}`, [doc.edits.replaceValue(hostP.value, hostP.value.type === 'string' ? String(cport) : cport)], true),
-            fix('Remove hostPort', [doc.edits.removeProperty(m.mapping, hostP)]),
-          ],
-        }),
+        finding(
+          this.id,
+          hostP.value,
+          `${m.label}: hostPort ${host} differs from containerPort ${cport}. When networkMode=${mode}, the host ports and container ports in port mappings must match (no port translation). Make them equal or remove hostPort.`,
+          {
+            fixes: [
+              fix(
+                `Set hostPort to ${cport}`,
+                [doc.edits.replaceValue(hostP.value, hostP.value.type === 'string' ? String(cport) : cport)],
+                true,
+              ),
+              fix('Remove hostPort', [doc.edits.removeProperty(m.mapping, hostP)]),
+            ],
+          },
+        ),
       );
     }
     return out;

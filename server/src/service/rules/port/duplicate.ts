@@ -35,10 +35,19 @@ export const duplicate: TaskDefRule = {
         continue;
       }
       const what = shared ? `containerPort ${key}` : `hostPort ${key}`;
-      const why = shared ? `with networkMode '${mode}' all containers share one network interface` : 'a host port can be bound once';
-      out.push(finding(this.id, portP.value, `${m.label}: ${what} is already mapped on line ${lineOf(doc, first.offset)}; ${why}. Remove the duplicate or use another port.`, {
-        related: [{ uri: doc.uri, span: first, message: `first mapping of ${key}` }],
-      }));
+      const why = shared
+        ? `with networkMode '${mode}' all containers share one network interface`
+        : 'a host port can be bound once';
+      out.push(
+        finding(
+          this.id,
+          portP.value,
+          `${m.label}: ${what} is already mapped on line ${lineOf(doc, first.offset)}; ${why}. Remove the duplicate or use another port.`,
+          {
+            related: [{ uri: doc.uri, span: first, message: `first mapping of ${key}` }],
+          },
+        ),
+      );
     }
     return out;
   },

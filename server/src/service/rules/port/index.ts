@@ -11,4 +11,15 @@ import { duplicate } from './duplicate';
 import { windows3150 } from './windows3150';
 import { firelens24224 } from './firelens24224';
 
-export const rules: Rule[] = [awsvpcHostport, noneMode, portRange, portProtocol, appProtocol, portName, containerPortRange, duplicate, windows3150, firelens24224];
+export const rules: Rule[] = [
+  awsvpcHostport,
+  noneMode,
+  portRange,
+  portProtocol,
+  appProtocol,
+  portName,
+  containerPortRange,
+  duplicate,
+  windows3150,
+  firelens24224,
+];

@@ -19,7 +19,9 @@ export const mappings: (td: TaskDefModel) => Mapping[] = perTaskDef((td) => {
   td.containers.forEach((c, i) => {
     const arr = child(c, 'portMappings');
     if (!arr) return;
-    objects(arr).forEach((m, index) => out.push({ container: c, label: containerLabel(c, i), mapping: m, array: arr, index }));
+    objects(arr).forEach((m, index) =>
+      out.push({ container: c, label: containerLabel(c, i), mapping: m, array: arr, index }),
+    );
   });
   return out;
 });

@@ -14,7 +14,7 @@ export const portName: TaskDefRule = {
   severity: 'error',
   title: 'Invalid port mapping name',
   docs: {
-    what: 'A port mapping\'s `name` (referenced by Service Connect) has up to 64 lower-case letters, digits, underscores and hyphens, does not start with a hyphen, and is unique within the task.',
+    what: "A port mapping's `name` (referenced by Service Connect) has up to 64 lower-case letters, digits, underscores and hyphens, does not start with a hyphen, and is unique within the task.",
     why: 'The API rejects other names; Service Connect refers to the mapping by this name (services fail to deploy if it does not match).',
     fix: 'Use a name like `web-http`.',
   },
@@ -27,12 +27,29 @@ export const portName: TaskDefRule = {
         const v = alt.value.value;
         if (typeof v !== 'string' || NAME.test(v)) continue;
         const lower = v.toLowerCase();
-        const fixes = lower !== v && NAME.test(lower) && fixable(alt) ? [fix(`Change to '${lower}'`, [doc.edits.replaceValue(alt.node, lower)], true)] : [];
-        out.push(finding(this.id, alt.node, `${m.label}: port name '${v}'${viaNote(alt.via)} is invalid: use up to 64 lower-case letters, digits, _ and -, not starting with -.`, { fixes }));
+        const fixes =
+          lower !== v && NAME.test(lower) && fixable(alt)
+            ? [fix(`Change to '${lower}'`, [doc.edits.replaceValue(alt.node, lower)], true)]
+            : [];
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `${m.label}: port name '${v}'${viaNote(alt.via)} is invalid: use up to 64 lower-case letters, digits, _ and -, not starting with -.`,
+            { fixes },
+          ),
+        );
       }
       const v = str(node);
       if (node && v) {
-        if (seen.has(v)) out.push(finding(this.id, node, `${m.label}: port name '${v}' is used by another port mapping of this task; names must be unique.`));
+        if (seen.has(v))
+          out.push(
+            finding(
+              this.id,
+              node,
+              `${m.label}: port name '${v}' is used by another port mapping of this task; names must be unique.`,
+            ),
+          );
         else seen.set(v, node);
       }
     }

@@ -20,7 +20,14 @@ export const noneMode: TaskDefRule = {
     td.containers.forEach((c, i) => {
       const p = used(c, 'portMappings');
       if (!p) return;
-      out.push(finding(this.id, p, `${containerLabel(c, i)}: portMappings cannot be used with networkMode 'none' (the task has no network). Remove them or change the network mode.`, { fixes: [removeFix(doc, c, p)] }));
+      out.push(
+        finding(
+          this.id,
+          p,
+          `${containerLabel(c, i)}: portMappings cannot be used with networkMode 'none' (the task has no network). Remove them or change the network mode.`,
+          { fixes: [removeFix(doc, c, p)] },
+        ),
+      );
     });
     return out;
   },

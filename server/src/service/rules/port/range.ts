@@ -6,7 +6,10 @@ import { viaNote } from '../task/common';
 import { mappings } from './mappings';
 
 /** The port members and their lowest value (hostPort 0: a dynamic host port). */
-const PORTS = [['containerPort', 1], ['hostPort', 0]] as const;
+const PORTS = [
+  ['containerPort', 1],
+  ['hostPort', 0],
+] as const;
 
 /** `containerPort` is 1–65535 and `hostPort` 0–65535. */
 export const portRange: TaskDefRule = {
@@ -25,9 +28,16 @@ export const portRange: TaskDefRule = {
       for (const [key, min] of PORTS) {
         for (const alt of alternatives(prop(m.mapping, key)?.value)) {
           const v = alt.value.value;
-          const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : undefined;
+          const n =
+            typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : undefined;
           if (n === undefined || (Number.isInteger(n) && n >= min && n <= 65535)) continue;
-          out.push(finding(this.id, alt.node, `${m.label}: ${key} ${String(v)}${viaNote(alt.via)} is out of range; ports are ${min}–65535.`));
+          out.push(
+            finding(
+              this.id,
+              alt.node,
+              `${m.label}: ${key} ${String(v)}${viaNote(alt.via)} is out of range; ports are ${min}–65535.`,
+            ),
+          );
         }
       }
     }

@@ -20,7 +20,10 @@ export const windows3150: TaskDefRule = {
     const out: Finding[] = [];
     for (const m of mappings(td)) {
       const p = prop(m.mapping, 'containerPort');
-      if (p && num(p.value) === 3150) out.push(finding(this.id, p.value, `${m.label}: port 3150 is reserved on Windows Fargate tasks; use another port.`));
+      if (p && num(p.value) === 3150)
+        out.push(
+          finding(this.id, p.value, `${m.label}: port 3150 is reserved on Windows Fargate tasks; use another port.`),
+        );
     }
     return out;
   },

@@ -33,8 +33,20 @@ export const featureRequires14: LaunchRule = {
     const out: Finding[] = [];
     for (const pv of platformVersions(launch.platformVersion)) {
       if (!BELOW_14.test(pv.value)) continue;
-      const fixes = pv.via ? [] : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true), fix('Set platformVersion to 1.4.0', [doc.edits.replaceValue(pv.node, '1.4.0')])];
-      out.push(finding(this.id, pv.node, `Platform version ${pv.value}${viaParam(pv.via)} is too old for task definition '${targets[0].td.label}': ${listed} need${names.length === 1 ? 's' : ''} Fargate platform version 1.4.0. Set platformVersion to LATEST${pv.via ? ` (change the parameter's value)` : ''}.`, { related, fixes }));
+      const fixes = pv.via
+        ? []
+        : [
+            fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true),
+            fix('Set platformVersion to 1.4.0', [doc.edits.replaceValue(pv.node, '1.4.0')]),
+          ];
+      out.push(
+        finding(
+          this.id,
+          pv.node,
+          `Platform version ${pv.value}${viaParam(pv.via)} is too old for task definition '${targets[0].td.label}': ${listed} need${names.length === 1 ? 's' : ''} Fargate platform version 1.4.0. Set platformVersion to LATEST${pv.via ? ` (change the parameter's value)` : ''}.`,
+          { related, fixes },
+        ),
+      );
     }
     return out;
   },

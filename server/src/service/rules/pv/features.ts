@@ -3,7 +3,19 @@
  * Shared by `pv/feature-requires-1.4.0` (at the launch input's platformVersion) and the information
  * note on `requiresCompatibilities` (in the task definition itself).
  */
-import { alternatives, at, child, items, num, objects, prop, str, strings, type AstNode, type Span } from '../../documents/ast';
+import {
+  alternatives,
+  at,
+  child,
+  items,
+  num,
+  objects,
+  prop,
+  str,
+  strings,
+  type AstNode,
+  type Span,
+} from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
 import { parseCpu } from '../fargate/cpuMemory';
 import { perTaskDef } from '../util';
@@ -26,7 +38,11 @@ export const pv14Features: (td: TaskDefModel) => PvFeature[] = perTaskDef((td) =
     const efs = prop(v, 'efsVolumeConfiguration');
     if (efs) out.push({ what: `EFS volume '${str(child(v, 'name')) ?? '?'}'`, span: spanOf(efs.keySpan) });
     const launch = prop(v, 'configuredAtLaunch');
-    if (launch && launch.value.type === 'boolean' && launch.value.value === true) out.push({ what: `EBS volume '${str(child(v, 'name')) ?? '?'}' configured at launch`, span: spanOf(launch.keySpan) });
+    if (launch && launch.value.type === 'boolean' && launch.value.value === true)
+      out.push({
+        what: `EBS volume '${str(child(v, 'name')) ?? '?'}' configured at launch`,
+        span: spanOf(launch.keySpan),
+      });
   }
   const root = td.root;
   if (root) {
@@ -46,16 +62,20 @@ export const pv14Features: (td: TaskDefModel) => PvFeature[] = perTaskDef((td) =
     // Only SYS_PTRACE can be added on Fargate (from 1.4.0); other capabilities are refused on every
     // platform version (fargate/cap-add), so they are not a platform-version need.
     for (const cap of strings(add)) {
-      if (/^(CAP_)?SYS_PTRACE$/.test(cap.value)) out.push({ what: `capability SYS_PTRACE in container '${name}'`, span: spanOf(cap.node) });
+      if (/^(CAP_)?SYS_PTRACE$/.test(cap.value))
+        out.push({ what: `capability SYS_PTRACE in container '${name}'`, span: spanOf(cap.node) });
     }
     const sysctl = prop(c, 'systemControls');
-    if (sysctl && items(sysctl.value).length > 0) out.push({ what: `systemControls in container '${name}'`, span: spanOf(sysctl.keySpan) });
+    if (sysctl && items(sysctl.value).length > 0)
+      out.push({ what: `systemControls in container '${name}'`, span: spanOf(sysctl.keySpan) });
     const envFiles = prop(c, 'environmentFiles');
-    if (envFiles && items(envFiles.value).length > 0) out.push({ what: `environmentFiles in container '${name}'`, span: spanOf(envFiles.keySpan) });
+    if (envFiles && items(envFiles.value).length > 0)
+      out.push({ what: `environmentFiles in container '${name}'`, span: spanOf(envFiles.keySpan) });
     for (const s of objects(child(c, 'secrets'))) {
       const vf = child(s, 'valueFrom');
       const v = str(vf);
-      if (vf && v && SM_EXTENDED.test(v)) out.push({ what: `Secrets Manager JSON key/version reference in container '${name}'`, span: spanOf(vf) });
+      if (vf && v && SM_EXTENDED.test(v))
+        out.push({ what: `Secrets Manager JSON key/version reference in container '${name}'`, span: spanOf(vf) });
     }
   }
   return out;
@@ -69,7 +89,9 @@ export const RETIRED_LINUX = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
  * because the value to change is the parameter's).
  */
 export function platformVersions(node: AstNode | undefined): { value: string; node: AstNode; via?: string }[] {
-  return alternatives(node).flatMap((a) => (typeof a.value.value === 'string' ? [{ value: a.value.value, node: a.via ? a.node : a.value, via: a.via }] : []));
+  return alternatives(node).flatMap((a) =>
+    typeof a.value.value === 'string' ? [{ value: a.value.value, node: a.via ? a.node : a.value, via: a.via }] : [],
+  );
 }
 
 /** " (parameter X)" for messages about a value that comes from a CloudFormation parameter. */

@@ -21,9 +21,18 @@ export const retired: LaunchRule = {
       // 1.0.0 is the current Windows platform version: not retired there.
       if (pv.value === '1.0.0' && targets.some((t) => t.td.windows)) continue;
       const since = pv.value === '1.3.0' ? 'since 2026-03-16' : 'since 2020-12-14';
-      out.push(finding(this.id, pv.node, `Fargate platform version ${pv.value}${viaParam(pv.via)} is retired (${since}); tasks can no longer be launched on it. Use LATEST (1.4.0).`, {
-        fixes: pv.via ? [] : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true)],
-      }));
+      out.push(
+        finding(
+          this.id,
+          pv.node,
+          `Fargate platform version ${pv.value}${viaParam(pv.via)} is retired (${since}); tasks can no longer be launched on it. Use LATEST (1.4.0).`,
+          {
+            fixes: pv.via
+              ? []
+              : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true)],
+          },
+        ),
+      );
     }
     return out;
   },

@@ -20,7 +20,10 @@ export const taskNeeds14: TaskDefRule = {
     if (features.length === 0) return [];
     const anchor = prop(td.root, 'requiresCompatibilities') ?? prop(td.root, 'family');
     if (!anchor) return [];
-    const list = features.slice(0, 3).map((f) => `${f.what}, line ${lineOf(doc, f.span.offset)}`).join('; ');
+    const list = features
+      .slice(0, 3)
+      .map((f) => `${f.what}, line ${lineOf(doc, f.span.offset)}`)
+      .join('; ');
     const more = features.length > 3 ? `; and ${features.length - 3} more` : '';
     return [finding(this.id, anchor, `Needs Fargate platform version 1.4.0 or LATEST: ${list}${more}.`)];
   },

@@ -20,9 +20,18 @@ export const unknownPv: LaunchRule = {
     const out: Finding[] = [];
     for (const pv of platformVersions(launch.platformVersion)) {
       if (KNOWN.includes(pv.value)) continue;
-      out.push(finding(this.id, pv.node, `'${pv.value}'${viaParam(pv.via)} is not a Fargate platform version: Linux has LATEST and 1.4.0, Windows has LATEST and 1.0.0.`, {
-        fixes: pv.via ? [] : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true)],
-      }));
+      out.push(
+        finding(
+          this.id,
+          pv.node,
+          `'${pv.value}'${viaParam(pv.via)} is not a Fargate platform version: Linux has LATEST and 1.4.0, Windows has LATEST and 1.0.0.`,
+          {
+            fixes: pv.via
+              ? []
+              : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true)],
+          },
+        ),
+      );
     }
     return out;
   },

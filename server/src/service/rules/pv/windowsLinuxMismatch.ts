@@ -20,10 +20,19 @@ export const windowsLinuxMismatch: LaunchRule = {
     const out: Finding[] = [];
     for (const pv of platformVersions(launch.platformVersion)) {
       if (pv.value !== '1.4.0') continue;
-      out.push(finding(this.id, pv.node, `Task definition '${win.td.label}' runs Windows, whose only Fargate platform version is 1.0.0; 1.4.0${viaParam(pv.via)} is a Linux platform version. Use LATEST.`, {
-        related: [{ uri: win.uri, span: win.td.span, message: 'Windows task definition' }],
-        fixes: pv.via ? [] : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true)],
-      }));
+      out.push(
+        finding(
+          this.id,
+          pv.node,
+          `Task definition '${win.td.label}' runs Windows, whose only Fargate platform version is 1.0.0; 1.4.0${viaParam(pv.via)} is a Linux platform version. Use LATEST.`,
+          {
+            related: [{ uri: win.uri, span: win.td.span, message: 'Windows task definition' }],
+            fixes: pv.via
+              ? []
+              : [fix('Set platformVersion to LATEST', [doc.edits.replaceValue(pv.node, 'LATEST')], true)],
+          },
+        ),
+      );
     }
     return out;
   },

@@ -18,10 +18,24 @@ export const execRoleAwslogs: TaskDefRule = {
   },
   check({ td }) {
     if (!td.fargate || !canJudgeExecutionRole(td) || hasExecutionRole(td)) return [];
-    const users = td.containers.map((c, i) => ({ c, i, node: at(c, 'logConfiguration', 'logDriver') })).filter((x) => str(x.node) === 'awslogs');
+    const users = td.containers
+      .map((c, i) => ({ c, i, node: at(c, 'logConfiguration', 'logDriver') }))
+      .filter((x) => str(x.node) === 'awslogs');
     if (users.length === 0) return [];
     const first = users[0];
-    const others = users.length > 1 ? ` (also ${users.slice(1).map((u) => containerLabel(u.c, u.i)).join(', ')})` : '';
-    return [finding(this.id, first.node!, `${containerLabel(first.c, first.i)} logs with awslogs${others}, but the task definition has no executionRoleArn: "${AWS_MSG}" Add executionRoleArn (a role with AmazonECSTaskExecutionRolePolicy).`)];
+    const others =
+      users.length > 1
+        ? ` (also ${users
+            .slice(1)
+            .map((u) => containerLabel(u.c, u.i))
+            .join(', ')})`
+        : '';
+    return [
+      finding(
+        this.id,
+        first.node!,
+        `${containerLabel(first.c, first.i)} logs with awslogs${others}, but the task definition has no executionRoleArn: "${AWS_MSG}" Add executionRoleArn (a role with AmazonECSTaskExecutionRolePolicy).`,
+      ),
+    ];
   },
 };

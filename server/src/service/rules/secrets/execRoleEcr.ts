@@ -30,7 +30,19 @@ export const execRoleEcr: TaskDefRule = {
     const users = td.containers.map((c, i) => ({ c, i, node: child(c, 'image') })).filter((x) => isPrivateEcr(x.node));
     if (users.length === 0) return [];
     const first = users[0];
-    const others = users.length > 1 ? ` (also ${users.slice(1).map((u) => containerLabel(u.c, u.i)).join(', ')})` : '';
-    return [finding(this.id, first.node!, `${containerLabel(first.c, first.i)} pulls a private ECR image${others}, but the task definition has no executionRoleArn: "${AWS_MSG}" Add executionRoleArn (a role with AmazonECSTaskExecutionRolePolicy).`)];
+    const others =
+      users.length > 1
+        ? ` (also ${users
+            .slice(1)
+            .map((u) => containerLabel(u.c, u.i))
+            .join(', ')})`
+        : '';
+    return [
+      finding(
+        this.id,
+        first.node!,
+        `${containerLabel(first.c, first.i)} pulls a private ECR image${others}, but the task definition has no executionRoleArn: "${AWS_MSG}" Add executionRoleArn (a role with AmazonECSTaskExecutionRolePolicy).`,
+      ),
+    ];
   },
 };

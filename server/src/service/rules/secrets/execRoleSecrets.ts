@@ -23,16 +23,26 @@ export const execRoleSecrets: TaskDefRule = {
       const secrets = key('secrets');
       if (secrets && items(secrets.value).length > 0) uses.push({ node: secrets, what: `${label} uses secrets` });
       const secretOptions = prop(child(c, 'logConfiguration'), 'secretOptions');
-      if (secretOptions && items(secretOptions.value).length > 0) uses.push({ node: secretOptions, what: `${label} uses log secretOptions` });
+      if (secretOptions && items(secretOptions.value).length > 0)
+        uses.push({ node: secretOptions, what: `${label} uses log secretOptions` });
       const creds = key('repositoryCredentials');
-      if (creds && creds.value.type === 'object' && str(child(creds.value, 'credentialsParameter'))?.trim() !== '') uses.push({ node: creds, what: `${label} uses repositoryCredentials` });
+      if (creds && creds.value.type === 'object' && str(child(creds.value, 'credentialsParameter'))?.trim() !== '')
+        uses.push({ node: creds, what: `${label} uses repositoryCredentials` });
       const envFiles = key('environmentFiles');
-      if (envFiles && items(envFiles.value).length > 0) uses.push({ node: envFiles, what: `${label} uses environmentFiles` });
+      if (envFiles && items(envFiles.value).length > 0)
+        uses.push({ node: envFiles, what: `${label} uses environmentFiles` });
       const cfgType = at(c, 'firelensConfiguration', 'options', 'config-file-type');
-      if (str(cfgType) === 's3' && cfgType) uses.push({ node: cfgType, what: `${label} loads its FireLens config from S3` });
+      if (str(cfgType) === 's3' && cfgType)
+        uses.push({ node: cfgType, what: `${label} loads its FireLens config from S3` });
     });
     if (uses.length === 0) return [];
     const more = uses.length > 1 ? ` (and ${uses.length - 1} more such use${uses.length > 2 ? 's' : ''})` : '';
-    return [finding(this.id, uses[0].node, `${uses[0].what}${more}, but the task definition has no executionRoleArn; they are fetched with the task execution role before the container starts, so the task cannot start. Add executionRoleArn with access to the secrets/parameters.`)];
+    return [
+      finding(
+        this.id,
+        uses[0].node,
+        `${uses[0].what}${more}, but the task definition has no executionRoleArn; they are fetched with the task execution role before the container starts, so the task cannot start. Add executionRoleArn with access to the secrets/parameters.`,
+      ),
+    ];
   },
 };

@@ -14,4 +14,14 @@ import { smJsonKeyPv } from './smJsonKeyPv';
 import { smSuffixColons } from './smSuffixColons';
 import { secretValueFrom } from './valueFrom';
 
-export const rules: Rule[] = [execRoleAwslogs, execRoleEcr, execRoleSecrets, secretValueFrom, smSuffixColons, smJsonKeyPv, secretNameUnique, envFileRules, repoCredsArn];
+export const rules: Rule[] = [
+  execRoleAwslogs,
+  execRoleEcr,
+  execRoleSecrets,
+  secretValueFrom,
+  smSuffixColons,
+  smJsonKeyPv,
+  secretNameUnique,
+  envFileRules,
+  repoCredsArn,
+];

@@ -24,14 +24,26 @@ export const secretNameUnique: TaskDefRule = {
       const vfProp = prop(r.item, 'valueFrom');
       if (!nameProp || !vfProp) {
         const missing = !nameProp && !vfProp ? 'name and valueFrom' : !nameProp ? 'name' : 'valueFrom';
-        out.push(finding(this.id, nameProp ?? vfProp ?? r.item, `${containerLabel(r.container, r.containerIndex)} ${r.where}: an entry without ${missing}; both name (the environment variable) and valueFrom (the secret or parameter) are required.`));
+        out.push(
+          finding(
+            this.id,
+            nameProp ?? vfProp ?? r.item,
+            `${containerLabel(r.container, r.containerIndex)} ${r.where}: an entry without ${missing}; both name (the environment variable) and valueFrom (the secret or parameter) are required.`,
+          ),
+        );
         continue;
       }
       const name = str(child(r.item, 'name'));
       if (name === undefined) continue;
       const key = `${r.containerIndex}\u0000${r.where}\u0000${name}`;
       if (seen.has(key)) {
-        out.push(finding(this.id, nameProp.value, `${containerLabel(r.container, r.containerIndex)} ${r.where}: secret '${name}' is declared twice; the second silently overrides the first. Remove or rename one.`));
+        out.push(
+          finding(
+            this.id,
+            nameProp.value,
+            `${containerLabel(r.container, r.containerIndex)} ${r.where}: secret '${name}' is declared twice; the second silently overrides the first. Remove or rename one.`,
+          ),
+        );
       } else seen.set(key, r);
     }
     return out;

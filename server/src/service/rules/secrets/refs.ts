@@ -24,7 +24,15 @@ export const secretRefs: (td: TaskDefModel) => SecretRef[] = perTaskDef((td) => 
       ['logConfiguration.secretOptions', at(container, 'logConfiguration', 'secretOptions')],
     ];
     for (const [where, list] of lists) {
-      for (const item of objects(list)) out.push({ container, containerIndex, item, where, name: child(item, 'name'), valueFrom: child(item, 'valueFrom') });
+      for (const item of objects(list))
+        out.push({
+          container,
+          containerIndex,
+          item,
+          where,
+          name: child(item, 'name'),
+          valueFrom: child(item, 'valueFrom'),
+        });
     }
   });
   return out;
@@ -58,27 +66,40 @@ export function parseRef(value: string): ParsedRef {
 function parseRefUncached(value: string): ParsedRef {
   if (value.trim() === '') return { kind: 'malformed', reason: 'it is empty' };
   if (!value.startsWith('arn:')) {
-    return BARE_NAME.test(value) ? { kind: 'name', value } : { kind: 'malformed', reason: 'it is neither an ARN nor a valid parameter or secret name (letters, digits and _ . - / only)' };
+    return BARE_NAME.test(value)
+      ? { kind: 'name', value }
+      : {
+          kind: 'malformed',
+          reason: 'it is neither an ARN nor a valid parameter or secret name (letters, digits and _ . - / only)',
+        };
   }
   const m = ARN.exec(value);
-  if (!m) return { kind: 'malformed', reason: 'it is not a well-formed ARN (arn:partition:service:region:account:resource)' };
+  if (!m)
+    return { kind: 'malformed', reason: 'it is not a well-formed ARN (arn:partition:service:region:account:resource)' };
   const [, , service, region, account, resource] = m;
   if (service === 'secretsmanager') {
     const parts = resource.split(':');
-    if (parts[0] !== 'secret' || !parts[1]) return { kind: 'malformed', reason: "a Secrets Manager ARN continues with 'secret:<name>'" };
+    if (parts[0] !== 'secret' || !parts[1])
+      return { kind: 'malformed', reason: "a Secrets Manager ARN continues with 'secret:<name>'" };
     return { kind: 'secretsmanager', region, account, rest: parts.slice(2) };
   }
   if (service === 'ssm') {
-    if (!resource.startsWith('parameter/') || resource.length <= 'parameter/'.length) return { kind: 'malformed', reason: "an SSM parameter ARN continues with 'parameter/<name>'" };
+    if (!resource.startsWith('parameter/') || resource.length <= 'parameter/'.length)
+      return { kind: 'malformed', reason: "an SSM parameter ARN continues with 'parameter/<name>'" };
     return { kind: 'ssm', region, account, parameter: resource.slice('parameter/'.length) };
   }
   return { kind: 'other-arn', service };
 }
 
 /** Region/account problems of a parsed ARN; `placeholder` when the account looks like a sample value. */
-export function arnLocationProblem(p: { region: string; account: string }): { text: string; placeholder: boolean } | undefined {
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(p.region)) return { text: `'${p.region}' is not a Region`, placeholder: /[A-Z]|^x+$|region/i.test(p.region) };
-  if (!/^\d{12}$/.test(p.account)) return { text: `'${p.account}' is not a 12-digit account id`, placeholder: /[A-Za-z*]/.test(p.account) };
+export function arnLocationProblem(p: {
+  region: string;
+  account: string;
+}): { text: string; placeholder: boolean } | undefined {
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(p.region))
+    return { text: `'${p.region}' is not a Region`, placeholder: /[A-Z]|^x+$|region/i.test(p.region) };
+  if (!/^\d{12}$/.test(p.account))
+    return { text: `'${p.account}' is not a 12-digit account id`, placeholder: /[A-Za-z*]/.test(p.account) };
   return undefined;
 }
 

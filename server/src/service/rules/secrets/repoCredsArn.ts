@@ -26,20 +26,48 @@ export const repoCredsArn: TaskDefRule = {
       if (v.trim() === '') {
         // Console JSON templates carry an empty placeholder; whether ECS ignores or rejects it is not documented.
         const creds = prop(c, 'repositoryCredentials')!;
-        out.push(finding(this.id, node, `${label}: credentialsParameter is empty, so no registry credentials are used (public images need none). Remove repositoryCredentials, or give the ARN of a Secrets Manager secret. (Whether ECS accepts the empty value is not documented; reported as a warning.)`, {
-          severity: 'warning',
-          fixes: [fix('Remove repositoryCredentials', [doc.edits.removeProperty(c, creds)], true)],
-        }));
+        out.push(
+          finding(
+            this.id,
+            node,
+            `${label}: credentialsParameter is empty, so no registry credentials are used (public images need none). Remove repositoryCredentials, or give the ARN of a Secrets Manager secret. (Whether ECS accepts the empty value is not documented; reported as a warning.)`,
+            {
+              severity: 'warning',
+              fixes: [fix('Remove repositoryCredentials', [doc.edits.removeProperty(c, creds)], true)],
+            },
+          ),
+        );
         return;
       }
       const p = parseRef(v);
       if (p.kind === 'name' || p.kind === 'secretsmanager') {
         const loc = p.kind === 'secretsmanager' ? arnLocationProblem(p) : undefined;
-        if (loc) out.push(finding(this.id, node, loc.placeholder ? `${label}: credentialsParameter looks like a sample value (${loc.text}); replace it with the real secret ARN.` : `${label}: credentialsParameter '${v}' is not a valid ARN: ${loc.text}.`, loc.placeholder ? { severity: 'warning' } : {}));
+        if (loc)
+          out.push(
+            finding(
+              this.id,
+              node,
+              loc.placeholder
+                ? `${label}: credentialsParameter looks like a sample value (${loc.text}); replace it with the real secret ARN.`
+                : `${label}: credentialsParameter '${v}' is not a valid ARN: ${loc.text}.`,
+              loc.placeholder ? { severity: 'warning' } : {},
+            ),
+          );
         return;
       }
-      const why = p.kind === 'ssm' ? 'is an SSM parameter, but registry credentials must be a Secrets Manager secret' : p.kind === 'other-arn' ? `is an ARN of '${p.service}', but registry credentials must be a Secrets Manager secret` : `is not a valid secret reference: ${p.reason}`;
-      out.push(finding(this.id, node, `${label}: credentialsParameter '${v}' ${why}; the image pull fails. Use the ARN of a Secrets Manager secret with username and password.`));
+      const why =
+        p.kind === 'ssm'
+          ? 'is an SSM parameter, but registry credentials must be a Secrets Manager secret'
+          : p.kind === 'other-arn'
+            ? `is an ARN of '${p.service}', but registry credentials must be a Secrets Manager secret`
+            : `is not a valid secret reference: ${p.reason}`;
+      out.push(
+        finding(
+          this.id,
+          node,
+          `${label}: credentialsParameter '${v}' ${why}; the image pull fails. Use the ARN of a Secrets Manager secret with username and password.`,
+        ),
+      );
     });
     return out;
   },

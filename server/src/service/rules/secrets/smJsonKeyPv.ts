@@ -24,14 +24,25 @@ export const smJsonKeyPv: TaskDefRule = {
       return pv !== undefined && RETIRED_LINUX.includes(pv) && launchIsFargate(l.launch) !== false;
     });
     if (old.length === 0) return [];
-    const related: RelatedLocation[] = old.map((l) => ({ uri: l.uri, span: { offset: l.launch.platformVersion!.offset, length: l.launch.platformVersion!.length }, message: `${l.launch.label} sets platformVersion ${str(l.launch.platformVersion)}` }));
+    const related: RelatedLocation[] = old.map((l) => ({
+      uri: l.uri,
+      span: { offset: l.launch.platformVersion!.offset, length: l.launch.platformVersion!.length },
+      message: `${l.launch.label} sets platformVersion ${str(l.launch.platformVersion)}`,
+    }));
     const out: Finding[] = [];
     for (const r of secretRefs(td)) {
       const v = str(r.valueFrom);
       if (!r.valueFrom || v === undefined) continue;
       const p = parseRef(v);
       if (p.kind !== 'secretsmanager' || p.rest.length === 0) continue;
-      out.push(finding(this.id, r.valueFrom, `${containerLabel(r.container, r.containerIndex)} secret '${str(r.name) ?? '?'}' selects a JSON key or version, which Fargate Linux supports only from platform version 1.4.0, but ${old[0].launch.label} launches it on ${str(old[0].launch.platformVersion)}. Use platformVersion LATEST there.`, { related }));
+      out.push(
+        finding(
+          this.id,
+          r.valueFrom,
+          `${containerLabel(r.container, r.containerIndex)} secret '${str(r.name) ?? '?'}' selects a JSON key or version, which Fargate Linux supports only from platform version 1.4.0, but ${old[0].launch.label} launches it on ${str(old[0].launch.platformVersion)}. Use platformVersion LATEST there.`,
+          { related },
+        ),
+      );
     }
     return out;
   },

@@ -29,13 +29,32 @@ export const smSuffixColons: TaskDefRule = {
       // The 6-character random suffix of a full secret ARN is part of the name (…:secret:db-AbCdEf).
       if (p.rest.length === 1 || p.rest.length === 2) {
         const suggestion = `${v}${':'.repeat(3 - p.rest.length)}`;
-        out.push(finding(this.id, r.valueFrom, `${who}: a Secrets Manager reference with a JSON key or version needs all three fields json-key:version-stage:version-id (empty allowed); this one has ${p.rest.length}. Write '${suggestion}'.`, {
-          fixes: [fix(`Complete to '${suggestion}'`, [doc.edits.replaceValue(r.valueFrom, suggestion)], true)],
-        }));
+        out.push(
+          finding(
+            this.id,
+            r.valueFrom,
+            `${who}: a Secrets Manager reference with a JSON key or version needs all three fields json-key:version-stage:version-id (empty allowed); this one has ${p.rest.length}. Write '${suggestion}'.`,
+            {
+              fixes: [fix(`Complete to '${suggestion}'`, [doc.edits.replaceValue(r.valueFrom, suggestion)], true)],
+            },
+          ),
+        );
       } else if (p.rest.length > 3) {
-        out.push(finding(this.id, r.valueFrom, `${who}: too many ':'-separated fields after the secret name (${p.rest.length}; expected json-key:version-stage:version-id).`));
+        out.push(
+          finding(
+            this.id,
+            r.valueFrom,
+            `${who}: too many ':'-separated fields after the secret name (${p.rest.length}; expected json-key:version-stage:version-id).`,
+          ),
+        );
       } else if (p.rest[1] && p.rest[2]) {
-        out.push(finding(this.id, r.valueFrom, `${who}: version-stage '${p.rest[1]}' and version-id '${p.rest[2]}' are both set; they are mutually exclusive. Keep one.`));
+        out.push(
+          finding(
+            this.id,
+            r.valueFrom,
+            `${who}: version-stage '${p.rest[1]}' and version-id '${p.rest[2]}' are both set; they are mutually exclusive. Keep one.`,
+          ),
+        );
       }
     }
     return out;

@@ -15,7 +15,7 @@ export const requiresCompat: LaunchRule = {
   docs: {
     what: 'A launch with `launchType: FARGATE` (or a FARGATE / FARGATE_SPOT capacity provider) runs a task definition whose `requiresCompatibilities` does not list FARGATE.',
     why: `ECS only places a task on Fargate when the task definition is compatible with it; CreateService / RunTask fail with "${AWS_MSG}" Without requiresCompatibilities, ECS derives compatibility from the definition, which needs networkMode awsvpc among others.`,
-    fix: 'Add `FARGATE` to the task definition\'s `requiresCompatibilities` (and meet the Fargate requirements: awsvpc, task cpu/memory), or launch on EC2.',
+    fix: "Add `FARGATE` to the task definition's `requiresCompatibilities` (and meet the Fargate requirements: awsvpc, task cpu/memory), or launch on EC2.",
   },
   check({ launch, targets, doc }) {
     const trigger = fargateTrigger(launch.launchType, launch.capacityProviderStrategy);
@@ -25,7 +25,8 @@ export const requiresCompat: LaunchRule = {
       const root = t.td.root;
       if (!root) continue;
       const compatProp = prop(root, 'requiresCompatibilities');
-      if (compatProp && (compatProp.value.unknown || (!isArray(compatProp.value) && compatProp.value.type !== 'null'))) continue;
+      if (compatProp && (compatProp.value.unknown || (!isArray(compatProp.value) && compatProp.value.type !== 'null')))
+        continue;
       if (isArray(compatProp?.value) && compatProp.value.items.some((i) => i.unknown)) continue;
       const listed = t.td.compatibilities;
       if (listed?.includes('FARGATE')) continue;
@@ -34,12 +35,32 @@ export const requiresCompat: LaunchRule = {
       const explicit = !!listed && listed.length > 0;
       // Without requiresCompatibilities ECS derives FARGATE compatibility from an awsvpc definition.
       if (!explicit && nm === 'awsvpc') continue;
-      const related = [{ uri: t.uri, span: compatProp ? { offset: compatProp.keySpan.offset, length: compatProp.keySpan.length } : t.td.span, message: compatProp ? `requiresCompatibilities of '${t.td.label}'` : `task definition '${t.td.label}'` }];
-      const fixes = t.uri === doc.uri && compatProp && isArray(compatProp.value) ? [fix('Add FARGATE to requiresCompatibilities', [doc.edits.appendItem(compatProp.value, 'FARGATE')], true)] : [];
-      const what = explicit ? `requiresCompatibilities [${listed!.join(', ')}] does not include FARGATE` : `it has no requiresCompatibilities and networkMode '${nm}', so ECS does not consider it Fargate-compatible`;
+      const related = [
+        {
+          uri: t.uri,
+          span: compatProp ? { offset: compatProp.keySpan.offset, length: compatProp.keySpan.length } : t.td.span,
+          message: compatProp ? `requiresCompatibilities of '${t.td.label}'` : `task definition '${t.td.label}'`,
+        },
+      ];
+      const fixes =
+        t.uri === doc.uri && compatProp && isArray(compatProp.value)
+          ? [fix('Add FARGATE to requiresCompatibilities', [doc.edits.appendItem(compatProp.value, 'FARGATE')], true)]
+          : [];
+      const what = explicit
+        ? `requiresCompatibilities [${listed!.join(', ')}] does not include FARGATE`
+        : `it has no requiresCompatibilities and networkMode '${nm}', so ECS does not consider it Fargate-compatible`;
       const soft = explicit && nm === 'awsvpc';
-      const tail = soft ? ' (Sources disagree on whether ECS accepts an awsvpc definition registered for EC2 only on Fargate; reported as a warning.)' : '';
-      out.push(finding(this.id, trigger, `${launch.label} runs on Fargate, but task definition '${t.td.label}' is not compatible with it: ${what}. ECS answers "${AWS_MSG}" Add FARGATE to requiresCompatibilities.${tail}`, { related, fixes, ...(soft ? { severity: 'warning' as const } : {}) }));
+      const tail = soft
+        ? ' (Sources disagree on whether ECS accepts an awsvpc definition registered for EC2 only on Fargate; reported as a warning.)'
+        : '';
+      out.push(
+        finding(
+          this.id,
+          trigger,
+          `${launch.label} runs on Fargate, but task definition '${t.td.label}' is not compatible with it: ${what}. ECS answers "${AWS_MSG}" Add FARGATE to requiresCompatibilities.${tail}`,
+          { related, fixes, ...(soft ? { severity: 'warning' as const } : {}) },
+        ),
+      );
     }
     return out;
   },

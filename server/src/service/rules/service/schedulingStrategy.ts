@@ -23,14 +23,28 @@ export const schedulingStrategy: LaunchRule = {
     if (!node) return [];
     const fargate = launchIsFargate(launch) === true;
     const controller = str(at(launch.node, 'deploymentController', 'type'));
-    const why = fargate ? 'runs on Fargate' : controller === 'EXTERNAL' || controller === 'CODE_DEPLOY' ? `uses the ${controller} deployment controller` : undefined;
+    const why = fargate
+      ? 'runs on Fargate'
+      : controller === 'EXTERNAL' || controller === 'CODE_DEPLOY'
+        ? `uses the ${controller} deployment controller`
+        : undefined;
     if (!why) return [];
     const out: Finding[] = [];
     for (const alt of alternatives(node)) {
       if (alt.value.value !== 'DAEMON') continue;
       const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
-      const fixes = alt.node === alt.value ? [fix('Set schedulingStrategy to REPLICA', [doc.edits.replaceValue(alt.node, 'REPLICA')], true)] : [];
-      out.push(finding(this.id, alt.node, `${launch.label} ${why}, which does not support the DAEMON scheduling strategy${via}: there are no container instances to place one task on each. Use REPLICA.`, { fixes }));
+      const fixes =
+        alt.node === alt.value
+          ? [fix('Set schedulingStrategy to REPLICA', [doc.edits.replaceValue(alt.node, 'REPLICA')], true)]
+          : [];
+      out.push(
+        finding(
+          this.id,
+          alt.node,
+          `${launch.label} ${why}, which does not support the DAEMON scheduling strategy${via}: there are no container instances to place one task on each. Use REPLICA.`,
+          { fixes },
+        ),
+      );
       break;
     }
     return out;

@@ -4,7 +4,16 @@
  * when a member is missing, why a task definition counts as Fargate, and enum checks that work on
  * literals, CloudFormation parameters and `Fn::If` branches alike.
  */
-import { alternatives, child, prop, type AstNode, type LiteralNode, type ObjectNode, type Property, type Span } from '../../documents/ast';
+import {
+  alternatives,
+  child,
+  prop,
+  type AstNode,
+  type LiteralNode,
+  type ObjectNode,
+  type Property,
+  type Span,
+} from '../../documents/ast';
 import type { DocumentModel } from '../../shapes/document';
 import type { TaskDefModel } from '../../shapes/model';
 import type { Finding, Fix, OffsetEdit, RelatedLocation } from '../../types';
@@ -62,7 +71,13 @@ export function fargateWhy(td: TaskDefModel): string {
 /** Related information pointing at the launch input that makes the task definition a Fargate one. */
 export function fargateExtra(td: TaskDefModel): Partial<Finding> {
   if (!td.fargateVia) return {};
-  const related: RelatedLocation[] = [{ uri: td.fargateVia.uri, span: td.fargateVia.span, message: `${td.fargateVia.label} runs this task definition on Fargate` }];
+  const related: RelatedLocation[] = [
+    {
+      uri: td.fargateVia.uri,
+      span: td.fargateVia.span,
+      message: `${td.fargateVia.label} runs this task definition on Fargate`,
+    },
+  ];
   return { related };
 }
 
@@ -94,13 +109,21 @@ export function checkEnum(c: EnumCheck): Finding[] {
     if (c.allowed.includes(v)) continue;
     const ci = c.allowed.find((a) => a.toLowerCase() === v.toLowerCase());
     const suggestion = ci ?? c.suggest?.(v);
-    const fixes: Fix[] = suggestion && fixable(alt) ? [fix(`Change to '${suggestion}'`, [c.doc.edits.replaceValue(alt.node, suggestion)], true)] : [];
+    const fixes: Fix[] =
+      suggestion && fixable(alt)
+        ? [fix(`Change to '${suggestion}'`, [c.doc.edits.replaceValue(alt.node, suggestion)], true)]
+        : [];
     const hint = ci ? ` Values are case-sensitive: write '${ci}'.` : suggestion ? ` Did you mean '${suggestion}'?` : '';
     out.push(
-      finding(c.ruleId, alt.node, `${c.what} '${v}'${viaNote(alt.via)} is not a valid value; allowed: ${c.allowed.join(', ')}. ${c.why}${hint}`, {
-        fixes,
-        ...(c.severity ? { severity: c.severity } : {}),
-      }),
+      finding(
+        c.ruleId,
+        alt.node,
+        `${c.what} '${v}'${viaNote(alt.via)} is not a valid value; allowed: ${c.allowed.join(', ')}. ${c.why}${hint}`,
+        {
+          fixes,
+          ...(c.severity ? { severity: c.severity } : {}),
+        },
+      ),
     );
   }
   return out;
@@ -119,7 +142,12 @@ export function containerNames(td: TaskDefModel): Set<string> {
 /** True when some container name is not a known literal (templated), so existence checks must stay quiet. */
 export function someNameUnknown(td: TaskDefModel): boolean {
   // A container spliced in by a template (`$ENVOY_CONTAINER_JSON`) is an unknown item of the array.
-  if (td.containersNode && (td.containersNode.unknown || (td.containersNode.type === 'array' && td.containersNode.items.some((it) => it.unknown || it.type !== 'object')))) return true;
+  if (
+    td.containersNode &&
+    (td.containersNode.unknown ||
+      (td.containersNode.type === 'array' && td.containersNode.items.some((it) => it.unknown || it.type !== 'object')))
+  )
+    return true;
   return td.containers.some((c) => {
     const n = child(c, 'name');
     return !n || n.unknown !== undefined || n.type !== 'string';

@@ -18,7 +18,7 @@ export const compatEnum: TaskDefRule = {
   docs: {
     what: `Each \`requiresCompatibilities\` item is one of ${COMPATIBILITIES.join(', ')}.`,
     why: 'RegisterTaskDefinition rejects other values. FARGATE_SPOT is a capacity provider chosen at launch, not a compatibility.',
-    fix: 'Use FARGATE (run on Fargate Spot through the service\'s capacity provider strategy), EC2, EXTERNAL or MANAGED_INSTANCES.',
+    fix: "Use FARGATE (run on Fargate Spot through the service's capacity provider strategy), EC2, EXTERNAL or MANAGED_INSTANCES.",
   },
   check({ td, doc }) {
     if (!td.root) return [];

@@ -17,11 +17,32 @@ export const containerDefinitionsRequired: TaskDefRule = {
   check({ td, doc }) {
     if (!td.root) return [];
     const p = prop(td.root, 'containerDefinitions');
-    if (!p) return [finding(this.id, missingAnchor(td, doc), 'Missing required "containerDefinitions": a task definition needs at least one container (name and image).')];
+    if (!p)
+      return [
+        finding(
+          this.id,
+          missingAnchor(td, doc),
+          'Missing required "containerDefinitions": a task definition needs at least one container (name and image).',
+        ),
+      ];
     const v = p.value;
     if (v.unknown) return [];
-    if (v.type !== 'array') return [finding(this.id, v, '"containerDefinitions" must be an array of container definitions; ECS rejects the request otherwise.')];
-    if (v.items.length === 0) return [finding(this.id, v, '"containerDefinitions" is empty: a task definition needs at least one container (name and image).')];
+    if (v.type !== 'array')
+      return [
+        finding(
+          this.id,
+          v,
+          '"containerDefinitions" must be an array of container definitions; ECS rejects the request otherwise.',
+        ),
+      ];
+    if (v.items.length === 0)
+      return [
+        finding(
+          this.id,
+          v,
+          '"containerDefinitions" is empty: a task definition needs at least one container (name and image).',
+        ),
+      ];
     return [];
   },
 };

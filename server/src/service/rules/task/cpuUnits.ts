@@ -31,17 +31,46 @@ export const cpuUnits: TaskDefRule = {
 };
 
 /** Notes one cpu or memory alternative: unparseable, converted by ECS, or outside the EC2 range. */
-function note(id: string, td: TaskDefModel, doc: DocumentModel, out: Finding[], a: SizeAlt, kind: 'cpu' | 'memory'): void {
+function note(
+  id: string,
+  td: TaskDefModel,
+  doc: DocumentModel,
+  out: Finding[],
+  a: SizeAlt,
+  kind: 'cpu' | 'memory',
+): void {
   const unit = kind === 'cpu' ? 'CPU units' : 'MiB';
   if (a.value === undefined) {
-    out.push(finding(id, a.node, `Task ${kind} '${a.raw}'${viaNote(a.via)} cannot be parsed: write ${kind === 'cpu' ? 'CPU units ("1024") or vCPU ("1 vCPU")' : 'MiB ("2048") or GB ("2 GB")'}. ECS rejects it at registration.`, { severity: 'error' }));
+    out.push(
+      finding(
+        id,
+        a.node,
+        `Task ${kind} '${a.raw}'${viaNote(a.via)} cannot be parsed: write ${kind === 'cpu' ? 'CPU units ("1024") or vCPU ("1 vCPU")' : 'MiB ("2048") or GB ("2 GB")'}. ECS rejects it at registration.`,
+        { severity: 'error' },
+      ),
+    );
     return;
   }
   if (a.raw.trim() !== String(a.value)) {
-    const fixes = a.node === a.literal ? [fix(`Write ${a.value}`, [doc.edits.replaceValue(a.node, String(a.value))])] : [];
-    out.push(finding(id, a.node, `Task ${kind} '${a.raw}'${viaNote(a.via)} is converted by ECS to ${a.value} ${unit} at registration (describe output will show "${a.value}").`, { fixes }));
+    const fixes =
+      a.node === a.literal ? [fix(`Write ${a.value}`, [doc.edits.replaceValue(a.node, String(a.value))])] : [];
+    out.push(
+      finding(
+        id,
+        a.node,
+        `Task ${kind} '${a.raw}'${viaNote(a.via)} is converted by ECS to ${a.value} ${unit} at registration (describe output will show "${a.value}").`,
+        { fixes },
+      ),
+    );
   }
   if (kind === 'cpu' && !td.fargate && (a.value < EC2_MIN || a.value > EC2_MAX)) {
-    out.push(finding(id, a.node, `Task cpu ${a.value}${viaNote(a.via)} is outside ${EC2_MIN}–${EC2_MAX} CPU units (0.125–192 vCPU), the range ECS accepts for task-level cpu on EC2.`, { severity: 'warning' }));
+    out.push(
+      finding(
+        id,
+        a.node,
+        `Task cpu ${a.value}${viaNote(a.via)} is outside ${EC2_MIN}–${EC2_MAX} CPU units (0.125–192 vCPU), the range ECS accepts for task-level cpu on EC2.`,
+        { severity: 'warning' },
+      ),
+    );
   }
 }

@@ -25,25 +25,64 @@ export const ephemeralStorageRange: TaskDefRule = {
     if (!eph || eph.value.unknown || eph.value.type !== 'object') return [];
     const size = prop(eph.value, 'sizeInGiB');
     if (!size) {
-      return [finding(this.id, eph, `ephemeralStorage needs "sizeInGiB" (an integer from ${MIN} to ${MAX}); without it registration fails. Add it, or remove ephemeralStorage for the 20 GiB default.`, {
-        fixes: [fix(`Add sizeInGiB ${MIN}`, [doc.edits.addProperty(eph.value, doc.edits.key('sizeInGiB'), MIN)], true)],
-      })];
+      return [
+        finding(
+          this.id,
+          eph,
+          `ephemeralStorage needs "sizeInGiB" (an integer from ${MIN} to ${MAX}); without it registration fails. Add it, or remove ephemeralStorage for the 20 GiB default.`,
+          {
+            fixes: [
+              fix(`Add sizeInGiB ${MIN}`, [doc.edits.addProperty(eph.value, doc.edits.key('sizeInGiB'), MIN)], true),
+            ],
+          },
+        ),
+      ];
     }
     const out: Finding[] = [];
     for (const alt of alternatives(size.value)) {
       const raw = alt.value.value;
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : undefined;
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw)
+            ? Number(raw)
+            : undefined;
       if (n === undefined) {
-        out.push(finding(this.id, alt.node, `sizeInGiB '${String(raw)}'${viaNote(alt.via)} is not a number: use an integer from ${MIN} to ${MAX}.`));
+        out.push(
+          finding(
+            this.id,
+            alt.node,
+            `sizeInGiB '${String(raw)}'${viaNote(alt.via)} is not a number: use an integer from ${MIN} to ${MAX}.`,
+          ),
+        );
         continue;
       }
       if (Number.isInteger(n) && n >= MIN && n <= MAX) continue;
       const clamped = Math.min(MAX, Math.max(MIN, Math.round(n)));
-      const why = !Number.isInteger(n) ? 'is not an integer' : n === 20 ? 'is the default (20 GiB), not a settable value' : n < MIN ? `is below ${MIN}` : `is above ${MAX}`;
+      const why = !Number.isInteger(n)
+        ? 'is not an integer'
+        : n === 20
+          ? 'is the default (20 GiB), not a settable value'
+          : n < MIN
+            ? `is below ${MIN}`
+            : `is above ${MAX}`;
       out.push(
-        finding(this.id, alt.node, `sizeInGiB ${n}${viaNote(alt.via)} ${why}: ephemeral storage must be an integer from ${MIN} to ${MAX} GiB. ${n === 20 ? 'Remove ephemeralStorage to keep the default, or set 21 or more.' : `Use ${clamped}.`}`, {
-          fixes: fixable(alt) ? [fix(`Set sizeInGiB to ${clamped}`, [doc.edits.replaceValue(alt.node, typeof raw === 'string' ? String(clamped) : clamped)], true)] : [],
-        }),
+        finding(
+          this.id,
+          alt.node,
+          `sizeInGiB ${n}${viaNote(alt.via)} ${why}: ephemeral storage must be an integer from ${MIN} to ${MAX} GiB. ${n === 20 ? 'Remove ephemeralStorage to keep the default, or set 21 or more.' : `Use ${clamped}.`}`,
+          {
+            fixes: fixable(alt)
+              ? [
+                  fix(
+                    `Set sizeInGiB to ${clamped}`,
+                    [doc.edits.replaceValue(alt.node, typeof raw === 'string' ? String(clamped) : clamped)],
+                    true,
+                  ),
+                ]
+              : [],
+          },
+        ),
       );
     }
     return out;

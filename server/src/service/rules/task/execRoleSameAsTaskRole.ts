@@ -19,6 +19,12 @@ export const execRoleSameAsTaskRole: TaskDefRule = {
     const task = str(taskNode);
     const exec = str(child(td.root, 'executionRoleArn'));
     if (!taskNode || !task || task !== exec) return [];
-    return [finding(this.id, taskNode, 'taskRoleArn is the same role as executionRoleArn: your application gets the permissions ECS uses to pull images and read secrets. Prefer a separate, narrower task role (least privilege).')];
+    return [
+      finding(
+        this.id,
+        taskNode,
+        'taskRoleArn is the same role as executionRoleArn: your application gets the permissions ECS uses to pull images and read secrets. Prefer a separate, narrower task role (least privilege).',
+      ),
+    ];
   },
 };

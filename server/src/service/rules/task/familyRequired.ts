@@ -23,18 +23,42 @@ export const familyRequired: TaskDefRule = {
     if (!p) {
       // CloudFormation generates a family when the template omits it.
       if (td.shape === 'cfn') return [];
-      return [finding(this.id, missingAnchor(td, doc), 'Missing required "family": RegisterTaskDefinition needs a task family (1–255 letters, digits, - and _). Add "family": "<name>".')];
+      return [
+        finding(
+          this.id,
+          missingAnchor(td, doc),
+          'Missing required "family": RegisterTaskDefinition needs a task family (1–255 letters, digits, - and _). Add "family": "<name>".',
+        ),
+      ];
     }
     const out: Finding[] = [];
     for (const alt of alternatives(p.value)) {
       const v = alt.value.value;
       if (typeof v !== 'string') {
-        if (alt.value.type === 'null') out.push(finding(this.id, alt.node, '"family" is null: RegisterTaskDefinition needs a task family (1–255 letters, digits, - and _).'));
+        if (alt.value.type === 'null')
+          out.push(
+            finding(
+              this.id,
+              alt.node,
+              '"family" is null: RegisterTaskDefinition needs a task family (1–255 letters, digits, - and _).',
+            ),
+          );
         continue;
       }
       if (FAMILY.test(v)) continue;
-      const why = v.length === 0 ? 'is empty' : v.length > 255 ? `is ${v.length} characters long (max 255)` : `contains invalid characters (${[...new Set(v.replace(/[A-Za-z0-9_-]/g, ''))].map((ch) => `'${ch}'`).join(' ')})`;
-      out.push(finding(this.id, alt.node, `Task family '${v}'${viaNote(alt.via)} ${why}: ECS allows 1–255 letters, digits, hyphens and underscores. Rename the family.`));
+      const why =
+        v.length === 0
+          ? 'is empty'
+          : v.length > 255
+            ? `is ${v.length} characters long (max 255)`
+            : `contains invalid characters (${[...new Set(v.replace(/[A-Za-z0-9_-]/g, ''))].map((ch) => `'${ch}'`).join(' ')})`;
+      out.push(
+        finding(
+          this.id,
+          alt.node,
+          `Task family '${v}'${viaNote(alt.via)} ${why}: ECS allows 1–255 letters, digits, hyphens and underscores. Rename the family.`,
+        ),
+      );
     }
     return out;
   },

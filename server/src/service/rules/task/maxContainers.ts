@@ -20,7 +20,11 @@ export const maxContainers: TaskDefRule = {
     const p = td.root ? prop(td.root, 'containerDefinitions') : undefined;
     const extra = td.containers[MAX_CONTAINERS];
     return [
-      finding(this.id, p ?? extra, `${td.containers.length} container definitions: ECS allows at most ${MAX_CONTAINERS} per task definition (service quota "Containers per task definition"). Split the task or merge containers.`),
+      finding(
+        this.id,
+        p ?? extra,
+        `${td.containers.length} container definitions: ECS allows at most ${MAX_CONTAINERS} per task definition (service quota "Containers per task definition"). Split the task or merge containers.`,
+      ),
     ];
   },
 };

@@ -17,6 +17,13 @@ export const networkModeEnum: TaskDefRule = {
   },
   check({ td, doc }) {
     if (!td.root) return [];
-    return checkEnum({ ruleId: this.id, doc, node: child(td.root, 'networkMode'), allowed: NETWORK_MODES, what: 'networkMode', why: 'RegisterTaskDefinition rejects it.' });
+    return checkEnum({
+      ruleId: this.id,
+      doc,
+      node: child(td.root, 'networkMode'),
+      allowed: NETWORK_MODES,
+      what: 'networkMode',
+      why: 'RegisterTaskDefinition rejects it.',
+    });
   },
 };

@@ -19,14 +19,18 @@ export const readonlyFields: TaskDefRule = {
   check({ td, doc }) {
     if (!td.root || td.shape === 'cfn') return [];
     const root = td.root;
-    const present = READONLY_FIELDS.map((f) => prop(root, f)).filter((p): p is Property => !!p).sort((a, b) => a.span.offset - b.span.offset);
+    const present = READONLY_FIELDS.map((f) => prop(root, f))
+      .filter((p): p is Property => !!p)
+      .sort((a, b) => a.span.offset - b.span.offset);
     if (present.length === 0) return [];
     // Only requiresAttributes on a Fargate task definition: fargate/requires-attributes says it better.
     if (td.fargate && present.every((p) => p.key === 'requiresAttributes')) return [];
     const edits = removeProperties(doc, root, present);
     const names = present.map((p) => p.rawKey).join(', ');
     const wrapped = prop(doc.root, 'taskDefinition')?.value === root;
-    const wrapNote = wrapped ? ' The task definition is also wrapped in "taskDefinition": register the inner object.' : '';
+    const wrapNote = wrapped
+      ? ' The task definition is also wrapped in "taskDefinition": register the inner object.'
+      : '';
     return [
       finding(
         this.id,

@@ -46,6 +46,12 @@ function checkRole(id: string, out: Finding[], key: string, node: AstNode | unde
     // An empty role (CloudFormation parameter default '') means no role; placeholders are filled in later.
     if (v === '' || PLACEHOLDER.test(v) || PLACEHOLDER_ACCOUNT.test(v)) continue;
     if (ROLE_ARN.test(v) || (nameAllowed && ROLE_NAME.test(v))) continue;
-    out.push(finding(id, alt.node, `${key} '${v}'${viaNote(alt.via)} looks malformed: ${explain(v)}.${nameAllowed ? ' A plain role name is accepted too.' : ''} ECS cannot assume a role it cannot resolve.`));
+    out.push(
+      finding(
+        id,
+        alt.node,
+        `${key} '${v}'${viaNote(alt.via)} looks malformed: ${explain(v)}.${nameAllowed ? ' A plain role name is accepted too.' : ''} ECS cannot assume a role it cannot resolve.`,
+      ),
+    );
   }
 }

@@ -20,9 +20,18 @@ export const runtimePlatformDefault: TaskDefRule = {
     const anchor = prop(td.root, 'requiresCompatibilities') ?? missingAnchor(td, doc);
     const value = { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' };
     return [
-      finding(this.id, anchor, 'No runtimePlatform: Fargate runs this task as LINUX on X86_64. If the image is built for ARM64 only (e.g. on Apple silicon) it fails with "exec format error"; set runtimePlatform to match the image.', {
-        fixes: [fix('Add runtimePlatform LINUX/X86_64 explicitly', [doc.edits.addProperty(td.root, doc.edits.key('runtimePlatform'), value)])],
-      }),
+      finding(
+        this.id,
+        anchor,
+        'No runtimePlatform: Fargate runs this task as LINUX on X86_64. If the image is built for ARM64 only (e.g. on Apple silicon) it fails with "exec format error"; set runtimePlatform to match the image.',
+        {
+          fixes: [
+            fix('Add runtimePlatform LINUX/X86_64 explicitly', [
+              doc.edits.addProperty(td.root, doc.edits.key('runtimePlatform'), value),
+            ]),
+          ],
+        },
+      ),
     ];
   },
 };

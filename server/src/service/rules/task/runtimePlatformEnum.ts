@@ -35,8 +35,23 @@ export const runtimePlatformEnum: TaskDefRule = {
     if (!td.root) return [];
     const arch = at(td.root, 'runtimePlatform', 'cpuArchitecture');
     const os = at(td.root, 'runtimePlatform', 'operatingSystemFamily');
-    const a = checkEnum({ ruleId: this.id, doc, node: arch, allowed: CPU_ARCHITECTURES, what: 'cpuArchitecture', why: 'ECS rejects it at registration.', suggest: suggestArchitecture });
-    const o = checkEnum({ ruleId: this.id, doc, node: os, allowed: OS_FAMILIES, what: 'operatingSystemFamily', why: 'ECS rejects it at registration.' });
+    const a = checkEnum({
+      ruleId: this.id,
+      doc,
+      node: arch,
+      allowed: CPU_ARCHITECTURES,
+      what: 'cpuArchitecture',
+      why: 'ECS rejects it at registration.',
+      suggest: suggestArchitecture,
+    });
+    const o = checkEnum({
+      ruleId: this.id,
+      doc,
+      node: os,
+      allowed: OS_FAMILIES,
+      what: 'operatingSystemFamily',
+      why: 'ECS rejects it at registration.',
+    });
     return o.length === 0 ? a : a.concat(o);
   },
 };

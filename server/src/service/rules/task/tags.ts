@@ -11,7 +11,10 @@ const allowed = (s: string): boolean => (pattern ??= /^([\p{L}\p{Z}\p{N}_.:/=+\-
 function checkTags(id: string, p: Property): Finding[] {
   if (!isArray(p.value)) return [];
   const out: Finding[] = [];
-  if (p.value.items.length > MAX_TAGS) out.push(finding(id, p, `${p.value.items.length} tags: a task definition can have at most ${MAX_TAGS}. Remove some.`));
+  if (p.value.items.length > MAX_TAGS)
+    out.push(
+      finding(id, p, `${p.value.items.length} tags: a task definition can have at most ${MAX_TAGS}. Remove some.`),
+    );
   const seen = new Map<string, AstNode>();
   for (const tag of p.value.items) {
     if (tag.type !== 'object' || tag.unknown) continue;
@@ -22,9 +25,24 @@ function checkTags(id: string, p: Property): Finding[] {
       continue;
     }
     if (key !== undefined && keyNode) {
-      if (key.length < 1 || key.length > 128) out.push(finding(id, keyNode, `Tag key is ${key.length} characters long: keys are 1–128 characters.`));
-      if (!allowed(key)) out.push(finding(id, keyNode, `Tag key '${key}' has characters tags do not allow: use letters, digits, spaces and _ . : / = + - @.`));
-      if (/^aws:/i.test(key)) out.push(finding(id, keyNode, `Tag key '${key}' uses the reserved prefix 'aws:'; AWS rejects user tags with it. Rename the key.`));
+      if (key.length < 1 || key.length > 128)
+        out.push(finding(id, keyNode, `Tag key is ${key.length} characters long: keys are 1–128 characters.`));
+      if (!allowed(key))
+        out.push(
+          finding(
+            id,
+            keyNode,
+            `Tag key '${key}' has characters tags do not allow: use letters, digits, spaces and _ . : / = + - @.`,
+          ),
+        );
+      if (/^aws:/i.test(key))
+        out.push(
+          finding(
+            id,
+            keyNode,
+            `Tag key '${key}' uses the reserved prefix 'aws:'; AWS rejects user tags with it. Rename the key.`,
+          ),
+        );
       const prev = seen.get(key);
       if (prev) out.push(finding(id, keyNode, `Duplicate tag key '${key}': each key may appear once.`));
       else seen.set(key, keyNode);
@@ -32,8 +50,18 @@ function checkTags(id: string, p: Property): Finding[] {
     const valueNode = child(tag, 'value');
     const value = str(valueNode);
     if (value !== undefined && valueNode) {
-      if (value.length > 256) out.push(finding(id, valueNode, `Tag value is ${value.length} characters long: values are at most 256 characters.`));
-      if (!allowed(value)) out.push(finding(id, valueNode, `Tag value '${value}' has characters tags do not allow: use letters, digits, spaces and _ . : / = + - @.`));
+      if (value.length > 256)
+        out.push(
+          finding(id, valueNode, `Tag value is ${value.length} characters long: values are at most 256 characters.`),
+        );
+      if (!allowed(value))
+        out.push(
+          finding(
+            id,
+            valueNode,
+            `Tag value '${value}' has characters tags do not allow: use letters, digits, spaces and _ . : / = + - @.`,
+          ),
+        );
     }
   }
   return out;

@@ -33,16 +33,31 @@ export const volConfiguredAtLaunch: TaskDefRule = {
     const first = volumeLabel(td.volumes[flagged[0].i], flagged[0].i);
     const out: Finding[] = [];
     for (const { p, i } of flagged.slice(1)) {
-      out.push(finding(this.id, p, `${volumeLabel(td.volumes[i], i)}: only one volume per task definition can be configured at launch, and ${first} already is. Set configuredAtLaunch to false here or remove the volume.`));
+      out.push(
+        finding(
+          this.id,
+          p,
+          `${volumeLabel(td.volumes[i], i)}: only one volume per task definition can be configured at launch, and ${first} already is. Set configuredAtLaunch to false here or remove the volume.`,
+        ),
+      );
     }
     const name = str(child(td.volumes[flagged[0].i], 'name'));
     for (const l of launches) {
       const problem = launchProblem(l, name);
       if (!problem) continue;
-      out.push(finding(this.id, flagged[0].p, `${first} is configured at launch, but ${l.launch.label} ${problem}; the EBS volume is only described at launch, so it cannot be attached. Add volumeConfigurations with name '${name ?? '<volume>'}' and managedEBSVolume settings there.`, {
-        severity: 'warning',
-        related: [{ uri: l.uri, span: l.launch.anchor, message: `${l.launch.label} launches this task definition` }],
-      }));
+      out.push(
+        finding(
+          this.id,
+          flagged[0].p,
+          `${first} is configured at launch, but ${l.launch.label} ${problem}; the EBS volume is only described at launch, so it cannot be attached. Add volumeConfigurations with name '${name ?? '<volume>'}' and managedEBSVolume settings there.`,
+          {
+            severity: 'warning',
+            related: [
+              { uri: l.uri, span: l.launch.anchor, message: `${l.launch.label} launches this task definition` },
+            ],
+          },
+        ),
+      );
     }
     return out;
   },
@@ -51,10 +66,15 @@ export const volConfiguredAtLaunch: TaskDefRule = {
 function launchProblem(l: LinkedLaunch, name: string | undefined): string | undefined {
   if (!LAUNCH_KINDS.includes(l.launch.kind)) return undefined;
   const vc = prop(l.launch.node, 'volumeConfigurations');
-  if (vc && (vc.value.unknown || (isArray(vc.value) && vc.value.items.some((i) => i.unknown || child(i, 'name')?.unknown)))) return undefined;
+  if (
+    vc &&
+    (vc.value.unknown || (isArray(vc.value) && vc.value.items.some((i) => i.unknown || child(i, 'name')?.unknown)))
+  )
+    return undefined;
   const configs = objects(vc?.value);
   if (configs.length === 0) return 'supplies no volumeConfigurations';
   const names = configs.map((c) => str(child(c, 'name')));
-  if (name && names.every((n) => n !== undefined) && !names.includes(name)) return `names ${names.map((n) => `'${n}'`).join(', ')} in volumeConfigurations, not '${name}'`;
+  if (name && names.every((n) => n !== undefined) && !names.includes(name))
+    return `names ${names.map((n) => `'${n}'`).join(', ')} in volumeConfigurations, not '${name}'`;
   return undefined;
 }

@@ -27,7 +27,14 @@ export const mountContainerPath: TaskDefRule = {
         const msg = judge(path, td.windows, osKnown);
         if (!msg) continue;
         const via = alt.via ? ` (value of parameter ${alt.via})` : '';
-        out.push(finding(this.id, alt.node as AstNode, `${containerLabel(m.container, m.containerIndex)}: containerPath '${path}'${via} ${msg.text}`, msg.warn ? { severity: 'warning' } : {}));
+        out.push(
+          finding(
+            this.id,
+            alt.node as AstNode,
+            `${containerLabel(m.container, m.containerIndex)}: containerPath '${path}'${via} ${msg.text}`,
+            msg.warn ? { severity: 'warning' } : {},
+          ),
+        );
       }
     }
     return out;
@@ -37,11 +44,21 @@ export const mountContainerPath: TaskDefRule = {
 function judge(path: string, windows: boolean, osKnown: boolean): { text: string; warn?: boolean } | undefined {
   if (path === '') return { text: 'is empty; give the absolute path where the volume appears in the container.' };
   if (windows) {
-    if (!WINDOWS_ABS.test(path)) return { text: 'is not an absolute Windows path; Windows containers need a path such as C:\\data.' };
-    if (!/^[Cc]:/.test(path)) return { text: 'is not on drive C:; Windows containers can only mount on the same drive as $env:ProgramData (normally C:).', warn: true };
+    if (!WINDOWS_ABS.test(path))
+      return { text: 'is not an absolute Windows path; Windows containers need a path such as C:\\data.' };
+    if (!/^[Cc]:/.test(path))
+      return {
+        text: 'is not on drive C:; Windows containers can only mount on the same drive as $env:ProgramData (normally C:).',
+        warn: true,
+      };
     return undefined;
   }
   if (path.startsWith('/')) return undefined;
-  if (WINDOWS_ABS.test(path)) return osKnown ? { text: 'is a Windows path, but this task definition runs Linux; use an absolute Linux path such as /data.' } : undefined;
-  return { text: 'is not absolute; Docker refuses relative mount destinations, so the container cannot start. Start it with /.' };
+  if (WINDOWS_ABS.test(path))
+    return osKnown
+      ? { text: 'is a Windows path, but this task definition runs Linux; use an absolute Linux path such as /data.' }
+      : undefined;
+  return {
+    text: 'is not absolute; Docker refuses relative mount destinations, so the container cannot start. Start it with /.',
+  };
 }

@@ -26,7 +26,13 @@ export const mountDuplicatePath: TaskDefRule = {
         const source = str(child(mp, 'sourceVolume'));
         if (seen.has(key)) {
           const other = seen.get(key);
-          out.push(finding(this.id, pathNode, `${containerLabel(c, i)} already mounts ${other ? `volume '${other}'` : 'another volume'} at '${path}'; Docker refuses duplicate mount points, so the container cannot start. Use a different containerPath.`));
+          out.push(
+            finding(
+              this.id,
+              pathNode,
+              `${containerLabel(c, i)} already mounts ${other ? `volume '${other}'` : 'another volume'} at '${path}'; Docker refuses duplicate mount points, so the container cannot start. Use a different containerPath.`,
+            ),
+          );
         } else seen.set(key, source);
       }
     });

@@ -23,9 +23,18 @@ export const fargateDockerVolume: TaskDefRule = {
     td.volumes.forEach((v, i) => {
       const p = prop(v, 'dockerVolumeConfiguration');
       if (!p || p.value.type === 'null') return;
-      out.push(finding(this.id, p, `${volumeLabel(v, i)}: Fargate does not support Docker volumes (dockerVolumeConfiguration)${fargateReason(td)}. Use a bind mount (ephemeral, shared between containers) or an EFS volume (persistent).`, {
-        fixes: [fix('Remove dockerVolumeConfiguration (use a task-scoped bind mount)', [doc.edits.removeProperty(v, p)])],
-      }));
+      out.push(
+        finding(
+          this.id,
+          p,
+          `${volumeLabel(v, i)}: Fargate does not support Docker volumes (dockerVolumeConfiguration)${fargateReason(td)}. Use a bind mount (ephemeral, shared between containers) or an EFS volume (persistent).`,
+          {
+            fixes: [
+              fix('Remove dockerVolumeConfiguration (use a task-scoped bind mount)', [doc.edits.removeProperty(v, p)]),
+            ],
+          },
+        ),
+      );
     });
     return out;
   },

@@ -23,7 +23,13 @@ export const fargateFsxWindows: TaskDefRule = {
     td.volumes.forEach((v, i) => {
       const p = prop(v, 'fsxWindowsFileServerVolumeConfiguration');
       if (!p || p.value.type === 'null') return;
-      out.push(finding(this.id, p, `${volumeLabel(v, i)}: FSx for Windows File Server volumes are not supported on Fargate${fargateReason(td)}; they need EC2 Windows container instances.`));
+      out.push(
+        finding(
+          this.id,
+          p,
+          `${volumeLabel(v, i)}: FSx for Windows File Server volumes are not supported on Fargate${fargateReason(td)}; they need EC2 Windows container instances.`,
+        ),
+      );
     });
     return out;
   },

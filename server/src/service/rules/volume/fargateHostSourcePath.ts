@@ -14,7 +14,7 @@ export const fargateHostSourcePath: TaskDefRule = {
   docs: {
     what: 'A Fargate task definition declares a bind mount with `host.sourcePath`.',
     why: 'On Fargate there is no host you can address: the API documents `host.sourcePath` as not supported for Fargate tasks. An empty `host: {}` (or no configuration) is a task-scoped bind mount and is fine.',
-    fix: 'Remove `sourcePath` to get an ephemeral bind mount shared by the task\'s containers, or use an EFS volume for persistent data.',
+    fix: "Remove `sourcePath` to get an ephemeral bind mount shared by the task's containers, or use an EFS volume for persistent data.",
   },
   needs: { volume: ['host'] },
   check({ td, doc }) {
@@ -24,9 +24,16 @@ export const fargateHostSourcePath: TaskDefRule = {
       const host = child(v, 'host');
       const sp = prop(host, 'sourcePath');
       if (!host || host.type !== 'object' || !sp || sp.value.type === 'null') return;
-      out.push(finding(this.id, sp, `${volumeLabel(v, i)}: Fargate does not support host.sourcePath${fargateReason(td)}; there is no host path to mount. Remove sourcePath for a task-scoped bind mount, or use an EFS volume.`, {
-        fixes: [fix('Remove sourcePath (task-scoped bind mount)', [doc.edits.removeProperty(host, sp)], true)],
-      }));
+      out.push(
+        finding(
+          this.id,
+          sp,
+          `${volumeLabel(v, i)}: Fargate does not support host.sourcePath${fargateReason(td)}; there is no host path to mount. Remove sourcePath for a task-scoped bind mount, or use an EFS volume.`,
+          {
+            fixes: [fix('Remove sourcePath (task-scoped bind mount)', [doc.edits.removeProperty(host, sp)], true)],
+          },
+        ),
+      );
     });
     return out;
   },

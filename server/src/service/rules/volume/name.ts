@@ -26,21 +26,41 @@ export const volName: TaskDefRule = {
       const nameProp = prop(v, 'name');
       const name = nameProp?.value;
       if (!nameProp || name?.type === 'null') {
-        const needy = NEEDS_NAME.find((k) => prop(v, k)) ?? (bool(child(v, 'configuredAtLaunch')) === true ? 'configuredAtLaunch' : undefined);
+        const needy =
+          NEEDS_NAME.find((k) => prop(v, k)) ??
+          (bool(child(v, 'configuredAtLaunch')) === true ? 'configuredAtLaunch' : undefined);
         if (needy) {
           const p = prop(v, needy)!;
-          out.push(finding(this.id, p, `${volumeLabel(v, i)} has no name; a volume with ${needy} must be named so that mountPoints[].sourceVolume can refer to it. Add a "name".`));
+          out.push(
+            finding(
+              this.id,
+              p,
+              `${volumeLabel(v, i)} has no name; a volume with ${needy} must be named so that mountPoints[].sourceVolume can refer to it. Add a "name".`,
+            ),
+          );
         }
         return;
       }
       if (!name || name.unknown || name.type !== 'string') return;
       const value = String(name.value);
       if (!NAME.test(value)) {
-        out.push(finding(this.id, name, `Volume name '${value}' is invalid: up to 255 letters, digits, hyphens and underscores are allowed. RegisterTaskDefinition rejects it.`));
+        out.push(
+          finding(
+            this.id,
+            name,
+            `Volume name '${value}' is invalid: up to 255 letters, digits, hyphens and underscores are allowed. RegisterTaskDefinition rejects it.`,
+          ),
+        );
       }
       const first = seen.get(value);
       if (first !== undefined) {
-        out.push(finding(this.id, name, `Volume name '${value}' is declared twice (also volume #${first + 1}); volume names must be unique within a task definition. Rename or remove one.`));
+        out.push(
+          finding(
+            this.id,
+            name,
+            `Volume name '${value}' is declared twice (also volume #${first + 1}); volume names must be unique within a task definition. Rename or remove one.`,
+          ),
+        );
       } else seen.set(value, i);
     });
     return out;

@@ -21,7 +21,13 @@ export const volOneKind: TaskDefRule = {
       if (kinds.length < 2) return;
       const label = (k: string) => KIND_LABEL[k as (typeof VOLUME_KINDS)[number]] ?? k;
       for (const extra of kinds.slice(1)) {
-        out.push(finding(this.id, extra, `${volumeLabel(v, i)} is already a ${label(kinds[0].key)} volume and also sets ${extra.rawKey}; a volume can be only one kind. Move it into its own volume or remove it.`));
+        out.push(
+          finding(
+            this.id,
+            extra,
+            `${volumeLabel(v, i)} is already a ${label(kinds[0].key)} volume and also sets ${extra.rawKey}; a volume can be only one kind. Move it into its own volume or remove it.`,
+          ),
+        );
       }
     });
     return out;

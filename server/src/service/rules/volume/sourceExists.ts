@@ -12,7 +12,7 @@ export const mountSourceExists: TaskDefRule = {
   severity: 'error',
   title: 'Mount point refers to an undeclared volume',
   docs: {
-    what: '`mountPoints[].sourceVolume` must be the `name` of a volume declared in the task definition\'s `volumes`.',
+    what: "`mountPoints[].sourceVolume` must be the `name` of a volume declared in the task definition's `volumes`.",
     why: 'RegisterTaskDefinition rejects a mount point whose source volume is not declared, so the containers never start.',
     fix: 'Rename `sourceVolume` to the declared volume you meant, or declare the volume.',
   },
@@ -28,8 +28,17 @@ export const mountSourceExists: TaskDefRule = {
       const near = closest(src, names);
       if (near) fixes.push(fix(`Rename to '${near}'`, [doc.edits.replaceValue(m.source, near)], true));
       fixes.push(fix(`Declare volume '${src}'`, [declareVolume(root, src, doc.edits)], !near));
-      const known = names.length ? `declared: ${names.map((n) => `'${n}'`).join(', ')}` : 'the task definition declares no volumes';
-      out.push(finding(this.id, m.source, `${containerLabel(m.container, m.containerIndex)} mounts volume '${src}', which is not declared (${known}); RegisterTaskDefinition rejects it.${near ? ` Did you mean '${near}'?` : ' Declare it under "volumes".'}`, { fixes }));
+      const known = names.length
+        ? `declared: ${names.map((n) => `'${n}'`).join(', ')}`
+        : 'the task definition declares no volumes';
+      out.push(
+        finding(
+          this.id,
+          m.source,
+          `${containerLabel(m.container, m.containerIndex)} mounts volume '${src}', which is not declared (${known}); RegisterTaskDefinition rejects it.${near ? ` Did you mean '${near}'?` : ' Declare it under "volumes".'}`,
+          { fixes },
+        ),
+      );
     }
     return out;
   },

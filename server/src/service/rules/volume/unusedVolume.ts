@@ -37,10 +37,19 @@ export const mountUnusedVolume: TaskDefRule = {
       const name = volumeName(v);
       const nameProp = prop(v, 'name');
       if (name === undefined || !nameProp || used.has(name)) return;
-      out.push(finding(this.id, nameProp.value, `Volume '${name}' is declared but no container mounts it (no mountPoints[].sourceVolume '${name}'). Add a mount point, or remove the volume.`, {
-        tags: ['unnecessary'],
-        fixes: isArray(vols) ? [fix(`Remove volume '${name}'`, [doc.edits.removeItem(vols, vols.items.indexOf(v))])] : [],
-      }));
+      out.push(
+        finding(
+          this.id,
+          nameProp.value,
+          `Volume '${name}' is declared but no container mounts it (no mountPoints[].sourceVolume '${name}'). Add a mount point, or remove the volume.`,
+          {
+            tags: ['unnecessary'],
+            fixes: isArray(vols)
+              ? [fix(`Remove volume '${name}'`, [doc.edits.removeItem(vols, vols.items.indexOf(v))])]
+              : [],
+          },
+        ),
+      );
     });
     return out;
   },

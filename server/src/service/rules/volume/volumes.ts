@@ -7,7 +7,13 @@ import type { TaskDefModel } from '../../shapes/model';
 import { perTaskDef } from '../util';
 
 /** The volume-kind keys of a Volume (API names); at most one may be set. */
-export const VOLUME_KINDS = ['host', 'dockerVolumeConfiguration', 'efsVolumeConfiguration', 'fsxWindowsFileServerVolumeConfiguration', 's3filesVolumeConfiguration'] as const;
+export const VOLUME_KINDS = [
+  'host',
+  'dockerVolumeConfiguration',
+  'efsVolumeConfiguration',
+  'fsxWindowsFileServerVolumeConfiguration',
+  's3filesVolumeConfiguration',
+] as const;
 
 export const KIND_LABEL: Record<(typeof VOLUME_KINDS)[number], string> = {
   host: 'bind mount (host)',
@@ -51,7 +57,13 @@ export const mountPoints: (td: TaskDefModel) => MountRef[] = perTaskDef((td) => 
   const out: MountRef[] = [];
   td.containers.forEach((container, containerIndex) => {
     for (const mount of objects(child(container, 'mountPoints'))) {
-      out.push({ container, containerIndex, mount, source: child(mount, 'sourceVolume'), containerPath: child(mount, 'containerPath') });
+      out.push({
+        container,
+        containerIndex,
+        mount,
+        source: child(mount, 'sourceVolume'),
+        containerPath: child(mount, 'containerPath'),
+      });
     }
   });
   return out;

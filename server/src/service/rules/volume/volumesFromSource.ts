@@ -32,14 +32,30 @@ export const volfromSource: TaskDefRule = {
         const src = str(node);
         if (!node || src === undefined) continue;
         if (src === self) {
-          out.push(finding(this.id, node, `${containerLabel(c, i)} takes volumes from itself; sourceContainer must be another container of the task.`));
+          out.push(
+            finding(
+              this.id,
+              node,
+              `${containerLabel(c, i)} takes volumes from itself; sourceContainer must be another container of the task.`,
+            ),
+          );
           continue;
         }
         if (names.includes(src)) continue;
-        const near = closest(src, names.filter((n) => n !== self));
-        out.push(finding(this.id, node, `${containerLabel(c, i)}: volumesFrom sourceContainer '${src}' is not a container of this task definition (containers: ${names.map((n) => `'${n}'`).join(', ')}).${near ? ` Did you mean '${near}'?` : ''}`, {
-          fixes: near ? [fix(`Rename to '${near}'`, [doc.edits.replaceValue(node, near)], true)] : [],
-        }));
+        const near = closest(
+          src,
+          names.filter((n) => n !== self),
+        );
+        out.push(
+          finding(
+            this.id,
+            node,
+            `${containerLabel(c, i)}: volumesFrom sourceContainer '${src}' is not a container of this task definition (containers: ${names.map((n) => `'${n}'`).join(', ')}).${near ? ` Did you mean '${near}'?` : ''}`,
+            {
+              fixes: near ? [fix(`Rename to '${near}'`, [doc.edits.replaceValue(node, near)], true)] : [],
+            },
+          ),
+        );
       }
     });
     return out;

@@ -37,7 +37,12 @@ export function templateViews(root: ObjectNode, makeEdits: (namer: KeyNamer) => 
   const params = new Map<string, ObjectNode>();
   const paramsNode = child(root, 'Parameters');
   if (isObject(paramsNode)) for (const p of paramsNode.properties) if (isObject(p.value)) params.set(p.key, p.value);
-  const env: CfnEnv = { params, resources: new Set(resources.map((r) => r.logicalId)), ctxOf: NODE_CTX, propCtx: PROP_CTX };
+  const env: CfnEnv = {
+    params,
+    resources: new Set(resources.map((r) => r.logicalId)),
+    ctxOf: NODE_CTX,
+    propCtx: PROP_CTX,
+  };
   const taskDefs: TaskDefModel[] = [];
   const launches: LaunchModel[] = [];
   for (const r of resources) {
@@ -48,19 +53,38 @@ export function templateViews(root: ObjectNode, makeEdits: (namer: KeyNamer) => 
   return { taskDefs, launches, edits: makeEdits(cfnNamer(env)) };
 }
 
-export function detectCfn(root: AstNode | undefined, text: string, syntax: 'json' | 'yaml', flowRanges: { offset: number; length: number }[] = []): CfnDetected | undefined {
+export function detectCfn(
+  root: AstNode | undefined,
+  text: string,
+  syntax: 'json' | 'yaml',
+  flowRanges: { offset: number; length: number }[] = [],
+): CfnDetected | undefined {
   if (!isTemplate(root)) return undefined;
-  return templateViews(root, (namer) => (syntax === 'json' ? cfnJsonEditBuilder(text, namer) : yamlEditBuilder(text, flowRanges, namer)));
+  return templateViews(root, (namer) =>
+    syntax === 'json' ? cfnJsonEditBuilder(text, namer) : yamlEditBuilder(text, flowRanges, namer),
+  );
 }
 
 export function parseYamlDocument(uri: string, text: string, opts: ParseOptions): DocumentModel {
   const parsed = parseYaml(text);
-  const base = { uri, text, syntax: 'yaml' as const, root: parsed.root, parseFindings: parsed.findings, bareTemplates: [] };
+  const base = {
+    uri,
+    text,
+    syntax: 'yaml' as const,
+    root: parsed.root,
+    parseFindings: parsed.findings,
+    bareTemplates: [],
+  };
   const cfn = detectCfn(parsed.root, text, 'yaml', parsed.flowRanges);
   if (cfn) return { ...base, dialect: 'cfn', ...cfn };
   const detected = detectJsonShapes(parsed.root, opts.force);
   const ours = detected.taskDefs.length > 0 || detected.launches.length > 0;
-  return { ...base, dialect: ours ? 'api' : 'none', ...detected, edits: yamlEditBuilder(text, parsed.flowRanges, API_NAMER) };
+  return {
+    ...base,
+    dialect: ours ? 'api' : 'none',
+    ...detected,
+    edits: yamlEditBuilder(text, parsed.flowRanges, API_NAMER),
+  };
 }
 
 export function cfnNamer(env: Pick<CfnEnv, 'ctxOf' | 'propCtx'>): KeyNamer {

@@ -30,7 +30,11 @@ const TO_API: Record<NameCtx, Record<string, string>> = {
 
 /** API key -> CloudFormation key, per context (only the exceptions to upperFirst). */
 const TO_CFN: Record<NameCtx, Record<string, string>> = {
-  plain: { efsVolumeConfiguration: 'EFSVolumeConfiguration', fsxWindowsFileServerVolumeConfiguration: 'FSxWindowsFileServerVolumeConfiguration', s3filesVolumeConfiguration: 'S3FilesVolumeConfiguration' },
+  plain: {
+    efsVolumeConfiguration: 'EFSVolumeConfiguration',
+    fsxWindowsFileServerVolumeConfiguration: 'FSxWindowsFileServerVolumeConfiguration',
+    s3filesVolumeConfiguration: 'S3FilesVolumeConfiguration',
+  },
   map: {},
   efs: { fileSystemId: 'FilesystemId' },
   'efs-auth': { iam: 'IAM' },
@@ -74,7 +78,8 @@ export function toCfnValue(value: unknown, ctx: NameCtx): unknown {
   if (Array.isArray(value)) return value.map((v) => toCfnValue(v, ctx));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[toCfnKey(ctx, k)] = toCfnValue(v, childCtx(ctx, k));
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    out[toCfnKey(ctx, k)] = toCfnValue(v, childCtx(ctx, k));
   return out;
 }
 

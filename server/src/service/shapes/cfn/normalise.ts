@@ -5,7 +5,17 @@
  * the raw tree is never mutated. Every produced node and property remembers its naming context so
  * quick-fix edits can spell keys the CloudFormation way.
  */
-import { child, isArray, isObject, items, str, type AstNode, type LiteralNode, type ObjectNode, type Property } from '../../documents/ast';
+import {
+  child,
+  isArray,
+  isObject,
+  items,
+  str,
+  type AstNode,
+  type LiteralNode,
+  type ObjectNode,
+  type Property,
+} from '../../documents/ast';
 import { childCtx, toApiKey, type NameCtx } from './names';
 
 export interface CfnEnv {
@@ -52,7 +62,13 @@ export function normalise(raw: AstNode, ctx: NameCtx, env: CfnEnv): AstNode {
   else if (raw.type === 'object') {
     const properties = raw.properties.map((p): Property => {
       const key = toApiKey(ctx, p.rawKey);
-      const np: Property = { key, rawKey: p.rawKey, keySpan: p.keySpan, span: p.span, value: normalise(p.value, childCtx(ctx, key), env) };
+      const np: Property = {
+        key,
+        rawKey: p.rawKey,
+        keySpan: p.keySpan,
+        span: p.span,
+        value: normalise(p.value, childCtx(ctx, key), env),
+      };
       env.propCtx.set(np, ctx);
       return np;
     });
@@ -81,7 +97,8 @@ function parameterCandidates(param: ObjectNode | undefined): LiteralNode[] | und
   if (!isObject(param)) return undefined;
   const type = str(child(param, 'Type')) ?? 'String';
   if (/List|CommaDelimited/.test(type)) return undefined;
-  const literal = (n: AstNode | undefined): n is LiteralNode => !!n && !n.unknown && n.type !== 'object' && n.type !== 'array' && n.type !== 'null';
+  const literal = (n: AstNode | undefined): n is LiteralNode =>
+    !!n && !n.unknown && n.type !== 'object' && n.type !== 'array' && n.type !== 'null';
   const allowed = items(child(param, 'AllowedValues')).filter(literal);
   if (allowed.length > 0) return allowed;
   const def = child(param, 'Default');

@@ -47,28 +47,52 @@ export function launchesOf(r: CfnResource, env: CfnEnv): LaunchModel[] {
     case 'AWS::ECS::Service':
       return [launch('cfn-service', props, 'plain', 'taskDefinition', `service '${r.logicalId}'`, anchor, env)];
     case 'AWS::ECS::TaskSet':
-      return [launch('cfn-taskset', props, 'launch-vpc-upper', 'taskDefinition', `task set '${r.logicalId}'`, anchor, env)];
+      return [
+        launch('cfn-taskset', props, 'launch-vpc-upper', 'taskDefinition', `task set '${r.logicalId}'`, anchor, env),
+      ];
     case 'AWS::Events::Rule':
       return objects(child(props, 'Targets')).flatMap((t, i) => {
         const p = prop(t, 'EcsParameters');
         if (!p || !isObject(p.value)) return [];
         const id = str(child(t, 'Id')) ?? `#${i + 1}`;
-        return [launch('cfn-events-rule', p.value, 'launch-vpc-upper', 'taskDefinitionArn', `Events rule '${r.logicalId}' target '${id}'`, p.keySpan, env)];
+        return [
+          launch(
+            'cfn-events-rule',
+            p.value,
+            'launch-vpc-upper',
+            'taskDefinitionArn',
+            `Events rule '${r.logicalId}' target '${id}'`,
+            p.keySpan,
+            env,
+          ),
+        ];
       });
     case 'AWS::Scheduler::Schedule': {
       const p = prop(child(props, 'Target'), 'EcsParameters');
-      return p && isObject(p.value) ? [launch('cfn-scheduler', p.value, 'plain', 'taskDefinitionArn', `schedule '${r.logicalId}'`, p.keySpan, env)] : [];
+      return p && isObject(p.value)
+        ? [launch('cfn-scheduler', p.value, 'plain', 'taskDefinitionArn', `schedule '${r.logicalId}'`, p.keySpan, env)]
+        : [];
     }
     case 'AWS::Pipes::Pipe': {
       const p = prop(child(props, 'TargetParameters'), 'EcsTaskParameters');
-      return p && isObject(p.value) ? [launch('cfn-pipes', p.value, 'plain', 'taskDefinitionArn', `pipe '${r.logicalId}'`, p.keySpan, env)] : [];
+      return p && isObject(p.value)
+        ? [launch('cfn-pipes', p.value, 'plain', 'taskDefinitionArn', `pipe '${r.logicalId}'`, p.keySpan, env)]
+        : [];
     }
     default:
       return [];
   }
 }
 
-function launch(kind: LaunchKind, raw: ObjectNode, ctx: NameCtx, tdKey: string, label: string, anchor: { offset: number; length: number }, env: CfnEnv): LaunchModel {
+function launch(
+  kind: LaunchKind,
+  raw: ObjectNode,
+  ctx: NameCtx,
+  tdKey: string,
+  label: string,
+  anchor: { offset: number; length: number },
+  env: CfnEnv,
+): LaunchModel {
   const node = normalise(raw, ctx, env) as ObjectNode;
   const taskDefinition = child(node, tdKey);
   const target = refTarget(taskDefinition);
