@@ -132,6 +132,9 @@ const entries = [
     write: false,
     plugins: [cliCodeCachePlugin],
   },
+  // The CLI's AWS subcommands (logs, diagnose, diff, verify, port-forward): a bundle of their own, loaded
+  // by dist/cli-bundle.js only when one of them runs, so `lint` never compiles the AWS SDK.
+  { entryPoints: ['client/src/cli/index.ts'], outfile: 'dist/cli-aws.js', minify: true, external: ['vscode'] },
   ...(splitAws
     ? [
         {
@@ -162,5 +165,5 @@ const split = [
 ];
 if (!watch)
   process.stdout.write(
-    `built ${outdir}/extension.js, ${outdir}/server.js, ${outdir}/cli.js${split.length ? `; loaded on first use: ${split.join(', ')}` : ''}\n`,
+    `built ${outdir}/extension.js, ${outdir}/server.js, ${outdir}/cli.js, ${outdir}/cli-aws.js${split.length ? `; loaded on first use: ${split.join(', ')}` : ''}\n`,
   );

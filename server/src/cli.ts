@@ -3,6 +3,7 @@
  * first so that service / run-task inputs are checked against the task definitions given with them.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, UsageError, USAGE, type LintArgs } from './cli/args';
 import { collectTargets } from './cli/files';
@@ -14,6 +15,28 @@ import { ALL_RULES, RULES_BY_ID } from './service/rules';
 import type { Span } from './service/documents/ast';
 import type { DocumentModel } from './service/shapes/document';
 import { fileFilter } from './service/workspace/files';
+
+/** Commands of this bundle; any other command is an AWS subcommand of dist/cli-aws.js (client/src/cli). */
+const LINT_COMMANDS = new Set(['lint', 'rules', 'help']);
+
+/**
+ * The AWS subcommands (logs, diagnose, diff, verify, port-forward) live in dist/cli-aws.js, next to this
+ * bundle, loaded only when one runs so `lint` never loads the AWS SDK.
+ */
+async function runAwsCommand(argv: string[]): Promise<number> {
+  let mod: { run(argv: readonly string[]): Promise<number> };
+  try {
+    // A run-time path: the AWS commands are a separate bundle, not part of this one.
+    const file = join(__dirname, 'cli-aws.js');
+    mod = require(file) as typeof mod;
+  } catch (e) {
+    process.stderr.write(
+      `fargate-lens: cannot load the AWS commands (${(e as Error).message}); rebuild with npm run build\n`,
+    );
+    return 2;
+  }
+  return mod.run(argv);
+}
 
 declare const FARGATE_LENS_VERSION: string | undefined;
 const VERSION = typeof FARGATE_LENS_VERSION === 'string' ? FARGATE_LENS_VERSION : '0.0.0-dev';
@@ -85,6 +108,7 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
 
 /** Runs the command line; `out` receives standard output (tests pass their own). */
 export async function main(argv: string[], out: (text: string) => void = writeOut): Promise<number> {
+  if (argv.length > 0 && !argv[0].startsWith('-') && !LINT_COMMANDS.has(argv[0])) return runAwsCommand(argv);
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {

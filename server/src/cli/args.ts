@@ -36,6 +36,9 @@ Options:
 Other commands:
   fargate-lens rules         list the rules with their default severity
 
+AWS commands (standard AWS credential chain; AWS_ENDPOINT_URL, --region and --profile honoured;
+'fargate-lens COMMAND --help' for each):
+
 Exit status: 0 no errors, 1 errors found, 2 bad usage or internal failure.`;
 
 export function parseArgs(argv: string[]): Args {

@@ -1,0 +1,31 @@
+/**
+ * AWS access for the CLI: the standard credential chain (environment, shared files, SSO,
+ * credential_process, container and instance roles) through the extension's one client factory, and
+ * AWS_ENDPOINT_URL as every SDK honours it. Region: --region, AWS_REGION, AWS_DEFAULT_REGION, the
+ * profile's region, then us-east-1 (the AWS CLI's order).
+ */
+import { createApiFactory } from '../aws/factory';
+import { readProfiles, resolveConnections } from '../aws/profiles';
+import type { AwsApis, Connection } from '../aws/types';
+import type { ParsedOptions } from './options';
+import type { CliIo } from './types';
+
+export async function cliConnection(opts: ParsedOptions, io: CliIo): Promise<Connection> {
+  const profiles = await readProfiles(io.env).catch(() => []);
+  const regions = opts.strings.region ? [opts.strings.region] : undefined;
+  return resolveConnections({ profile: opts.strings.profile, regions }, io.env, profiles)[0];
+}
+
+export interface CliAws {
+  readonly connection: Connection;
+  readonly apis: AwsApis;
+  /** Closes the SDK clients' sockets so the process can exit. */
+  dispose(): void;
+}
+
+export async function cliAws(opts: ParsedOptions, io: CliIo): Promise<CliAws> {
+  const connection = await cliConnection(opts, io);
+  const factory = createApiFactory(() => ({}));
+  const apis = await factory.get(connection);
+  return { connection, apis, dispose: () => factory.dispose() };
+}
