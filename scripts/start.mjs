@@ -8,7 +8,7 @@
 // Installs code-server on first use (bash e2e/setup.sh --no-browser: apt packages as root, ~1 min once);
 // VS Code keeps its state in .tmp/sandbox/ so a second start takes a few seconds.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -21,6 +21,16 @@ const { values: opts } = parseArgs({
 });
 const say = (msg) => process.stdout.write(`[sandbox] ${msg}\n`);
 const t0 = Date.now();
+
+// The workspace VS Code opens: a scratch copy of examples/ (refreshed at every start), so saving an edit
+// in the sandbox never changes the repository's tracked files.
+function scratchWorkspace(state) {
+  const dir = join(state, 'workspace');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(root, 'examples'), dir, { recursive: true });
+  return dir;
+}
 
 // 1. Tools: code-server (e2e/node_modules) and moto_server (on the machine image).
 if (!existsSync(join(root, 'e2e', 'node_modules', '.bin', 'code-server'))) {
@@ -66,7 +76,8 @@ process.on('SIGTERM', () => stopAll(0));
 
 try {
   // 3. The emulator, seeded.
-  const state = join(REPO_ROOT, '.tmp', 'sandbox');
+  // FARGATE_LENS_SANDBOX_DIR moves the state (tests use a directory of their own).
+  const state = process.env.FARGATE_LENS_SANDBOX_DIR || join(REPO_ROOT, '.tmp', 'sandbox');
   const moto = await startMoto({ logFile: join(state, 'moto.log') });
   stops.push(() => moto.stop());
   // Seed the emulator and start VS Code at the same time (the endpoint is known once moto runs).
@@ -81,10 +92,11 @@ try {
   ]);
   const clusters = Array.isArray(seeded.clusters) ? seeded.clusters : Object.keys(seeded.clusters ?? {});
   say(
-    `AWS emulator on ${moto.endpoint}: clusters ${clusters.join(', ') || '(none reported)'} (seed: ${seeded.seeder})`,
+    `AWS emulator on ${moto.endpoint} (moto_server pid ${moto.pid}): clusters ${clusters.join(', ') || '(none reported)'} (seed: ${seeded.seeder})`,
   );
 
-  const url = workbenchUrl(server.host, { folder: join(REPO_ROOT, 'examples') });
+  const workspace = scratchWorkspace(state);
+  const url = workbenchUrl(server.host, { folder: workspace });
 
   if (opts.check) {
     const page = await (await fetch(url, { signal: AbortSignal.timeout(10_000) })).text();
@@ -96,10 +108,15 @@ try {
     `ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Open this URL in a browser (Chrome, Edge or Firefox):\n\n  ${url}\n`,
   );
   say('On another machine, forward the port first: ssh -L ' + `${port}:127.0.0.1:${port} <this host>`);
+  say(`Workspace: a scratch copy of examples/ in ${workspace} (edits there never touch the repository).`);
   say('Logs: .tmp/sandbox/*.log. Press Ctrl+C to stop VS Code and the emulator.');
-  const exit = await server.exited;
+  // Whichever dies first ends the sandbox with a message naming it and its log.
+  const ended = await Promise.race([
+    server.exited.then((r) => ({ what: 'code-server (VS Code)', log: 'code-server.log', r })),
+    moto.exited.then((r) => ({ what: 'moto_server (the AWS emulator)', log: 'moto.log', r })),
+  ]);
   if (!stopping) {
-    say(`code-server exited unexpectedly (${JSON.stringify(exit)}); see .tmp/sandbox/code-server.log`);
+    say(`${ended.what} exited unexpectedly (${JSON.stringify(ended.r)}); see ${join(state, ended.log)}`);
     await stopAll(1);
   }
 } catch (err) {

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkMoto, ensureAptTool } from './tools.mjs';
 
 const args = process.argv.slice(2);
 const grepAt = args.indexOf('--grep');
@@ -41,9 +42,22 @@ for (const tier of tiers) {
   let code = 0;
   if (tier === 'unit') code = nodeTests('test/unit');
   else if (tier === 'lsp') {
+    const missing = ensureAptTool('nvim', 'neovim');
+    if (missing) {
+      process.stderr.write(`lsp tier: ${missing}\n`);
+      failed++;
+      continue;
+    }
     code = run(process.execPath, ['scripts/build.mjs']) || nodeTests('test/lsp', { concurrency: 1 });
-  } else if (tier === 'integration') code = nodeTests('test/integration', { concurrency: 1 });
-  else if (tier === 'e2e') {
+  } else if (tier === 'integration') {
+    const missing = checkMoto();
+    if (missing) {
+      process.stderr.write(`integration tier: ${missing}\n`);
+      failed++;
+      continue;
+    }
+    code = nodeTests('test/integration', { concurrency: 1 });
+  } else if (tier === 'e2e') {
     if (process.env.FARGATE_LENS_SKIP_E2E === '1') {
       process.stdout.write('skipped (FARGATE_LENS_SKIP_E2E=1)\n');
       continue;

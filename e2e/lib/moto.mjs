@@ -43,7 +43,7 @@ export function findMoto() {
   return undefined;
 }
 
-/** Starts moto_server; resolves when it logs that it is running. Returns { endpoint, pid, stop() }. */
+/** Starts moto_server; resolves when it logs that it is running. Returns { endpoint, port, pid, exited, stop() }; `exited` resolves with { code, signal } when it ends. */
 export async function startMoto({ logFile, port, timeoutMs = 20_000 }) {
   const bin = findMoto();
   if (!bin) throw new Error('moto_server not found (set MOTO_BIN, or install it: pip install "moto[server]")');
@@ -78,7 +78,7 @@ export async function startMoto({ logFile, port, timeoutMs = 20_000 }) {
     await stop();
     throw err;
   }
-  return { endpoint, port, pid: child.pid, stop };
+  return { endpoint, port, pid: child.pid, exited, stop };
 }
 
 /**
