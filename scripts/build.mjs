@@ -11,7 +11,7 @@
 // first use); otherwise, or with --no-split (all chunks) or --no-split=<names>, its code is bundled
 // inline, still evaluated only on first use.
 // Chunks share no state with each other except through dist/aws.js, which they `require` (one copy).
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { cliCodeCachePlugin } from './cliBundle.mjs';
@@ -121,7 +121,13 @@ const entries = [
   // The server and the CLI start a process per use (the CLI per CI run, often per file): always minified
   // to cut the script compile time at startup; source maps stay. Names are not kept (the server reads no
   // function names): keepNames' __name calls cost at load and on every closure a hot path creates.
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', minify: true },
+  // dist/server.js is also the `fargate-lens-language-server` bin (other editors start it with --stdio).
+  {
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    minify: true,
+    banner: { js: '#!/usr/bin/env node' },
+  },
   // The CLI also starts from a V8 code cache: dist/cli.js is written by cliCodeCachePlugin (scripts/cliBundle.mjs).
   // Names are not kept: keepNames' __name calls ran at every load and on every closure a hot path creates
   // (one-template lint 107 -> 88 ms CPU); the CLI reads no function names.
@@ -147,6 +153,10 @@ const entries = [
 ];
 
 await Promise.all(entries.map((e) => build({ ...common, ...e, outfile: e.outfile.replace(/^dist\//, `${outdir}/`) })));
+// The package's bins (package.json "bin") are run directly by npm, pre-commit and other editors.
+for (const bin of ['cli.js', 'server.js']) {
+  if (existsSync(`${outdir}/${bin}`)) chmodSync(`${outdir}/${bin}`, 0o755);
+}
 // A chunk left over from an earlier split build would be measured and packaged for nothing.
 for (const name of [AWS_CHUNK.replace(/\.js$/, ''), ...clientChunks]) {
   if (name === 'aws' ? splitAws : splitChunks.includes(name)) continue;

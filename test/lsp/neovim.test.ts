@@ -19,7 +19,10 @@ export function runNeovim(file: string, requests: unknown[] = []): Record<string
     encoding: 'utf8',
     timeout: 60000,
   });
-  if (r.error) throw new Error(`could not run nvim (npm test installs Debian's neovim as root; otherwise: sudo apt-get install neovim): ${r.error.message}`);
+  if (r.error)
+    throw new Error(
+      `could not run nvim (npm test installs Debian's neovim as root; otherwise: sudo apt-get install neovim): ${r.error.message}`,
+    );
   const lines = r.stdout
     .split('\n')
     .filter((l) => l.startsWith('{'))

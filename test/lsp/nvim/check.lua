@@ -9,7 +9,7 @@ local function emit(t) io.stdout:write(vim.fn.json_encode(t) .. '\n') end
 local function fail(msg) emit({ fail = msg }); vim.cmd('cquit 1') end
 
 local id = vim.lsp.start_client({
-  name = 'fargate-lens', cmd = { 'node', server, '--stdio' }, root_dir = root,
+  name = 'fargate-lens', cmd = { server, '--stdio' }, root_dir = root, -- the package's fargate-lens-language-server bin
   handlers = { ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
     table.insert(published, result)
     return vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config) end },
