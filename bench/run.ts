@@ -10,13 +10,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable, type BenchContext, type Row, type Section } from './lib/results';
 import { cli } from './sections/cli';
+import { e2e } from './sections/e2e';
 import { explorer } from './sections/explorer';
 import { extension } from './sections/extension';
 import { incremental } from './sections/incremental';
 import { validation } from './sections/validation';
 import { workspace } from './sections/workspace';
 
-export const SECTIONS: readonly Section[] = [validation, incremental, cli, workspace, extension, explorer];
+export const SECTIONS: readonly Section[] = [validation, incremental, cli, workspace, extension, explorer, e2e];
 
 export interface BenchReport {
   mode: 'full' | 'ci';
