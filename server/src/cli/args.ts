@@ -38,6 +38,8 @@ Other commands:
 
 AWS commands (standard AWS credential chain; AWS_ENDPOINT_URL, --region and --profile honoured;
 'fargate-lens COMMAND --help' for each):
+  fargate-lens diff PATH [--revision FAMILY[:N]] [--format text|json]
+                             compare a task-definition file with its registered revision
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or internal failure.`;
 
