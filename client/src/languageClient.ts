@@ -1,6 +1,6 @@
 /** Starts the Fargate Lens language server (dist/server.js) over node IPC for JSON and YAML files. */
 import * as path from 'node:path';
-import { window, type ExtensionContext } from 'vscode';
+import { window, workspace, type ExtensionContext } from 'vscode';
 import {
   CloseAction,
   ErrorAction,
@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
+import { reportedByVsCodeJson } from './syntaxDuplicates';
 import { SERVER_NODE_ARGS } from '../../server/src/protocol';
 
 export const DOCUMENT_SELECTOR = [
@@ -32,6 +33,18 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'fargateLens' },
     diagnosticCollectionName: 'fargate-lens',
+    middleware: {
+      // One report per JSON syntax error: VS Code's JSON support shows those it detects itself.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        const doc = workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (!doc) return next(uri, diagnostics);
+        const validate = workspace.getConfiguration('json', doc).get<boolean>('validate.enable', true);
+        next(
+          uri,
+          diagnostics.filter((d) => !reportedByVsCodeJson(d, doc.languageId, validate, (x) => doc.getText(x.range))),
+        );
+      },
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

@@ -71,6 +71,12 @@ describe('latency next to VS Code JSON (e2e)', () => {
         when(t0, () => theirs(uri).length >= 1, "VS Code JSON's first diagnostics"),
       ]);
       open.push({ ours: oursOpen, json: jsonOpen });
+      // The comment is reported once, by VS Code's JSON support: our json/syntax duplicate is dropped.
+      assert.deepEqual(
+        ours(uri).filter((d) => /Comments/.test(d.message)),
+        [],
+        'no second report of the comment',
+      );
       const text = doc.getText();
       const cap = text.indexOf('"NET_ADMIN"');
       assert.ok(cap > 0);
