@@ -6,6 +6,9 @@
  * Contract: one interface method = one API call. Callers batch to the API limits (see batch.ts);
  * implementations throw if given more ids than the API accepts, so a fake can count calls exactly.
  */
+import type { LogsApi } from './logsTypes';
+
+export * from './logsTypes';
 
 /** Where calls go: a named profile (undefined = the SDK's default chain) and one region. */
 export interface Connection {
@@ -105,6 +108,7 @@ export interface Task {
   enableExecuteCommand?: boolean;
   createdAt?: Date;
   startedAt?: Date;
+  stoppingAt?: Date;
   stoppedAt?: Date;
   containers?: Container[];
 }
@@ -238,12 +242,13 @@ export interface Ec2Api {
   describeSecurityGroups(filter: { vpcId?: string; groupIds?: string[] }): Promise<SecurityGroup[]>;
 }
 
-/** The three APIs for one connection. */
+/** The APIs for one connection. */
 export interface AwsApis {
   readonly connection: Connection;
   readonly ecs: EcsApi;
   readonly efs: EfsApi;
   readonly ec2: Ec2Api;
+  readonly logs: LogsApi;
 }
 
 /** Builds (and caches) the APIs for a connection; the SDK is loaded on the first call. */

@@ -21,6 +21,7 @@ import {
   type Task,
   type TaskDefinition,
 } from '../../../client/src/aws/types';
+import { FakeLogs } from '../../fakes/fakeLogs';
 
 export interface FakeRegion {
   clusters: Cluster[];
@@ -71,7 +72,22 @@ export class FakeAws {
   readonly factory: ApiFactory = async (conn: Connection) => this.apis(conn);
 
   apis(conn: Connection): AwsApis {
-    return { connection: conn, ecs: this.ecs(conn.region), efs: this.efs(conn.region), ec2: this.ec2(conn.region) };
+    return {
+      connection: conn,
+      ecs: this.ecs(conn.region),
+      efs: this.efs(conn.region),
+      ec2: this.ec2(conn.region),
+      logs: this.logs(conn.region),
+    };
+  }
+
+  private readonly logsByRegion = new Map<string, FakeLogs>();
+
+  /** CloudWatch Logs of a region (test/fakes/fakeLogs.ts). */
+  logs(region: string): FakeLogs {
+    let l = this.logsByRegion.get(region);
+    if (!l) this.logsByRegion.set(region, (l = new FakeLogs(undefined, region)));
+    return l;
   }
 
   private enter(region: string, op: string, size?: number): FakeRegion {

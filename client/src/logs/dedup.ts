@@ -1,0 +1,67 @@
+/**
+ * De-duplication across overlapping reads. Polling re-reads a short window before the newest event it
+ * has seen (events written in the same millisecond, or ingested late, are not lost at the boundary), so
+ * the same event comes back; it is recognised by its FilterLogEvents `eventId`, or, for sources
+ * without ids (Live Tail, GetLogEvents), by stream + timestamp + message. Keys older than the window
+ * are forgotten, so memory follows the window, not the length of the follow.
+ */
+import type { LogEvent } from '../aws/types';
+
+function contentKey(e: LogEvent): string {
+  return `${e.logStreamName}\u0000${e.timestamp}\u0000${e.message}`;
+}
+
+interface Seen {
+  ts: number;
+  /** Seen without an id (Live Tail) and not yet matched by an event with one. */
+  unclaimed: boolean;
+}
+
+export class RecentEvents {
+  private readonly ids = new Map<string, number>();
+  private readonly contents = new Map<string, Seen>();
+  private newest = 0;
+
+  /** @param windowMs how far behind the newest timestamp a duplicate can still arrive. */
+  constructor(private readonly windowMs: number) {}
+
+  get size(): number {
+    return this.ids.size + this.contents.size;
+  }
+
+  /** The newest timestamp seen (0 before any). */
+  get newestTimestamp(): number {
+    return this.newest;
+  }
+
+  /**
+   * True the first time an event is offered, false for a repeat. With an id, the id decides, except
+   * that an event first seen without an id (Live Tail) is matched once by content. Without an id,
+   * content decides (two identical lines in one stream and millisecond from Live Tail count as one).
+   */
+  accept(e: LogEvent): boolean {
+    const ck = contentKey(e);
+    const prior = this.contents.get(ck);
+    if (e.eventId !== undefined) {
+      if (this.ids.has(e.eventId)) return false;
+      this.ids.set(e.eventId, e.timestamp);
+      if (prior?.unclaimed) {
+        prior.unclaimed = false;
+        return false;
+      }
+      if (!prior) this.contents.set(ck, { ts: e.timestamp, unclaimed: false });
+    } else {
+      if (prior) return false;
+      this.contents.set(ck, { ts: e.timestamp, unclaimed: true });
+    }
+    if (e.timestamp > this.newest) this.newest = e.timestamp;
+    return true;
+  }
+
+  /** Forgets what is older than the window behind the newest event. */
+  prune(): void {
+    const floor = this.newest - this.windowMs;
+    for (const [k, ts] of this.ids) if (ts < floor) this.ids.delete(k);
+    for (const [k, v] of this.contents) if (v.ts < floor) this.contents.delete(k);
+  }
+}
