@@ -5,6 +5,7 @@
  * of dist/<chunk>.js on the first call. A user who only edits files never loads a chunk.
  */
 import * as vscode from 'vscode';
+import { userError } from './commands/guard';
 
 /** `load` run at most once at a time; its result is kept, a failure is retried by the next call. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -30,9 +31,7 @@ export function registerLazyCommands(
       try {
         table = await handlers();
       } catch (e) {
-        void vscode.window.showErrorMessage(
-          `Fargate Lens could not load ${what}: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        void vscode.window.showErrorMessage(userError(e, `Fargate Lens could not load ${what}`));
         return undefined;
       }
       const run = table[id] as ((...a: unknown[]) => unknown) | undefined;

@@ -16,10 +16,11 @@ import { ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-s
 import { SdkExecApi } from '../../client/src/aws/execApi';
 import { createApiFactory } from '../../client/src/aws/factory';
 import type { Connection } from '../../client/src/aws/types';
-import { COMMANDS } from '../../client/src/commands/index';
+import { bindCommands } from '../../client/src/commands/register';
 import { JsonDocuments } from '../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../client/src/commands/types';
 import { runCommandInContainer, type ExecDeps } from '../../client/src/exec/flow';
+import { execHandlers } from '../../client/src/exec/handlers';
 import type { ExecUi } from '../../client/src/exec/ports';
 import { LiveEfsSource } from '../../client/src/explorer/liveEfs';
 import { ExplorerModel } from '../../client/src/explorer/model';
@@ -134,6 +135,10 @@ describe('no credentials in anything the extension shows, logs or publishes (int
       setRegions: async () => undefined,
     },
   });
+  /** Runs a command the way VS Code does: through the registration (bindCommands), which guards and redacts. */
+  const commandLogs: string[] = [];
+  const command = (id: string, d: CommandDeps, ...args: unknown[]) =>
+    bindCommands(d, (line) => void commandLogs.push(line))[id](...args);
   const uiTexts = (ui: ScriptedUi): string[] => [
     ...ui.infos,
     ...ui.errors,
@@ -160,9 +165,9 @@ describe('no credentials in anything the extension shows, logs or publishes (int
     assert.ok(nodes.some((n) => n.kind === 'task'));
     const d = deps(new ScriptedUi([value(true)]), model, factory);
     const rev = nodes.find((n) => n.kind === 'revision')!;
-    await COMMANDS['fargateLens.openAsJson'](d, rev);
-    await COMMANDS['fargateLens.copyArn'](d, rev);
-    await COMMANDS['fargateLens.openInConsole'](d, rev);
+    await command('fargateLens.openAsJson', d, rev);
+    await command('fargateLens.copyArn', d, rev);
+    await command('fargateLens.openInConsole', d, rev);
     const run = new ScriptedUi([
       pickLabel(/^worker$/),
       pickLabel(/^worker:1$/),
@@ -175,7 +180,8 @@ describe('no credentials in anything the extension shows, logs or publishes (int
       pickLabel(/ECS Exec off/),
       value(true),
     ]);
-    await COMMANDS['fargateLens.runTask'](
+    await command(
+      'fargateLens.runTask',
       deps(run, model, factory),
       nodes.find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod'),
     );
@@ -249,17 +255,40 @@ describe('no credentials in anything the extension shows, logs or publishes (int
         pickLabel(/ECS Exec off/),
         value(true),
       ]);
-      await COMMANDS['fargateLens.runTask'](
+      await command(
+        'fargateLens.runTask',
         deps(run, prodModel, factory),
         all.find((n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod'),
       );
       assert.match(run.errors[0] ?? '', /Run task failed: Access denied/);
       const stop = new ScriptedUi([value('x'), value(true)]);
-      await COMMANDS['fargateLens.stopTask'](
+      await command(
+        'fargateLens.stopTask',
         deps(stop, prodModel, factory),
         all.find((n) => n.kind === 'task'),
       );
       assert.match(stop.errors[0] ?? '', /Stop task failed/);
+
+      // Errors a handler does not catch itself (a describe before anything is shown, a list in the palette
+      // flow) reach the user only through the registration's guard.
+      proxy.clear();
+      proxy
+        .inject({ op: 'DescribeTaskDefinition', fault: 'signature-mismatch' })
+        .inject({ op: 'ListClusters', fault: 'signature-mismatch' });
+      const thrown = new ScriptedUi([]);
+      await command(
+        'fargateLens.openAsJson',
+        deps(thrown, prodModel, factory),
+        all.find((n) => n.kind === 'revision'),
+      );
+      await command('fargateLens.runTask', deps(thrown, prodModel, factory));
+      assert.equal(thrown.errors.length, 2, thrown.errors.join(' | '));
+      assert.ok(
+        thrown.errors.every((e) => /Access denied: SignatureDoesNotMatch|Credential=\*\*\*/.test(e)),
+        thrown.errors.join(' | '),
+      );
+      assert.ok(proxy.requests.filter((r) => r.fault === 'signature-mismatch').length >= 2);
+      assertClean('guarded command errors', [...uiTexts(thrown), ...commandLogs]);
 
       assertClean('error nodes', errors.flatMap(nodeTexts));
       assertClean('live EFS log', logs);
@@ -382,6 +411,31 @@ describe('no credentials in anything the extension shows, logs or publishes (int
         texts.join(' | '),
       );
       assertClean('exec', texts);
+
+      // The command handlers themselves: AWS calls before ExecuteCommand (listing clusters in the palette
+      // flow, describing the task and the cluster in pre-flight) fail with the echoed credentials.
+      const handlers = execHandlers(
+        execDeps,
+        async () => 'echo guarded',
+        (line) => void texts.push(line),
+      );
+      for (const op of ['ListClusters', 'DescribeTasks', 'DescribeClusters']) {
+        execProxy.clear();
+        execProxy.inject({ op, fault: 'signature-mismatch' });
+        const shown = texts.length;
+        await handlers['fargateLens.openShell'](op === 'ListClusters' ? undefined : target);
+        await handlers['fargateLens.runCommandInContainer'](op === 'ListClusters' ? undefined : target);
+        assert.ok(
+          execProxy.requests.some((r) => r.fault === 'signature-mismatch'),
+          `${op} was called and failed`,
+        );
+        const fresh = texts.slice(shown);
+        assert.ok(
+          fresh.some((t) => /failed: Access denied: .*Credential=\*\*\*/.test(t)),
+          `${op}: ${fresh.join(' | ')}`,
+        );
+        assertClean(`exec handlers, ${op}`, fresh);
+      }
     } finally {
       await agent.close();
       await execProxy.close();

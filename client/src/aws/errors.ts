@@ -26,9 +26,18 @@ function looksSecret(run: string): boolean {
   return run.length >= 100 || (/[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9+/]/.test(run));
 }
 
+/**
+ * Credentials out of a text: signed-URL parameters, echoed signing headers (`x-amz-security-token:...`,
+ * `Credential=...`), access key ids and secret-shaped runs. Linear in the text (no nested quantifiers).
+ */
 export function redact(text: string): string {
   return text
     .replace(/(X-Amz-(?:Security-Token|Signature|Credential)=)[^&\s]+/gi, '$1***')
+    .replace(/(x-amz-security-token\s*:\s*)[^\s'",]+/gi, '$1***')
+    .replace(
+      /((?:aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken)["']?\s*[:=]\s*["']?)[^\s'",&]+/gi,
+      '$1***',
+    )
     .replace(/\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '***')
     .replace(/[A-Za-z0-9+/=]{40,}/g, (run) => (looksSecret(run) ? '***' : run));
 }

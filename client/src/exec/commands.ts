@@ -3,7 +3,9 @@
  * settings, and the ExecUi adapter (one message per pre-flight result, terminals, output channel).
  */
 import * as vscode from 'vscode';
-import { openShell, runCommandInContainer, type ExecDeps, type ExecSettings } from './flow';
+import { userLevel } from '../explorer/settings';
+import type { ExecDeps, ExecSettings } from './flow';
+import { execHandlers, type ExecHandlers } from './handlers';
 import type { ApiTarget, ExecApiFactory, ExecUi, FindingChoice } from './ports';
 import { summarize, type Finding } from './preflight';
 
@@ -16,13 +18,17 @@ export interface RegisterExecDeps {
   output: vscode.OutputChannel;
 }
 
+/**
+ * Every exec setting decides what runs or which AWS calls are made, so each is read at user/machine
+ * level only (on top of its machine/application scope in package.json): a cloned repository's
+ * .vscode/settings.json cannot choose the command run in the user's container.
+ */
 function readSettings(): ExecSettings {
-  const c = vscode.workspace.getConfiguration('fargateLens.exec');
   return {
-    command: c.get<string>('command') || '/bin/sh',
-    useSessionManagerPlugin: c.get<boolean>('useSessionManagerPlugin') ?? false,
-    sessionManagerPluginPath: c.get<string>('sessionManagerPluginPath') || 'session-manager-plugin',
-    simulateIamPolicies: c.get<boolean>('simulateIamPolicies') ?? true,
+    command: userLevel<string>('exec.command', '') || '/bin/sh',
+    useSessionManagerPlugin: userLevel<boolean>('exec.useSessionManagerPlugin', false),
+    sessionManagerPluginPath: userLevel<string>('exec.sessionManagerPluginPath', '') || 'session-manager-plugin',
+    simulateIamPolicies: userLevel<boolean>('exec.simulateIamPolicies', true),
   };
 }
 
@@ -67,31 +73,17 @@ function vscodeUi(output: vscode.OutputChannel): ExecUi {
   };
 }
 
-/** The ECS Exec command handlers by id; activation registers thin wrappers that call them. */
-export function execCommandHandlers(deps: RegisterExecDeps): Record<string, (arg?: unknown) => Promise<unknown>> {
+/** The ECS Exec command handlers by id (handlers.ts); activation registers thin wrappers that call them. */
+export function execCommandHandlers(deps: RegisterExecDeps): ExecHandlers {
   const execDeps: ExecDeps = {
     apiFor: deps.apiFor,
     ui: vscodeUi(deps.output),
     settings: readSettings,
     defaultTarget: () => deps.defaultTarget(),
   };
-  const guard = (what: string, run: () => Promise<unknown>) =>
-    run().catch((e: unknown) => {
-      void vscode.window.showErrorMessage(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
-    });
-  return {
-    'fargateLens.openShell': (arg) => guard('Open shell', () => openShell(execDeps, arg)),
-    'fargateLens.runCommandInContainer': (arg) =>
-      guard('Run command in container', async () => {
-        const given = typeof arg === 'object' && arg !== null ? (arg as { command?: unknown }).command : undefined;
-        const command =
-          typeof given === 'string' && given
-            ? given
-            : await vscode.window.showInputBox({
-                prompt: 'Command to run in the container',
-                placeHolder: 'ls -la /app',
-              });
-        if (command) await runCommandInContainer(execDeps, arg, command);
-      }),
-  };
+  return execHandlers(
+    execDeps,
+    async () => vscode.window.showInputBox({ prompt: 'Command to run in the container', placeHolder: 'ls -la /app' }),
+    (line) => deps.output.appendLine(line),
+  );
 }

@@ -10,7 +10,8 @@ import type { ExplorerSettings } from './model';
 
 const SECTION = 'fargateLens';
 
-function userLevel<T>(key: string, fallback: T): T {
+/** A setting's user (or remote-machine) value or its default; a workspace or folder value is never read. */
+export function userLevel<T>(key: string, fallback: T): T {
   const i = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
   return (i?.globalValue ?? i?.defaultValue ?? fallback) as T;
 }

@@ -77,3 +77,51 @@ test('the AWS settings are read at user/machine level only, never through a work
 });
 
 // Refusing to register from a file in an untrusted workspace is tested on behaviour in test/unit/explorer/commands.test.ts.
+
+/**
+ * Every contributed setting, classified. A new setting fails this test until it is placed here:
+ * - `decides`: it chooses credentials, an endpoint, a program, what runs in a container or which AWS calls
+ *   are made. It must be machine/application-scoped, restricted in untrusted workspaces, and read at
+ *   user/machine level only (`userLevel(...)`) by the file named in `readIn`.
+ * - `workspace`: a workspace may set it (what is checked, how the explorer looks); it runs nothing and
+ *   contacts nothing, and the server validates it (falls back with a warning on a bad value).
+ */
+const SETTINGS: Record<string, { decides: boolean; readIn?: string }> = {
+  'fargateLens.aws.profile': { decides: true, readIn: 'client/src/explorer/settings.ts' },
+  'fargateLens.aws.regions': { decides: true, readIn: 'client/src/explorer/settings.ts' },
+  'fargateLens.aws.endpoint': { decides: true, readIn: 'client/src/explorer/settings.ts' },
+  'fargateLens.aws.maxAttempts': { decides: true, readIn: 'client/src/explorer/settings.ts' },
+  'fargateLens.exec.command': { decides: true, readIn: 'client/src/exec/commands.ts' },
+  'fargateLens.exec.useSessionManagerPlugin': { decides: true, readIn: 'client/src/exec/commands.ts' },
+  'fargateLens.exec.sessionManagerPluginPath': { decides: true, readIn: 'client/src/exec/commands.ts' },
+  'fargateLens.exec.simulateIamPolicies': { decides: true, readIn: 'client/src/exec/commands.ts' },
+  'fargateLens.explorer.refreshInterval': { decides: false },
+  'fargateLens.explorer.pageSize': { decides: false },
+  'fargateLens.explorer.concurrency': { decides: false },
+  'fargateLens.explorer.showStoppedTasks': { decides: false },
+  'fargateLens.enable': { decides: false },
+  'fargateLens.rules': { decides: false },
+  'fargateLens.files.include': { decides: false },
+  'fargateLens.files.exclude': { decides: false },
+  'fargateLens.maxFileSizeKB': { decides: false },
+  'fargateLens.debounceMs': { decides: false },
+};
+
+test('every setting in package.json is classified; the ones that decide what runs are never read from a workspace (unit)', () => {
+  assert.deepEqual(Object.keys(properties).sort(), Object.keys(SETTINGS).sort(), 'classify new settings here');
+  const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [];
+  for (const [key, c] of Object.entries(SETTINGS)) {
+    const scope = properties[key]?.scope ?? 'window';
+    if (!c.decides) {
+      // Workspace-settable on purpose: a project decides what is checked and how its explorer looks.
+      assert.ok(['window', 'resource'].includes(scope), `${key} has scope ${scope}`);
+      continue;
+    }
+    assert.ok(scope === 'machine' || scope === 'application', `${key} has scope ${scope}`);
+    assert.ok(restricted.includes(key), `${key} is not restricted in untrusted workspaces`);
+    const src = readFileSync(join(ROOT, c.readIn!), 'utf8');
+    const short = key.slice('fargateLens.'.length).replace('.', '\\.');
+    assert.match(src, new RegExp(`userLevel<[^>]*>\\('${short}'`), `${key} not read with userLevel() in ${c.readIn}`);
+    assert.doesNotMatch(src, new RegExp(`\\.get<[^>]*>\\('(?:exec\\.|aws\\.)?${short.split('\\.').pop()}'`), key);
+  }
+});

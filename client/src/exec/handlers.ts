@@ -1,0 +1,39 @@
+/**
+ * The ECS Exec command handlers by id, free of VS Code (commands.ts supplies the VS Code UI; tests a
+ * recorder). Each runs inside the one command guard, with a UI whose every text is redacted, so a
+ * failure anywhere (resolving the container, pre-flight, ExecuteCommand, the session) reaches the
+ * user as one secret-free message.
+ */
+import { guardCommand, redactingExecUi } from '../commands/guard';
+import { openShell, runCommandInContainer, type ExecDeps } from './flow';
+
+export type ExecHandlers = Record<string, (arg?: unknown) => Promise<void>>;
+
+/** `askCommand` asks for the command line when the argument carries none (undefined: cancelled). */
+export function execHandlers(
+  deps: ExecDeps,
+  askCommand: () => Promise<string | undefined>,
+  log?: (line: string) => void,
+): ExecHandlers {
+  const ui = redactingExecUi(deps.ui);
+  const safe: ExecDeps = { ...deps, ui };
+  const sink = { error: (m: string) => ui.showError(m), log };
+  return {
+    'fargateLens.openShell': guardCommand(
+      'fargateLens.openShell',
+      (arg?: unknown) => openShell(safe, arg),
+      sink,
+      'Open shell failed',
+    ),
+    'fargateLens.runCommandInContainer': guardCommand(
+      'fargateLens.runCommandInContainer',
+      async (arg?: unknown) => {
+        const given = typeof arg === 'object' && arg !== null ? (arg as { command?: unknown }).command : undefined;
+        const command = typeof given === 'string' && given ? given : await askCommand();
+        if (command) await runCommandInContainer(safe, arg, command);
+      },
+      sink,
+      'Run command in container failed',
+    ),
+  };
+}
