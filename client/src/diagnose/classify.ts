@@ -88,8 +88,7 @@ export function exitCodeMeaning(code: number | undefined, stoppedOnPurpose: bool
 
 function stoppedOnPurpose(e: StoppedTaskEvidence): boolean {
   if (e.stopCode === 'UserInitiated') return true;
-  if (e.stopCode === 'ServiceSchedulerInitiated')
-    return /^Scaling activity initiated by/i.test(e.stoppedReason ?? '');
+  if (e.stopCode === 'ServiceSchedulerInitiated') return /^Scaling activity initiated by/i.test(e.stoppedReason ?? '');
   return false;
 }
 
