@@ -4,6 +4,7 @@
  * they resolve to, then applies the user's severity settings.
  */
 import type { DocumentModel } from './shapes/document';
+import type { CfnScenarios, Scenario } from './shapes/cfn/scenarios';
 import { launchIsFargate, type LaunchModel, type TaskDefModel } from './shapes/model';
 import { ALL_RULES, RULES_BY_ID } from './rules';
 import type { LaunchRule, LinkedLaunch, LinkedTaskDef, TaskDefContext, TaskDefRule } from './rules/types';
@@ -32,16 +33,9 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
   if (doc.dialect === 'none') return [];
   const out: Finding[] = [...doc.parseFindings];
   if (doc.bareTemplates.length > 0) out.push(templatedFinding(doc));
-  const launchesInDoc: LinkedLaunch[] = doc.launches.map((launch) => ({ uri: doc.uri, launch }));
-  for (const td of doc.taskDefs) {
-    const launches = linkedLaunches(td, doc, launchesInDoc, index);
-    const view = withLaunchFargate(td, launches);
-    runTaskDefRules({ td: view, doc, launches, live }, out);
-  }
-  for (const launch of doc.launches) {
-    const ctx = { launch, doc, targets: linkedTaskDefs(launch, doc, index) };
-    for (let i = 0; i < LAUNCH_RULES.length; i++) runRule(LAUNCH_RULES[i], ctx, out);
-  }
+  const scenarios = doc.scenarios?.();
+  if (scenarios) out.push(...scenarioFindings(doc, scenarios, index, live));
+  else runModels(doc, doc.taskDefs, doc.launches, index, live, out);
   // Spans past the end (a parser's end-of-input error) are clamped so every consumer can trust them.
   const n = doc.text.length;
   for (const f of out) {
@@ -51,6 +45,59 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
     }
   }
   return applySuppressions(doc.text, out);
+}
+
+/** Runs the task-definition and launch rules over one set of views of the document. */
+function runModels(
+  doc: DocumentModel,
+  taskDefs: TaskDefModel[],
+  launchModels: LaunchModel[],
+  index: WorkspaceIndex | undefined,
+  live: LiveEfs | undefined,
+  out: Finding[],
+): void {
+  const launchesInDoc: LinkedLaunch[] = launchModels.map((launch) => ({ uri: doc.uri, launch }));
+  for (const td of taskDefs) {
+    const launches = linkedLaunches(td, doc, launchesInDoc, index);
+    const view = withLaunchFargate(td, launches);
+    runTaskDefRules({ td: view, doc, launches, live }, out);
+  }
+  for (const launch of launchModels) {
+    const ctx = { launch, doc, targets: linkedTaskDefs(launch, taskDefs, doc, index) };
+    for (let i = 0; i < LAUNCH_RULES.length; i++) runRule(LAUNCH_RULES[i], ctx, out);
+  }
+}
+
+/**
+ * The rules over each condition scenario of a template, merged: a finding made in every scenario is
+ * reported once as it is; one made in only some says in which ("When parameter Env is 'prod': ...").
+ */
+function scenarioFindings(
+  doc: DocumentModel,
+  scenarios: CfnScenarios,
+  index: WorkspaceIndex | undefined,
+  live: LiveEfs | undefined,
+): Finding[] {
+  const merged = new Map<string, { finding: Finding; in: Scenario[] }>();
+  for (const s of scenarios.list) {
+    const found: Finding[] = [];
+    runModels(doc, s.taskDefs, s.launches, index, live, found);
+    for (const f of found) {
+      const key = `${f.ruleId}\u0000${f.span.offset}\u0000${f.span.length}\u0000${f.message}`;
+      const m = merged.get(key);
+      if (m) {
+        if (!m.in.includes(s)) m.in.push(s);
+      } else merged.set(key, { finding: f, in: [s] });
+    }
+  }
+  const out: Finding[] = [];
+  for (const { finding, in: subset } of merged.values()) {
+    const when = scenarios.describe(subset);
+    out.push(
+      when ? { ...finding, message: `${when.charAt(0).toUpperCase()}${when.slice(1)}: ${finding.message}` } : finding,
+    );
+  }
+  return out;
 }
 
 /** Applies defaults and user overrides; drops rules set to "off". */
@@ -113,11 +160,14 @@ function linkedLaunches(
   return [...local, ...remote].filter((l) => !seen.has(l.launch) && !!seen.add(l.launch));
 }
 
-function linkedTaskDefs(launch: LaunchModel, doc: DocumentModel, index?: WorkspaceIndex): LinkedTaskDef[] {
+function linkedTaskDefs(
+  launch: LaunchModel,
+  taskDefs: TaskDefModel[],
+  doc: DocumentModel,
+  index?: WorkspaceIndex,
+): LinkedTaskDef[] {
   if (launch.taskDefinitionLogicalId) {
-    return doc.taskDefs
-      .filter((td) => td.logicalId === launch.taskDefinitionLogicalId)
-      .map((td) => ({ uri: doc.uri, td }));
+    return taskDefs.filter((td) => td.logicalId === launch.taskDefinitionLogicalId).map((td) => ({ uri: doc.uri, td }));
   }
   return index ? index.taskDefsForLaunch(launch) : [];
 }

@@ -110,7 +110,7 @@ test('Intrinsics are unknown; Ref to a parameter carries its AllowedValues or De
     alternatives(cpu).map((a) => a.value.value),
     ['256', '512', '3000'],
   );
-  assert.equal(alternatives(cpu)[0].via, 'Cpu');
+  assert.equal(alternatives(cpu)[0].via, 'parameter Cpu');
   const mem = child(td.root, 'memory')!;
   assert.deepEqual(
     alternatives(mem).map((a) => a.value.value),
@@ -138,7 +138,11 @@ test('JSON templates are detected and use the same views as YAML (unit)', () => 
       Resources: {
         Task: {
           Type: 'AWS::ECS::TaskDefinition',
-          Properties: { Family: 'web', Cpu: '256', ContainerDefinitions: [{ Name: 'app', Image: { 'Fn::Sub': 'x' } }] },
+          Properties: {
+            Family: 'web',
+            Cpu: '256',
+            ContainerDefinitions: [{ Name: 'app', Image: { 'Fn::Sub': '${AWS::AccountId}.dkr.ecr.x' } }],
+          },
         },
         Svc: {
           Type: 'AWS::ECS::Service',

@@ -18,10 +18,17 @@ interface NodeBase extends Span {
    */
   unknown?: 'template' | 'intrinsic';
   /**
-   * For a CloudFormation `!Ref Param`: the literal values it can take (the parameter's AllowedValues,
-   * else its Default). Rules may judge each; `via` names the parameter for messages.
+   * For a CloudFormation expression evaluated offline (`!Ref Param`, `!FindInMap`, `!Sub`, `!Join`):
+   * the literal values it can take. Rules may judge each; `via` (or `vias[i]` for the i-th value) is
+   * a noun phrase saying where the value comes from, for messages ("parameter Env", "mapping EnvMap
+   * when parameter Env is 'prod'").
    */
-  candidates?: { values: LiteralNode[]; via: string };
+  candidates?: { values: LiteralNode[]; via: string; vias?: string[] };
+  /**
+   * For a CloudFormation `!Sub` / `!Join` not known offline: its literal parts in order, `undefined`
+   * where an unknown value stands (e.g. the secret name and JSON key around `${AWS::AccountId}`).
+   */
+  parts?: (string | undefined)[];
   /** For `Fn::If`: the two branches when both exist. Rules may check each branch. */
   branches?: AstNode[];
 }
@@ -142,7 +149,10 @@ export function strings(node: AstNode | undefined): { value: string; node: AstNo
  */
 export function alternatives(node: AstNode | undefined): { node: AstNode; value: LiteralNode; via?: string }[] {
   if (!node) return [];
-  if (node.candidates) return node.candidates.values.map((value) => ({ node, value, via: node.candidates!.via }));
+  if (node.candidates) {
+    const c = node.candidates;
+    return c.values.map((value, i) => ({ node, value, via: c.vias?.[i] || c.via }));
+  }
   if (node.branches) return node.branches.flatMap((b) => alternatives(b));
   if (node.unknown || node.type === 'object' || node.type === 'array') return [];
   return [{ node, value: node }];

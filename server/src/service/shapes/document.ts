@@ -11,6 +11,7 @@ import type { Finding, OffsetEdit } from '../types';
 import { detectCfn, parseYamlDocument } from './cfn';
 import { detectJsonShapes } from './detect';
 import type { LaunchModel, TaskDefModel } from './model';
+import type { CfnScenarios } from './cfn/scenarios';
 
 export type Syntax = 'json' | 'yaml';
 
@@ -28,6 +29,8 @@ export interface DocumentModel {
   launches: LaunchModel[];
   /** Builds edits in this document's syntax and dialect. */
   edits: EditBuilder;
+  /** CloudFormation: the condition scenarios the rules run over (see shapes/cfn/scenarios.ts). */
+  scenarios?: () => CfnScenarios | undefined;
 }
 
 export interface ParseOptions {

@@ -60,7 +60,7 @@ export const dynamicPortHealthCheck: LaunchRule = {
         },
       ];
       const port = fixed.map((a) => String(a.value.value)).join(' / ');
-      const via = fixed[0].via ? ` (value of parameter '${fixed[0].via}')` : '';
+      const via = fixed[0].via ? ` (value of ${fixed[0].via})` : '';
       out.push(
         finding(
           this.id,

@@ -1,8 +1,10 @@
 /**
- * The two spelling rules (task definition, launching resources) share one check: every CloudFormation key in a task definition or launching
- * resource must be spelled the CloudFormation way for where it sits (PascalCase, plus
- * `EFSVolumeConfiguration`, `FilesystemId`, `IAM`, `ProxyConfigurationProperties`, and
- * `AwsvpcConfiguration` vs `AwsVpcConfiguration` by resource type). Map keys (`Options`, labels) are data.
+ * The two spelling rules (task definition, launching resources) share one check: every CloudFormation
+ * key in a task definition or launching resource must be spelled the CloudFormation way for where it
+ * sits (PascalCase, plus `EFSVolumeConfiguration`, `FilesystemId`, `IAM`, `ProxyConfigurationProperties`,
+ * and `AwsvpcConfiguration` vs `AwsVpcConfiguration` by resource type), and, for the resource types
+ * with a schema (TaskDefinition, Service, TaskSet), name a property the type has at all. Map keys
+ * (`Options`, labels) are data.
  */
 import type { AstNode, Property } from '../../documents/ast';
 import { PROP_CTX } from '../../shapes/cfn/normalise';
@@ -10,7 +12,8 @@ import { toCfnKey } from '../../shapes/cfn/names';
 import type { DocumentModel } from '../../shapes/document';
 import type { Finding } from '../../types';
 import type { LaunchRule, TaskDefRule } from '../types';
-import { finding, fix } from '../util';
+import { closest, finding, fix } from '../util';
+import { cfnRootShape, cfnShape } from '../../schema/cfnKeys';
 
 /** Keys whose API spelling differs from CloudFormation's own: the usual mistake is the API form. */
 const API_FORMS: Record<string, string> = {
@@ -23,20 +26,46 @@ const API_FORMS: Record<string, string> = {
   AwsVpcConfiguration: 'the spelling of other resource types',
 };
 
-function misspelledKeys(ruleId: string, root: AstNode | undefined, where: string, doc: DocumentModel): Finding[] {
+function misspelledKeys(
+  ruleId: string,
+  root: AstNode | undefined,
+  where: string,
+  doc: DocumentModel,
+  resourceType?: string,
+): Finding[] {
   const out: Finding[] = [];
-  const visit = (n: AstNode | undefined): void => {
+  /** `shape`: the members the object may have (cfnKeys), undefined where not judged. */
+  const visit = (n: AstNode | undefined, shape: string | undefined): void => {
     if (!n) return;
     if (n.unknown) {
-      n.branches?.forEach(visit);
+      n.branches?.forEach((b) => visit(b, shape));
       return;
     }
-    if (n.type === 'array') n.items.forEach(visit);
+    if (n.type === 'array') n.items.forEach((it) => visit(it, shape));
     if (n.type !== 'object') return;
+    const members = shape ? cfnShape(shape) : undefined;
     for (const p of n.properties) {
+      if (members && !known(p, members)) continue;
       check(p);
-      visit(p.value);
+      const next = members?.[p.key];
+      visit(p.value, next && next !== '*' ? next : undefined);
     }
+  };
+  /** Reports a key the resource type does not have; true when the key is known or not judged. */
+  const known = (p: Property, members: Record<string, string>): boolean => {
+    const ctx = PROP_CTX.get(p);
+    if (!ctx || ctx === 'map' || members[p.key] !== undefined) return true;
+    const names = Object.keys(members).map((k) => toCfnKey(ctx, k));
+    const near = closest(p.rawKey, names);
+    out.push(
+      finding(
+        ruleId,
+        p,
+        `'${p.rawKey}' is not a property of this ${where} object${near ? `; did you mean '${near}'?` : '.'} CloudFormation rejects properties a resource type does not define ("extraneous key [${p.rawKey}] is not permitted"), so the stack fails to create or update.`,
+        { fixes: near ? [fix(`Rename to ${near}`, [doc.edits.replaceKey(p, near)], true)] : [] },
+      ),
+    );
+    return false;
   };
   const check = (p: Property): void => {
     const ctx = PROP_CTX.get(p);
@@ -55,14 +84,14 @@ function misspelledKeys(ruleId: string, root: AstNode | undefined, where: string
       ),
     );
   };
-  visit(root);
+  visit(root, resourceType ? cfnRootShape(resourceType) : undefined);
   return out;
 }
 
 const docs = (what: string) => ({
-  what,
-  why: "CloudFormation property names are case-sensitive and some differ from the ECS API's: `EFSVolumeConfiguration`, `FilesystemId`, `AuthorizationConfig.IAM`, `ProxyConfigurationProperties`, and `AwsvpcConfiguration` (Service, Scheduler, Pipes) vs `AwsVpcConfiguration` (TaskSet, Events rule). A property spelled the API way is unknown to CloudFormation and the template fails validation; even published examples get `FileSystemId` wrong.",
-  fix: 'Rename the property to the CloudFormation spelling (quick fix).',
+  what: `${what} Also reported: a property the resource type does not define at all (checked against the ECS API model with CloudFormation's differences applied, for TaskDefinition, Service and TaskSet).`,
+  why: 'CloudFormation validates Properties against the resource type\'s schema and rejects unknown keys ("extraneous key [X] is not permitted"). Property names are case-sensitive and some differ from the ECS API\'s: `EFSVolumeConfiguration`, `FilesystemId`, `AuthorizationConfig.IAM`, `ProxyConfigurationProperties`, and `AwsvpcConfiguration` (Service, Scheduler, Pipes) vs `AwsVpcConfiguration` (TaskSet, Events rule). A property spelled the API way is unknown to CloudFormation and the template fails validation; even published examples get `FileSystemId` wrong.',
+  fix: 'Rename the property to the CloudFormation spelling or the suggested name (quick fix), or remove it.',
 });
 
 /** A task-definition property spelled the ECS API way (or in the wrong case) in a template. */
@@ -73,7 +102,9 @@ export const propertySpelling: TaskDefRule = {
   title: 'CloudFormation spelling of a task-definition property',
   docs: docs('An `AWS::ECS::TaskDefinition` property is not spelled the way CloudFormation spells it.'),
   check({ td, doc }) {
-    return td.shape === 'cfn' ? misspelledKeys(this.id, td.root, 'task-definition', doc) : [];
+    return td.shape === 'cfn'
+      ? misspelledKeys(this.id, td.root, 'task-definition', doc, 'AWS::ECS::TaskDefinition')
+      : [];
   },
 };
 
@@ -83,6 +114,12 @@ const WHERE: Partial<Record<string, string>> = {
   'cfn-events-rule': 'Events rule EcsParameters',
   'cfn-scheduler': 'Scheduler EcsParameters',
   'cfn-pipes': 'Pipes EcsTaskParameters',
+};
+
+/** Launching resources whose Properties have a schema (cfnKeys); the ECS targets of other types do not. */
+const SCHEMA_TYPES: Partial<Record<string, string>> = {
+  'cfn-service': 'AWS::ECS::Service',
+  'cfn-taskset': 'AWS::ECS::TaskSet',
 };
 
 /** A property of a launching resource (Service, TaskSet, Events/Scheduler/Pipes ECS target) misspelled. */
@@ -96,6 +133,6 @@ export const launchPropertySpelling: LaunchRule = {
   ),
   check({ launch, doc }) {
     const where = WHERE[launch.kind];
-    return where ? misspelledKeys(this.id, launch.node, where, doc) : [];
+    return where ? misspelledKeys(this.id, launch.node, where, doc, SCHEMA_TYPES[launch.kind]) : [];
   },
 };

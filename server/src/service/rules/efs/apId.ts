@@ -24,7 +24,7 @@ export const efsApId: TaskDefRule = {
         if (alt.value.type === 'null') continue;
         const v = String(alt.value.value);
         if (alt.value.type === 'string' && (v === '' || AP_ID.test(v))) continue;
-        const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+        const via = alt.via ? ` (a value of ${alt.via})` : '';
         const hint = /^fs-[0-9a-f]+$/.test(v)
           ? ' That is a file system id; the access point id starts with fsap-.'
           : '';

@@ -25,7 +25,7 @@ export const efsApNeedsTls: TaskDefRule = {
         '"If an access point is used, transit encryption must be on" (ECS API); RegisterTaskDefinition rejects the volume otherwise';
       const message =
         tls.state === 'mixed'
-          ? `${e.label}: transitEncryption can be DISABLED (through parameter ${tls.via ?? 'or condition'}) while an access point is set; ${why}. Allow only ENABLED.`
+          ? `${e.label}: transitEncryption can be DISABLED (through ${tls.via ?? 'a condition'}) while an access point is set; ${why}. Allow only ENABLED.`
           : `${e.label} uses an access point but transitEncryption is ${tls.node ? 'DISABLED' : 'omitted (default DISABLED)'}; ${why}. Set transitEncryption to ENABLED.`;
       out.push(finding(this.id, tls.node ?? ap, message, { fixes: enableTlsFixes(e, doc.edits) }));
     }

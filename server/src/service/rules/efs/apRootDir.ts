@@ -24,7 +24,7 @@ export const efsApRootDir: TaskDefRule = {
       for (const alt of alternatives(p.value)) {
         const v = alt.value.value;
         if (alt.value.type !== 'string' || v === '/' || v === '') continue;
-        const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+        const via = alt.via ? ` (a value of ${alt.via})` : '';
         out.push(
           finding(
             this.id,

@@ -32,7 +32,7 @@ export const efsEnum: TaskDefRule = {
           if (alt.value.type === 'boolean') continue; // the schema reports the wrong type
           const upper = typeof alt.value.value === 'string' ? v.toUpperCase() : '';
           const direct = !alt.via && alt.node === alt.value;
-          const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+          const via = alt.via ? ` (a value of ${alt.via})` : '';
           out.push(
             finding(
               this.id,

@@ -34,7 +34,7 @@ export const efsFsId: TaskDefRule = {
       for (const alt of alternatives(child(e.efs, 'fileSystemId'))) {
         const v = String(alt.value.value);
         if (alt.value.type === 'string' && FS_ID.test(v)) continue;
-        const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+        const via = alt.via ? ` (a value of ${alt.via})` : '';
         const hint = /^fs-[0-9a-f]{1,7}$/.test(v)
           ? ' It is too short: ids have at least 8 hex digits after fs-.'
           : /^fs-/i.test(v)

@@ -25,7 +25,7 @@ export const efsIamNeedsTls: TaskDefRule = {
         'EFS IAM authorization requires transit encryption ("If it is turned on, transit encryption must be turned on in the EFSVolumeConfiguration")';
       const message =
         tls.state === 'mixed'
-          ? `${e.label}: transitEncryption can be DISABLED (through parameter ${tls.via ?? 'or condition'}) while IAM authorization is ENABLED; ${why}. Allow only ENABLED.`
+          ? `${e.label}: transitEncryption can be DISABLED (through ${tls.via ?? 'a condition'}) while IAM authorization is ENABLED; ${why}. Allow only ENABLED.`
           : `${e.label} enables IAM authorization but transitEncryption is ${tls.node ? 'DISABLED' : 'omitted (default DISABLED)'}; ${why}. Set transitEncryption to ENABLED.`;
       out.push(finding(this.id, tls.node ?? iam, message, { fixes: enableTlsFixes(e, doc.edits) }));
     }

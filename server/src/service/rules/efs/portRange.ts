@@ -25,7 +25,7 @@ export const efsPortRange: TaskDefRule = {
           typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
         if (Number.isInteger(n) && n >= 1 && n <= 65535) continue;
         if (alt.value.type !== 'number' && alt.value.type !== 'string') continue; // wrong types are the schema's
-        const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+        const via = alt.via ? ` (a value of ${alt.via})` : '';
         out.push(
           finding(
             this.id,

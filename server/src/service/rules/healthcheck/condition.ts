@@ -25,7 +25,7 @@ export const depCondition: TaskDefRule = {
         if (CONDITIONS.includes(v)) continue;
         const upper = v.toUpperCase();
         const fixable = alt.node === alt.value && CONDITIONS.includes(upper);
-        const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+        const via = alt.via ? ` (a value of ${alt.via})` : '';
         out.push(
           finding(
             this.id,

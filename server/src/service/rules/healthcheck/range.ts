@@ -52,7 +52,7 @@ export function hcRangeRule(r: HcRange): TaskDefRule {
           if (n === undefined) continue;
           if (Number.isInteger(n) && n >= r.min && n <= r.max) continue;
           const clamped = Math.min(r.max, Math.max(r.min, Math.round(n)));
-          const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+          const via = alt.via ? ` (a value of ${alt.via})` : '';
           const asString = alt.value.type === 'string';
           out.push(
             finding(

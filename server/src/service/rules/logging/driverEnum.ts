@@ -22,7 +22,7 @@ export const logDriverEnum: TaskDefRule = {
         const v = String(alt.value.value);
         if (alt.value.type !== 'string' || LOG_DRIVERS.includes(v)) continue;
         const near = LOG_DRIVERS.find((d) => d === v.toLowerCase()) ?? closest(v, LOG_DRIVERS, 2);
-        const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+        const via = alt.via ? ` (a value of ${alt.via})` : '';
         out.push(
           finding(
             this.id,

@@ -23,7 +23,7 @@ export const logFargateDriver: TaskDefRule = {
       for (const alt of alternatives(lc.driverNode)) {
         const v = String(alt.value.value);
         if (alt.value.type !== 'string' || FARGATE_LOG_DRIVERS.includes(v) || !LOG_DRIVERS.includes(v)) continue;
-        const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+        const via = alt.via ? ` (a value of ${alt.via})` : '';
         out.push(
           finding(
             this.id,

@@ -96,5 +96,5 @@ export function platformVersions(node: AstNode | undefined): { value: string; no
 
 /** " (parameter X)" for messages about a value that comes from a CloudFormation parameter. */
 export function viaParam(via: string | undefined): string {
-  return via ? ` (value of parameter ${via})` : '';
+  return via ? ` (value of ${via})` : '';
 }

@@ -32,7 +32,7 @@ export const schedulingStrategy: LaunchRule = {
     const out: Finding[] = [];
     for (const alt of alternatives(node)) {
       if (alt.value.value !== 'DAEMON') continue;
-      const via = alt.via ? ` (a value of parameter ${alt.via})` : '';
+      const via = alt.via ? ` (a value of ${alt.via})` : '';
       const fixes =
         alt.node === alt.value
           ? [fix('Set schedulingStrategy to REPLICA', [doc.edits.replaceValue(alt.node, 'REPLICA')], true)]

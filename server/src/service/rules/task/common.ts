@@ -37,9 +37,9 @@ export function used(obj: AstNode | undefined, key: string): Property | undefine
   return p;
 }
 
-/** " (from parameter 'X')" for values that come from a CloudFormation parameter. */
+/** " (value of parameter X)" for values a CloudFormation expression evaluates to (`via` names the source). */
 export function viaNote(via: string | undefined): string {
-  return via ? ` (value of parameter '${via.replace(/^parameter\s+/i, '')}')` : '';
+  return via ? ` (value of ${via})` : '';
 }
 
 /**

@@ -26,7 +26,7 @@ export const mountContainerPath: TaskDefRule = {
         const path = String(alt.value.value);
         const msg = judge(path, td.windows, osKnown);
         if (!msg) continue;
-        const via = alt.via ? ` (value of parameter ${alt.via})` : '';
+        const via = alt.via ? ` (value of ${alt.via})` : '';
         out.push(
           finding(
             this.id,

@@ -15,12 +15,16 @@ import { detectJsonShapes } from '../detect';
 import type { LaunchModel, TaskDefModel } from '../model';
 import { childCtx, toCfnKey, toCfnValue, type NameCtx } from './names';
 import { NODE_CTX, PROP_CTX, type CfnEnv } from './normalise';
+import { TemplateConditions } from './conditions';
 import { launchesOf, resourcesOf, taskDefOf } from './resources';
+import { buildScenarios, type Assignment, type CfnScenarios } from './scenarios';
 
 export interface CfnDetected {
   taskDefs: TaskDefModel[];
   launches: LaunchModel[];
   edits: EditBuilder;
+  /** The condition scenarios the rules run over, when the ECS resources depend on conditions. */
+  scenarios?: () => CfnScenarios | undefined;
 }
 
 /** Whether a parsed document is a CloudFormation template. */
@@ -31,26 +35,57 @@ export function isTemplate(root: AstNode | undefined): root is ObjectNode {
   return isObject(res) && res.properties.some((r) => /^AWS::ECS::/.test(str(child(r.value, 'Type')) ?? ''));
 }
 
+function namedObjects(node: AstNode | undefined): Map<string, ObjectNode> {
+  const out = new Map<string, ObjectNode>();
+  if (isObject(node)) for (const p of node.properties) if (isObject(p.value)) out.set(p.key, p.value);
+  return out;
+}
+
 /** The template's views, with edits built by `makeEdits` from the template's namer. */
 export function templateViews(root: ObjectNode, makeEdits: (namer: KeyNamer) => EditBuilder): CfnDetected {
   const resources = resourcesOf(root);
-  const params = new Map<string, ObjectNode>();
-  const paramsNode = child(root, 'Parameters');
-  if (isObject(paramsNode)) for (const p of paramsNode.properties) if (isObject(p.value)) params.set(p.key, p.value);
   const env: CfnEnv = {
-    params,
+    params: namedObjects(child(root, 'Parameters')),
+    mappings: namedObjects(child(root, 'Mappings')),
     resources: new Set(resources.map((r) => r.logicalId)),
     ctxOf: NODE_CTX,
     propCtx: PROP_CTX,
+    conditionsSeen: new Set(),
+    paramsSeen: new Map(),
   };
-  const taskDefs: TaskDefModel[] = [];
-  const launches: LaunchModel[] = [];
-  for (const r of resources) {
-    const td = taskDefOf(r, env);
-    if (td) taskDefs.push(td);
-    launches.push(...launchesOf(r, env));
+  const views = (e: CfnEnv): { taskDefs: TaskDefModel[]; launches: LaunchModel[] } => {
+    const taskDefs: TaskDefModel[] = [];
+    const launches: LaunchModel[] = [];
+    for (const r of resources) {
+      const cond = r.condition;
+      if (cond !== undefined && e.assignment?.get(cond) === false) continue;
+      const td = taskDefOf(r, e);
+      if (td) taskDefs.push(td);
+      const ls = launchesOf(r, e);
+      for (let i = 0; i < ls.length; i++) launches.push(ls[i]);
+      // A resource's own Condition counts once the resource is ours.
+      if (cond !== undefined && (td || ls.length > 0)) e.conditionsSeen?.add(cond);
+    }
+    return { taskDefs, launches };
+  };
+  const merged = views(env);
+  const detected: CfnDetected = { ...merged, edits: makeEdits(cfnNamer(env)) };
+  const seen = [...env.conditionsSeen!];
+  const paramsSeen = env.paramsSeen!;
+  if (seen.length > 0 || [...paramsSeen.values()].some((v) => v.size > 1)) {
+    let memo: { value: CfnScenarios | undefined } | undefined;
+    const conditions = new TemplateConditions(child(root, 'Conditions'), env.params);
+    const scenarioViews = (a: Assignment) =>
+      views({
+        ...env,
+        assignment: a.conditions,
+        paramValues: a.params,
+        conditionsSeen: undefined,
+        paramsSeen: undefined,
+      });
+    detected.scenarios = () => (memo ??= { value: buildScenarios(seen, paramsSeen, conditions, scenarioViews) }).value;
   }
-  return { taskDefs, launches, edits: makeEdits(cfnNamer(env)) };
+  return detected;
 }
 
 export function detectCfn(

@@ -1,21 +1,15 @@
 /**
  * Builds the API-named view of a resource's Properties: keys renamed per context (names.ts), intrinsic
- * functions marked `unknown: 'intrinsic'`, `Ref` to a Parameter given its candidate literals
- * (AllowedValues, else Default), `Fn::If` given its two branches. Spans are those of the template;
+ * functions marked `unknown: 'intrinsic'` with what offline evaluation knows (evaluate.ts): `Ref` to a
+ * Parameter, `Fn::FindInMap`, `Fn::Sub` / `Fn::Join` given their candidate literals (a Sub or Join
+ * of known parts becomes that literal), `Fn::If` given its two branches, or, in a scenario (a chosen
+ * value per condition, scenarios.ts), replaced by the chosen branch; `AWS::NoValue` removes the
+ * member or item. Spans are those of the template;
  * the raw tree is never mutated. Every produced node and property remembers its naming context so
  * quick-fix edits can spell keys the CloudFormation way.
  */
-import {
-  child,
-  isArray,
-  isObject,
-  items,
-  str,
-  type AstNode,
-  type LiteralNode,
-  type ObjectNode,
-  type Property,
-} from '../../documents/ast';
+import { isArray, items, str, type AstNode, type ObjectNode, type Property } from '../../documents/ast';
+import { stringValues, subParts } from './evaluate';
 import { childCtx, toApiKey, type NameCtx } from './names';
 
 export interface CfnEnv {
@@ -27,6 +21,16 @@ export interface CfnEnv {
   ctxOf: WeakMap<AstNode, NameCtx>;
   /** Naming context of the object each normalised property belongs to. */
   propCtx: WeakMap<Property, NameCtx>;
+  /** Template mappings by name (FindInMap). */
+  mappings?: Map<string, ObjectNode>;
+  /** In a scenario: the value of each condition; its `Fn::If`s are replaced by the chosen branch. */
+  assignment?: Map<string, boolean>;
+  /** Conditions named by the `Fn::If`s met while normalising (outside scenarios). */
+  conditionsSeen?: Set<string>;
+  /** In a scenario: the value of each parameter the scenarios vary. */
+  paramValues?: Map<string, string>;
+  /** Outside scenarios: the parameters read while normalising, with the values each may take. */
+  paramsSeen?: Map<string, Set<string>>;
 }
 
 /**
@@ -60,47 +64,74 @@ export function normalise(raw: AstNode, ctx: NameCtx, env: CfnEnv): AstNode {
   let out: AstNode;
   if (fn) out = intrinsic(raw as ObjectNode, fn, ctx, env);
   else if (raw.type === 'object') {
-    const properties = raw.properties.map((p): Property => {
+    const properties: Property[] = [];
+    for (const p of raw.properties) {
       const key = toApiKey(ctx, p.rawKey);
-      const np: Property = {
-        key,
-        rawKey: p.rawKey,
-        keySpan: p.keySpan,
-        span: p.span,
-        value: normalise(p.value, childCtx(ctx, key), env),
-      };
+      const value = normalise(p.value, childCtx(ctx, key), env);
+      if (isNoValue(value)) continue;
+      const np: Property = { key, rawKey: p.rawKey, keySpan: p.keySpan, span: p.span, value };
       env.propCtx.set(np, ctx);
-      return np;
-    });
+      properties.push(np);
+    }
     out = { ...raw, properties };
-  } else if (raw.type === 'array') out = { ...raw, items: raw.items.map((it) => normalise(it, ctx, env)) };
-  else out = raw;
+  } else if (raw.type === 'array') {
+    const list: AstNode[] = [];
+    for (const it of raw.items) {
+      const v = normalise(it, ctx, env);
+      if (!isNoValue(v)) list.push(v);
+    }
+    out = { ...raw, items: list };
+  } else out = raw;
   env.ctxOf.set(out, ctx);
   return out;
 }
 
+/** `{ Ref: AWS::NoValue }`: the member or item it stands for is removed. */
+export function isNoValue(node: AstNode): boolean {
+  return intrinsicName(node) === 'Ref' && str((node as ObjectNode).properties[0].value) === 'AWS::NoValue';
+}
+
 function intrinsic(raw: ObjectNode, fn: string, ctx: NameCtx, env: CfnEnv): AstNode {
-  const out: ObjectNode = { ...raw, unknown: 'intrinsic' };
   const arg = raw.properties[0].value;
-  if (fn === 'Ref') {
-    const name = str(arg);
-    const candidates = name ? parameterCandidates(env.params.get(name)) : undefined;
-    if (name && candidates) out.candidates = { values: candidates, via: name };
-  } else if (fn === 'Fn::If' && isArray(arg) && arg.items.length === 3) {
-    out.branches = [normalise(arg.items[1], ctx, env), normalise(arg.items[2], ctx, env)];
+  if (fn === 'Fn::If' && isArray(arg) && arg.items.length === 3) {
+    const cond = str(arg.items[0]);
+    const chosen = cond === undefined ? undefined : env.assignment?.get(cond);
+    if (chosen !== undefined) return normalise(arg.items[chosen ? 1 : 2], ctx, env);
+    if (cond !== undefined) env.conditionsSeen?.add(cond);
+    return {
+      ...raw,
+      unknown: 'intrinsic',
+      branches: [normalise(arg.items[1], ctx, env), normalise(arg.items[2], ctx, env)],
+    };
   }
+  const out: ObjectNode = { ...raw, unknown: 'intrinsic' };
+  if (fn !== 'Ref' && fn !== 'Fn::FindInMap' && fn !== 'Fn::Sub' && fn !== 'Fn::Join') return out;
+  const values = stringValues(raw, env);
+  if (!values || values.length === 0) {
+    const parts = fn === 'Fn::Sub' ? subParts(arg) : fn === 'Fn::Join' ? joinParts(arg, env) : undefined;
+    if (parts) out.parts = parts;
+    return out;
+  }
+  // A Sub or Join of literal parts is that literal (placed at the expression).
+  if (values.length === 1 && !values[0].via && fn !== 'Ref' && fn !== 'Fn::FindInMap') return values[0].node;
+  out.candidates = {
+    values: values.map((v) => v.node),
+    via: values[0].via ?? `Fn::${fn.replace(/^Fn::/, '')}`,
+    vias: values.map((v) => v.via ?? ''),
+  };
   return out;
 }
 
-/** A parameter's AllowedValues (when given), else its Default; undefined for list types. */
-function parameterCandidates(param: ObjectNode | undefined): LiteralNode[] | undefined {
-  if (!isObject(param)) return undefined;
-  const type = str(child(param, 'Type')) ?? 'String';
-  if (/List|CommaDelimited/.test(type)) return undefined;
-  const literal = (n: AstNode | undefined): n is LiteralNode =>
-    !!n && !n.unknown && n.type !== 'object' && n.type !== 'array' && n.type !== 'null';
-  const allowed = items(child(param, 'AllowedValues')).filter(literal);
-  if (allowed.length > 0) return allowed;
-  const def = child(param, 'Default');
-  return literal(def) ? [def] : undefined;
+/** The parts of a `Fn::Join` that are known, with `undefined` for the unknown ones and the delimiters in place. */
+function joinParts(arg: AstNode, env: CfnEnv): (string | undefined)[] | undefined {
+  const args = items(arg);
+  const delim = str(args[0]);
+  if (args.length !== 2 || delim === undefined || !isArray(args[1])) return undefined;
+  const out: (string | undefined)[] = [];
+  args[1].items.forEach((it, i) => {
+    if (i > 0) out.push(delim);
+    const v = stringValues(it, env);
+    out.push(v?.length === 1 && !v[0].via ? v[0].text : undefined);
+  });
+  return out;
 }

@@ -17,6 +17,8 @@ export interface CfnResource {
   typeNode: AstNode;
   /** Raw (CloudFormation-named) Properties object, if present. */
   properties?: ObjectNode;
+  /** The resource's own `Condition`, if any. */
+  condition?: string;
 }
 
 export function resourcesOf(root: ObjectNode): CfnResource[] {
@@ -28,7 +30,14 @@ export function resourcesOf(root: ObjectNode): CfnResource[] {
     const type = str(typeNode);
     if (!type || !typeNode) continue;
     const props = child(member.value, 'Properties');
-    out.push({ logicalId: member.key, member, type, typeNode, properties: isObject(props) ? props : undefined });
+    out.push({
+      logicalId: member.key,
+      member,
+      type,
+      typeNode,
+      properties: isObject(props) ? props : undefined,
+      condition: str(child(member.value, 'Condition')),
+    });
   }
   return out;
 }
