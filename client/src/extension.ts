@@ -1,61 +1,87 @@
 /**
- * Extension entry point: the language client, plus thin registrations for the AWS explorer and ECS
- * Exec, whose code is loaded on first use (client/src/lazy.ts). Keep it short: everything imported
- * here is read and compiled at every activation.
+ * Extension entry point: the language client, the one AWS client factory, the output channels and
+ * every command of the registry as a thin forwarder; the explorer and ECS Exec code is loaded on
+ * first use (client/src/lazy.ts). Keep it short: everything imported here is read and compiled at
+ * every activation, and nothing here may load the AWS SDK.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LIVE_EFS_NOTIFICATION, type LiveEfsParams } from '../../server/src/protocol';
-import { EXEC_COMMAND_IDS } from './commandIds';
+import { createAwsClientFactory } from './aws/factory';
+import { COMMAND_SPECS, type ChunkCommandId } from './commands/registry';
 import { activateExplorer } from './explorer/activate';
 import type { LiveEfsData } from './explorer/liveEfs';
+import { clientOptions } from './explorer/settings';
 import { createLanguageClient } from './languageClient';
-import { once, registerLazyCommands } from './lazy';
+import { once, registerCommands, type Handler } from './lazy';
+import { Logs } from './ui/logs';
 
 let client: LanguageClient | undefined;
 
+function commandTitles(context: vscode.ExtensionContext): Map<string, string> {
+  const contributed = (context.extension?.packageJSON as { contributes?: { commands?: unknown } } | undefined)
+    ?.contributes?.commands;
+  const list = Array.isArray(contributed) ? (contributed as Array<{ command?: string; title?: string }>) : [];
+  return new Map(list.flatMap((c) => (c.command && c.title ? [[c.command, c.title] as const] : [])));
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const log = vscode.window.createOutputChannel('Fargate Lens AWS', { log: true });
-  context.subscriptions.push(log);
+  const logs = new Logs();
+  const aws = createAwsClientFactory(clientOptions);
+  context.subscriptions.push(logs, { dispose: () => aws.dispose() });
+  const awsLog = logs.logger('aws');
 
   // Live EFS data for the language server: the latest value is (re)sent once the client runs.
   let liveEfs: LiveEfsParams = { fileSystems: [] };
   const sendLiveEfs = (): void =>
     void (client?.isRunning()
-      ? client.sendNotification(LIVE_EFS_NOTIFICATION, liveEfs).catch(() => undefined)
+      ? client
+          .sendNotification(LIVE_EFS_NOTIFICATION, liveEfs)
+          .catch((e: unknown) => awsLog.warn(`live EFS data not sent to the language server: ${String(e)}`))
       : undefined);
   const onLiveEfs = (data: LiveEfsData | undefined): void => {
     liveEfs = data ?? { fileSystems: [] };
     sendLiveEfs();
   };
 
-  // AWS explorer (issue 5): dist/explorer.js loads when the view opens or a command runs; the SDK on the first AWS call.
-  const explorer = activateExplorer(context, { onLiveEfs, log });
+  // AWS explorer: dist/explorer.js loads when the view opens or a command runs; the SDK on the first AWS call.
+  const explorer = activateExplorer(context, { onLiveEfs, logs, aws });
 
-  // ECS Exec (issue 6): dist/exec.js loads on the first exec command.
+  // ECS Exec: dist/exec.js loads on the first exec command.
   const exec = once(async () => {
-    const started = (await import('./chunks/exec')).startExec(() => {
-      const c = explorer.connections()[0];
-      return { region: c?.region ?? process.env.AWS_REGION ?? 'us-east-1', profile: c?.profile };
+    const started = (await import('./chunks/exec')).startExec({
+      aws,
+      output: logs.channel('exec'),
+      defaultTarget: () => {
+        const c = explorer.connections()[0];
+        return { region: c?.region ?? process.env.AWS_REGION ?? 'us-east-1', profile: c?.profile };
+      },
     });
     context.subscriptions.push(...started.disposables);
     return started.commands;
   });
-  context.subscriptions.push(...registerLazyCommands(EXEC_COMMAND_IDS, exec, 'ECS Exec'));
 
-  client = createLanguageClient(context);
-  context.subscriptions.push(
-    { dispose: () => void client?.stop() },
-    vscode.commands.registerCommand('fargateLens.restartServer', async () => {
+  client = createLanguageClient(context, logs.channel('server'));
+  const core = {
+    'fargateLens.restartServer': async () => {
       await client?.restart();
       sendLiveEfs();
+    },
+    'fargateLens.showLogs': (channel?: unknown) => logs.show(channel),
+  } satisfies Record<ChunkCommandId<'core'>, Handler>;
+  context.subscriptions.push(
+    { dispose: () => void client?.stop() },
+    ...registerCommands(COMMAND_SPECS, {
+      chunks: { explorer: explorer.commands, exec, core: async () => core },
+      logs,
+      titles: commandTitles(context),
     }),
   );
   // Not awaited: activation returns at once and diagnostics arrive when the server is up.
   client
     .start()
     .then(sendLiveEfs, (e: unknown) =>
-      log.error(`Fargate Lens language server did not start: ${(e as Error).message}`),
+      logs.logger('server').error(`Fargate Lens language server did not start: ${(e as Error).message}`),
     );
 }
 

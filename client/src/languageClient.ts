@@ -1,6 +1,6 @@
 /** Starts the Fargate Lens language server (dist/server.js) over node IPC for JSON and YAML files. */
 import * as path from 'node:path';
-import { window, workspace, type ExtensionContext } from 'vscode';
+import { window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import {
   CloseAction,
   ErrorAction,
@@ -22,7 +22,8 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'fargate-lens', language: 'json' },
 ];
 
-export function createLanguageClient(context: ExtensionContext): LanguageClient {
+/** `outputChannel`: the "Fargate Lens: Language Server" channel (client/src/ui/logChannels.ts). */
+export function createLanguageClient(context: ExtensionContext, outputChannel?: LogOutputChannel): LanguageClient {
   const restarts = new RestartPolicy();
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -45,6 +46,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
         );
       },
     },
+    ...(outputChannel ? { outputChannel } : {}),
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

@@ -6,6 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { userError } from './commands/guard';
+import type { CommandChunk, CommandSpec } from './commands/registry';
+import type { Logs } from './ui/logs';
+import { showError } from './ui/notify';
 
 /** `load` run at most once at a time; its result is kept, a failure is retried by the next call. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -17,26 +20,56 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-export type Handlers = Readonly<Record<string, (...args: never[]) => unknown>>;
+export type Handler = (...args: never[]) => unknown;
+export type Handlers = Readonly<Record<string, Handler>>;
 
-/** Registers `ids` now; the first call of any of them loads `handlers` (a chunk) and every call runs the handler of its id. */
-export function registerLazyCommands(
-  ids: readonly string[],
-  handlers: () => Promise<Handlers>,
-  what: string,
-): vscode.Disposable[] {
-  return ids.map((id) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      let table: Handlers;
-      try {
-        table = await handlers();
-      } catch (e) {
-        void vscode.window.showErrorMessage(userError(e, `Fargate Lens could not load ${what}`));
+export interface CommandRuntime {
+  /** The handler table of each chunk, loaded on first use; `core` handlers are given directly. */
+  chunks: Partial<Record<CommandChunk, () => Promise<Handlers>>>;
+  logs: Logs;
+  /** Titles from package.json's contributes.commands, for messages ("Run Task… failed: …"). */
+  titles: ReadonlyMap<string, string>;
+}
+
+/**
+ * Registers every command of the registry now; the first call of one loads its chunk's handler
+ * table. One runner for all: trusted-only commands refuse in an untrusted workspace, and a failure
+ * (loading the chunk or running the handler) is logged, redacted, to the command's channel and shown
+ * once with "Show Logs", never thrown into VS Code.
+ */
+export function registerCommands(specs: readonly CommandSpec[], runtime: CommandRuntime): vscode.Disposable[] {
+  return specs.map((spec) =>
+    vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
+      const channel = spec.log ?? 'aws';
+      const title = (runtime.titles.get(spec.id) ?? spec.id).replace(/…$/, '');
+      const log = runtime.logs.logger(channel);
+      // The one guard's message (commands/guard.ts), logged with the command id and shown with Show Logs.
+      const fail = (context: string, e: unknown): void => {
+        const message = userError(e, context);
+        log.error(`${spec.id}: ${message}`);
+        showError(message, channel);
+      };
+      if (spec.trustedOnly && !vscode.workspace.isTrusted) {
+        showError(`${title} needs a trusted workspace (Workspaces: Manage Workspace Trust).`, channel);
         return undefined;
       }
-      const run = table[id] as ((...a: unknown[]) => unknown) | undefined;
-      if (!run) throw new Error(`${what} has no handler for ${id}`);
-      return run(...args);
+      const load = runtime.chunks[spec.chunk];
+      let table: Handlers;
+      try {
+        if (!load) throw new Error(`no handlers for ${spec.chunk} commands`);
+        table = await load();
+      } catch (e) {
+        fail(`Fargate Lens could not load ${title}`, e);
+        return undefined;
+      }
+      const run = table[spec.id] as ((...a: unknown[]) => unknown) | undefined;
+      try {
+        if (!run) throw new Error(`no handler for ${spec.id}`);
+        return await run(...args);
+      } catch (e) {
+        fail(`${title} failed`, e);
+        return undefined;
+      }
     }),
   );
 }

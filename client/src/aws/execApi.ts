@@ -1,33 +1,38 @@
 /**
- * ExecApi over the AWS SDK: the only exec file importing @aws-sdk/*. Maps SDK shapes to the plain data
- * of client/src/exec/preflight. Until the shared ClientFactory exists it takes an SDK client config.
+ * ExecApi over the AWS SDK: the ECS Exec view of one connection's clients. Built by the client
+ * factory (./sdk/index.ts) over the connection's shared, lazily created clients; tests may build one
+ * from a plain config (an emulator endpoint, per-service endpoints). Maps SDK shapes to the plain
+ * data of client/src/exec/preflight.
  */
 import {
   DescribeClustersCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
-  ECSClient,
   ExecuteCommandCommand,
   ListClustersCommand,
   ListTasksCommand,
   UpdateServiceCommand,
+  type ECSClient,
   type ECSClientConfig,
 } from '@aws-sdk/client-ecs';
-import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { ResumeSessionCommand, SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
-import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { ExecApi, ExecSessionInfo, ExecuteCommandRequest } from '../exec/ports';
 import type { AwsClientConfig } from './clientConfig';
-import type { ClusterInfo, IamDecision, IamDecisionValue, TaskDefinitionInfo, TaskInfo } from '../exec/preflight';
+import type { ClusterInfo, IamDecision, TaskDefinitionInfo, TaskInfo } from '../exec/preflight';
 import type { DataKey } from '../exec/session/handshake';
+import { SdkClients, type SdkService } from './sdk/clients';
+import { createIamApi, createKmsApi, createSsmApi, createStsApi } from './sdk/services';
+import type { IamApi, KmsApi, SsmApi, StsApi } from './serviceTypes';
 
 type Service = 'ecs' | 'kms' | 'ssm' | 'iam' | 'sts';
 
 export interface ExecApiConfig {
   region: string;
-  credentials?: ECSClientConfig['credentials'];
   profile?: string;
+  /** The connection's shared clients (the factory's); without them, clients are made from the fields below. */
+  clients?: SdkClients;
+  /** The SSM endpoint session-manager-plugin is given; default: the endpoint, else the region's. */
+  ssmEndpointUrl?: string;
+  credentials?: ECSClientConfig['credentials'];
   /** One endpoint for every service (an emulator), or per service. */
   endpoint?: string;
   endpoints?: Partial<Record<Service, string>>;
@@ -39,27 +44,33 @@ export class SdkExecApi implements ExecApi {
   readonly region: string;
   readonly profile?: string;
   readonly ssmEndpointUrl: string;
-  private readonly ecs: ECSClient;
-  private readonly kms: KMSClient;
-  private readonly ssm: SSMClient;
-  private readonly iam: IAMClient;
-  private readonly sts: STSClient;
+  private readonly clients: SdkClients;
+  private readonly kmsApi: KmsApi;
+  private readonly ssmApi: SsmApi;
+  private readonly iamApi: IamApi;
+  private readonly stsApi: StsApi;
 
   constructor(config: ExecApiConfig) {
     this.region = config.region;
     this.profile = config.profile;
-    const cfg = (s: Service) => ({
-      ...config.base,
-      region: config.region,
-      credentials: config.credentials,
-      endpoint: config.endpoints?.[s] ?? config.endpoint,
-    });
-    this.ecs = new ECSClient(cfg('ecs'));
-    this.kms = new KMSClient(cfg('kms'));
-    this.ssm = new SSMClient(cfg('ssm'));
-    this.iam = new IAMClient(cfg('iam'));
-    this.sts = new STSClient(cfg('sts'));
-    this.ssmEndpointUrl = config.endpoints?.ssm ?? config.endpoint ?? `https://ssm.${config.region}.amazonaws.com`;
+    this.clients =
+      config.clients ??
+      new SdkClients((s: SdkService) => ({
+        ...config.base,
+        region: config.region,
+        credentials: config.credentials as AwsClientConfig['credentials'],
+        endpoint: config.endpoints?.[s as Service] ?? config.endpoint,
+      }));
+    this.kmsApi = createKmsApi(() => this.clients.get('kms'));
+    this.ssmApi = createSsmApi(() => this.clients.get('ssm'));
+    this.iamApi = createIamApi(() => this.clients.get('iam'));
+    this.stsApi = createStsApi(() => this.clients.get('sts'));
+    this.ssmEndpointUrl =
+      config.endpoints?.ssm ?? config.ssmEndpointUrl ?? config.endpoint ?? `https://ssm.${config.region}.amazonaws.com`;
+  }
+
+  private get ecs(): ECSClient {
+    return this.clients.get('ecs');
   }
 
   async listClusters(): Promise<string[]> {
@@ -165,48 +176,24 @@ export class SdkExecApi implements ExecApi {
     return { sessionId: s.sessionId, streamUrl: s.streamUrl, tokenValue: s.tokenValue };
   }
 
-  async generateDataKey(
-    keyId: string,
-    encryptionContext: Record<string, string>,
-    numberOfBytes: number,
-  ): Promise<DataKey> {
-    const r = await this.kms.send(
-      new GenerateDataKeyCommand({ KeyId: keyId, EncryptionContext: encryptionContext, NumberOfBytes: numberOfBytes }),
-    );
-    if (!r.Plaintext || !r.CiphertextBlob) throw new Error('GenerateDataKey returned no key');
-    return { plaintext: r.Plaintext, ciphertextBlob: r.CiphertextBlob };
+  generateDataKey(keyId: string, encryptionContext: Record<string, string>, numberOfBytes: number): Promise<DataKey> {
+    return this.kmsApi.generateDataKey(keyId, encryptionContext, numberOfBytes);
   }
 
-  async terminateSession(sessionId: string): Promise<void> {
-    await this.ssm.send(new TerminateSessionCommand({ SessionId: sessionId }));
+  terminateSession(sessionId: string): Promise<void> {
+    return this.ssmApi.terminateSession(sessionId);
   }
 
-  async resumeSession(sessionId: string): Promise<string | undefined> {
-    // The returned StreamUrl is not used: like session-manager-plugin, we reconnect to the session's URL.
-    const r = await this.ssm.send(new ResumeSessionCommand({ SessionId: sessionId }));
-    return r.TokenValue || undefined;
+  resumeSession(sessionId: string): Promise<string | undefined> {
+    return this.ssmApi.resumeSession(sessionId);
   }
 
-  async simulatePrincipalPolicy(principalArn: string, actions: string[]): Promise<IamDecision[] | undefined> {
-    try {
-      const r = await this.iam.send(
-        new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArn, ActionNames: actions }),
-      );
-      return (r.EvaluationResults ?? []).map((e) => ({
-        action: e.EvalActionName ?? '',
-        decision: (e.EvalDecision ?? 'implicitDeny') as IamDecisionValue,
-      }));
-    } catch (e) {
-      if ((e as { name?: string }).name === 'AccessDenied' || (e as { name?: string }).name === 'AccessDeniedException')
-        return undefined;
-      throw e;
-    }
+  simulatePrincipalPolicy(principalArn: string, actions: string[]): Promise<IamDecision[] | undefined> {
+    return this.iamApi.simulatePrincipalPolicy(principalArn, actions);
   }
 
   async callerArn(): Promise<string> {
-    const r = await this.sts.send(new GetCallerIdentityCommand({}));
-    if (!r.Arn) throw new Error('GetCallerIdentity returned no ARN');
-    return r.Arn;
+    return (await this.stsApi.getCallerIdentity()).arn;
   }
 
   async enableExecOnService(clusterArn: string, service: string): Promise<void> {

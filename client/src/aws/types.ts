@@ -5,10 +5,13 @@
  *
  * Contract: one interface method = one API call. Callers batch to the API limits (see batch.ts);
  * implementations throw if given more ids than the API accepts, so a fake can count calls exactly.
+ * The services beyond ECS, EFS and EC2 are in serviceTypes.ts.
  */
 import type { LogsApi } from './logsTypes';
+import type { EcrApi, Elbv2Api, IamApi, KmsApi, SecretsManagerApi, SsmApi, StsApi } from './serviceTypes';
 
 export * from './logsTypes';
+export type * from './serviceTypes';
 
 /** Where calls go: a named profile (undefined = the SDK's default chain) and one region. */
 export interface Connection {
@@ -152,6 +155,7 @@ export interface ContainerOverride {
 
 export interface FileSystem {
   FileSystemId: string;
+  FileSystemArn?: string;
   Name?: string;
   LifeCycleState?: string;
   NumberOfMountTargets?: number;
@@ -242,13 +246,23 @@ export interface Ec2Api {
   describeSecurityGroups(filter: { vpcId?: string; groupIds?: string[] }): Promise<SecurityGroup[]>;
 }
 
-/** The APIs for one connection. */
+/**
+ * Every API of one connection. Each SDK client behind them is created on its first call, so a
+ * feature pays only for the services it uses.
+ */
 export interface AwsApis {
   readonly connection: Connection;
   readonly ecs: EcsApi;
   readonly efs: EfsApi;
   readonly ec2: Ec2Api;
   readonly logs: LogsApi;
+  readonly ecr: EcrApi;
+  readonly secretsManager: SecretsManagerApi;
+  readonly iam: IamApi;
+  readonly elbv2: Elbv2Api;
+  readonly ssm: SsmApi;
+  readonly kms: KmsApi;
+  readonly sts: StsApi;
 }
 
 /** Builds (and caches) the APIs for a connection; the SDK is loaded on the first call. */

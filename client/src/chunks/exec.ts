@@ -1,20 +1,24 @@
 /**
  * The ECS Exec chunk (dist/exec.js), loaded when an exec command first runs: the session client, `ws`,
- * the terminal, pre-flight and the lazily built SDK-backed ExecApi (itself in dist/aws.js).
+ * the terminal and pre-flight. AWS calls go through the extension's one client factory (its ExecApi
+ * view; the SDK itself is in dist/aws.js).
  */
-import * as vscode from 'vscode';
-import { createLazyExecApiFactory } from '../aws/lazyExecApi';
+import type * as vscode from 'vscode';
+import type { AwsClientFactory } from '../aws/factory';
 import { execCommandHandlers } from '../exec';
 import type { ApiTarget } from '../exec/ports';
-import { clientOptions } from '../explorer/settings';
 
-export function startExec(defaultTarget: () => ApiTarget): {
+export function startExec(host: {
+  aws: AwsClientFactory;
+  defaultTarget: () => ApiTarget;
+  /** The "Fargate Lens: ECS Exec" channel. */
+  output: vscode.OutputChannel;
+}): {
   commands: ReturnType<typeof execCommandHandlers>;
   disposables: vscode.Disposable[];
 } {
-  const output = vscode.window.createOutputChannel('Fargate Lens: ECS Exec');
   return {
-    commands: execCommandHandlers({ apiFor: createLazyExecApiFactory(clientOptions), defaultTarget, output }),
-    disposables: [output],
+    commands: execCommandHandlers({ apiFor: host.aws.exec, defaultTarget: host.defaultTarget, output: host.output }),
+    disposables: [],
   };
 }

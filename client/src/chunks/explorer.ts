@@ -6,16 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
-import { createApiFactory } from '../aws/factory';
+import type { AwsClientFactory } from '../aws/factory';
 import type { Connection } from '../aws/types';
 import { JsonDocuments } from '../commands/jsonDocuments';
 import { bindCommands, type BoundCommand } from '../commands/register';
 import type { CommandDeps, ConnectionSettings } from '../commands/types';
-import { createVsCodeUi } from '../commands/vscodeUi';
+import type { Logger } from '../ui/logChannels';
+import { createVsCodeUi } from '../ui/vscodeUi';
 import { LiveEfsSource, type LiveEfsCallback } from '../explorer/liveEfs';
 import { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodes';
-import { clientOptions, explorerSettings } from '../explorer/settings';
+import { explorerSettings } from '../explorer/settings';
 import { createExplorerView } from '../explorer/view';
 
 export interface ExplorerHost {
@@ -23,25 +24,27 @@ export interface ExplorerHost {
   connections: () => readonly Connection[];
   settings: ConnectionSettings;
   onLiveEfs: LiveEfsCallback;
-  log: (line: string) => void;
+  /** The extension's one AWS client factory (shared with ECS Exec). */
+  aws: AwsClientFactory;
+  log: Logger;
 }
 
 export interface ExplorerRuntime {
   provider: vscode.TreeDataProvider<ExplorerNode>;
   content: vscode.TextDocumentContentProvider;
   commands: Record<string, BoundCommand>;
-  /** Forgets cached clients and credentials (a connection setting changed). */
-  resetClients(): void;
   /** The connections were recomputed (settings or profiles changed): reload the tree and live EFS data. */
   connectionsChanged(): void;
   disposables: vscode.Disposable[];
 }
 
 export function startExplorer(host: ExplorerHost): ExplorerRuntime {
-  const factory = createApiFactory(clientOptions);
+  const factory = host.aws;
   const model = new ExplorerModel(factory.get, host.connections, explorerSettings);
   const documents = new JsonDocuments();
-  const liveEfs = new LiveEfsSource(factory.get, host.onLiveEfs, (m) => host.log(`live EFS data unavailable: ${m}`));
+  const liveEfs = new LiveEfsSource(factory.get, host.onLiveEfs, (m) =>
+    host.log.warn(`live EFS data unavailable: ${m}`),
+  );
 
   // Live EFS data is fetched once the view has been visible (the user is looking at this account).
   let shown = false;
@@ -70,12 +73,11 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
   return {
     provider: view.provider,
     content: view.content,
-    commands: bindCommands(deps, host.log),
-    resetClients: () => factory.clear(),
+    commands: bindCommands(deps, (line) => host.log.error(line)),
     connectionsChanged: () => {
       model.refresh();
       publishLiveEfs();
     },
-    disposables: [...view.disposables, { dispose: () => factory.dispose() }],
+    disposables: [...view.disposables],
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The registration table: command id → handler. register.ts binds it to VS Code; tests call handlers
- * directly with fake deps. ECS Exec commands are registered by client/src/exec, not here.
+ * The explorer chunk's handlers, by the ids client/src/commands/registry.ts lists for it: the type
+ * requires exactly those (a missing or extra id is a compile error). register.ts binds them to their
+ * deps; tests call handlers directly with fake deps.
  */
 import { copyArn } from './copyArn';
 import { editTaskDefinition } from './editTaskDefinition';
@@ -13,9 +14,10 @@ import { selectProfile } from './selectProfile';
 import { selectRegions } from './selectRegions';
 import { stopTask } from './stopTask';
 import { disableExec, enableExec } from './toggleExec';
+import type { ChunkCommandId } from './registry';
 import type { CommandHandler } from './types';
 
-export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
+export const COMMANDS: Readonly<Record<ChunkCommandId<'explorer'>, CommandHandler>> = {
   'fargateLens.refresh': refreshAll,
   'fargateLens.refreshNode': refreshNode,
   'fargateLens.loadMore': loadMore,

@@ -2,8 +2,11 @@
 import { nodeOfKind, nameFromArn, shortId } from '../explorer/nodes';
 import type { CommandDeps } from './types';
 
+/** The kinds Open as JSON works on (its menu entry must match exactly these). */
+export const OPEN_AS_JSON_KINDS = ['cluster', 'service', 'task', 'revision', 'fileSystem'] as const;
+
 export async function openAsJson(deps: CommandDeps, arg?: unknown): Promise<void> {
-  const node = nodeOfKind(arg, 'cluster', 'service', 'task', 'revision', 'fileSystem');
+  const node = nodeOfKind(arg, ...OPEN_AS_JSON_KINDS);
   if (!node) {
     deps.ui.error(
       'Open as JSON works on clusters, services, tasks, task definitions and file systems in the explorer.',

@@ -1,6 +1,6 @@
 /** Open in the AWS console: builds the console URL for a node (commercial partition). */
 import type { ExplorerNode } from '../explorer/nodes';
-import { isNode, nameFromArn, shortId } from '../explorer/nodes';
+import { assertNever, isNode, nameFromArn, shortId } from '../explorer/nodes';
 import type { CommandDeps } from './types';
 
 export function consoleUrl(node: ExplorerNode): string | undefined {
@@ -28,8 +28,17 @@ export function consoleUrl(node: ExplorerNode): string | undefined {
     case 'clusters':
     case 'connection':
       return `${ecs}/clusters${q}`;
-    default:
+    case 'services':
+    case 'standaloneTasks':
+    case 'taskDefinitions':
+    case 'inactiveFamilies':
+    case 'fileSystems':
+    case 'mountTarget':
+    case 'loadMore':
+    case 'message':
       return undefined;
+    default:
+      return assertNever(node);
   }
 }
 

@@ -1,46 +1,14 @@
 /**
- * What commands may use: a small UI interface (implemented over vscode in vscodeUi.ts, faked in unit
+ * What commands may use: the UI port (client/src/ui/port.ts: vscode in ui/vscodeUi.ts, scripted in unit
  * tests), the explorer model, the API factory and the connection settings. Commands never import vscode.
  */
 import type { ApiFactory, Connection } from '../aws/types';
 import type { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodes';
+import type { Ui } from '../ui/port';
 import type { JsonDocuments } from './jsonDocuments';
 
-export interface PickItem<T> {
-  label: string;
-  description?: string;
-  detail?: string;
-  picked?: boolean;
-  value: T;
-}
-
-export interface Ui {
-  pick<T>(items: PickItem<T>[], opts: { title: string; placeholder?: string }): Promise<T | undefined>;
-  pickMany<T>(items: PickItem<T>[], opts: { title: string; placeholder?: string }): Promise<T[] | undefined>;
-  input(opts: {
-    title: string;
-    prompt?: string;
-    value?: string;
-    placeholder?: string;
-    validate?: (value: string) => string | undefined;
-  }): Promise<string | undefined>;
-  /** Modal warning; resolves true only when the user pressed `action`. */
-  confirm(message: string, detail: string, action: string): Promise<boolean>;
-  info(message: string): void;
-  error(message: string): void;
-  /** Opens a read-only virtual JSON document (scheme fargate-lens). */
-  openReadOnly(uri: string): Promise<void>;
-  openUntitled(content: string, language: 'json'): Promise<void>;
-  copy(text: string): Promise<void>;
-  openExternal(url: string): Promise<void>;
-  withProgress<T>(title: string, task: () => Promise<T>): Promise<T>;
-  activeEditor(): { uri: string; text: string; languageId: string } | undefined;
-  /** Error-severity diagnostics with source "fargate-lens" on a document. */
-  errorDiagnostics(uri: string): string[];
-  isTrusted(): boolean;
-  reveal(node: ExplorerNode): Promise<void>;
-}
+export type { Cancellation, PickItem, PickOptions, Ui } from '../ui/port';
 
 export interface ConnectionSettings {
   profile(): string | undefined;

@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { userLevel } from '../explorer/settings';
+import { createVsCodeUi } from '../ui/vscodeUi';
 import type { ExecDeps, ExecSettings } from './flow';
 import { execHandlers, type ExecHandlers } from './handlers';
 import type { ApiTarget, ExecApiFactory, ExecUi, FindingChoice } from './ports';
 import { summarize, type Finding } from './preflight';
 
 export interface RegisterExecDeps {
-  /** Builds an ExecApi for a region/profile (e.g. `t => new SdkExecApi({ region: t.region, profile: t.profile, credentials })`). */
+  /** The ExecApi of a region/profile: the extension's one AWS client factory (`factory.exec`). */
   apiFor: ExecApiFactory;
   /** Region/profile the palette flow uses when no tree node is passed. */
   defaultTarget(): ApiTarget;
@@ -33,6 +34,8 @@ function readSettings(): ExecSettings {
 }
 
 function vscodeUi(output: vscode.OutputChannel): ExecUi {
+  // Pickers, messages and links come from the one UI port; the rest is exec's own (terminals, output).
+  const ui = createVsCodeUi(() => undefined, 'exec');
   return {
     async presentFindings(findings: Finding[], blocking: boolean): Promise<FindingChoice> {
       for (const f of findings) output.appendLine(`[pre-flight] ${f.severity} ${f.id}: ${f.message}`);
@@ -55,21 +58,13 @@ function vscodeUi(output: vscode.OutputChannel): ExecUi {
     },
     output: (text) => output.append(text),
     showOutput: () => output.show(true),
-    showError: (m) => void vscode.window.showErrorMessage(m),
-    showInfo: (m) => void vscode.window.showInformationMessage(m),
+    showError: (m) => ui.error(m),
+    showInfo: (m) => ui.info(m),
     async showText(content, language) {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
     },
-    async openExternal(url) {
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-    },
-    async pick(items, placeholder) {
-      const picked = await vscode.window.showQuickPick(
-        items.map((i) => ({ label: i.label, description: i.description, item: i })),
-        { placeHolder: placeholder },
-      );
-      return picked?.item.value;
-    },
+    openExternal: (url) => ui.openExternal(url),
+    pick: (items, placeholder) => ui.pick(items, { title: placeholder }),
   };
 }
 

@@ -5,9 +5,11 @@
  * user as one secret-free message.
  */
 import { guardCommand, redactingExecUi } from '../commands/guard';
+import type { ChunkCommandId } from '../commands/registry';
 import { openShell, runCommandInContainer, type ExecDeps } from './flow';
 
-export type ExecHandlers = Record<string, (arg?: unknown) => Promise<void>>;
+/** Exactly the ids client/src/commands/registry.ts lists for the exec chunk (compile-checked). */
+export type ExecHandlers = Record<ChunkCommandId<'exec'>, (arg?: unknown) => Promise<void>>;
 
 /** `askCommand` asks for the command line when the argument carries none (undefined: cancelled). */
 export function execHandlers(

@@ -7,11 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { readProfiles, resolveConnections, type ProfileInfo } from '../aws/profiles';
+import type { AwsClientFactory } from '../aws/factory';
 import type { Connection } from '../aws/types';
 import type { ExplorerRuntime } from '../chunks/explorer';
-import { EXPLORER_COMMAND_IDS } from '../commandIds';
 import { SCHEME } from '../commands/jsonDocuments';
-import { forwardingContentProvider, lazyTreeDataProvider, once, registerLazyCommands } from '../lazy';
+import { forwardingContentProvider, lazyTreeDataProvider, once, type Handlers } from '../lazy';
+import type { Logs } from '../ui/logs';
 import type { LiveEfsCallback } from './liveEfs';
 import type { ExplorerNode } from './nodes';
 import { affectsConnection, connectionSettings } from './settings';
@@ -22,11 +23,13 @@ export const VIEW_ID = 'fargateLens.explorer';
 export interface ExplorerHandle {
   /** For other features (ECS Exec): the current connections. */
   connections: () => readonly Connection[];
+  /** The explorer chunk's command handlers (loads the chunk). */
+  commands: () => Promise<Handlers>;
 }
 
 export function activateExplorer(
   context: vscode.ExtensionContext,
-  options: { onLiveEfs: LiveEfsCallback; log: vscode.OutputChannel },
+  options: { onLiveEfs: LiveEfsCallback; logs: Logs; aws: AwsClientFactory },
 ): ExplorerHandle {
   const settings = connectionSettings();
   let profiles: ProfileInfo[] = [];
@@ -46,7 +49,8 @@ export function activateExplorer(
       connections,
       settings,
       onLiveEfs: options.onLiveEfs,
-      log: (line) => options.log.appendLine(line),
+      aws: options.aws,
+      log: options.logs.logger('aws'),
     });
     content.attach(runtime.content);
     context.subscriptions.push(...runtime.disposables);
@@ -69,12 +73,12 @@ export function activateExplorer(
     content,
     status.item,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, content),
-    ...registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await load()).commands, 'the AWS explorer'),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsConnection(e)) return;
-      runtime?.resetClients();
+      // One factory for the explorer, commands and ECS Exec: clearing it drops every cached client.
+      options.aws.clear();
       void reload();
     }),
   );
-  return { connections };
+  return { connections, commands: async () => (await load()).commands };
 }

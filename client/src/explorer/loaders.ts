@@ -11,7 +11,7 @@ import {
   inOrder,
 } from '../aws/batch';
 import type { AwsApis, Task } from '../aws/types';
-import { nodes, type ExplorerNode } from './nodes';
+import { assertNever, nodes, type ExplorerNode } from './nodes';
 
 export interface ChildPage {
   children: ExplorerNode[];
@@ -134,8 +134,15 @@ export async function loadChildren(node: ExplorerNode, ctx: LoaderContext, token
         ],
       };
     }
-    default:
+    case 'container':
+    case 'revision':
+    case 'accessPoint':
+    case 'mountTarget':
+    case 'loadMore':
+    case 'message':
       return { children: [] };
+    default:
+      return assertNever(node);
   }
 }
 
@@ -164,7 +171,17 @@ export function emptyMessage(node: ExplorerNode): ExplorerNode | undefined {
       return nodes.message(node, 'info', `No EFS file systems in ${at}`);
     case 'fileSystem':
       return nodes.message(node, 'info', 'No access points or mount targets');
-    default:
+    case 'connection':
+    case 'cluster':
+    case 'task':
+    case 'container':
+    case 'revision':
+    case 'accessPoint':
+    case 'mountTarget':
+    case 'loadMore':
+    case 'message':
       return undefined;
+    default:
+      return assertNever(node);
   }
 }

@@ -7,7 +7,7 @@ import { describeAwsError } from '../aws/errors';
 import { connectionKey } from '../aws/profiles';
 import type { ApiFactory, Connection, Task } from '../aws/types';
 import { emptyMessage, loadChildren, loadClusterTasks } from './loaders';
-import { nodes, type ExplorerNode } from './nodes';
+import { assertNever, nodes, type ExplorerNode } from './nodes';
 import { isTransitionalService, isTransitionalTask } from './status';
 
 export interface ExplorerSettings {
@@ -207,8 +207,21 @@ function clusterArnOf(node: ExplorerNode): string | undefined {
     case 'task':
     case 'container':
       return node.clusterArn;
-    default:
+    case 'connection':
+    case 'clusters':
+    case 'taskDefinitions':
+    case 'inactiveFamilies':
+    case 'family':
+    case 'revision':
+    case 'fileSystems':
+    case 'fileSystem':
+    case 'accessPoint':
+    case 'mountTarget':
+    case 'loadMore':
+    case 'message':
       return undefined;
+    default:
+      return assertNever(node);
   }
 }
 

@@ -189,7 +189,7 @@ export function nameFromArn(arn: string): string {
   return arn.split('/').pop() ?? arn;
 }
 
-/** The ARN a node stands for, when it has one (copy ARN, open as JSON). */
+/** The ARN a node stands for, when it has one (Copy ARN is offered exactly for these kinds). */
 export function arnOf(node: ExplorerNode): string | undefined {
   switch (node.kind) {
     case 'cluster':
@@ -203,12 +203,27 @@ export function arnOf(node: ExplorerNode): string | undefined {
     case 'revision':
       return node.taskDefinitionArn;
     case 'fileSystem':
-      return node.fileSystem.FileSystemId;
+      return node.fileSystem.FileSystemArn;
     case 'accessPoint':
-      return node.accessPoint.AccessPointArn ?? node.accessPoint.AccessPointId;
-    case 'mountTarget':
-      return node.mountTarget.MountTargetId;
-    default:
+      return node.accessPoint.AccessPointArn;
+    case 'connection':
+    case 'clusters':
+    case 'services':
+    case 'standaloneTasks':
+    case 'taskDefinitions':
+    case 'inactiveFamilies':
+    case 'family':
+    case 'fileSystems':
+    case 'loadMore':
+    case 'message':
+    case 'mountTarget': // mount targets have no ARN
       return undefined;
+    default:
+      return assertNever(node);
   }
+}
+
+/** For the `default` of a switch over node kinds: a kind added to the union and not handled is a compile error. */
+export function assertNever(node: never): never {
+  throw new Error(`unhandled explorer node kind ${String((node as { kind?: unknown }).kind)}`);
 }

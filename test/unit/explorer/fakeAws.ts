@@ -78,6 +78,7 @@ export class FakeAws {
       efs: this.efs(conn.region),
       ec2: this.ec2(conn.region),
       logs: this.logs(conn.region),
+      ...unfakedServices(),
     };
   }
 
@@ -351,4 +352,24 @@ export function addTaskDefinition(
       containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }],
     });
   }
+}
+
+type Unfaked = Omit<AwsApis, 'connection' | 'ecs' | 'efs' | 'ec2' | 'logs'>;
+
+/** The services this fake does not model: any call rejects, naming the method, so a test that needs one fails clearly. */
+export function unfakedServices(): Unfaked {
+  const service = (name: string): never =>
+    new Proxy(
+      {},
+      { get: (_t, method) => () => Promise.reject(new Error(`${name}.${String(method)} is not faked in this test`)) },
+    ) as never;
+  return {
+    ecr: service('ecr'),
+    secretsManager: service('secretsManager'),
+    iam: service('iam'),
+    elbv2: service('elbv2'),
+    ssm: service('ssm'),
+    kms: service('kms'),
+    sts: service('sts'),
+  };
 }

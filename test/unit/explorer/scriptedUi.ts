@@ -2,7 +2,7 @@
  * A Ui for tests: answers come from a script (one function per prompt, in order), and everything the
  * command shows is recorded. An unexpected prompt fails the test with the prompt's title.
  */
-import type { PickItem, Ui } from '../../../client/src/commands/types';
+import type { Cancellation, PickItem, Ui } from '../../../client/src/ui/port';
 import type { ExplorerNode } from '../../../client/src/explorer/nodes';
 
 export type Answer = (prompt: {
@@ -75,8 +75,25 @@ export class ScriptedUi implements Ui {
   async openExternal(url: string): Promise<void> {
     this.external.push(url);
   }
-  withProgress<T>(_title: string, task: () => Promise<T>): Promise<T> {
-    return task();
+  readonly progress: Array<{ title: string; cancellable: boolean }> = [];
+  /** Set to make the next cancellable progress report a cancellation once its task has started. */
+  cancelProgress = false;
+  withProgress<T>(title: string, task: (c: Cancellation) => Promise<T>, opts?: { cancellable?: boolean }): Promise<T> {
+    this.progress.push({ title, cancellable: opts?.cancellable ?? false });
+    const listeners: Array<() => void> = [];
+    let cancelled = false;
+    const run = task({
+      get cancelled() {
+        return cancelled;
+      },
+      onCancel: (l) => void listeners.push(l),
+    });
+    if (this.cancelProgress && opts?.cancellable) {
+      this.cancelProgress = false;
+      cancelled = true;
+      for (const l of listeners) l();
+    }
+    return run;
   }
   activeEditor() {
     return this.editor;

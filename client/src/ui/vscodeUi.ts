@@ -1,9 +1,14 @@
-/** The Ui interface over the VS Code API (the only command file that imports vscode besides register.ts). */
+/** The UI port over the VS Code API (the only implementation outside tests). */
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../explorer/nodes';
-import type { Ui } from './types';
+import type { LogChannelId } from './logChannels';
+import { showError } from './notify';
+import type { Cancellation, Ui } from './port';
 
-export function createVsCodeUi(view: () => vscode.TreeView<ExplorerNode> | undefined): Ui {
+export function createVsCodeUi(
+  view: () => vscode.TreeView<ExplorerNode> | undefined,
+  logChannel: LogChannelId = 'aws',
+): Ui {
   return {
     async pick(items, opts) {
       const chosen = await vscode.window.showQuickPick(
@@ -34,7 +39,7 @@ export function createVsCodeUi(view: () => vscode.TreeView<ExplorerNode> | undef
       return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
     },
     info: (m) => void vscode.window.showInformationMessage(m),
-    error: (m) => void vscode.window.showErrorMessage(m),
+    error: (m) => showError(m, logChannel),
     async openReadOnly(uri) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       await vscode.languages.setTextDocumentLanguage(doc, 'json');
@@ -45,8 +50,21 @@ export function createVsCodeUi(view: () => vscode.TreeView<ExplorerNode> | undef
     },
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url))),
-    withProgress: (title, task) =>
-      Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task)),
+    withProgress: (title, task, opts) =>
+      Promise.resolve(
+        vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title, cancellable: opts?.cancellable ?? false },
+          (_progress, token) => {
+            const cancellation: Cancellation = {
+              get cancelled() {
+                return token.isCancellationRequested;
+              },
+              onCancel: (listener) => void token.onCancellationRequested(listener),
+            };
+            return task(cancellation);
+          },
+        ),
+      ),
     activeEditor() {
       const doc = vscode.window.activeTextEditor?.document;
       return doc ? { uri: doc.uri.toString(), text: doc.getText(), languageId: doc.languageId } : undefined;

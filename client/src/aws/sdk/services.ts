@@ -1,0 +1,150 @@
+/**
+ * EcrApi, SecretsManagerApi, IamApi, Elbv2Api, SsmApi, KmsApi and StsApi over the SDK. Each
+ * takes a getter, so its SDK client is constructed on the first call, not when the APIs are built.
+ */
+import { DescribeRepositoriesCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import {
+  DescribeTargetGroupsCommand,
+  type ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { SimulatePrincipalPolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ResumeSessionCommand, TerminateSessionCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import type {
+  EcrApi,
+  Elbv2Api,
+  IamApi,
+  KmsApi,
+  SecretsManagerApi,
+  SimulationDecision,
+  SsmApi,
+  StsApi,
+  TargetGroup,
+} from '../serviceTypes';
+import { assertBatch } from './paging';
+
+const errorName = (e: unknown): string => String((e as { name?: unknown }).name ?? '');
+
+export function createEcrApi(client: () => ECRClient): EcrApi {
+  return {
+    async describeRepositories(names, registryId) {
+      assertBatch('DescribeRepositories', names, 100);
+      try {
+        const r = await client().send(new DescribeRepositoriesCommand({ repositoryNames: names, registryId }));
+        return (r.repositories ?? []).flatMap((x) =>
+          x.repositoryName
+            ? [
+                {
+                  repositoryName: x.repositoryName,
+                  repositoryArn: x.repositoryArn,
+                  repositoryUri: x.repositoryUri,
+                  registryId: x.registryId,
+                },
+              ]
+            : [],
+        );
+      } catch (e) {
+        if (errorName(e) === 'RepositoryNotFoundException') return [];
+        throw e;
+      }
+    },
+  };
+}
+
+export function createSecretsManagerApi(client: () => SecretsManagerClient): SecretsManagerApi {
+  return {
+    async describeSecret(secretId) {
+      try {
+        const r = await client().send(new DescribeSecretCommand({ SecretId: secretId }));
+        return { ARN: r.ARN, Name: r.Name, KmsKeyId: r.KmsKeyId, DeletedDate: r.DeletedDate };
+      } catch (e) {
+        if (errorName(e) === 'ResourceNotFoundException') return undefined;
+        throw e;
+      }
+    },
+  };
+}
+
+export function createIamApi(client: () => IAMClient): IamApi {
+  return {
+    async simulatePrincipalPolicy(principalArn, actions) {
+      try {
+        const r = await client().send(
+          new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArn, ActionNames: actions }),
+        );
+        return (r.EvaluationResults ?? []).map((e) => ({
+          action: e.EvalActionName ?? '',
+          decision: (e.EvalDecision ?? 'implicitDeny') as SimulationDecision,
+        }));
+      } catch (e) {
+        if (errorName(e) === 'AccessDenied' || errorName(e) === 'AccessDeniedException') return undefined;
+        throw e;
+      }
+    },
+  };
+}
+
+export function createElbv2Api(client: () => ElasticLoadBalancingV2Client): Elbv2Api {
+  return {
+    async describeTargetGroups(arns) {
+      assertBatch('DescribeTargetGroups', arns, 20);
+      const r = await client().send(new DescribeTargetGroupsCommand({ TargetGroupArns: arns }));
+      return (r.TargetGroups ?? []).flatMap((g): TargetGroup[] =>
+        g.TargetGroupArn
+          ? [
+              {
+                TargetGroupArn: g.TargetGroupArn,
+                TargetGroupName: g.TargetGroupName,
+                Protocol: g.Protocol,
+                Port: g.Port,
+                TargetType: g.TargetType,
+                VpcId: g.VpcId,
+                HealthCheckPath: g.HealthCheckPath,
+              },
+            ]
+          : [],
+      );
+    },
+  };
+}
+
+export function createSsmApi(client: () => SSMClient): SsmApi {
+  return {
+    async terminateSession(sessionId) {
+      await client().send(new TerminateSessionCommand({ SessionId: sessionId }));
+    },
+    async resumeSession(sessionId) {
+      // The returned StreamUrl is not used: like session-manager-plugin, we reconnect to the session's URL.
+      const r = await client().send(new ResumeSessionCommand({ SessionId: sessionId }));
+      return r.TokenValue || undefined;
+    },
+  };
+}
+
+export function createKmsApi(client: () => KMSClient): KmsApi {
+  return {
+    async generateDataKey(keyId, encryptionContext, numberOfBytes) {
+      const r = await client().send(
+        new GenerateDataKeyCommand({
+          KeyId: keyId,
+          EncryptionContext: encryptionContext,
+          NumberOfBytes: numberOfBytes,
+        }),
+      );
+      if (!r.Plaintext || !r.CiphertextBlob) throw new Error('GenerateDataKey returned no key');
+      return { plaintext: r.Plaintext, ciphertextBlob: r.CiphertextBlob };
+    },
+  };
+}
+
+export function createStsApi(client: () => STSClient): StsApi {
+  return {
+    async getCallerIdentity() {
+      const r = await client().send(new GetCallerIdentityCommand({}));
+      if (!r.Arn) throw new Error('GetCallerIdentity returned no ARN');
+      return { account: r.Account, arn: r.Arn, userId: r.UserId };
+    },
+  };
+}

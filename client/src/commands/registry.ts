@@ -1,0 +1,54 @@
+/**
+ * THE command registry, as data: every command the extension contributes, once. Activation
+ * (client/src/lazy.ts) registers each id at once as a thin forwarder; the handler lives in the chunk
+ * the entry names and is loaded on first use. The title, icon and menus are in package.json
+ * (contributes.commands / menus); a unit test checks both lists name the same ids, and that a
+ * trusted-only command's menus and palette entry say `isWorkspaceTrusted`.
+ *
+ * To add a command: an entry here, a `contributes.commands` entry in package.json, and a handler in
+ * its chunk's table (client/src/commands/index.ts for `explorer`, client/src/exec/commands.ts for
+ * `exec`) whose type requires exactly the ids listed here for that chunk.
+ */
+import type { LogChannelId } from '../ui/logChannels';
+
+export type CommandChunk = 'explorer' | 'exec' | 'core';
+
+export interface CommandSpec {
+  readonly id: string;
+  /** Where the handler is: a lazily loaded chunk, or `core` (registered by activation itself). */
+  readonly chunk: CommandChunk;
+  /** Runs only in a trusted workspace (its AWS calls would be driven by workspace content). */
+  readonly trustedOnly?: boolean;
+  /** The channel its failures are logged to and its "Show Logs" button opens (default: aws). */
+  readonly log?: LogChannelId;
+}
+
+export const COMMAND_SPECS = [
+  { id: 'fargateLens.refresh', chunk: 'explorer' },
+  { id: 'fargateLens.refreshNode', chunk: 'explorer' },
+  { id: 'fargateLens.loadMore', chunk: 'explorer' },
+  { id: 'fargateLens.selectProfile', chunk: 'explorer' },
+  { id: 'fargateLens.selectRegions', chunk: 'explorer' },
+  { id: 'fargateLens.runTask', chunk: 'explorer' },
+  { id: 'fargateLens.stopTask', chunk: 'explorer' },
+  { id: 'fargateLens.openAsJson', chunk: 'explorer' },
+  { id: 'fargateLens.editTaskDefinition', chunk: 'explorer' },
+  { id: 'fargateLens.registerTaskDefinition', chunk: 'explorer', trustedOnly: true },
+  { id: 'fargateLens.enableServiceExec', chunk: 'explorer' },
+  { id: 'fargateLens.disableServiceExec', chunk: 'explorer' },
+  { id: 'fargateLens.copyArn', chunk: 'explorer' },
+  { id: 'fargateLens.openInConsole', chunk: 'explorer' },
+  { id: 'fargateLens.openShell', chunk: 'exec', log: 'exec' },
+  { id: 'fargateLens.runCommandInContainer', chunk: 'exec', log: 'exec' },
+  { id: 'fargateLens.restartServer', chunk: 'core', log: 'server' },
+  { id: 'fargateLens.showLogs', chunk: 'core' },
+] as const satisfies readonly CommandSpec[];
+
+type Spec = (typeof COMMAND_SPECS)[number];
+export type CommandId = Spec['id'];
+/** The ids whose handlers a chunk must provide. */
+export type ChunkCommandId<C extends CommandChunk> = Extract<Spec, { chunk: C }>['id'];
+
+export function specsOf(chunk: CommandChunk): readonly CommandSpec[] {
+  return COMMAND_SPECS.filter((s) => s.chunk === chunk);
+}
