@@ -4,7 +4,7 @@
  * AWS_ENDPOINT_URL as every SDK honours it. Region: --region, AWS_REGION, AWS_DEFAULT_REGION, the
  * profile's region, then us-east-1 (the AWS CLI's order).
  */
-import { createApiFactory } from '../aws/factory';
+import { createAwsClientFactory } from '../aws/factory';
 import { readProfiles, resolveConnections } from '../aws/profiles';
 import type { AwsApis, Connection } from '../aws/types';
 import type { ParsedOptions } from './options';
@@ -25,7 +25,7 @@ export interface CliAws {
 
 export async function cliAws(opts: ParsedOptions, io: CliIo): Promise<CliAws> {
   const connection = await cliConnection(opts, io);
-  const factory = createApiFactory(() => ({}));
+  const factory = createAwsClientFactory(() => ({}));
   const apis = await factory.get(connection);
   return { connection, apis, dispose: () => factory.dispose() };
 }
