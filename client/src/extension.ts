@@ -52,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const started = (await import('./chunks/exec')).startExec({
       aws,
       output: logs.channel('exec'),
+      log: logs.logger('exec'),
       defaultTarget: () => {
         const c = explorer.connections()[0];
         return { region: c?.region ?? process.env.AWS_REGION ?? 'us-east-1', profile: c?.profile };
@@ -67,7 +68,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
       sendLiveEfs();
     },
-    'fargateLens.showLogs': (channel?: unknown) => logs.show(channel),
+    // From a tree node (an error), the AWS log; from the palette, a choice of logs.
+    'fargateLens.showLogs': (channel?: unknown) => logs.show(typeof channel === 'object' ? 'aws' : channel),
+    'fargateLens.openSettings': (query?: unknown) =>
+      vscode.commands.executeCommand(
+        'workbench.action.openSettings',
+        typeof query === 'string' ? query : 'fargateLens.aws',
+      ),
   } satisfies Record<ChunkCommandId<'core'>, Handler>;
   context.subscriptions.push(
     { dispose: () => void client?.stop() },

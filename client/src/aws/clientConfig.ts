@@ -48,6 +48,15 @@ export function sanitizeEndpoint(endpoint: string | undefined): string | undefin
   }
 }
 
+/** host:port of an endpoint URL, for short labels. */
+export function hostOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+
 export async function createCredentialsProvider(profile: string | undefined): Promise<CredentialsProvider> {
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   return fromNodeProviderChain(profile ? { profile } : {}) as CredentialsProvider;

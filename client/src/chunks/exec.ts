@@ -7,18 +7,25 @@ import type * as vscode from 'vscode';
 import type { AwsClientFactory } from '../aws/factory';
 import { execCommandHandlers } from '../exec';
 import type { ApiTarget } from '../exec/ports';
+import type { Logger } from '../ui/logChannels';
 
 export function startExec(host: {
   aws: AwsClientFactory;
   defaultTarget: () => ApiTarget;
-  /** The "Fargate Lens: ECS Exec" channel. */
-  output: vscode.OutputChannel;
+  /** The "Fargate Lens: ECS Exec" channel, and the same as a redacting logger. */
+  output: vscode.LogOutputChannel;
+  log: Logger;
 }): {
   commands: ReturnType<typeof execCommandHandlers>;
   disposables: vscode.Disposable[];
 } {
   return {
-    commands: execCommandHandlers({ apiFor: host.aws.exec, defaultTarget: host.defaultTarget, output: host.output }),
+    commands: execCommandHandlers({
+      apiFor: host.aws.exec,
+      defaultTarget: host.defaultTarget,
+      output: host.output,
+      log: host.log,
+    }),
     disposables: [],
   };
 }

@@ -40,7 +40,7 @@ export interface ExplorerRuntime {
 
 export function startExplorer(host: ExplorerHost): ExplorerRuntime {
   const factory = host.aws;
-  const model = new ExplorerModel(factory.get, host.connections, explorerSettings);
+  const model = new ExplorerModel(factory.get, host.connections, explorerSettings, host.log);
   const documents = new JsonDocuments();
   const liveEfs = new LiveEfsSource(factory.get, host.onLiveEfs, (m) =>
     host.log.warn(`live EFS data unavailable: ${m}`),
@@ -61,7 +61,7 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
   );
 
   const deps: CommandDeps = {
-    ui: createVsCodeUi(() => host.view),
+    ui: createVsCodeUi(() => host.view, 'aws', host.log),
     model,
     apis: factory.get,
     connections: host.connections,
@@ -73,7 +73,8 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
   return {
     provider: view.provider,
     content: view.content,
-    commands: bindCommands(deps, (line) => host.log.error(line)),
+    // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
+    commands: bindCommands(deps, (line) => host.log.debug(line)),
     connectionsChanged: () => {
       model.refresh();
       publishLiveEfs();

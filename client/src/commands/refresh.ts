@@ -7,8 +7,11 @@ export async function refreshAll(deps: CommandDeps): Promise<void> {
   deps.model.refresh();
 }
 
+/** Refresh one node; on an error message, its parent (Retry); on a connection, retries the connection. */
 export async function refreshNode(deps: CommandDeps, arg?: unknown): Promise<void> {
-  deps.model.refresh(isNode(arg) ? arg : undefined);
+  const node = isNode(arg) ? arg : undefined;
+  if (node?.kind === 'connection') deps.resetClients();
+  deps.model.refresh(node);
 }
 
 export async function loadMore(deps: CommandDeps, arg?: unknown): Promise<void> {

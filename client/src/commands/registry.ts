@@ -42,6 +42,7 @@ export const COMMAND_SPECS = [
   { id: 'fargateLens.runCommandInContainer', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.restartServer', chunk: 'core', log: 'server' },
   { id: 'fargateLens.showLogs', chunk: 'core' },
+  { id: 'fargateLens.openSettings', chunk: 'core' },
 ] as const satisfies readonly CommandSpec[];
 
 type Spec = (typeof COMMAND_SPECS)[number];

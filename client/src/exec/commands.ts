@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { userLevel } from '../explorer/settings';
+import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import type { ExecDeps, ExecSettings } from './flow';
 import { execHandlers, type ExecHandlers } from './handlers';
@@ -16,7 +17,9 @@ export interface RegisterExecDeps {
   /** Region/profile the palette flow uses when no tree node is passed. */
   defaultTarget(): ApiTarget;
   /** Where pre-flight findings and session logs go ("Fargate Lens: ECS Exec"). */
-  output: vscode.OutputChannel;
+  output: vscode.LogOutputChannel;
+  /** The same channel as a redacting logger (errors shown are also logged). */
+  log?: Logger;
 }
 
 /**
@@ -33,9 +36,9 @@ function readSettings(): ExecSettings {
   };
 }
 
-function vscodeUi(output: vscode.OutputChannel): ExecUi {
+function vscodeUi(output: vscode.OutputChannel, log?: Logger): ExecUi {
   // Pickers, messages and links come from the one UI port; the rest is exec's own (terminals, output).
-  const ui = createVsCodeUi(() => undefined, 'exec');
+  const ui = createVsCodeUi(() => undefined, 'exec', log);
   return {
     async presentFindings(findings: Finding[], blocking: boolean): Promise<FindingChoice> {
       for (const f of findings) output.appendLine(`[pre-flight] ${f.severity} ${f.id}: ${f.message}`);
@@ -72,13 +75,14 @@ function vscodeUi(output: vscode.OutputChannel): ExecUi {
 export function execCommandHandlers(deps: RegisterExecDeps): ExecHandlers {
   const execDeps: ExecDeps = {
     apiFor: deps.apiFor,
-    ui: vscodeUi(deps.output),
+    ui: vscodeUi(deps.output, deps.log),
     settings: readSettings,
     defaultTarget: () => deps.defaultTarget(),
   };
   return execHandlers(
     execDeps,
     async () => vscode.window.showInputBox({ prompt: 'Command to run in the container', placeHolder: 'ls -la /app' }),
-    (line) => deps.output.appendLine(line),
+    // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
+    (line) => deps.output.debug(line),
   );
 }

@@ -15,7 +15,7 @@ import { forwardingContentProvider, lazyTreeDataProvider, once, type Handlers } 
 import type { Logs } from '../ui/logs';
 import type { LiveEfsCallback } from './liveEfs';
 import type { ExplorerNode } from './nodes';
-import { affectsConnection, connectionSettings } from './settings';
+import { affectsConnection, connectionSettings, endpointInUse } from './settings';
 import { createStatusBar } from './statusBar';
 
 export const VIEW_ID = 'fargateLens.explorer';
@@ -39,7 +39,7 @@ export function activateExplorer(
   };
   recompute();
   const connections = (): readonly Connection[] => conns;
-  const status = createStatusBar(connections);
+  const status = createStatusBar(connections, endpointInUse);
 
   let runtime: ExplorerRuntime | undefined;
   const content = forwardingContentProvider();

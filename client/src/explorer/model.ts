@@ -6,6 +6,8 @@
 import { describeAwsError } from '../aws/errors';
 import { connectionKey } from '../aws/profiles';
 import type { ApiFactory, Connection, Task } from '../aws/types';
+import type { Logger } from '../ui/logChannels';
+import { connectionErrorNode, errorLogLine, errorNode, isConnectionLevel } from './errorNodes';
 import { emptyMessage, loadChildren, loadClusterTasks } from './loaders';
 import { assertNever, nodes, type ExplorerNode } from './nodes';
 import { isTransitionalService, isTransitionalTask } from './status';
@@ -14,6 +16,8 @@ export interface ExplorerSettings {
   pageSize: number;
   concurrency: number;
   showStoppedTasks: boolean;
+  /** The endpoint override in use (setting or AWS_ENDPOINT_URL), shown with errors and on the connection. */
+  endpoint?: string;
 }
 
 interface CacheEntry {
@@ -28,11 +32,14 @@ export class ExplorerModel {
   private readonly taskIndex = new Map<string, Promise<Task[]>>();
   private readonly registry = new Map<string, ExplorerNode>();
   private readonly listeners = new Set<Listener>();
+  /** A connection-level failure per connection key: shown once instead of the connection's folders. */
+  private readonly connectionErrors = new Map<string, unknown>();
 
   constructor(
     private readonly apis: ApiFactory,
     private readonly connections: () => readonly Connection[],
     private readonly settings: () => ExplorerSettings,
+    private readonly log?: Logger,
   ) {}
 
   onDidChange(listener: Listener): { dispose(): void } {
@@ -41,7 +48,8 @@ export class ExplorerModel {
   }
 
   roots(): ExplorerNode[] {
-    return this.remember(this.connections().map((c) => nodes.connection(c)));
+    const endpoint = this.settings().endpoint;
+    return this.remember(this.connections().map((c) => nodes.connection(c, endpoint)));
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -54,6 +62,8 @@ export class ExplorerModel {
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.roots();
+    const failed = node.kind === 'connection' ? this.connectionErrors.get(connectionKey(node.conn)) : undefined;
+    if (failed !== undefined) return this.remember([connectionErrorNode(node, failed, this.settings().endpoint)]);
     let entry = this.cache.get(node.id);
     if (!entry) {
       entry = this.firstPage(node);
@@ -81,8 +91,15 @@ export class ExplorerModel {
     this.fire(parent);
   }
 
-  /** Forgets a node's children and everything below (or everything), then tells the view. */
+  /** Forgets a node's children and everything below (or everything), then tells the view. Refreshing a connection retries it. */
   refresh(node?: ExplorerNode): void {
+    if (node?.kind === 'message') node = this.getParent(node) ?? node;
+    if (!node) this.connectionErrors.clear();
+    else if (node.kind === 'connection') this.connectionErrors.delete(connectionKey(node.conn));
+    this.invalidate(node);
+  }
+
+  private invalidate(node: ExplorerNode | undefined): void {
     if (!node) {
       this.cache.clear();
       this.taskIndex.clear();
@@ -167,8 +184,22 @@ export class ExplorerModel {
       );
       return { children: this.remember(page.children), nextToken: page.nextToken };
     } catch (err) {
+      this.reportFailure(node, err);
       return { children: this.remember([errorNode(node, err)]), error: true };
     }
+  }
+
+  /** Logs a failed load; a connection-level failure replaces the connection's folders by one error. */
+  private reportFailure(node: ExplorerNode, err: unknown): void {
+    const endpoint = this.settings().endpoint;
+    const key = connectionKey(node.conn);
+    const connectionWide = node.kind !== 'connection' && isConnectionLevel(describeAwsError(err, node.conn.profile));
+    if (connectionWide && this.connectionErrors.has(key)) return; // already reported for this connection
+    this.log?.error(errorLogLine(node, err, endpoint));
+    if (!connectionWide) return;
+    this.connectionErrors.set(key, err);
+    const root = this.roots().find((r) => connectionKey(r.conn) === key);
+    if (root) this.invalidate(root);
   }
 
   private clusterTasks(conn: Connection, clusterArn: string): Promise<Task[]> {
@@ -225,11 +256,4 @@ function clusterArnOf(node: ExplorerNode): string | undefined {
   }
 }
 
-export function errorNode(parent: ExplorerNode, err: unknown): ExplorerNode {
-  const info = describeAwsError(err, parent.conn.profile);
-  const credentials = info.kind === 'sso-expired' || info.kind === 'no-credentials' || info.kind === 'expired-token';
-  const action = credentials
-    ? { command: 'fargateLens.selectProfile', title: 'Select profile' }
-    : { command: 'fargateLens.refreshNode', title: 'Retry', args: [parent] };
-  return nodes.message(parent, 'error', info.message, { detail: info.fix, action });
-}
+export { errorNode } from './errorNodes';

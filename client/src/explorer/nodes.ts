@@ -25,7 +25,7 @@ interface Base {
 export type MessageAction = { command: string; title: string; args?: unknown[] };
 
 export type ExplorerNode =
-  | (Base & { kind: 'connection' })
+  | (Base & { kind: 'connection'; /** The endpoint override in use, if any. */ endpoint?: string })
   | (Base & { kind: 'clusters' })
   | (Base & { kind: 'cluster'; cluster: Cluster })
   | (Base & { kind: 'services'; clusterArn: string })
@@ -55,6 +55,8 @@ export type ExplorerNode =
       message: string;
       detail?: string;
       action?: MessageAction;
+      /** 'connection': the one error of a connection, shown in place of its folders. */
+      scope?: 'connection';
     });
 
 export type NodeKind = ExplorerNode['kind'];
@@ -81,7 +83,12 @@ const child = (parent: ExplorerNode, key: string): { id: string; parentId: strin
 });
 
 export const nodes = {
-  connection: (conn: Connection): ExplorerNode => ({ kind: 'connection', id: `conn:${connectionKey(conn)}`, conn }),
+  connection: (conn: Connection, endpoint?: string): ExplorerNode => ({
+    kind: 'connection',
+    id: `conn:${connectionKey(conn)}`,
+    conn,
+    ...(endpoint ? { endpoint } : {}),
+  }),
   clusters: (p: ExplorerNode): ExplorerNode => ({ kind: 'clusters', ...child(p, 'clusters') }),
   cluster: (p: ExplorerNode, cluster: Cluster): ExplorerNode => ({
     kind: 'cluster',
@@ -163,7 +170,7 @@ export const nodes = {
     p: ExplorerNode | { id: string; conn: Connection },
     severity: 'info' | 'warning' | 'error',
     message: string,
-    extra: { detail?: string; action?: MessageAction } = {},
+    extra: { detail?: string; action?: MessageAction; scope?: 'connection' } = {},
   ): ExplorerNode => ({
     kind: 'message',
     id: `${p.id}/#msg`,

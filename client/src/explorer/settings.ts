@@ -4,7 +4,7 @@
  * ignored even if present, on top of their application/machine scope in package.json.
  */
 import * as vscode from 'vscode';
-import type { AwsClientOptions } from '../aws/clientConfig';
+import { sanitizeEndpoint, type AwsClientOptions } from '../aws/clientConfig';
 import type { ConnectionSettings } from '../commands/types';
 import type { ExplorerSettings } from './model';
 
@@ -42,7 +42,13 @@ export function explorerSettings(): ExplorerSettings & { refreshIntervalSeconds:
     concurrency: Math.max(1, Math.min(16, c.get<number>('explorer.concurrency', 4))),
     showStoppedTasks: c.get<boolean>('explorer.showStoppedTasks', false),
     refreshIntervalSeconds: Math.max(0, c.get<number>('explorer.refreshInterval', 10)),
+    endpoint: endpointInUse(),
   };
+}
+
+/** The endpoint calls go to when not AWS's own: the setting, else AWS_ENDPOINT_URL (as the SDK reads it). */
+export function endpointInUse(): string | undefined {
+  return sanitizeEndpoint(clientOptions().endpoint) ?? sanitizeEndpoint(process.env.AWS_ENDPOINT_URL);
 }
 
 export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {

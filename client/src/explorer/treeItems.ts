@@ -2,6 +2,7 @@
  * The one pure mapping from a node to what VS Code shows. Returns plain data (TreeItemData); the thin
  * vscode layer (view.ts) turns it into a vscode.TreeItem. Context values read `fargateLens.<kind>[.<state>]`.
  */
+import { hostOf } from '../aws/clientConfig';
 import { connectionLabel } from '../aws/profiles';
 import type { ExplorerNode } from './nodes';
 import { parseTaskDefinitionArn, shortId } from './nodes';
@@ -35,9 +36,11 @@ export function toTreeItem(node: ExplorerNode): TreeItemData {
         label: connectionLabel(node.conn),
         icon: { id: 'cloud' },
         collapsible: 'expanded',
+        description: node.endpoint ? hostOf(node.endpoint) : undefined,
         tooltip: table('Connection', [
           row('Profile', node.conn.profile ?? 'default credential chain'),
           row('Region', node.conn.region),
+          row('Endpoint', node.endpoint ?? 'AWS (default endpoints)'),
         ]),
       };
     case 'clusters':
@@ -287,7 +290,8 @@ export function toTreeItem(node: ExplorerNode): TreeItemData {
         label: node.message,
         description: node.detail,
         collapsible: 'none',
-        contextValue: `fargateLens.message.${node.severity}`,
+        contextValue:
+          node.scope === 'connection' ? 'fargateLens.message.connectionError' : `fargateLens.message.${node.severity}`,
         icon:
           node.severity === 'error'
             ? { id: 'error', color: 'errorForeground' }

@@ -1,13 +1,18 @@
 /** The UI port over the VS Code API (the only implementation outside tests). */
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../explorer/nodes';
-import type { LogChannelId } from './logChannels';
+import type { LogChannelId, Logger } from './logChannels';
 import { showError } from './notify';
 import type { Cancellation, Ui } from './port';
 
+/**
+ * `log`: the channel's logger; every message shown is also written there (errors at error level), so a
+ * notification dismissed or gone is still in "Show Logs".
+ */
 export function createVsCodeUi(
   view: () => vscode.TreeView<ExplorerNode> | undefined,
   logChannel: LogChannelId = 'aws',
+  log?: Logger,
 ): Ui {
   return {
     async pick(items, opts) {
@@ -38,8 +43,14 @@ export function createVsCodeUi(
     async confirm(message, detail, action) {
       return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
     },
-    info: (m) => void vscode.window.showInformationMessage(m),
-    error: (m) => showError(m, logChannel),
+    info: (m) => {
+      log?.info(m);
+      void vscode.window.showInformationMessage(m);
+    },
+    error: (m) => {
+      log?.error(m);
+      showError(m, logChannel);
+    },
     async openReadOnly(uri) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       await vscode.languages.setTextDocumentLanguage(doc, 'json');

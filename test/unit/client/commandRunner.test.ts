@@ -101,3 +101,25 @@ test('a chunk that fails to load is reported to its command channel (unit)', asy
   );
   assert.equal(lines.find((l) => l.level === 'error')?.channel, 'Fargate Lens: ECS Exec');
 });
+
+test('the VS Code UI port logs every error and message it shows (unit)', () => {
+  const { createVsCodeUi } = withVscode(
+    stub,
+    () => requireHere('../../../client/src/ui/vscodeUi') as typeof import('../../../client/src/ui/vscodeUi'),
+  );
+  api.window.showInformationMessage = () => Promise.resolve(undefined);
+  shown.length = 0;
+  lines.length = 0;
+  const ui = createVsCodeUi(() => undefined, 'exec', new Logs().logger('exec'));
+  ui.error(`Stop task failed: token ${SECRET}`);
+  ui.info('Stopping task abc.');
+  assert.deepEqual(
+    lines.map((l) => [l.channel, l.level]),
+    [
+      ['Fargate Lens: ECS Exec', 'error'],
+      ['Fargate Lens: ECS Exec', 'info'],
+    ],
+  );
+  assert.ok(!lines[0].text.includes(SECRET));
+  assert.deepEqual(shown[0].items, ['Show Logs']);
+});

@@ -84,6 +84,7 @@ const SAMPLES: ExplorerNode[] = [
   mt,
   nodes.loadMore(services, 100),
   nodes.message(services, 'error', 'boom'),
+  nodes.message(root, 'error', 'Network error: connect ECONNREFUSED', { scope: 'connection' }),
 ];
 
 // Every kind of the union has a sample (a Record over NodeKind: a new kind is a compile error here).
@@ -113,12 +114,15 @@ function offered(command: string, node: ExplorerNode): boolean {
   return pkg.contributes.menus['view/item/context']
     .filter((m) => m.command === command)
     .some((m) => {
+      const exact = /viewItem == ([\w.]+)/.exec(m.when)?.[1];
+      if (exact) return exact === ctx;
       const pattern = /viewItem =~ \/(.+)\/(?:\s|$)/.exec(m.when)?.[1];
       assert.ok(pattern, `${command}: no viewItem pattern in ${m.when}`);
       return new RegExp(pattern).test(ctx);
     });
 }
 
+const connectionError = (n: ExplorerNode): boolean => n.kind === 'message' && n.scope === 'connection';
 const label = (n: ExplorerNode): string => `${toTreeItem(n).contextValue} (${n.id})`;
 
 /** What each command can act on; the menus must offer it on exactly these nodes. */
@@ -138,8 +142,10 @@ const EXPECTED: Record<string, (n: ExplorerNode) => boolean> = {
   'fargateLens.runCommandInContainer': (n) =>
     (n.kind === 'task' && n.task.lastStatus === 'RUNNING') ||
     (n.kind === 'container' && n.container.lastStatus === 'RUNNING'),
-  // Refresh where children come from AWS (a task's containers come with the task).
-  'fargateLens.refreshNode': (n) => toTreeItem(n).collapsible !== 'none' && n.kind !== 'task',
+  // Refresh where children come from AWS (a task's containers come with the task); Retry on a connection's error.
+  'fargateLens.refreshNode': (n) => (toTreeItem(n).collapsible !== 'none' && n.kind !== 'task') || connectionError(n),
+  'fargateLens.openSettings': (n) => connectionError(n),
+  'fargateLens.showLogs': (n) => connectionError(n),
 };
 
 test('every node kind has a sample and a context value fargateLens.<kind>[.<state>] (unit)', () => {
