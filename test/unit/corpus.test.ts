@@ -25,6 +25,10 @@ export const REVIEWED_ERRORS: Record<string, string> = {
     'same as gunicorn_fargate: no execution role for awslogs on Fargate',
   'kayac__ecspresso__tests__td.json task/proxy-appmesh-eol':
     'ecspresso test fixture: proxyConfiguration names container envoy, which does not exist (SOURCES notes it)',
+  'kayac__ecspresso__tests__ecs-service-def.json service/public-ip-launch-type':
+    'ecspresso test fixture: launchType EC2 with assignPublicIp ENABLED; CreateService answers "Assign public IP is not supported for this launch type." (aws-cdk#13348, waypoint#643; SOURCES notes the combination)',
+  'kayac__ecspresso__tests__sv.json service/public-ip-launch-type':
+    'same as ecs-service-def.json: EC2 launch type with assignPublicIp ENABLED',
 };
 
 test(

@@ -5,6 +5,8 @@
  */
 import type { DocumentModel } from './shapes/document';
 import type { CfnScenarios, Scenario } from './shapes/cfn/scenarios';
+import { overriddenView, overrideSpans, overridesOf } from './shapes/overrides';
+import type { ObjectNode } from './documents/ast';
 import { launchIsFargate, type LaunchModel, type TaskDefModel } from './shapes/model';
 import { ALL_RULES, RULES_BY_ID } from './rules';
 import type { LaunchRule, LinkedLaunch, LinkedTaskDef, TaskDefContext, TaskDefRule } from './rules/types';
@@ -65,7 +67,40 @@ function runModels(
   for (const launch of launchModels) {
     const ctx = { launch, doc, targets: linkedTaskDefs(launch, taskDefs, doc, index) };
     for (let i = 0; i < LAUNCH_RULES.length; i++) runRule(LAUNCH_RULES[i], ctx, out);
+    const overrides = overridesOf(launch.node);
+    if (overrides) overrideFindings(ctx, overrides, live, out);
   }
+}
+
+/**
+ * Run-task overrides get the checks of the members they override: the task-definition rules run over
+ * the task definition as overridden, and what they find on an overriding member, and not on the task
+ * definition as written, is reported here, at the override.
+ */
+function overrideFindings(
+  ctx: { launch: LaunchModel; doc: DocumentModel; targets: LinkedTaskDef[] },
+  overrides: ObjectNode,
+  live: LiveEfs | undefined,
+  out: Finding[],
+): void {
+  if (ctx.targets.length !== 1) return; // several revisions of the family: which one runs is not known
+  const t = ctx.targets[0];
+  const view = overriddenView(t.td, overrides, launchIsFargate(ctx.launch) === true);
+  if (!view) return;
+  const spans = overrideSpans(overrides);
+  const launches = [{ uri: ctx.doc.uri, launch: ctx.launch }];
+  const base: Finding[] = [];
+  runTaskDefRules({ td: withLaunchFargate(t.td, launches), doc: ctx.doc, launches, live }, base);
+  const known = new Set(base.map(findingKey));
+  const found: Finding[] = [];
+  runTaskDefRules({ td: view, doc: ctx.doc, launches, live }, found);
+  for (const f of found)
+    if (spans.has(`${f.span.offset}:${f.span.length}`) && !known.has(findingKey(f)))
+      out.push({ ...f, message: `${f.message} (Overrides task definition '${t.td.label}'.)` });
+}
+
+function findingKey(f: Finding): string {
+  return `${f.ruleId}\u0000${f.span.offset}\u0000${f.span.length}\u0000${f.message}`;
 }
 
 /**
@@ -83,7 +118,7 @@ function scenarioFindings(
     const found: Finding[] = [];
     runModels(doc, s.taskDefs, s.launches, index, live, found);
     for (const f of found) {
-      const key = `${f.ruleId}\u0000${f.span.offset}\u0000${f.span.length}\u0000${f.message}`;
+      const key = findingKey(f);
       const m = merged.get(key);
       if (m) {
         if (!m.in.includes(s)) m.in.push(s);

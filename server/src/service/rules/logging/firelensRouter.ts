@@ -1,10 +1,13 @@
-import { alternatives, bool, child, prop, type Property } from '../../documents/ast';
+import { alternatives, bool, child, isObject, prop, str, type Property } from '../../documents/ast';
+import type { TaskDefModel } from '../../shapes/model';
 import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
 import { containerLabel, finding, fix } from '../util';
 import { containersFullyKnown, logConfigs } from './logConfigs';
 
 const TYPES = ['fluentbit', 'fluentd'];
+const NO_USER_MSG =
+  'When a firelensConfiguration object is specified, at least one container has to be configured with the awsfirelens log driver.';
 
 /** Containers logging through awsfirelens need exactly one log-router container (type fluentbit or fluentd). */
 export const firelensRouterPresent: TaskDefRule = {
@@ -13,9 +16,9 @@ export const firelensRouterPresent: TaskDefRule = {
   severity: 'error',
   title: 'FireLens log router missing or duplicated',
   docs: {
-    what: 'When a container uses the `awsfirelens` log driver, exactly one container has `firelensConfiguration` with type `fluentbit` or `fluentd`; that router should be essential.',
-    why: "awsfirelens sends logs to the task's log router container; without one ECS rejects the task definition, with two it cannot choose. If the router is not essential and stops, logs are lost silently.",
-    fix: 'Add a log-router container (e.g. the AWS for Fluent Bit image) with `firelensConfiguration: { "type": "fluentbit" }`, or use another log driver.',
+    what: 'When a container uses the `awsfirelens` log driver, exactly one container has `firelensConfiguration` with type `fluentbit` or `fluentd`; that router should be essential. The other direction too: a log router with no container using `awsfirelens`.',
+    why: `awsfirelens sends logs to the task's log router container; without one ECS rejects the task definition, with two it cannot choose. A router nobody logs through is rejected as well: "${NO_USER_MSG}" (RegisterTaskDefinition). If the router is not essential and stops, logs are lost silently (info).`,
+    fix: 'Add a log-router container (e.g. the AWS for Fluent Bit image) with `firelensConfiguration: { "type": "fluentbit" }`, or use another log driver; for a router without users, set `logDriver: awsfirelens` on the containers whose logs it should route, or remove its firelensConfiguration.',
   },
   check({ td, doc }) {
     const out: Finding[] = [];
@@ -63,6 +66,16 @@ export const firelensRouterPresent: TaskDefRule = {
         ),
       );
     }
+    if (routers.length === 1 && users.length === 0 && logDriversKnown(td)) {
+      const { p, i } = routers[0];
+      out.push(
+        finding(
+          this.id,
+          p,
+          `${containerLabel(td.containers[i], i)} is a FireLens log router, but no container logs through it: "${NO_USER_MSG}" Set logConfiguration.logDriver to awsfirelens on the containers whose logs it routes, or remove firelensConfiguration.`,
+        ),
+      );
+    }
     if (routers.length === 1) {
       const { i } = routers[0];
       const ess = child(td.containers[i], 'essential');
@@ -83,3 +96,15 @@ export const firelensRouterPresent: TaskDefRule = {
     return out;
   },
 };
+
+/** Every container's log driver is known: absent, or a literal (none computed by a template or an intrinsic). */
+function logDriversKnown(td: TaskDefModel): boolean {
+  if (!containersFullyKnown(td)) return false;
+  return td.containers.every((c) => {
+    const lc = prop(c, 'logConfiguration');
+    if (!lc || lc.value.type === 'null') return true;
+    if (!isObject(lc.value)) return false;
+    const d = child(lc.value, 'logDriver');
+    return !d || str(d) !== undefined;
+  });
+}

@@ -8,5 +8,19 @@ import type { Rule } from '../types';
 import { networkConfigRequired } from './networkConfigRequired';
 import { requiresCompat } from './requiresCompat';
 import { schedulingStrategy } from './schedulingStrategy';
+import { launchTypeAndCapacityProvider } from './launchTypeAndCapacityProvider';
+import { fargateSpotUnsupported } from './fargateSpotUnsupported';
+import { lbContainer } from './lbContainer';
+import { publicIpLaunchType } from './publicIpLaunchType';
+import { overrideContainer } from './overrideContainer';
 
-export const rules: Rule[] = [networkConfigRequired, requiresCompat, schedulingStrategy];
+export const rules: Rule[] = [
+  networkConfigRequired,
+  requiresCompat,
+  schedulingStrategy,
+  launchTypeAndCapacityProvider,
+  fargateSpotUnsupported,
+  lbContainer,
+  publicIpLaunchType,
+  overrideContainer,
+];
