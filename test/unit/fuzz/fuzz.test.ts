@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { seedTexts } from './corpus';
 import { exercise, FUZZ_FIXTURES, saveFailure } from './harness';
+import { hostileCases, prototypeCases } from './hostile';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const SEEDS = seedTexts();
@@ -46,6 +47,17 @@ const mutation = fc.record({
     '"containerDefinitions"',
     '"volumes": [',
     '"platformVersion": "1.3.0"',
+    // Hostile classes (hostile.ts): prototype names, long digit and space runs, unclosed tokens, aliases.
+    '"constructor": "toString"',
+    '"__proto__": {"valueOf": 1}',
+    'hasOwnProperty: constructor\n',
+    `"${'9'.repeat(5000)}x"`,
+    `"1${' '.repeat(5000)}x"`,
+    '{{'.repeat(2000),
+    '${'.repeat(2000),
+    'YOUR_'.repeat(1000),
+    '*a\n'.repeat(500),
+    '<<: *a\n',
   ),
   uri: fc.constantFrom(...URIS),
   offsets: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }),
@@ -168,6 +180,27 @@ test('pathological inputs: deep nesting, huge arrays and strings, duplicate keys
     '\uFEFF{"family":"bom","containerDefinitions":[]}',
   ];
   for (const text of cases) exercise(text, 'file:///ws/task-def.json', [0, text.length >> 1, text.length]);
+});
+
+test('hostile classes at random sizes, mutated: no throw, bounded time, spans in range (unit)', () => {
+  const protos = prototypeCases();
+  fc.assert(
+    fc.property(fc.integer({ min: 1_000, max: 40_000 }), fc.nat(), mutation, (bytes, which, m) => {
+      const all = [...hostileCases(bytes).map((c) => ({ uri: c.uri, text: c.text })), ...protos];
+      const c = all[which % all.length];
+      const text = apply(c.text, m);
+      try {
+        exercise(
+          text,
+          c.uri,
+          m.offsets.map((o) => Math.floor(o * text.length)),
+        );
+      } catch (e) {
+        saveFailure(`hostile-${SEED}`, text, e);
+      }
+    }),
+    { seed: SEED, numRuns: Number(process.env.FUZZ_HOSTILE_RUNS ?? 300) },
+  );
 });
 
 test('saved fuzz failures stay fixed (unit)', () => {

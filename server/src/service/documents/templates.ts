@@ -4,26 +4,51 @@
  * unknown and never judged.
  */
 
+/**
+ * Token shapes inside a string value. Each is linear in the value: quantifiers are bounded where a
+ * failed match could otherwise be retried from every start position (`YOUR_YOUR_..._x` took
+ * quadratic time with `+` before `\b`), and the tokens with a closer are found by hasClosedToken.
+ */
 const IN_STRING = [
-  /\{\{.*?\}\}/,
-  /\$\{[^}]*\}/,
   /(^|[^\\$])\$[A-Za-z_][A-Za-z0-9_]*/,
-  /<[A-Za-z][A-Za-z0-9_ .:-]*>/,
-  /#\{[^}]*\}/,
+  /<[A-Za-z][A-Za-z0-9_ .:-]{0,128}>/,
   /\b(REPLACE|CHANGE)[_-]?ME\b/i,
-  /\bREPLACE_WITH[A-Z0-9_]*\b/,
-  /\bYOUR[_-][A-Z0-9_-]+\b/,
-  /\b__[A-Z0-9_]+__\b/,
+  /\bREPLACE_WITH[A-Z0-9_]{0,128}\b/,
+  /\bYOUR[_-][A-Z0-9_-]{1,128}\b/,
+  /\b__[A-Z0-9_]{1,128}__\b/,
 ];
 
 /**
- * A string none of IN_STRING can match lacks all of these (one scan instead of nine on plain values).
- * The JSON fast path (jsonFast.ts scanString) checks the same while scanning: change both together.
+ * A string none of the token shapes can match lacks all of these (one scan instead of nine on plain
+ * values). The JSON fast path (jsonFast.ts scanString) checks the same while scanning: change both together.
  */
 const MAYBE_TEMPLATED = /[{$<#]|__|YOUR|REPLACE|CHANGE/i;
 
 export function isTemplatedString(value: string): boolean {
-  return MAYBE_TEMPLATED.test(value) && IN_STRING.some((re) => re.test(value));
+  return (
+    MAYBE_TEMPLATED.test(value) &&
+    (hasClosedToken(value, '{{', '}}', true) ||
+      hasClosedToken(value, '${', '}', false) ||
+      hasClosedToken(value, '#{', '}', false) ||
+      IN_STRING.some((re) => re.test(value)))
+  );
+}
+
+/**
+ * Whether `open` occurs with a later `close` (on the same line when `sameLine`). One pass: after a
+ * failed opener the search resumes past the point where it failed, since every opener before that point
+ * fails there too.
+ */
+function hasClosedToken(value: string, open: string, close: string, sameLine: boolean): boolean {
+  for (let at = value.indexOf(open); at >= 0;) {
+    const end = value.indexOf(close, at + open.length);
+    if (end < 0) return false;
+    if (!sameLine) return true;
+    const nl = value.indexOf('\n', at + open.length);
+    if (nl < 0 || end < nl) return true;
+    at = value.indexOf(open, nl + 1);
+  }
+  return false;
 }
 
 /** A template token found outside any string literal in JSON text. */
@@ -33,33 +58,51 @@ export interface BareToken {
 }
 
 /**
+ * What failed searches learnt, for callers that try many starts in one text (a failed search for a closer
+ * fails from every later start too, up to where it stopped): keeps a scan over `{{{{...` linear.
+ */
+export interface TokenMemo {
+  noBraceClose?: boolean;
+  noPercentClose?: boolean;
+  /** A `${` starting before this offset has no `}` on its line. */
+  dollarFailsBefore: number;
+}
+
+/**
  * End (exclusive) of the bare template token starting at `i`, or -1 when none starts there. The
  * tokens, tried in this order: `{{ ... }}` and `{% ... %}` (to the first closer, across lines),
  * `${...}` (no `}` or newline inside), `$NAME`, and `<UPPER_NAME>`. A `{` that starts none of these
  * opens a JSON object. Char codes only: the JSON fast path calls this at every value that starts with
  * `{`, `$` or `<`.
  */
-export function bareTokenEnd(text: string, i: number): number {
+export function bareTokenEnd(text: string, i: number, memo?: TokenMemo): number {
   const c = text.charCodeAt(i);
   const d = text.charCodeAt(i + 1);
   if (c === 123 /* { */) {
     if (d === 123 /* { */) {
+      if (memo?.noBraceClose) return -1;
       const e = text.indexOf('}}', i + 2);
+      if (e < 0 && memo) memo.noBraceClose = true;
       return e < 0 ? -1 : e + 2;
     }
     if (d === 37 /* % */) {
+      if (memo?.noPercentClose) return -1;
       const e = text.indexOf('%}', i + 2);
+      if (e < 0 && memo) memo.noPercentClose = true;
       return e < 0 ? -1 : e + 2;
     }
     return -1;
   }
   if (c === 36 /* $ */) {
     if (d === 123 /* { */) {
-      for (let j = i + 2; j < text.length; j++) {
+      if (memo && i < memo.dollarFailsBefore) return -1;
+      let j = i + 2;
+      for (; j < text.length; j++) {
         const e = text.charCodeAt(j);
         if (e === 125 /* } */) return j + 1;
         if (e === 10 /* \n */) break;
       }
+      if (memo) memo.dollarFailsBefore = j;
       return -1;
     }
     if (!isIdentStart(d)) return -1;
@@ -91,6 +134,7 @@ function isDigit(c: number): boolean {
  */
 export function neutraliseBareTemplates(text: string): { text: string; tokens: BareToken[] } | undefined {
   const tokens: BareToken[] = [];
+  const memo: TokenMemo = { dollarFailsBefore: -1 };
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -111,7 +155,7 @@ export function neutraliseBareTemplates(text: string): { text: string; tokens: B
       continue;
     }
     if (c === '{' || c === '$' || c === '<') {
-      const end = bareTokenEnd(text, i);
+      const end = bareTokenEnd(text, i, memo);
       if (end >= 0) {
         tokens.push({ offset: i, length: end - i });
         i = end;

@@ -20,6 +20,8 @@ export { SHORT_FORMS, type ParsedYaml };
 
 /** Nodes produced by alias expansion beyond this are not converted (billion laughs). */
 export const MAX_ALIAS_NODES = 10000;
+/** Aliases resolved by the library's whole-document walk (anchors on nodes conversion skips). */
+const MAX_SLOW_ALIAS_RESOLVES = 64;
 
 const CUSTOM_TAGS: Tags = Object.keys(SHORT_FORMS).flatMap((n) => [
   { tag: `!${n}`, resolve: (s: string) => s },
@@ -83,6 +85,19 @@ export function parseYamlLibrary(text: string): ParsedYaml {
   let aliasBudget = MAX_ALIAS_NODES;
   const expanding = new Set<YNode>();
   let limited: 'alias' | 'depth' | undefined;
+  // Anchors as conversion meets them, in text order, so an alias resolves to the latest anchor of its
+  // name before it in one lookup. The library's Alias.resolve walks the whole document per alias
+  // (4,000 aliases: seconds); it is kept only for anchors conversion never visits (on complex keys).
+  const anchors = new Map<string, YNode>();
+  let slowResolves = 0;
+  const anchor = (n: YNode): void => {
+    if (n.anchor) anchors.set(n.anchor, n);
+  };
+  const resolveAlias = (n: YamlLib.Alias): YNode | undefined => {
+    const known = anchors.get(n.source);
+    if (known) return known;
+    return slowResolves++ < MAX_SLOW_ALIAS_RESOLVES ? (n.resolve(doc) as YNode | undefined) : undefined;
+  };
 
   const convert = (n: YNode | null | undefined, depth: number, viaAlias: boolean, fallback: number): AstNode => {
     if (!n) return { type: 'null', value: null, offset: fallback, length: 0 };
@@ -91,7 +106,7 @@ export function parseYamlLibrary(text: string): ParsedYaml {
       return { type: 'null', value: null, offset: n.range?.[0] ?? fallback, length: 0, unknown: 'template' };
     }
     if (isAlias(n)) {
-      const target = n.resolve(doc);
+      const target = resolveAlias(n);
       const [start, end] = n.range ?? [fallback, fallback];
       if (!target || expanding.has(target))
         return { type: 'null', value: null, offset: start, length: end - start, unknown: 'template' };
@@ -100,6 +115,7 @@ export function parseYamlLibrary(text: string): ParsedYaml {
       expanding.delete(target);
       return { ...inner, offset: start, length: end - start };
     }
+    if (!viaAlias) anchor(n);
     const plain = convertUntagged(n, depth, viaAlias);
     const tag = n.tag;
     if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return plain;
@@ -113,6 +129,7 @@ export function parseYamlLibrary(text: string): ParsedYaml {
       const properties: Property[] = [];
       for (const pair of n.items) {
         if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+        if (!viaAlias) anchor(pair.key);
         const key = String(pair.key.value);
         const keySpan = { offset: pair.key.range[0], length: pair.key.range[1] - pair.key.range[0] };
         const value = convert(pair.value as YNode | null, depth + 1, viaAlias, pair.key.range[1] + 1);

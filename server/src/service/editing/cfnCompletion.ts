@@ -19,6 +19,7 @@ import { ALL_ECS_TYPES, apiScope, cfnResourceSchema, toApiPath, type CompletionS
 import { completeInScope, type Facts } from './scopeCompletion';
 import { templateCursor, type TemplateCursor, type TemplateText } from './templateCursor';
 import { isFargateTask, taskDefView } from './view';
+import { own } from '../own';
 
 export interface TemplateDoc extends TemplateText {
   launches: LaunchModel[];
@@ -117,7 +118,7 @@ function intrinsicItems(cur: TemplateCursor): CompletionItem[] | undefined {
       .resources()
       .filter((r) => r.id !== cur.path[1])
       .flatMap((r) => {
-        const attrs = withAttrs ? (GETATT[r.type ?? ''] ?? []) : [];
+        const attrs = withAttrs ? (own(GETATT, r.type ?? '') ?? []) : [];
         const names = attrs.length ? attrs.map((a) => `${r.id}.${a}`) : [r.id];
         return names.map((n) =>
           valueItem(

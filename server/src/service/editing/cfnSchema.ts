@@ -9,6 +9,7 @@ import { childCtx, toApiKey, toCfnKey, type NameCtx } from '../shapes/cfn/names'
 import { resolveRef, schemaAt, type JsonPath } from '../schema/navigate';
 import { READONLY_TASKDEF_FIELDS, schemaFor, type SchemaKind, type SchemaNode } from '../schema/schemas';
 import { API_NAMING, type Naming } from './snippetRender';
+import { own } from '../own';
 
 export const CFN_NAMING: Naming = {
   key: toCfnKey,
@@ -123,7 +124,7 @@ const BUILDERS: Record<string, { build: () => SchemaNode; kind: SchemaKind; ctx:
 const built = new Map<string, CompletionScope>();
 
 export function cfnResourceSchema(type: string | undefined): CompletionScope | undefined {
-  const b = type ? BUILDERS[type] : undefined;
+  const b = type ? own(BUILDERS, type) : undefined;
   if (!type || !b) return undefined;
   let s = built.get(type);
   if (!s) built.set(type, (s = { type, schema: b.build(), kind: b.kind, ctx: b.ctx, naming: CFN_NAMING }));

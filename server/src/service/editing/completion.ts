@@ -13,6 +13,7 @@ import type { Span } from '../documents/ast';
 import { valueCompletions } from './completionValues';
 import { ITEM_SNIPPETS, MEMBER_SNIPPETS } from './snippets';
 import { renderJson } from './snippetRender';
+import { own } from '../own';
 
 export interface CompletionContext {
   /** Overrides Fargate detection (e.g. the file is launched on Fargate by a paired service file). */
@@ -136,7 +137,7 @@ function itemSnippets(schema: SchemaNode, path: JsonPath): CompletionItem[] {
       : path.length === 1 && schema.type === 'array'
         ? 'RegisterTaskDefinitionRequest.containerDefinitions'
         : '';
-  const block = ITEM_SNIPPETS[key];
+  const block = own(ITEM_SNIPPETS, key);
   return block
     ? [
         {

@@ -21,10 +21,11 @@ function range(from: number, to: number, step: number): number[] {
   return out;
 }
 
-/** Task cpu as units: "256", 256, "1 vCPU", ".25 vcpu". */
+/** Task cpu as units: "256", 256, "1 vCPU", ".25 vcpu". Linear regexes, as in rules/fargate/cpuMemory.ts. */
 export function cpuUnits(v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const m = /^\s*(\d*\.?\d+)\s*(vcpu)?\s*$/i.exec(String(v));
+  const text = String(v);
+  const m = text.length <= 64 ? /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:(vcpu)\s*)?$/i.exec(text) : null;
   if (!m) return undefined;
   return m[2] ? Math.round(Number(m[1]) * 1024) : Number(m[1]);
 }
@@ -32,7 +33,8 @@ export function cpuUnits(v: string | number | undefined): number | undefined {
 /** Task memory as MiB: "512", 512, "1GB", "1 GB". */
 export function memoryMiB(v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const m = /^\s*(\d*\.?\d+)\s*(gb)?\s*$/i.exec(String(v));
+  const text = String(v);
+  const m = text.length <= 64 ? /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:(gb)\s*)?$/i.exec(text) : null;
   if (!m) return undefined;
   return m[2] ? Math.round(Number(m[1]) * 1024) : Number(m[1]);
 }

@@ -38,18 +38,25 @@ export function lineOf(doc: DocumentModel, offset: number): number {
   return lineIndexOf(doc).positionAt(offset).line + 1;
 }
 
-/** Closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. */
+/**
+ * Closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. A candidate
+ * whose length differs by more than the limit cannot be within it and is skipped before the distance
+ * (a megabyte value costs nothing, not a megabyte times each candidate).
+ */
 export function closest(value: string, candidates: readonly string[], maxDistance = 3): string | undefined {
+  const limit = Math.min(maxDistance, Math.max(1, Math.floor(value.length / 2)));
+  const lower = value.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = editDistance(value.toLowerCase(), c.toLowerCase());
+    if (Math.abs(c.length - value.length) > limit) continue;
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  return bestD <= Math.min(maxDistance, Math.max(1, Math.floor(value.length / 2))) ? best : undefined;
+  return bestD <= limit ? best : undefined;
 }
 
 export function editDistance(a: string, b: string): number {

@@ -8,15 +8,18 @@ import { editDistance } from '../rules/util';
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
   const lower = word.toLowerCase();
-  const ci = list.find((c) => c.toLowerCase() === lower);
+  const ci = list.find((c) => c.length === word.length && c.toLowerCase() === lower);
   if (ci) return ci;
   const strip = (s: string) => s.toLowerCase().replace(/[-_ ]/g, '');
-  const loose = list.find((c) => strip(c) === strip(word));
+  const stripped = strip(word);
+  const loose = list.find((c) => strip(c) === stripped);
   if (loose) return loose;
   const limit = word.length <= 4 ? 1 : word.length <= 10 ? 2 : 3;
   let best: string | undefined;
   let bestD = limit + 1;
   for (const c of list) {
+    // Lengths further apart than the limit cannot be within it: skipped before the distance.
+    if (Math.abs(c.length - word.length) > limit) continue;
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestD) [best, bestD] = [c, d];
   }

@@ -3,6 +3,7 @@
  * API shape owns each property (its definition title) for hover links and completion.
  */
 import type { SchemaNode } from './schemas';
+import { own } from '../own';
 
 export type JsonPath = (string | number)[];
 
@@ -10,7 +11,7 @@ export function resolveRef(root: SchemaNode, node: SchemaNode | undefined): Sche
   let cur = node;
   for (let guard = 0; cur?.$ref && guard < 20; guard++) {
     const name = /^#\/definitions\/(.+)$/.exec(cur.$ref)?.[1];
-    const target = name ? root.definitions?.[name] : undefined;
+    const target = name ? own(root.definitions, name) : undefined;
     // Keep the referring property's own docs: they describe the member, the definition the shape.
     cur = target
       ? {
@@ -56,7 +57,7 @@ export function schemaAt(root: SchemaNode, path: JsonPath): SchemaStep | undefin
       continue;
     }
     const member =
-      cur.properties?.[seg] ?? (typeof cur.additionalProperties === 'object' ? cur.additionalProperties : undefined);
+      own(cur.properties, seg) ?? (typeof cur.additionalProperties === 'object' ? cur.additionalProperties : undefined);
     if (!member) return undefined;
     const declaring = cur.title ?? owner;
     const resolved = resolveRef(root, member);

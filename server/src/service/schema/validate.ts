@@ -13,7 +13,7 @@ import type { Finding } from '../types';
 import { locate, nodeAtSpan } from './astPath';
 import { closest } from './didYouMean';
 import { propertiesAt, resolveRef, schemaAt } from './navigate';
-import { ALL_SCHEMA_KINDS, schemaFor, type SchemaKind } from './schemas';
+import { ALL_SCHEMA_KINDS, schemaFor, type SchemaKind, type SchemaNode } from './schemas';
 import { validateTree, type Problem } from './treeValidate';
 import { treeIsValid } from './treeValid';
 
@@ -97,6 +97,9 @@ function mapProblems(problems: Problem[], root: AstNode | undefined, kind: Schem
   const out: Finding[] = [];
   const seen = new Set<string>();
   const renamedTo = new Map<ObjectNode, Set<string>>();
+  // Keys of each object with unknown properties, built once (10,000 unknown keys stay linear).
+  const keysOf = new Map<ObjectNode, Set<string>>();
+  let suggested = 0;
   const pendingRequired: { finding: Finding; object: ObjectNode; name: string }[] = [];
   for (const { offset, length, message: msg } of problems) {
     let m: RegExpExecArray | null;
@@ -106,17 +109,22 @@ function mapProblems(problems: Problem[], root: AstNode | undefined, kind: Schem
       const prop = loc?.onKey;
       if (!loc || !prop || loc.node.type !== 'object') continue;
       const allowed = propertiesAt(schemaFor(kind), loc.path);
-      const suggestion = closest(
-        prop.key,
-        Object.keys(allowed).filter((k) => !(loc.node as ObjectNode).properties.some((p) => p.key === k)),
-      );
+      let present = keysOf.get(loc.node);
+      if (!present) keysOf.set(loc.node, (present = new Set(loc.node.properties.map((p) => p.key))));
+      // Near-miss suggestions cost an edit distance per schema member: offered for the first
+      // MAX_SUGGESTED unknown keys of a document (typos), not for every key of a generated one.
+      const suggestion =
+        suggested++ < MAX_SUGGESTED
+          ? closest(
+              prop.key,
+              Object.keys(allowed).filter((k) => !present.has(k)),
+            )
+          : undefined;
       if (suggestion) {
         if (!renamedTo.has(loc.node)) renamedTo.set(loc.node, new Set());
         renamedTo.get(loc.node)!.add(suggestion);
       }
-      const home = suggestion
-        ? undefined
-        : Object.entries(allowed).find(([, s]) => resolveRef(schemaFor(kind), s)?.properties?.[prop.key])?.[0];
+      const home = suggestion ? undefined : homeOf(allowed, kind).get(prop.key);
       finding = {
         ruleId: 'schema/unknown-property',
         message: `Unknown property \`${prop.key}\`: the ECS API has no such member here${suggestion ? `. Did you mean \`${suggestion}\`?` : home ? `; it belongs inside \`${home}\`.` : '.'}${kind === 'containers' ? ' Terraform drops unknown members without an error, so this setting has no effect.' : ''}`,
@@ -158,6 +166,23 @@ function mapProblems(problems: Problem[], root: AstNode | undefined, kind: Schem
   // A near-miss key (`FileSystemId`) already explains the missing `fileSystemId`: one finding, not two.
   for (const r of pendingRequired) if (!renamedTo.get(r.object)?.has(r.name)) out.push(r.finding);
   return out.sort((a, b) => a.span.offset - b.span.offset);
+}
+
+const MAX_SUGGESTED = 256;
+
+/** For the members allowed at one place: which nested member declares each key (`home` of a misplaced key). */
+const homes = new WeakMap<object, Map<string, string>>();
+function homeOf(allowed: Record<string, SchemaNode>, kind: SchemaKind): Map<string, string> {
+  let map = homes.get(allowed);
+  if (!map) {
+    map = new Map();
+    for (const [name, s] of Object.entries(allowed)) {
+      const nested = resolveRef(schemaFor(kind), s)?.properties;
+      for (const key of Object.keys(nested ?? {})) if (!map.has(key)) map.set(key, name);
+    }
+    homes.set(allowed, map);
+  }
+  return map;
 }
 
 /** The object a "Missing property" diagnostic is about: it points at the object's key or its `{`. */

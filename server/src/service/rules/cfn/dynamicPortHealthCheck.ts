@@ -10,7 +10,7 @@ import {
   type ObjectNode,
 } from '../../documents/ast';
 import { refTarget } from '../../shapes/cfn/normalise';
-import { resourcesOf } from '../../shapes/cfn/resources';
+import { resourcesOf, type CfnResource } from '../../shapes/cfn/resources';
 import { containerName } from '../../shapes/model';
 import type { LaunchRule } from '../types';
 import type { Finding, RelatedLocation } from '../../types';
@@ -34,22 +34,16 @@ export const dynamicPortHealthCheck: LaunchRule = {
   },
   check({ launch, targets, doc }) {
     if (launch.kind !== 'cfn-service' || doc.dialect !== 'cfn' || !isObject(doc.root)) return [];
-    const groups = new Map(
-      resourcesOf(doc.root)
-        .filter((r) => r.type === TARGET_GROUP)
-        .map((r) => [r.logicalId, r]),
-    );
+    const groups = targetGroupsOf(doc.root);
     const out: Finding[] = [];
+    let tds: { containers: ObjectNode[]; networkMode?: string }[] | undefined;
     for (const lb of objects(child(launch.node, 'loadBalancers'))) {
       const group = groups.get(refTarget(child(lb, 'targetGroupArn')) ?? '');
       const hcProp = prop(group?.properties, 'HealthCheckPort');
       if (!group || !hcProp) continue;
       const fixed = alternatives(hcProp.value).filter((a) => String(a.value.value) !== 'traffic-port');
       if (fixed.length === 0) continue;
-      const dynamic = dynamicPort(
-        lb,
-        targets.filter((t) => t.uri === doc.uri).map((t) => t.td),
-      );
+      const dynamic = dynamicPort(lb, (tds ??= targets.filter((t) => t.uri === doc.uri).map((t) => t.td)));
       if (!dynamic) continue;
       const related: RelatedLocation[] = [
         { uri: doc.uri, span: { offset: dynamic.node.offset, length: dynamic.node.length }, message: dynamic.why },
@@ -85,6 +79,22 @@ export const dynamicPortHealthCheck: LaunchRule = {
     return out;
   },
 };
+
+/**
+ * The template's target groups by logical id, listed once per parsed document: the rule runs once per
+ * service, and listing every resource for each of them made a template with thousands of services
+ * quadratic.
+ */
+const groupsByRoot = new WeakMap<ObjectNode, Map<string, CfnResource>>();
+function targetGroupsOf(root: ObjectNode): Map<string, CfnResource> {
+  let groups = groupsByRoot.get(root);
+  if (!groups) {
+    groups = new Map();
+    for (const r of resourcesOf(root)) if (r.type === TARGET_GROUP) groups.set(r.logicalId, r);
+    groupsByRoot.set(root, groups);
+  }
+  return groups;
+}
 
 /** The port mapping that gives the load-balanced container a dynamic host port, if any. */
 function dynamicPort(

@@ -14,6 +14,7 @@ import type { Finding } from '../../types';
 import type { LaunchRule, TaskDefRule } from '../types';
 import { closest, finding, fix } from '../util';
 import { cfnRootShape, cfnShape } from '../../schema/cfnKeys';
+import { own } from '../../own';
 
 /** Keys whose API spelling differs from CloudFormation's own: the usual mistake is the API form. */
 const API_FORMS: Record<string, string> = {
@@ -47,14 +48,14 @@ function misspelledKeys(
     for (const p of n.properties) {
       if (members && !known(p, members)) continue;
       check(p);
-      const next = members?.[p.key];
+      const next = own(members, p.key);
       visit(p.value, next && next !== '*' ? next : undefined);
     }
   };
   /** Reports a key the resource type does not have; true when the key is known or not judged. */
   const known = (p: Property, members: Record<string, string>): boolean => {
     const ctx = PROP_CTX.get(p);
-    if (!ctx || ctx === 'map' || members[p.key] !== undefined) return true;
+    if (!ctx || ctx === 'map' || own(members, p.key) !== undefined) return true;
     const names = Object.keys(members).map((k) => toCfnKey(ctx, k));
     const near = closest(p.rawKey, names);
     out.push(
@@ -72,7 +73,8 @@ function misspelledKeys(
     if (!ctx || ctx === 'map') return;
     const expected = toCfnKey(ctx, p.key);
     if (p.rawKey === expected) return;
-    const why = API_FORMS[p.rawKey] ? ` ('${p.rawKey}' is ${API_FORMS[p.rawKey]})` : '';
+    const form = own(API_FORMS, p.rawKey);
+    const why = form ? ` ('${p.rawKey}' is ${form})` : '';
     out.push(
       finding(
         ruleId,

@@ -26,11 +26,19 @@ export const FARGATE_CPU_MEMORY: readonly CpuRow[] = [
   { cpu: 16384, memory: steps(32768, 122880, 8192), linuxOnly: true },
 ];
 
+/**
+ * Size values as text. Each regex has one way to split its input (a number, then an optional unit with
+ * its own spaces), so a failing match backtracks linearly; longer text is never a size.
+ */
+export const MAX_SIZE_TEXT = 64;
+export const CPU_TEXT = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:(vcpu)\s*)?$/i;
+const MEMORY_TEXT = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:(gb|mb|mib|gib)\s*)?$/i;
+
 /** Task cpu in units: 256, "256", "0.25 vCPU", ".5 vcpu", "1 vCPU". Undefined when not parseable. */
 export function parseCpu(v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'number') return v;
-  const m = /^\s*(\d*\.?\d+)\s*(vcpu)?\s*$/i.exec(v);
+  const m = v.length <= MAX_SIZE_TEXT ? CPU_TEXT.exec(v) : null;
   if (!m) return undefined;
   const n = Number(m[1]);
   return m[2] ? Math.round(n * 1024) : n;
@@ -40,7 +48,7 @@ export function parseCpu(v: string | number | undefined): number | undefined {
 export function parseMemory(v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'number') return v;
-  const m = /^\s*(\d*\.?\d+)\s*(gb|mb|mib|gib)?\s*$/i.exec(v);
+  const m = v.length <= MAX_SIZE_TEXT ? MEMORY_TEXT.exec(v) : null;
   if (!m) return undefined;
   const n = Number(m[1]);
   return m[2] && /^g/i.test(m[2]) ? Math.round(n * 1024) : n;

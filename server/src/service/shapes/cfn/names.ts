@@ -6,6 +6,7 @@
  * two spellings of `AwsvpcConfiguration` / `AwsVpcConfiguration`, and map-shaped properties
  * (`Options`, `DockerLabels`, `DriverOpts`, `Labels`) whose keys are data and are never renamed.
  */
+import { emptyRecord, own } from '../../own';
 
 /** Where an object sits, which decides how its keys are spelled. */
 export type NameCtx = 'plain' | 'map' | 'efs' | 'efs-auth' | 'proxy' | 'vpc-upper' | 'vpc-lower' | 'launch-vpc-upper';
@@ -49,14 +50,14 @@ export const MAP_KEYS = new Set(['options', 'dockerLabels', 'driverOpts', 'label
 
 export function toApiKey(ctx: NameCtx, cfnKey: string): string {
   if (ctx === 'map') return cfnKey;
-  return TO_API[ctx][cfnKey] ?? lowerFirst(cfnKey);
+  return own(TO_API[ctx], cfnKey) ?? lowerFirst(cfnKey);
 }
 
 /** The CloudFormation spelling; a key already written the CloudFormation way is respelled correctly. */
 export function toCfnKey(ctx: NameCtx, apiKey: string): string {
   if (ctx === 'map') return apiKey;
   const api = /^[A-Z]/.test(apiKey) ? toApiKey(ctx, apiKey) : apiKey;
-  return TO_CFN[ctx][api] ?? upperFirst(api);
+  return own(TO_CFN[ctx], api) ?? upperFirst(api);
 }
 
 /**
@@ -77,7 +78,7 @@ export function childCtx(ctx: NameCtx, apiKey: string): NameCtx {
 export function toCfnValue(value: unknown, ctx: NameCtx): unknown {
   if (Array.isArray(value)) return value.map((v) => toCfnValue(v, ctx));
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
+  const out = emptyRecord<unknown>();
   for (const [k, v] of Object.entries(value as Record<string, unknown>))
     out[toCfnKey(ctx, k)] = toCfnValue(v, childCtx(ctx, k));
   return out;

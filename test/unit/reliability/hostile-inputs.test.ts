@@ -1,0 +1,69 @@
+/**
+ * Hostile inputs (test/unit/fuzz/hostile.ts): each class is checked in time linear in its size, as a
+ * ratio to an ordinary file of the same format and size checked in the same run (parse, rules and
+ * schema validation, what the server runs per version). Before the fixes these ratios were in the
+ * hundreds to thousands at 100 KB (4,000 YAML aliases: ~8 s; a 40,000-digit cpu: 27 s; 10,000 unknown
+ * keys: 7 s; 2,000 load-balanced services: 13 s); now every class stays within a small constant of
+ * the ordinary file, and growing the input 4x grows the time about 4x, not 16x.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { exercise } from '../fuzz/harness';
+import { hostileCases, prototypeCases } from '../fuzz/hostile';
+
+const ls = getLanguageService();
+
+/** Best of `runs` (the least disturbed by other work on a shared machine), in ms. */
+async function best(uri: string, text: string, runs = 3): Promise<number> {
+  let min = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const started = performance.now();
+    await ls.validateAll(ls.parse(uri, text));
+    min = Math.min(min, performance.now() - started);
+  }
+  return min;
+}
+
+// An ordinary 100 KB file checks in a few ms, so the 2 ms floor keeps timer noise out of the ratios.
+const FLOOR_MS = 2;
+/**
+ * Generous: the slowest class (unknown keys, one finding per key) is ~30x an ordinary file with no
+ * findings; a quadratic class is ~1,000x at this size.
+ */
+const MAX_RATIO = 100;
+
+for (const c of hostileCases(100_000)) {
+  test(`hostile input, ${c.name}: within ${MAX_RATIO}x of an ordinary file of the same size, linear growth (unit)`, async () => {
+    const hostile = await best(c.uri, c.text);
+    const ordinary = Math.max(FLOOR_MS, await best(c.uri, c.ordinary));
+    assert.ok(
+      hostile / ordinary <= MAX_RATIO,
+      `${c.name}: ${hostile.toFixed(1)} ms vs ${ordinary.toFixed(1)} ms ordinary (ratio ${(hostile / ordinary).toFixed(1)})`,
+    );
+    // Four times the input: a linear check takes about four times as long, a quadratic one sixteen.
+    const big = hostileCases(400_000).find((b) => b.name === c.name)!;
+    const grown = await best(big.uri, big.text, 2);
+    assert.ok(
+      grown / Math.max(FLOOR_MS, hostile) <= 10,
+      `${c.name}: ${grown.toFixed(1)} ms at 400 KB vs ${hostile.toFixed(1)} ms at 100 KB`,
+    );
+  });
+}
+
+test('prototype-named keys and values (constructor, __proto__, toString, ...): no rule error, no inherited function in a message, every request answers (unit)', async () => {
+  for (const c of prototypeCases()) {
+    const diags = await ls.validateAll(ls.parse(c.uri, c.text));
+    for (const d of diags) {
+      assert.notEqual(d.ruleId, 'internal/rule-error', d.message);
+      assert.doesNotMatch(d.message, /function|native code|\[object /, `${d.ruleId}: ${d.message}`);
+    }
+    // Every offset, a few dozen per call (exercise bounds the time of one call).
+    for (let from = 0; from <= c.text.length; from += 40)
+      exercise(
+        c.text,
+        c.uri,
+        Array.from({ length: 40 }, (_, i) => from + i),
+      );
+  }
+});
