@@ -6,7 +6,7 @@
  */
 import { createAwsClientFactory } from '../aws/factory';
 import { readProfiles, resolveConnections } from '../aws/profiles';
-import type { AwsApis, Connection } from '../aws/types';
+import type { ApiFactory, AwsApis, Connection } from '../aws/types';
 import type { ParsedOptions } from './options';
 import type { CliIo } from './types';
 
@@ -19,6 +19,8 @@ export async function cliConnection(opts: ParsedOptions, io: CliIo): Promise<Con
 export interface CliAws {
   readonly connection: Connection;
   readonly apis: AwsApis;
+  /** The same client factory, for another region of the same profile (a log group elsewhere). */
+  readonly apisFor: ApiFactory;
   /** Closes the SDK clients' sockets so the process can exit. */
   dispose(): void;
 }
@@ -27,5 +29,5 @@ export async function cliAws(opts: ParsedOptions, io: CliIo): Promise<CliAws> {
   const connection = await cliConnection(opts, io);
   const factory = createAwsClientFactory(() => ({}));
   const apis = await factory.get(connection);
-  return { connection, apis, dispose: () => factory.dispose() };
+  return { connection, apis, apisFor: factory.get, dispose: () => factory.dispose() };
 }

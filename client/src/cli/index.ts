@@ -11,6 +11,10 @@ import { CliUsageError, type AwsCommandEntry, type CliIo } from './types';
 export const AWS_COMMANDS: Readonly<Record<string, AwsCommandEntry>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, AwsCommandEntry>, {
     // Each subcommand registers here: name → { summary, load: () => import('./<name>').then((m) => m.run) }.
+    logs: {
+      summary: "print or follow a task's or service's container logs (CloudWatch Logs, from the task definition)",
+      load: () => import('./logs').then((m) => m.run),
+    },
     diff: {
       summary: 'compare a task-definition file with its registered revision (exit 1 when they differ)',
       load: () => import('./diff').then((m) => m.run),

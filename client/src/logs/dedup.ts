@@ -43,8 +43,10 @@ export class RecentEvents {
     const ck = contentKey(e);
     const prior = this.contents.get(ck);
     if (e.eventId !== undefined) {
-      if (this.ids.has(e.eventId)) return false;
-      this.ids.set(e.eventId, e.timestamp);
+      // Per stream: AWS ids are unique per group, but emulators number events per stream.
+      const id = `${e.logStreamName}\u0000${e.eventId}`;
+      if (this.ids.has(id)) return false;
+      this.ids.set(id, e.timestamp);
       if (prior?.unclaimed) {
         prior.unclaimed = false;
         return false;

@@ -68,3 +68,14 @@ export function explainLogsError(
 export function formatLogsError(info: LogsErrorInfo): string {
   return info.fix ? `${info.message} ${info.fix}` : info.message;
 }
+
+/** A read that failed for a reason the user must fix (the message says how); `info` keeps the parts. */
+export class LogsReadError extends Error {
+  constructor(
+    readonly info: LogsErrorInfo,
+    cause?: unknown,
+  ) {
+    super(formatLogsError(info), { cause });
+    this.name = 'LogsReadError';
+  }
+}

@@ -17,7 +17,7 @@ import { LogTargetError, planLogs, type LogPlan, type LogTarget, type LogsAccess
 export { resolveSource, resolveSources, taskIdOf, type CloudWatchSource, type LogSource } from './source';
 export { planLogs, LogTargetError, type LogPlan, type LogTarget, type LogsAccess } from './targets';
 export { readRange, groupStreams, type LogLine, type ReadResult } from './reader';
-export { explainLogsError, formatLogsError } from './errors';
+export { explainLogsError, formatLogsError, LogsReadError } from './errors';
 export { RingBuffer } from './ring';
 export type { FollowOptions } from './poll';
 
@@ -104,7 +104,10 @@ export async function lastLines(
       notes: plan.notes,
     };
   } catch (e) {
-    const info = explainLogsError(e, g, 'logs:GetLogEvents', access.region);
+    let info = explainLogsError(e, g, 'logs:GetLogEvents', access.region);
+    // Some emulators answer a missing stream with the group message: ask whether the group exists.
+    if (info.problem === 'group-missing' && (await groupExists(access, src.region, src.group)))
+      info = { ...info, problem: 'stream-missing' };
     if (info.problem === 'stream-missing')
       return {
         ok: false,
@@ -133,4 +136,12 @@ function failedContainer(task: Task, plan: LogPlan): string | undefined {
 /** Containers are essential unless their definition says `essential: false`. */
 function isEssential(plan: LogPlan, name: string): boolean {
   return plan.essential?.[name] !== false;
+}
+
+async function groupExists(access: LogsAccess, region: string, group: string): Promise<boolean> {
+  try {
+    return (await (await access.logs(region)).describeLogGroup(group)) !== undefined;
+  } catch {
+    return false; // the first error is the one reported
+  }
 }

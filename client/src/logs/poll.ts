@@ -6,7 +6,7 @@
  * (up to 30 s) while CloudWatch throttles. A missing group or stream is waited for, not fatal.
  */
 import { RecentEvents } from './dedup';
-import { explainLogsError } from './errors';
+import { explainLogsError, LogsReadError } from './errors';
 import { byTime, filterGroup, realWait, toLine, type LogLine, type StreamGroup, type Waiter } from './reader';
 import type { LogsAccess } from './targets';
 
@@ -64,8 +64,7 @@ export async function pollGroup(
       }
     } catch (e) {
       const info = explainLogsError(e, g, 'logs:FilterLogEvents', access.region);
-      if (info.problem === 'access-denied' || info.problem === 'other')
-        throw Object.assign(new Error(`${info.message}${info.fix ? ` ${info.fix}` : ''}`), { cause: e });
+      if (info.problem === 'access-denied' || info.problem === 'other') throw new LogsReadError(info, e);
       if (info.problem === 'throttled') {
         interval = Math.min(30_000, interval * 2);
         opts.onStatus(`CloudWatch Logs is throttling: polling every ${Math.round(interval / 1000)} s.`);

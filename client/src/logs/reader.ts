@@ -4,6 +4,7 @@
  * back-off, and the newest `limit` lines kept (older ones counted, not held).
  */
 import { describeAwsError } from '../aws/errors';
+import { explainLogsError, LogsReadError } from './errors';
 import { LOGS_LIMITS, type LogEvent, type LogsApi } from '../aws/types';
 import { RingBuffer } from './ring';
 import type { CloudWatchSource } from './source';
@@ -140,9 +141,13 @@ export async function readRange(
   for (const g of groupStreams(plan)) {
     const logs = await access.logs(g.region);
     const ring = new RingBuffer<LogLine>(opts.limit);
-    await filterGroup(logs, g, opts, (events) => {
-      for (const e of events) ring.push(toLine(g, e));
-    });
+    try {
+      await filterGroup(logs, g, opts, (events) => {
+        for (const e of events) ring.push(toLine(g, e));
+      });
+    } catch (e) {
+      throw new LogsReadError(explainLogsError(e, g, 'logs:FilterLogEvents', access.region), e);
+    }
     total += ring.length + ring.dropped;
     kept.push(...ring.toArray());
   }

@@ -40,6 +40,9 @@ AWS commands (standard AWS credential chain; AWS_ENDPOINT_URL, --region and --pr
 'fargate-lens COMMAND --help' for each):
   fargate-lens diff PATH [--revision FAMILY[:N]] [--format text|json]
                              compare a task-definition file with its registered revision
+  fargate-lens logs --cluster NAME (--task ID | --service NAME [--previous]) [--container NAME]
+                    [--since 5m|1h|ISO-8601] [--filter PATTERN] [--follow] [--format text|json]
+                             print or follow container logs (exit 2 when they cannot be read)
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or internal failure.`;
 

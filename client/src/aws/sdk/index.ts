@@ -64,10 +64,12 @@ export interface SdkConnection {
 }
 
 export function createSdkApis(connection: Connection, config: AwsClientConfig, ssmEndpointUrl?: string): SdkConnection {
-  // StartLiveTail's endpoint carries the host prefix "stream-"; a custom endpoint (an emulator, a proxy)
-  // names its host exactly, so the prefix is left off there.
+  // StartLiveTail's endpoint carries the host prefix "stream-"; a custom endpoint (setting or the SDK's
+  // AWS_ENDPOINT_URL variables: an emulator, a proxy) names its host exactly, so no prefix there.
+  const customEndpoint =
+    config.endpoint !== undefined || !!process.env.AWS_ENDPOINT_URL || !!process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS;
   const clients = new SdkClients((service) =>
-    service === 'logs' ? { ...config, disableHostPrefix: config.endpoint !== undefined } : config,
+    service === 'logs' ? { ...config, disableHostPrefix: customEndpoint } : config,
   );
   const apis = lazyApis(connection, clients);
   const exec = new SdkExecApi({
