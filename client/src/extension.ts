@@ -13,7 +13,7 @@ import { activateExplorer } from './explorer/activate';
 import type { LiveEfsData } from './explorer/liveEfs';
 import { clientOptions } from './explorer/settings';
 import { createLanguageClient } from './languageClient';
-import { once, registerCommands, type Handler } from './lazy';
+import { forwardingContentProvider, once, registerCommands, type Handler } from './lazy';
 import { Logs } from './ui/logs';
 
 let client: LanguageClient | undefined;
@@ -62,6 +62,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return started.commands;
   });
 
+  // Container logs: dist/logs.js loads on the first Show/Follow Container Logs command. The document
+  // scheme is registered now, so a log view restored after a reload says how to reopen it.
+  const logViews = forwardingContentProvider();
+  const containerLogs = once(async () => {
+    const started = (await import('./chunks/logs')).startLogs({ aws, connections: explorer.connections });
+    logViews.attach(started.provider);
+    context.subscriptions.push(...started.disposables);
+    return started.commands;
+  });
+  context.subscriptions.push(
+    logViews,
+    vscode.workspace.registerTextDocumentContentProvider('fargate-lens-logs', logViews),
+  );
+
   client = createLanguageClient(context, logs.channel('server'));
   const core = {
     'fargateLens.restartServer': async () => {
@@ -79,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     { dispose: () => void client?.stop() },
     ...registerCommands(COMMAND_SPECS, {
-      chunks: { explorer: explorer.commands, exec, core: async () => core },
+      chunks: { explorer: explorer.commands, exec, logs: containerLogs, core: async () => core },
       logs,
       titles: commandTitles(context),
     }),

@@ -23,6 +23,7 @@ import {
   type CreateAccessPointCommandOutput,
 } from '@aws-sdk/client-efs';
 import { freezeTaskTransitions } from './moto';
+import { seedDemoLogs, type DemoLogs } from './seedLogs';
 
 export interface DemoAccount {
   region: string;
@@ -35,6 +36,8 @@ export interface DemoAccount {
   mountTargetId: string;
   subnets: string[];
   securityGroup: string;
+  /** CloudWatch Logs seeded for the running tasks, named as the awslogs driver names them. */
+  logs: DemoLogs;
 }
 
 export async function seedDemoAccount(endpoint: string, region = 'us-east-1'): Promise<DemoAccount> {
@@ -107,7 +110,18 @@ export async function seedDemoAccount(endpoint: string, region = 'us-east-1'): P
             networkMode: 'awsvpc',
             cpu: '256',
             memory: '512',
-            containerDefinitions: containers,
+            // awslogs as the console's default sets it: group /ecs/<family>, prefix "ecs".
+            containerDefinitions: containers.map((c) => ({
+              logConfiguration: {
+                logDriver: 'awslogs',
+                options: {
+                  'awslogs-group': `/ecs/${family}`,
+                  'awslogs-region': region,
+                  'awslogs-stream-prefix': 'ecs',
+                },
+              },
+              ...c,
+            })),
             ...(efsVolume
               ? {
                   volumes: [
@@ -185,12 +199,18 @@ export async function seedDemoAccount(endpoint: string, region = 'us-east-1'): P
       }),
     );
 
+    const standaloneTasks = (standalone.tasks ?? []).map((t) => t.taskArn!);
+    const logs = await seedDemoLogs(endpoint, region, [
+      { group: '/ecs/web', container: 'app', tasks: [...web.tasks, ...api.tasks] },
+      { group: '/ecs/worker', container: 'app', tasks: standaloneTasks },
+    ]);
     return {
       region,
+      logs,
       clusters: { prod, staging },
       services: { web: web.arn, api: api.arn },
       taskDefinitions: { web: [web1, web2], worker, inactive },
-      tasks: { web: web.tasks, api: api.tasks, standalone: (standalone.tasks ?? []).map((t) => t.taskArn!) },
+      tasks: { web: web.tasks, api: api.tasks, standalone: standaloneTasks },
       fileSystemId,
       accessPointIds: aps.map((a) => a.AccessPointId!),
       mountTargetId: mt.MountTargetId!,

@@ -7,11 +7,11 @@
  *
  * To add a command: an entry here, a `contributes.commands` entry in package.json, and a handler in
  * its chunk's table (client/src/commands/index.ts for `explorer`, client/src/exec/commands.ts for
- * `exec`) whose type requires exactly the ids listed here for that chunk.
+ * `exec`, client/src/logs/view/handlers.ts for `logs`) whose type requires exactly the ids listed here for that chunk.
  */
 import type { LogChannelId } from '../ui/logChannels';
 
-export type CommandChunk = 'explorer' | 'exec' | 'core';
+export type CommandChunk = 'explorer' | 'exec' | 'logs' | 'core';
 
 export interface CommandSpec {
   readonly id: string;
@@ -40,6 +40,9 @@ export const COMMAND_SPECS = [
   { id: 'fargateLens.openInConsole', chunk: 'explorer' },
   { id: 'fargateLens.openShell', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.runCommandInContainer', chunk: 'exec', log: 'exec' },
+  { id: 'fargateLens.showContainerLogs', chunk: 'logs' },
+  { id: 'fargateLens.followContainerLogs', chunk: 'logs' },
+  { id: 'fargateLens.showPreviousContainerLogs', chunk: 'logs' },
   { id: 'fargateLens.restartServer', chunk: 'core', log: 'server' },
   { id: 'fargateLens.showLogs', chunk: 'core' },
   { id: 'fargateLens.openSettings', chunk: 'core' },

@@ -46,6 +46,14 @@ export class LogTargetError extends Error {
 
 const shortName = (arnOrName: string): string => arnOrName.split('/').pop() ?? arnOrName;
 
+const PREVIOUS_HINT = 'Use "previous" for the most recently stopped task.';
+
+function noTask(target: Extract<LogTarget, { kind: 'service' }>): string {
+  return target.previous
+    ? `Service ${shortName(target.service)} has no stopped task (ECS keeps stopped tasks for about an hour).`
+    : `Service ${shortName(target.service)} has no running task.`;
+}
+
 async function tasksOf(ecs: EcsApi, target: LogTarget): Promise<Task[]> {
   if (target.kind === 'task') {
     const tasks = await ecs.describeTasks(target.cluster, [target.task]);
@@ -68,16 +76,14 @@ async function tasksOf(ecs: EcsApi, target: LogTarget): Promise<Task[]> {
     arns.push(...page.items);
     nextToken = page.nextToken;
   } while (nextToken && arns.length < 1000);
-  if (arns.length === 0)
-    throw new LogTargetError(
-      target.previous
-        ? `Service ${shortName(target.service)} has no stopped task (ECS keeps stopped tasks for about an hour).`
-        : `Service ${shortName(target.service)} has no running task.`,
-      target.previous ? undefined : 'Use "previous" for the most recently stopped task.',
-    );
-  const tasks: Task[] = [];
+  if (arns.length === 0) throw new LogTargetError(noTask(target), target.previous ? undefined : PREVIOUS_HINT);
+  const described: Task[] = [];
   for (let i = 0; i < arns.length; i += 100)
-    tasks.push(...(await ecs.describeTasks(target.cluster, arns.slice(i, i + 100))));
+    described.push(...(await ecs.describeTasks(target.cluster, arns.slice(i, i + 100))));
+  // A service's tasks carry group "service:<name>"; keep only those (some emulators ignore serviceName).
+  const group = `service:${shortName(target.service)}`;
+  const tasks = described.filter((t) => t.group === undefined || t.group === group);
+  if (tasks.length === 0) throw new LogTargetError(noTask(target), target.previous ? undefined : PREVIOUS_HINT);
   if (!target.previous) return tasks;
   const when = (t: Task): number => new Date(t.stoppedAt ?? t.stoppingAt ?? t.createdAt ?? 0).getTime();
   return [tasks.reduce((a, b) => (when(b) > when(a) ? b : a))];

@@ -11,6 +11,7 @@ import { COMMAND_SPECS, specsOf } from '../../../client/src/commands/registry';
 import { COMMANDS } from '../../../client/src/commands/index';
 import type { ExecDeps } from '../../../client/src/exec/flow';
 import { execHandlers } from '../../../client/src/exec/handlers';
+import { logCommandHandlers, type LogCommandDeps } from '../../../client/src/logs/view/handlers';
 
 const ROOT = join(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -54,6 +55,15 @@ test("the ECS Exec chunk's table has exactly the registry's exec ids (unit)", ()
   assert.deepEqual(
     Object.keys(table).sort(),
     specsOf('exec')
+      .map((s) => s.id)
+      .sort(),
+  );
+});
+
+test("the container-logs chunk's table has exactly the registry's logs ids (unit)", () => {
+  assert.deepEqual(
+    Object.keys(logCommandHandlers({} as LogCommandDeps)).sort(),
+    specsOf('logs')
       .map((s) => s.id)
       .sort(),
   );

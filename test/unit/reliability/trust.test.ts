@@ -105,6 +105,10 @@ const SETTINGS: Record<string, { decides: boolean; readIn?: string }> = {
   'fargateLens.files.exclude': { decides: false },
   'fargateLens.maxFileSizeKB': { decides: false },
   'fargateLens.debounceMs': { decides: false },
+  'fargateLens.logs.maxLines': { decides: false },
+  'fargateLens.logs.ansiColors': { decides: false },
+  'fargateLens.logs.timeZone': { decides: false },
+  'fargateLens.logs.liveTail': { decides: true, readIn: 'client/src/chunks/logs.ts' },
 };
 
 test('every setting in package.json is classified; the ones that decide what runs are never read from a workspace (unit)', () => {
