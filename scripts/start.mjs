@@ -95,6 +95,14 @@ try {
     `AWS emulator on ${moto.endpoint} (moto_server pid ${moto.pid}): clusters ${clusters.join(', ') || '(none reported)'} (seed: ${seeded.seeder})`,
   );
 
+  if (seeded.logs?.groups?.length) {
+    const { startLogTicker } = await import('./sandboxLogs.mjs');
+    stops.push(startLogTicker(moto.endpoint, seeded.logs));
+    say(
+      `Container logs: ${Object.values(seeded.logs.streams).flat().length} streams in ${seeded.logs.groups.join(', ')}; the web tasks write a line every 3 s (right-click a task or container: Follow Logs…).`,
+    );
+  }
+
   const workspace = scratchWorkspace(state);
   const url = workbenchUrl(server.host, { folder: workspace });
 

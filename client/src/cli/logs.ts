@@ -7,6 +7,7 @@
  * reason when the logs cannot be found or read.
  */
 import {
+  explainEmpty,
   followLogs,
   logsAccess,
   LogsReadError,
@@ -95,6 +96,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const result = await readRange(access, plan, { startTime, filterPattern: opts.strings.filter, limit: MAX_LINES });
     if (result.dropped) io.err(`${result.dropped} older lines not shown (narrow --since or --filter).\n`);
+    if (result.lines.length === 0) for (const n of await explainEmpty(access, plan)) io.err(`${n}\n`);
     write(result.lines);
     return 0;
   } catch (e) {

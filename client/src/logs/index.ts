@@ -145,3 +145,38 @@ async function groupExists(access: LogsAccess, region: string, group: string): P
     return false; // the first error is the one reported
   }
 }
+
+/**
+ * Why a read found nothing, per stream that does not exist yet: the container has not written (task
+ * still pending or starting) or never started. Empty when every stream exists (the range or the
+ * filter simply matched nothing). DescribeLogStreams by prefix, one call per stream.
+ */
+export async function explainEmpty(access: LogsAccess, plan: LogPlan): Promise<string[]> {
+  const out: string[] = [];
+  for (const s of plan.streams) {
+    const src = s.source;
+    if (src.kind !== 'cloudwatch' || !src.stream) continue;
+    try {
+      const logs = await access.logs(src.region);
+      const found = await logs.describeLogStreams(src.group, src.stream);
+      if (found.some((x) => x.logStreamName === src.stream)) continue;
+      const status = s.task.lastStatus ?? 'unknown';
+      out.push(
+        `Stream ${src.stream} does not exist yet in "${src.group}" (task ${s.taskId.slice(0, 8)} is ${status}): ` +
+          (['PROVISIONING', 'PENDING', 'ACTIVATING'].includes(status)
+            ? 'it appears when the container writes its first line; Follow Container Logs waits for it.'
+            : `container "${s.container}" has written nothing.`),
+      );
+    } catch (e) {
+      out.push(
+        explainLogsError(
+          e,
+          { group: src.group, region: src.region, source: src },
+          'logs:DescribeLogStreams',
+          access.region,
+        ).message,
+      );
+    }
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LiveTailInput, LiveTailUpdate, LogEvent } from '../../../client/src/aws/types';
-import { followLogs, lastLines, planLogs, readRange, type LogLine } from '../../../client/src/logs';
+import { explainEmpty, followLogs, lastLines, planLogs, readRange, type LogLine } from '../../../client/src/logs';
 import { FakeLogs } from '../../fakes/fakeLogs';
 import { CLUSTER, access, fakeEcs, taskArn, until, yieldWait } from './helpers';
 
@@ -272,5 +272,19 @@ describe('lastLines for the stopped-task diagnosis (unit)', () => {
     const a = access(fakeEcs([running('live'), older, stopped]), logs);
     const plan = await planLogs(a, { kind: 'service', cluster: CLUSTER, service: 'web', previous: true });
     assert.deepEqual([...new Set(plan.streams.map((s) => s.taskId))], ['dead']);
+  });
+});
+
+describe('empty reads are explained (unit)', () => {
+  it('a stream not created yet: the task is still pending, following waits for it', async () => {
+    const logs = new FakeLogs();
+    logs.put('/ecs/web', 'ecs/proxy/p1', [{ timestamp: T0, message: 'proxy up' }]);
+    const pending = { ...running('p1'), lastStatus: 'PENDING' };
+    const a = access(fakeEcs([pending]), logs);
+    const plan = await planLogs(a, { kind: 'task', cluster: CLUSTER, task: pending.taskArn });
+    const why = await explainEmpty(a, plan);
+    assert.deepEqual(why, [
+      'Stream ecs/app/p1 does not exist yet in "/ecs/web" (task p1 is PENDING): it appears when the container writes its first line; Follow Container Logs waits for it.',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Show Logs / Follow Logs / Show Logs of Last Stopped Task: from a tree node (container, task,
+ * Show Container Logs / Follow Container Logs / Show Logs of Last Stopped Task: from a tree node (container, task,
  * service) or the palette (pick a cluster, then a service or task), a time range and a CloudWatch
  * filter pattern, into a log view. VS Code-free: the UI, the views and the settings are ports.
  */
@@ -7,6 +7,7 @@ import type { ApiFactory, Connection } from '../../aws/types';
 import type { PickItem, Ui } from '../../commands/types';
 import { nodeOfKind } from '../../explorer/nodes';
 import {
+  explainEmpty,
   followLogs,
   logsAccess,
   LogTargetError,
@@ -219,6 +220,7 @@ async function runShow(
       model.note(
         `… ${r.dropped} older lines in this range not shown (newest ${model.options.capacity} kept: fargateLens.logs.maxLines).`,
       );
+    if (r.lines.length === 0) for (const n of await explainEmpty(access, plan)) model.note(n);
     model.setStatus(
       `${r.lines.length} lines, read ${new Date().toLocaleTimeString()}.${r.lines.length ? '' : ' Nothing in this range.'}`,
     );

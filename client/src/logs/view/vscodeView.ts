@@ -49,7 +49,8 @@ export class LogViews implements LogViewPort, vscode.TextDocumentContentProvider
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const entry = this.entries.get(uri.toString());
-    if (!entry) return '# This log view was closed or the window reloaded: run Show Logs or Follow Logs again.\n';
+    if (!entry)
+      return '# This log view was closed or the window reloaded: run Show Container Logs or Follow Container Logs again.\n';
     entry.rendered = entry.model.render();
     entry.renderedVersion = entry.model.version;
     setTimeout(() => this.decorate(uri.toString()), 0);
