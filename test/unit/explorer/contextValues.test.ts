@@ -142,6 +142,10 @@ const EXPECTED: Record<string, (n: ExplorerNode) => boolean> = {
   'fargateLens.runCommandInContainer': (n) =>
     (n.kind === 'task' && n.task.lastStatus === 'RUNNING') ||
     (n.kind === 'container' && n.container.lastStatus === 'RUNNING'),
+  // Container logs: any container, task (stopped ones too: their logs outlive them) or service.
+  'fargateLens.showContainerLogs': (n) => n.kind === 'container' || n.kind === 'task' || n.kind === 'service',
+  'fargateLens.followContainerLogs': (n) => n.kind === 'container' || n.kind === 'task' || n.kind === 'service',
+  'fargateLens.showPreviousContainerLogs': (n) => n.kind === 'service',
   // Refresh where children come from AWS (a task's containers come with the task); Retry on a connection's error.
   'fargateLens.refreshNode': (n) => (toTreeItem(n).collapsible !== 'none' && n.kind !== 'task') || connectionError(n),
   'fargateLens.openSettings': (n) => connectionError(n),
