@@ -36,6 +36,9 @@ for (const event of [
   'handshake-complete',
   'challenge-ok',
   'line',
+  'command',
+  'exited',
+  'size',
   'channel-closed',
   'disconnected',
   'resumed',
@@ -68,6 +71,7 @@ stub.on('call', (op, body) => {
     const input = JSON.parse(body);
     const tail = (arn) => String(arn).slice(String(arn).lastIndexOf('/') + 1);
     agentOptions.targetId = `ecs:${tail(input.cluster)}_${tail(input.task)}_${RUNTIME_ID}`;
+    agentOptions.command = input.command; // ECS hands the agent the command to run
   }
   emit({ event: 'call', op });
 });

@@ -259,7 +259,7 @@ export const steps = [
     },
   },
   {
-    name: 'ECS Exec: open a shell on a seeded task, echo hello, survive a dropped connection (resume, nothing shown twice), close it, and the session is terminated',
+    name: 'ECS Exec: open a shell on a seeded task, echo hello, survive a dropped connection (resume, nothing shown twice), end it with exit, which reads as a normal end, and the session is terminated',
     skip: execReady,
     async run({ page, shot, pkg, seed, execStub }) {
       const { tree, item } = await explorer(page, pkg);
@@ -352,10 +352,20 @@ export const steps = [
       if (agentLines.join('|') !== 'echo hello|echo again')
         throw new Error(`the agent ran ${JSON.stringify(agentLines)}, expected echo hello then echo again`);
       await shot('exec-reconnected');
-      await runCommand(page, 'Terminal: Kill the Active Terminal Instance');
+      // A normal `exit`: the agent ends the pty session with channel_closed and no exit code, and the
+      // terminal closes like any terminal whose shell exits — no warning, no "[Press any key to close]".
+      const exitAt = execStub.events.length;
+      await page.keyboard.type('exit');
+      await page.keyboard.press('Enter');
+      await execStub.waitFor((e) => e.event === 'agent:exited', 'the shell exiting at the agent', { since: exitAt });
+      await execStub.waitFor((e) => e.event === 'agent:channel-closed', 'channel_closed', { since: exitAt });
       const ended = await execStub.waitFor((e) => e.event === 'terminated', 'ssm:TerminateSession', { since });
       if (!ended.sessionId) throw new Error('TerminateSession named no session');
       await terminal.waitFor({ state: 'detached', timeout: T });
+      const alarms = await page
+        .locator('.notification-toast', { hasText: /ECS Exec|Session closed|failed/i })
+        .allInnerTexts();
+      if (alarms.length) throw new Error(`a normal exit raised: ${alarms.join(' | ')}`);
     },
   },
   {

@@ -16,7 +16,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 export interface StubOptions {
   upstream: string;
   kms: FakeKms;
-  session: () => { sessionId: string; streamUrl: string; tokenValue: string };
+  /** The session ExecuteCommand returns; given the request (cluster, task, container, command). */
+  session: (input: Json) => { sessionId: string; streamUrl: string; tokenValue: string };
   patchTask?: (task: Json) => void;
   patchCluster?: (cluster: Json) => void;
   callerArn?: string;
@@ -75,7 +76,7 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
         taskArn: input.task,
         containerName: input.container,
         interactive: true,
-        session: opts.session(),
+        session: opts.session(input),
       });
     case 'GenerateDataKey': {
       const key = await opts.kms.generateDataKey(input.KeyId, input.EncryptionContext ?? {}, input.NumberOfBytes);

@@ -5,8 +5,9 @@
  * service side of ssm:ResumeSession) attaches the socket to the live session it was issued for, which
  * carries on with the same sequence numbers (fakeSession.ts). Sockets can be cut on demand
  * (`dropConnections`, `dropOnNextInput`) or at random (`chaos.disconnect`). Session behaviour (handshake,
- * KMS, shell) lives in fakeShell.ts. Events: token, resumed, size, line, handshake-complete,
- * challenge-ok, ignored-input, protocol-error, channel-closed, disconnected.
+ * KMS, the command and its pty) lives in fakeShell.ts and fakeHandshake.ts, the container's shell in
+ * fakeSh.ts. Events: token, resumed, size, line, command, exited, handshake-complete, challenge-ok,
+ * ignored-input, protocol-error, channel-closed, disconnected.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -84,6 +85,14 @@ export class FakeAgent extends EventEmitter implements SessionHost {
     return { tokenValue, streamUrl: this.url };
   }
 
+  /**
+   * What the service hands the agent for the next session (the ExecuteCommand command, the SSM target),
+   * as ECS does when ExecuteCommand is called; sessions already running keep theirs.
+   */
+  configure(patch: Partial<SessionOptions>): void {
+    Object.assign(this.opts, patch);
+  }
+
   /** Cuts every session's connection, as a network failure would; returns how many were cut. */
   dropConnections(): number {
     let n = 0;
@@ -125,7 +134,7 @@ export class FakeAgent extends EventEmitter implements SessionHost {
     const resumed = [...this.resumeTokens].find(([s, t]) => t === value && !s.over)?.[0];
     if (value === this.opts.tokenValue) {
       this.emit('token', token);
-      const session = new AgentSession(this.opts, this, seededRandom(this.opts.chaos?.seed ?? 1));
+      const session = new AgentSession({ ...this.opts }, this, seededRandom(this.opts.chaos?.seed ?? 1));
       this.sessions.add(session);
       this.latest = session;
       session.start(ws);

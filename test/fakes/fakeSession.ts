@@ -222,7 +222,12 @@ export class AgentSession {
     this.maybeClose();
   }
 
-  /** channel_closed is not sequenced, so it waits until every stream message is acknowledged. */
+  /**
+   * channel_closed is not sequenced, so it waits until every stream message is acknowledged (the agent's
+   * `PrepareToCloseChannel` waits for its outgoing buffer to empty, then reports Terminating and the
+   * service closes the channel; the real one gives up waiting after 2 s, this fake waits on). Its Output
+   * is empty on a normal end and carries the plugin's error when the session failed.
+   */
   private maybeClose(): void {
     if (this.closing === undefined || this.unacked.size > 0 || !this.ws) return;
     const payload = Buffer.from(

@@ -1,11 +1,29 @@
 /**
- * The agent-side session behaviour of the fake endpoint: it demands the handshake (session type, and
- * KMS with an encryption challenge when configured), ignores input sent before the handshake
- * completes, then behaves like a tiny shell with terminal echo: `echo X` prints X, `stty size`
- * prints the last window size, `exit N` sends ExitCode N and closes the channel.
+ * The agent's session plugin for the fake endpoint, following amazon-ssm-agent (3.3.x):
+ * - Handshake or not: `agent/session/plugins/sessionplugin/sessionplugin.go` `Execute` performs it when
+ *   the plugin requires one (NonInteractiveCommands, Port) or the session is KMS-encrypted, and skips it
+ *   otherwise (ECS Exec's InteractiveCommands without KMS). While it runs, stream data other than its
+ *   own answers is acknowledged and dropped (`datachannel.go` `processStreamDataMessage`).
+ * - The command: in container mode `agent/session/shell/shell_unix.go` `StartCommandExecutor` runs `sh`
+ *   for an empty command, else splits it with shlex and execs it without a shell (shlex.ts); a missing
+ *   program fails the session with "Unable to start command: …" (`shell.go` `execute`).
+ * - Interactive sessions (InteractiveCommands, Standard_Stream) run on a pty (`executeCommandsWithPty`):
+ *   keystrokes are echoed and lines handed to the program, Size messages set the window
+ *   (`shell_unix.go` `InputStreamMessageHandler`, `SetSize`), output is sent as it comes with LF turned
+ *   into CRLF by the pty. When the program exits the agent flushes and ends the session (`writePump`
+ *   returns, `PrepareToCloseChannel`, Terminating): channel_closed with no Output and NO exit code.
+ * - NonInteractiveCommands with separateOutputStream (`processCommandsWithOutputStreamSeparate`) has no
+ *   pty and ignores Size: stdout goes as Output, stderr as StdErr, then `sendExitCode` sends
+ *   "EXIT_CODE: <n>" as payload type 12, then the channel closes. Without separate streams
+ *   (`processCommandsWithExec`) the combined output is sent and there is no exit code either.
+ * - Output, StdErr and ExitCode are sealed once KMS is on; only client Output is opened
+ *   (`datachannel.go` `SendStreamDataMessage`, `processStreamDataMessage`). Empty payloads are not sent.
+ * The program itself is the fake container's `sh` (fakeSh.ts) or one of its utilities.
  */
-import { randomBytes } from 'node:crypto';
-import { agentOpen, agentSeal, type FakeKms } from './fakeKms';
+import { AgentHandshake, type HandshakeOptions } from './fakeHandshake';
+import { agentOpen, agentSeal } from './fakeKms';
+import { MiniSh, ShExit, type ShIo } from './fakeSh';
+import { shlexSplit } from './shlex';
 
 export const PT = {
   output: 1,
@@ -20,14 +38,19 @@ export const PT = {
   exitCode: 12,
 };
 
-export interface ShellOptions {
-  sessionId: string;
-  targetId: string;
-  kms?: FakeKms;
+export type SessionType = 'InteractiveCommands' | 'NonInteractiveCommands' | 'Standard_Stream';
+
+export interface ShellOptions extends HandshakeOptions {
+  /** The ExecuteCommand command (ECS passes it to the agent); `/bin/sh` when absent. */
+  command?: string;
+  /** ECS Exec is InteractiveCommands; the others are what SSM documents can ask for. */
+  sessionType?: SessionType;
+  /** NonInteractiveCommands only: stdout and stderr apart, and the exit code at the end (default true). */
+  separateOutputStream?: boolean;
+  /** Force the handshake on a session type that does not require one. */
   handshake?: boolean;
-  sessionType?: string;
-  /** Non-interactive mode: run this line once ready, then exit with its status. */
-  runOnReady?: string;
+  /** Programs the container image has (default: /bin/sh, sh and the fake sh's utilities). */
+  programs?: string[];
   prompt?: string;
 }
 
@@ -38,132 +61,166 @@ export interface ShellIo {
   emit(event: string, data?: unknown): void;
 }
 
-type Phase = 'handshake' | 'challenge' | 'shell' | 'done';
+const SHELLS = ['/bin/sh', 'sh', '/bin/bash', 'bash'];
+const UTILITIES = ['echo', 'printf', 'true', 'false', 'stty', 'pwd', 'ls', 'cat', 'wc', 'whoami', 'hostname', 'env'];
+
+type Phase = 'handshake' | 'challenge' | 'running' | 'done';
 
 export class FakeShell {
-  private phase: Phase = 'shell';
-  private agentEncrypt?: Buffer;
-  private agentDecrypt?: Buffer;
-  private challenge?: Buffer;
+  private phase: Phase = 'handshake';
+  private readonly handshake: AgentHandshake;
   private line = '';
   private size?: { cols: number; rows: number };
-  private readonly prompt: string;
+  private sh?: MiniSh;
+  private readonly sessionType: SessionType;
 
   constructor(
     private readonly opts: ShellOptions,
     private readonly io: ShellIo,
   ) {
-    this.prompt = opts.prompt ?? '$ ';
+    this.handshake = new AgentHandshake(opts);
+    this.sessionType = opts.sessionType ?? 'InteractiveCommands';
+  }
+
+  private get pty(): boolean {
+    return this.sessionType !== 'NonInteractiveCommands';
   }
 
   start(): void {
-    if (this.opts.handshake || this.opts.kms) {
-      this.phase = 'handshake';
-      const actions: unknown[] = [
-        {
-          ActionType: 'SessionType',
-          ActionParameters: { SessionType: this.opts.sessionType ?? 'InteractiveCommands', Properties: null },
-        },
-      ];
-      if (this.opts.kms)
-        actions.push({ ActionType: 'KMSEncryption', ActionParameters: { KMSKeyId: this.opts.kms.keyId } });
-      this.sendJson(PT.handshakeRequest, { AgentVersion: '3.3.0.0', RequestedClientActions: actions });
-    } else {
-      this.ready();
-    }
+    const requires = this.sessionType === 'NonInteractiveCommands' || this.opts.handshake;
+    if (!requires && !this.opts.kms) return this.execute();
+    const properties = this.pty
+      ? { commands: this.opts.command ?? '', runAsElevated: true }
+      : { commands: this.opts.command ?? '', separateOutputStream: this.opts.separateOutputStream ?? true };
+    this.sendJson(PT.handshakeRequest, this.handshake.request(this.sessionType, properties));
   }
 
   onInput(payloadType: number, payload: Buffer): void {
+    if (this.phase === 'handshake' && payloadType === PT.handshakeResponse)
+      return this.advance(this.handshake.response(payload));
+    if (this.phase === 'challenge' && payloadType === PT.challengeResponse)
+      return this.advance(this.handshake.challengeResponse(payload));
+    if (payloadType === PT.size && this.phase === 'done' && this.pty) {
+      // The program has exited before the size came: the agent's SetSize fails on the closed pty.
+      this.io.emit('size', JSON.parse(payload.toString('utf8')));
+      return;
+    }
+    if (this.phase !== 'running') {
+      this.io.emit('ignored-input', payload.length);
+      return;
+    }
     if (payloadType === PT.size) {
+      if (!this.pty) return; // "Terminal resize message is ignored in NonInteractiveCommands plugin"
       this.size = JSON.parse(payload.toString('utf8'));
       this.io.emit('size', this.size);
       return;
     }
-    if (this.phase === 'handshake' && payloadType === PT.handshakeResponse) return this.onHandshakeResponse(payload);
-    if (this.phase === 'challenge' && payloadType === PT.challengeResponse) return this.onChallengeResponse(payload);
     if (payloadType !== PT.output) return;
-    if (this.phase !== 'shell') {
-      this.io.emit('ignored-input', payload.length);
+    const keys = this.handshake.keys;
+    const text = (keys ? agentOpen(keys.open, payload) : payload).toString('utf8');
+    if (this.pty && this.sh) for (const ch of text) this.key(ch);
+  }
+
+  private advance(o: ReturnType<AgentHandshake['response']>): void {
+    if ('error' in o) return this.fail(`Encountered error while initiating handshake. ${o.error}`);
+    if (o.next === 'challenge') {
+      this.phase = 'challenge';
+      this.sendJson(PT.challengeRequest, o.payload);
       return;
     }
-    const text = (this.agentDecrypt ? agentOpen(this.agentDecrypt, payload) : payload).toString('utf8');
-    for (const ch of text) this.key(ch);
+    if (this.handshake.keys) this.io.emit('challenge-ok');
+    this.sendJson(PT.handshakeComplete, o.payload);
+    this.io.emit('handshake-complete', {
+      kms: !!this.opts.kms,
+      challengeAcknowledged: this.handshake.challengeAcknowledged,
+    });
+    this.execute();
   }
 
-  private onHandshakeResponse(payload: Buffer): void {
-    const res = JSON.parse(payload.toString('utf8')) as {
-      ProcessedClientActions?: {
-        ActionType: string;
-        ActionStatus: number;
-        ActionResult?: { KMSCipherTextKey?: string };
-      }[];
+  /** StartCommandExecutor, then the pty or exec path. */
+  private execute(): void {
+    this.phase = 'running';
+    let argv: string[];
+    try {
+      argv = this.opts.command?.trim() ? shlexSplit(this.opts.command) : ['sh'];
+    } catch (e) {
+      return this.fail(`Unable to start command: Failed to parse commands input: ${(e as Error).message}\n`);
+    }
+    this.io.emit('command', argv);
+    const programs = this.opts.programs ?? [...SHELLS, ...UTILITIES];
+    if (!programs.includes(argv[0])) {
+      const why = argv[0].includes('/')
+        ? `fork/exec ${argv[0]}: no such file or directory`
+        : `exec: "${argv[0]}": executable file not found in $PATH`;
+      return this.fail(`Unable to start command: ${this.pty ? 'Failed to start pty: ' : ''}${why}\n`);
+    }
+    const [program, ...args] = argv;
+    const shellIo = this.containerIo();
+    if (SHELLS.includes(program) && args[0] === '-c') {
+      this.sh = new MiniSh(shellIo, args.slice(3)); // sh -c script $0 $1 …
+      return this.finish(this.runScript(args[1] ?? ''));
+    }
+    this.sh = new MiniSh(shellIo);
+    if (SHELLS.includes(program) && !args.length && this.pty) return this.out(this.prompt);
+    // A utility run directly: the argument vector as it is, no shell in between.
+    return this.finish(this.runScript(argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')));
+  }
+
+  private get prompt(): string {
+    return this.opts.prompt ?? '$ ';
+  }
+
+  private containerIo(): ShIo {
+    return {
+      out: (t) => this.out(t),
+      err: (t) => (this.pty ? this.out(t) : this.send(PT.stdErr, Buffer.from(t))),
+      size: () => (this.pty ? this.size : undefined),
     };
-    const actions = res.ProcessedClientActions ?? [];
-    const sessionType = actions.find((a) => a.ActionType === 'SessionType');
-    if (sessionType?.ActionStatus !== 1) return this.fail('client did not accept the session type');
-    if (!this.opts.kms) return this.complete();
-    const kmsAction = actions.find((a) => a.ActionType === 'KMSEncryption');
-    const blob = kmsAction?.ActionResult?.KMSCipherTextKey;
-    if (kmsAction?.ActionStatus !== 1 || !blob) return this.fail('client did not complete KMS encryption');
-    let key: Buffer;
+  }
+
+  private runScript(script: string): number {
     try {
-      key = this.opts.kms.decrypt(Buffer.from(blob, 'base64'), {
-        'aws:ssm:SessionId': this.opts.sessionId,
-        'aws:ssm:TargetId': this.opts.targetId,
-      });
-    } catch {
-      return this.fail('KMS data key could not be decrypted with this session context');
+      return this.sh!.run(script);
+    } catch (e) {
+      if (e instanceof ShExit) return e.code;
+      throw e;
     }
-    if (key.length !== 64) return this.fail('data key is not 64 bytes');
-    this.agentEncrypt = key.subarray(0, 32); // the client decrypts with bytes 0–31
-    this.agentDecrypt = key.subarray(32, 64);
-    this.challenge = randomBytes(64);
-    this.phase = 'challenge';
-    this.sendJson(PT.challengeRequest, { Challenge: agentSeal(this.agentEncrypt, this.challenge).toString('base64') });
   }
 
-  private onChallengeResponse(payload: Buffer): void {
-    const res = JSON.parse(payload.toString('utf8')) as { Challenge?: string };
-    let answer: Buffer | undefined;
-    try {
-      answer = agentOpen(this.agentDecrypt!, Buffer.from(res.Challenge ?? '', 'base64'));
-    } catch {
-      answer = undefined;
-    }
-    if (!answer || !this.challenge!.equals(answer)) return this.fail('encryption challenge failed');
-    this.io.emit('challenge-ok');
-    this.complete();
+  /** The program has exited: the exit code only where the agent sends one, then channel_closed. */
+  private finish(code: number): void {
+    this.phase = 'done';
+    this.io.emit('exited', code);
+    if (this.sessionType === 'NonInteractiveCommands' && (this.opts.separateOutputStream ?? true))
+      this.send(PT.exitCode, Buffer.from(`EXIT_CODE: ${code}`));
+    this.io.closeChannel('');
   }
 
-  private complete(): void {
-    this.sendJson(PT.handshakeComplete, { HandshakeTimeToComplete: 1_000_000, CustomerMessage: '' });
-    this.io.emit('handshake-complete', { kms: !!this.opts.kms });
-    this.ready();
-  }
-
-  private ready(): void {
-    this.phase = 'shell';
-    if (this.opts.runOnReady !== undefined) return this.run(this.opts.runOnReady);
-    this.out(this.prompt);
-  }
-
+  /** The session plugin failed: the service closes the channel with the plugin's error as Output. */
   private fail(reason: string): void {
     this.phase = 'done';
-    this.io.emit('protocol-error', reason);
-    this.io.closeChannel(`Session failed: ${reason}`);
+    this.io.emit('protocol-error', reason.trim());
+    this.io.closeChannel(`----------ERROR-------\n${reason}`);
   }
 
+  /** The pty line discipline (echo, ^C, backspace) in front of an interactive sh. */
   private key(ch: string): void {
-    if (this.phase !== 'shell') return;
+    if (this.phase !== 'running') return;
     if (ch === '\r') {
-      this.out('\r\n');
+      this.out('\n');
       const line = this.line;
       this.line = '';
       this.io.emit('line', line);
-      this.run(line);
+      try {
+        this.sh!.run(line);
+      } catch (e) {
+        if (e instanceof ShExit) return this.finish(e.code);
+        throw e;
+      }
+      this.out(this.prompt);
     } else if (ch === '\x03') {
       this.line = '';
-      this.out(`^C\r\n${this.prompt}`);
+      this.out(`^C\n${this.prompt}`);
     } else if (ch === '\x7f') {
       if (this.line) this.out('\b \b');
       this.line = this.line.slice(0, -1);
@@ -173,32 +230,16 @@ export class FakeShell {
     }
   }
 
-  private run(line: string): void {
-    const [cmd, ...args] = line.trim().split(/\s+/);
-    if (cmd === 'exit') {
-      this.phase = 'done';
-      this.send(PT.exitCode, Buffer.from(String(Number(args[0] ?? 0))));
-      this.io.closeChannel(`\r\n\r\nExiting session with sessionId: ${this.opts.sessionId}.\r\n\r\n`);
-      return;
-    }
-    let status = 0;
-    if (cmd === 'echo') this.out(`${args.join(' ')}\r\n`);
-    else if (cmd === 'stty' && args[0] === 'size') this.out(`${this.size?.rows ?? 0} ${this.size?.cols ?? 0}\r\n`);
-    else if (cmd) {
-      this.send(PT.stdErr, Buffer.from(`sh: ${cmd}: not found\r\n`));
-      status = 127;
-    }
-    if (this.opts.runOnReady !== undefined) return this.run(`exit ${status}`);
-    this.out(this.prompt);
-  }
-
   private out(text: string): void {
-    this.send(PT.output, Buffer.from(text, 'utf8'));
+    if (!text) return;
+    this.send(PT.output, Buffer.from(this.pty ? text.replace(/\r?\n/g, '\r\n') : text, 'utf8'));
   }
 
-  /** Output, StdErr and ExitCode are encrypted once KMS is on; handshake payloads never are. */
+  /** Output, StdErr and ExitCode are sealed once KMS is on; handshake payloads never are. */
   private send(payloadType: number, data: Buffer): void {
-    this.io.sendStream(payloadType, this.agentEncrypt ? agentSeal(this.agentEncrypt, data) : data);
+    if (!data.length) return;
+    const keys = this.handshake.keys;
+    this.io.sendStream(payloadType, keys ? agentSeal(keys.seal, data) : data);
   }
 
   private sendJson(payloadType: number, value: unknown): void {

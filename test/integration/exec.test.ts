@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { CreateClusterCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { SdkExecApi } from '../../client/src/aws/execApi';
-import { openShell, runCommandInContainer, type ExecDeps } from '../../client/src/exec/flow';
+import { openShell, type ExecDeps } from '../../client/src/exec/flow';
+import { runCommandInContainer } from '../../client/src/exec/runCommand';
 import type { ExecUi, FindingChoice } from '../../client/src/exec/ports';
 import type { Finding } from '../../client/src/exec/preflight';
 import { when } from '../../client/src/exec/emitter';
@@ -82,7 +83,10 @@ before(async () => {
   stub = await AwsStub.start({
     upstream: moto.endpoint,
     kms,
-    session: () => ({ sessionId: SESSION_ID, streamUrl: state.agentUrl, tokenValue: TOKEN }),
+    session: (input) => {
+      state.agent?.configure({ command: input.command }); // ECS hands the agent the command
+      return { sessionId: SESSION_ID, streamUrl: state.agentUrl, tokenValue: TOKEN };
+    },
     resumeSession: (id) => {
       if (state.refuseResume)
         throw Object.assign(
@@ -217,24 +221,56 @@ test('pre-flight blocks a task started without exec and offers the service fix, 
   assertNoSecrets(r.texts);
 });
 
-test('run command in container streams output to the output channel and returns the exit code (integration)', async () => {
+test('run command in container runs through the container shell and returns the right exit code and output (integration)', async () => {
+  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
+  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms });
+  state.agentUrl = agent.url;
+  state.agent = agent;
+  const sizes: unknown[] = [];
+  agent.on('size', (s) => sizes.push(s));
+  try {
+    const r = recorder();
+    const terminated = new Promise((resolve) => stub.once('terminated', resolve));
+    const code = await runCommandInContainer(r.deps, node(), 'echo from-container && echo "it\'s $HOME" | cat; exit 3');
+    assert.equal(code, 3, r.texts.join(''));
+    await terminated;
+    const out = r.texts.join('');
+    assert.ok(out.includes("from-container\nit's /root\n"), out);
+    assert.doesNotMatch(out, /__FARGATE_LENS_EXIT_/, 'the marker is stripped');
+    assert.match(out, /\[exit code 3\]/);
+    assert.deepEqual(sizes, [{ cols: 300, rows: 100 }], 'a terminal size, as the plugin sends without a terminal');
+    assertNoSecrets(r.texts);
+  } finally {
+    state.agent = undefined;
+    await agent.close();
+  }
+});
+
+test('run command in an image without /bin/sh says so and runs the command as it is, exit code unknown (integration)', async () => {
   const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
   const agent = await FakeAgent.start({
     tokenValue: TOKEN,
     sessionId: SESSION_ID,
     targetId,
     kms,
-    runOnReady: 'echo from-container',
+    programs: ['echo', 'ls'], // a distroless-style image
   });
   state.agentUrl = agent.url;
-  const r = recorder();
+  state.agent = agent;
+  const commands: string[][] = [];
+  agent.on('command', (argv) => commands.push(argv));
   try {
-    const terminated = new Promise((resolve) => stub.once('terminated', resolve));
-    assert.equal(await runCommandInContainer(r.deps, node(), 'echo from-container'), 0);
-    await terminated;
-    assert.ok(r.texts.join('').includes('from-container\r\n'), r.texts.join(''));
-    assertNoSecrets(r.texts);
+    const r = recorder();
+    assert.equal(await runCommandInContainer(r.deps, node(), 'echo hi | cat'), undefined);
+    const out = r.texts.join('');
+    assert.match(out, /the container has no \/bin\/sh: running the command as it is, without a shell — pipes \(\|\)/);
+    assert.ok(out.includes('hi | cat\n'), out);
+    assert.match(out, /\[exit code unknown: ECS Exec does not report it/);
+    assert.equal(commands.length, 2);
+    assert.equal(commands[0][0], '/bin/sh');
+    assert.deepEqual(commands[1], ['echo', 'hi', '|', 'cat'], 'split like shlex, no shell');
   } finally {
+    state.agent = undefined;
     await agent.close();
   }
 });

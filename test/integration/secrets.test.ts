@@ -19,7 +19,8 @@ import type { Connection } from '../../client/src/aws/types';
 import { bindCommands } from '../../client/src/commands/register';
 import { JsonDocuments } from '../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../client/src/commands/types';
-import { runCommandInContainer, type ExecDeps } from '../../client/src/exec/flow';
+import type { ExecDeps } from '../../client/src/exec/flow';
+import { runCommandInContainer } from '../../client/src/exec/runCommand';
 import { execHandlers } from '../../client/src/exec/handlers';
 import type { ExecUi } from '../../client/src/exec/ports';
 import { LiveEfsSource } from '../../client/src/explorer/liveEfs';
@@ -359,7 +360,6 @@ describe('no credentials in anything the extension shows, logs or publishes (int
       sessionId: SESSION_ID,
       targetId: `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`,
       kms,
-      runOnReady: 'echo from-container',
     });
     agentUrl = agent.url;
     const texts: string[] = [];

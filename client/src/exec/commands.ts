@@ -8,6 +8,7 @@ import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import type { ExecDeps, ExecSettings } from './flow';
 import { execHandlers, type ExecHandlers } from './handlers';
+import { RUN_COMMAND_PROMPT } from './runCommand';
 import type { ApiTarget, ExecApiFactory, ExecUi, FindingChoice } from './ports';
 import { summarize, type Finding } from './preflight';
 
@@ -81,7 +82,7 @@ export function execCommandHandlers(deps: RegisterExecDeps): ExecHandlers {
   };
   return execHandlers(
     execDeps,
-    async () => vscode.window.showInputBox({ prompt: 'Command to run in the container', placeHolder: 'ls -la /app' }),
+    async () => vscode.window.showInputBox({ prompt: RUN_COMMAND_PROMPT, placeHolder: 'ls -la /app | head' }),
     // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
     (line) => deps.output.debug(line),
   );

@@ -6,7 +6,7 @@
 import { applyFix } from './fixes';
 import { gatherPreflight } from './gather';
 import { resolveContainer } from './picker';
-import { buildPluginCommand, runPlugin } from './plugin';
+import { buildPluginCommand } from './plugin';
 import type { ApiTarget, ExecApi, ExecApiFactory, ExecSessionInfo, ExecUi } from './ports';
 import { isBlocking, type Finding } from './preflight';
 import { DataChannel } from './session/dataChannel';
@@ -29,9 +29,7 @@ export interface ExecDeps {
   defaultTarget(): ApiTarget;
 }
 
-export const RUN_COMMAND_TIMEOUT_MS = 10 * 60 * 1000;
-
-interface Started {
+export interface Started {
   api: ExecApi;
   target: ContainerTarget;
   session: ExecSessionInfo;
@@ -39,31 +37,37 @@ interface Started {
   redactor: Redactor;
 }
 
-/** Pre-flight and ExecuteCommand; undefined when blocked, cancelled or failed (already reported). */
-async function start(
-  deps: ExecDeps,
-  arg: unknown,
-  command: string,
-  again: () => Promise<unknown>,
-): Promise<Started | undefined> {
+/** A container that passed pre-flight, ready for ExecuteCommand. */
+export interface Checked {
+  api: ExecApi;
+  target: ContainerTarget;
+  runtimeId?: string;
+}
+
+/** Resolves the container and runs pre-flight; undefined when blocked or cancelled (already reported). */
+export async function check(deps: ExecDeps, arg: unknown, again: () => Promise<unknown>): Promise<Checked | undefined> {
   const target = await resolveContainer(arg, deps.apiFor, deps.ui, deps.defaultTarget);
   if (!target) return undefined;
   const api = deps.apiFor(target);
-  const settings = deps.settings();
-  const gathered = await gatherPreflight(api, target, settings.simulateIamPolicies);
+  const gathered = await gatherPreflight(api, target, deps.settings().simulateIamPolicies);
   if (!(await passPreflight(gathered.findings, api, deps.ui, again))) return undefined;
+  return { api, target, runtimeId: gathered.runtimeId };
+}
+
+/** ECS ExecuteCommand on a checked container; undefined when it failed (already reported). */
+export async function execute(deps: ExecDeps, c: Checked, command: string): Promise<Started | undefined> {
   const redactor = new Redactor();
   try {
-    const session = await api.executeCommand({
-      clusterArn: target.clusterArn,
-      taskArn: target.taskArn,
-      containerName: target.containerName,
+    const session = await c.api.executeCommand({
+      clusterArn: c.target.clusterArn,
+      taskArn: c.target.taskArn,
+      containerName: c.target.containerName,
       command,
     });
     redactor.add(session.tokenValue, session.streamUrl);
-    return { api, target, session, runtimeId: gathered.runtimeId, redactor };
+    return { ...c, session, redactor };
   } catch (e) {
-    deps.ui.showError(redactor.error(`ECS ExecuteCommand failed for ${target.containerName}`, e).message);
+    deps.ui.showError(redactor.error(`ECS ExecuteCommand failed for ${c.target.containerName}`, e).message);
     return undefined;
   }
 }
@@ -92,7 +96,7 @@ async function passPreflight(
   return false;
 }
 
-function channelFor(s: Started, log: (line: string) => void): DataChannel {
+export function channelFor(s: Started, log: (line: string) => void): DataChannel {
   return new DataChannel({
     streamUrl: s.session.streamUrl,
     tokenValue: s.session.tokenValue,
@@ -104,7 +108,7 @@ function channelFor(s: Started, log: (line: string) => void): DataChannel {
   });
 }
 
-function pluginCommand(s: Started, settings: ExecSettings) {
+export function pluginCommand(s: Started, settings: ExecSettings) {
   return buildPluginCommand({
     pluginPath: settings.sessionManagerPluginPath,
     session: s.session,
@@ -120,7 +124,8 @@ function pluginCommand(s: Started, settings: ExecSettings) {
 /** Opens an interactive shell terminal. Returns the pty when the native client is used. */
 export async function openShell(deps: ExecDeps, arg: unknown): Promise<ExecPty | undefined> {
   const settings = deps.settings();
-  const s = await start(deps, arg, settings.command, () => openShell(deps, arg));
+  const checked = await check(deps, arg, () => openShell(deps, arg));
+  const s = checked && (await execute(deps, checked, settings.command));
   if (!s) return undefined;
   const name = terminalName(s.target);
   if (settings.useSessionManagerPlugin) {
@@ -131,54 +136,4 @@ export async function openShell(deps: ExecDeps, arg: unknown): Promise<ExecPty |
   const pty = new ExecPty(channelFor(s, log), () => s.api.terminateSession(s.session.sessionId), log);
   deps.ui.createTerminal(name, pty);
   return pty;
-}
-
-/** Runs one command, streaming its output to the output channel; resolves with its exit code. */
-export async function runCommandInContainer(
-  deps: ExecDeps,
-  arg: unknown,
-  command: string,
-): Promise<number | undefined> {
-  const settings = deps.settings();
-  const s = await start(deps, arg, command, () => runCommandInContainer(deps, arg, command));
-  if (!s) return undefined;
-  deps.ui.showOutput();
-  deps.ui.output(`$ ${command}   (${terminalName(s.target)})\n`);
-  if (settings.useSessionManagerPlugin) {
-    try {
-      return await runPlugin(pluginCommand(s, settings), (t) => deps.ui.output(s.redactor.redact(t)));
-    } catch (e) {
-      deps.ui.showError(s.redactor.error('session-manager-plugin failed', e).message);
-      return undefined;
-    } finally {
-      await s.api.terminateSession(s.session.sessionId).catch(() => undefined);
-    }
-  }
-  const channel = channelFor(s, (line) => deps.ui.output(`[exec] ${line}\n`));
-  const decoder = new TextDecoder('utf-8');
-  let exitCode: number | undefined;
-  channel.onOutput((b) => deps.ui.output(decoder.decode(b, { stream: true })));
-  channel.onExit((c) => void (exitCode = c));
-  const closed = new Promise<string | undefined>((resolve) => {
-    const timer = setTimeout(() => {
-      channel.close();
-      resolve(`timed out after ${RUN_COMMAND_TIMEOUT_MS / 60000} minutes`);
-    }, RUN_COMMAND_TIMEOUT_MS);
-    channel.onClose((c) => {
-      clearTimeout(timer);
-      resolve(c.reason === 'channel_closed' || c.reason === 'client_closed' ? undefined : (c.message ?? c.reason));
-    });
-  });
-  try {
-    await channel.open();
-    const problem = await closed;
-    if (problem) deps.ui.showError(`Run command in ${s.target.containerName}: ${problem}`);
-  } catch (e) {
-    deps.ui.showError(s.redactor.error('ECS Exec connection failed', e).message);
-  } finally {
-    channel.close();
-    await s.api.terminateSession(s.session.sessionId).catch(() => undefined);
-  }
-  deps.ui.output(`\n[exit code ${exitCode ?? 'unknown'}]\n`);
-  return exitCode;
 }

@@ -6,7 +6,8 @@
  */
 import { guardCommand, redactingExecUi } from '../commands/guard';
 import type { ChunkCommandId } from '../commands/registry';
-import { openShell, runCommandInContainer, type ExecDeps } from './flow';
+import { openShell, type ExecDeps } from './flow';
+import { runCommandInContainer } from './runCommand';
 
 /** Exactly the ids client/src/commands/registry.ts lists for the exec chunk (compile-checked). */
 export type ExecHandlers = Record<ChunkCommandId<'exec'>, (arg?: unknown) => Promise<void>>;

@@ -4,6 +4,12 @@
  * agent, and closing either side ends the session with ssm:TerminateSession exactly once. While a
  * dropped connection is being resumed the terminal stays open with one dim status line (never the
  * token or URL); closing it then cancels the reconnection.
+ *
+ * How a session ends: ECS Exec runs the command on a pty, and the agent ends such a session with
+ * channel_closed and no exit code (amazon-ssm-agent `agent/session/shell/shell.go`
+ * `executeCommandsWithPty`). An empty Output there is the normal end — the shell exited — and the
+ * terminal closes like any terminal whose shell exits. A non-empty Output is the agent's error (e.g.
+ * "Unable to start command: …") and stays readable until the next key, as do lost connections.
  */
 import { Emitter } from './emitter';
 import type { DataChannel, ChannelClosed, ConnectionEvent } from './session/dataChannel';
@@ -52,7 +58,8 @@ export class ExecPty {
       this.closeEmitter.fire(this.exitCode);
       return;
     }
-    this.channel.sendInput(data);
+    // Enter arrives as "\r"; a lone "\n" (pasted, or sent by a test) is sent as "\r" as the plugin does.
+    this.channel.sendInput(data === '\n' ? '\r' : data);
   }
 
   /** VS Code closed the terminal. */
@@ -80,19 +87,33 @@ export class ExecPty {
     this.ended = true;
     this.reported = true;
     void this.terminateOnce();
-    // The shell has exited: a socket lost after its exit code ends the session just the same.
-    if ((c.reason === 'channel_closed' || c.reason === 'socket_closed') && this.exitCode !== undefined) {
+    const agentError = c.reason === 'channel_closed' ? agentErrorText(c.message) : undefined;
+    // The shell exited: channel_closed without an error, or a socket lost after an exit code.
+    const normal =
+      (c.reason === 'channel_closed' && !agentError) || (c.reason === 'socket_closed' && this.exitCode !== undefined);
+    if (normal) {
+      this.log(
+        `session ended: the command in the container exited${this.exitCode === undefined ? '' : ` (exit code ${this.exitCode})`}`,
+      );
       this.closeEmitter.fire(this.exitCode);
       return;
     }
     // Keep the terminal open so the reason stays readable; the next key closes it.
-    const why = c.message
-      ? c.message.trim()
-      : c.reason === 'channel_closed'
-        ? 'Session closed by the agent.'
-        : 'Connection closed.';
+    const why = agentError ?? (c.message ? c.message.trim() : 'Connection closed.');
     this.writeEmitter.fire(`\r\n\x1b[33m${why.replace(/\r?\n/g, '\r\n')}\x1b[0m\r\n[Press any key to close]\r\n`);
   }
+}
+
+/** The agent's error from a channel_closed Output, without its banner, with a hint for a missing program. */
+export function agentErrorText(output: string | undefined): string | undefined {
+  const text = output
+    ?.replace(/^\s*-+ERROR-+\s*/, '')
+    .replace(/\r\n/g, '\n')
+    .trim();
+  if (!text) return undefined;
+  if (/Unable to start command/.test(text) && /no such file or directory|executable file not found/.test(text))
+    return `${text}\nThe container image does not have this program; pick another with the setting fargateLens.exec.command (for example /bin/sh).`;
+  return text;
 }
 
 function dim(text: string): string {

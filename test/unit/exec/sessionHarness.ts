@@ -1,4 +1,5 @@
 /** Connects a real DataChannel to a FakeAgent and records everything it reports. */
+import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import {
   DataChannel,
@@ -27,6 +28,10 @@ export interface Harness {
   waitForConnection(state: ConnectionEvent['state'], count?: number): Promise<void>;
   closed: Promise<ChannelClosed>;
   exit: Promise<number>;
+  /** Exit codes the channel reported. */
+  exits: number[];
+  /** The pty session's normal end: channel_closed with no Output and no exit code (ECS Exec). */
+  ended(): Promise<void>;
   agentEvent(name: string): Promise<unknown[]>;
   dispose(): Promise<void>;
 }
@@ -70,6 +75,8 @@ export async function connect(
   channel.onConnection((e) => void connection.push(e));
   const closed = nextEvent(channel.onClose, () => true, 15_000);
   const exit = nextEvent(channel.onExit, () => true, 15_000);
+  const exits: number[] = [];
+  channel.onExit((c) => void exits.push(c));
   closed.catch(() => undefined);
   exit.catch(() => undefined);
   await channel.open();
@@ -81,6 +88,13 @@ export async function connect(
     connection,
     closed,
     exit,
+    exits,
+    async ended() {
+      const c = await closed;
+      assert.equal(c.reason, 'channel_closed');
+      assert.equal(c.message, undefined, 'a normal end carries no Output');
+      assert.deepEqual(exits, [], 'a pty session sends no exit code');
+    },
     text: () => out,
     waitForText: (s) => when(channel.onOutput, () => out.includes(s)),
     waitForLog: (s) => when(logged.event, () => logs.some((l) => l.includes(s))),

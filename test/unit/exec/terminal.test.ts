@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import { DataChannel, type DataChannelOptions } from '../../../client/src/exec/session/dataChannel';
 import { nextEvent, when } from '../../../client/src/exec/emitter';
 import { ExecPty } from '../../../client/src/exec/terminal';
-import { FakeAgent } from '../../fakes/fakeAgent';
+import { FakeAgent, type FakeAgentOptions } from '../../fakes/fakeAgent';
 import { SESSION_ID, TARGET_ID, TOKEN } from './sessionHarness';
 
-async function setup(tokenValue = TOKEN, extras: (agent: FakeAgent) => Partial<DataChannelOptions> = () => ({})) {
-  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId: TARGET_ID });
+async function setup(
+  tokenValue = TOKEN,
+  extras: (agent: FakeAgent) => Partial<DataChannelOptions> = () => ({}),
+  agentOpts: Partial<FakeAgentOptions> = {},
+) {
+  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId: TARGET_ID, ...agentOpts });
   const channel = new DataChannel({
     streamUrl: agent.url,
     tokenValue,
@@ -23,7 +27,7 @@ async function setup(tokenValue = TOKEN, extras: (agent: FakeAgent) => Partial<D
   return { agent, channel, pty, screen: () => screen, terminations: () => terminations };
 }
 
-test('the pty sends its size on open, echoes a command and closes with the exit code (unit)', async () => {
+test('the pty sends its size on open, echoes a command, and a normal exit closes it like any terminal (unit)', async () => {
   const s = await setup();
   try {
     const size = new Promise((resolve) => s.agent.once('size', resolve));
@@ -34,7 +38,8 @@ test('the pty sends its size on open, echoes a command and closes with the exit 
     await when(s.pty.onDidWrite, () => s.screen().includes('hello\r\n'));
     const closed = nextEvent(s.pty.onDidClose);
     s.pty.handleInput('exit 4\r');
-    assert.equal(await closed, 4);
+    assert.equal(await closed, undefined, 'a pty session has no exit code to show');
+    assert.doesNotMatch(s.screen(), /Session closed|Press any key/);
     assert.equal(s.terminations(), 1);
     s.pty.close();
     assert.equal(s.terminations(), 1, 'TerminateSession exactly once');
@@ -122,6 +127,26 @@ test('a session that cannot be resumed says why in the terminal and is terminate
     const closed = nextEvent(s.pty.onDidClose);
     s.pty.handleInput('x');
     await closed;
+  } finally {
+    await s.agent.close();
+  }
+});
+
+test('an agent error (the image lacks the program) stays readable with a hint, then closes on a key (unit)', async () => {
+  const s = await setup(TOKEN, () => ({}), { command: '/bin/bash', programs: ['/bin/sh'] });
+  try {
+    s.pty.open({ columns: 80, rows: 24 });
+    await when(s.pty.onDidWrite, () => s.screen().includes('[Press any key to close]'));
+    assert.match(
+      s.screen(),
+      /Unable to start command: Failed to start pty: fork\/exec \/bin\/bash: no such file or directory/,
+    );
+    assert.match(s.screen(), /fargateLens\.exec\.command/);
+    assert.doesNotMatch(s.screen(), /-----ERROR-----/);
+    const closed = nextEvent(s.pty.onDidClose);
+    s.pty.handleInput('x');
+    await closed;
+    assert.equal(s.terminations(), 1);
   } finally {
     await s.agent.close();
   }

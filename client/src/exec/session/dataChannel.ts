@@ -7,6 +7,21 @@
  * new socket and the sequence numbers carry on both ways: unacknowledged input is sent again, input
  * typed meanwhile waits (bounded), output already shown is not shown twice, the handshake is not redone.
  * Everything it reports goes through a Redactor: tokens and the stream URL never appear in text.
+ *
+ * Contract (the same for every session type — shell, run command, port forwarding):
+ * - `open()` once; `onReady` fires when input is accepted: after HandshakeComplete, or at the first
+ *   Output when the agent skips the handshake. It carries the session type, its properties and the
+ *   agent version from the HandshakeRequest (none when skipped), and the agent's CustomerMessage.
+ * - `sendInput(bytes)` sends Output (payload type 1) messages as given, at most 1024 bytes each,
+ *   queued until ready; nothing is translated (terminal concerns live in terminal.ts).
+ *   `sendFlag(n)` sends a Flag message (payload type 10: 1 DisconnectToPort, 2 TerminateSession).
+ * - `resize(cols, rows)` is shell-only: a Size message is sent only once it has been called.
+ * - `onOutput` carries Output and StdErr payloads in order (decrypted); `onExit` the code of an
+ *   ExitCode message ("EXIT_CODE: <n>"), which only non-interactive sessions with separate streams
+ *   send: a pty session (ECS Exec) ends with `onClose` and no exit code at all.
+ * - `onClose` fires once: `channel_closed` (the agent ended the session; `message` is its Output, empty
+ *   on a normal end and the plugin's error otherwise), `socket_closed`, `resume_failed`, `error`, or
+ *   `client_closed` after `close()`. The caller then calls ssm:TerminateSession.
  */
 import { Emitter, type Event } from '../emitter';
 import {
@@ -61,6 +76,13 @@ export interface DataChannelOptions {
   secrets?: string[];
 }
 
+export interface SessionReady {
+  sessionType?: string;
+  sessionProperties?: unknown;
+  agentVersion?: string;
+  customerMessage?: string;
+}
+
 export interface ChannelClosed {
   reason: 'channel_closed' | 'socket_closed' | 'client_closed' | 'error' | 'resume_failed';
   message?: string;
@@ -69,7 +91,7 @@ export interface ChannelClosed {
 export class DataChannel {
   private readonly onOutputEmitter = new Emitter<Buffer>();
   private readonly onExitEmitter = new Emitter<number>();
-  private readonly onReadyEmitter = new Emitter<{ sessionType?: string; customerMessage?: string }>();
+  private readonly onReadyEmitter = new Emitter<SessionReady>();
   private readonly onCloseEmitter = new Emitter<ChannelClosed>();
   readonly onOutput = this.onOutputEmitter.event;
   readonly onExit = this.onExitEmitter.event;
@@ -87,6 +109,7 @@ export class DataChannel {
   private processing: Promise<void> = Promise.resolve();
   private cipher?: SessionCipher;
   private handshakeSeen = false;
+  private handshakeInfo: Omit<SessionReady, 'customerMessage'> = {};
   private ready = false;
   private exited = false;
   private closed = false;
@@ -144,6 +167,14 @@ export class DataChannel {
       else if (!this.pendingInput.push(chunk))
         this.log(`input dropped: ${this.ready ? 'reconnecting' : 'session not ready'} and input queue full`);
     }
+  }
+
+  /** A Flag message (payload type 10, uint32 big-endian), e.g. 2 = TerminateSession. */
+  sendFlag(flag: number): void {
+    if (this.closed || !this.ready) return;
+    const payload = Buffer.alloc(4);
+    payload.writeUInt32BE(flag, 0);
+    this.sendStream(PayloadType.flag, payload);
   }
 
   resize(cols: number, rows: number): void {
@@ -261,6 +292,11 @@ export class DataChannel {
           generateDataKey: (k, c, n) => this.opts.generateDataKey(k, c, n),
         });
         this.cipher = outcome.cipher;
+        this.handshakeInfo = {
+          sessionType: outcome.sessionType,
+          sessionProperties: outcome.sessionProperties,
+          agentVersion: outcome.agentVersion,
+        };
         this.sendStream(PayloadType.handshakeResponse, Buffer.from(JSON.stringify(outcome.response)));
         return;
       }
@@ -276,10 +312,16 @@ export class DataChannel {
         if (!this.handshakeSeen && !this.ready) this.becomeReady(undefined);
         this.onOutputEmitter.fire(this.plain(m.payload));
         return;
-      case PayloadType.exitCode:
+      case PayloadType.exitCode: {
+        const code = parseExitCode(this.plain(m.payload));
+        if (code === undefined) {
+          this.log('ignored an exit-code message that does not read "EXIT_CODE: <n>"');
+          return;
+        }
         this.exited = true;
-        this.onExitEmitter.fire(parseExitCode(this.plain(m.payload)));
+        this.onExitEmitter.fire(code);
         return;
+      }
       case PayloadType.error:
         this.onOutputEmitter.fire(m.payload);
         return;
@@ -296,7 +338,7 @@ export class DataChannel {
     this.ready = true;
     this.sendSize();
     for (const chunk of this.pendingInput.drain()) this.sendStream(PayloadType.output, chunk);
-    this.onReadyEmitter.fire({ customerMessage });
+    this.onReadyEmitter.fire({ ...this.handshakeInfo, customerMessage });
   }
 }
 
@@ -309,10 +351,11 @@ function closedOutput(payload: Buffer): string | undefined {
   }
 }
 
-/** The agent sends the exit code as decimal text; a 4-byte big-endian integer is accepted too. */
-export function parseExitCode(payload: Buffer): number {
-  const text = payload.toString('utf8').trim();
-  if (/^-?\d+$/.test(text)) return Number(text);
-  if (payload.length === 4) return payload.readInt32BE(0);
-  return -1;
+/**
+ * The agent's exit-code message is the text `EXIT_CODE: <n>` (amazon-ssm-agent
+ * `agent/session/shell/shell.go` `sendExitCode`); anything else is not an exit code.
+ */
+export function parseExitCode(payload: Buffer): number | undefined {
+  const m = /^EXIT_CODE: ?(-?\d+)\s*$/.exec(payload.toString('utf8'));
+  return m ? Number(m[1]) : undefined;
 }

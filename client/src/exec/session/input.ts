@@ -1,12 +1,12 @@
 /**
- * Keystroke handling for the data channel (reference §6.9): at most 1024 bytes per message, a lone
- * "\n" is sent as "\r", and input typed before the session is ready waits in a bounded queue.
+ * Input for the data channel (reference §6.9): at most 1024 bytes per message (the plugin's
+ * StreamDataPayloadSize), and input given before the session is ready waits in a bounded queue.
  */
 export const MAX_INPUT_CHUNK = 1024;
 export const MAX_PENDING_INPUT_BYTES = 64 * 1024;
 
 export function splitInput(data: string | Uint8Array): Buffer[] {
-  const bytes = typeof data === 'string' ? Buffer.from(data === '\n' ? '\r' : data, 'utf8') : Buffer.from(data);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
   const out: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += MAX_INPUT_CHUNK) out.push(bytes.subarray(i, i + MAX_INPUT_CHUNK));
   return out;

@@ -112,10 +112,11 @@ export class Link {
     const resumed = this.current === 'reconnecting';
     this.current = 'open';
     const ws = this.socket!;
-    this.stopKeepalive = this.opts.clock.every(
-      KEEPALIVE_MS,
-      () => ws.readyState === WebSocket.OPEN && ws.ping('keepalive'),
-    );
+    // As session-manager-plugin `communicator/websocketchannel.go` `StartPings`: a ping at once, then one
+    // every PingTimeInterval (`config/config.go`, 5 minutes), on every connection of the session.
+    const ping = () => ws.readyState === WebSocket.OPEN && ws.ping('keepalive');
+    ping();
+    this.stopKeepalive = this.opts.clock.every(KEEPALIVE_MS, ping);
     if (resumed) {
       this.onResumedEmitter.fire();
       this.opts.log('reconnected');
