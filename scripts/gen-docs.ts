@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES, RULES_BY_ID } from '../server/src/service/rules';
 import { META_RULES } from '../server/src/service/rules/meta';
+import { COMPLIANCE } from '../server/src/service/rules/compliance';
 import { ruleDocUrl } from '../server/src/service/rules/types';
 
 const ROOT = join(__dirname, '..');
@@ -27,6 +28,7 @@ export function rulesMarkdown(): string {
     ...[...META_RULES, ...ALL_RULES].map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.title} |`),
     '',
   ];
+  lines.push(...complianceMarkdown());
   for (const r of [...META_RULES, ...ALL_RULES]) {
     lines.push(
       `<a id="${anchor(r.id)}"></a>`,
@@ -43,6 +45,23 @@ export function rulesMarkdown(): string {
     );
   }
   return lines.join('\n');
+}
+
+/** The compliance mapping (server/src/service/rules/compliance.ts): other tools' ECS checks -> our ids. */
+export function complianceMarkdown(): string[] {
+  const link = (id: string) => `[\`${id}\`](#${anchor(id)})`;
+  return [
+    '## Compliance mapping',
+    '',
+    'Which rules cover the ECS checks of Checkov, KICS, Trivy, AWS Control Tower and Security Hub (each check summarised in our words). Compliance-only rules are `info`: AWS accepts the setting.',
+    '',
+    '| tool | check | what it tests | our rules | note |',
+    '|---|---|---|---|---|',
+    ...COMPLIANCE.map(
+      (c) => `| ${c.tool} | ${c.check} | ${c.tests} | ${c.ours.map(link).join(', ') || '—'} | ${c.note ?? ''} |`,
+    ),
+    '',
+  ];
 }
 
 export function readmeTable(): string {

@@ -1,5 +1,6 @@
 /** Rules of the 'container' area; one rule per file, listed here. */
 import type { Rule } from '../types';
+import { privileged } from './privileged';
 import { ctrName } from './name';
 import { nameUnique } from './nameUnique';
 import { image } from './image';
@@ -46,4 +47,5 @@ export const rules: Rule[] = [
   envLooksSecret,
   userRoot,
   readonlyRoot,
+  privileged,
 ];

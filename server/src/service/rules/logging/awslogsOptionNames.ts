@@ -30,11 +30,11 @@ const DOCKER_ONLY = [
 export const awslogsOptionNames: TaskDefRule = {
   id: 'log/awslogs-option-names',
   scope: 'taskdef',
-  severity: 'warning',
+  severity: 'error',
   title: 'Unknown awslogs option',
   docs: {
     what: 'An `awslogs` option that ECS does not document: awslogs-create-group, awslogs-datetime-format, awslogs-group, awslogs-multiline-pattern, awslogs-region, awslogs-stream-prefix, mode, max-buffer-size.',
-    why: 'Docker\'s awslogs driver refuses unknown options ("unknown log opt"), so a misspelt option stops the container from starting; ECS only documents these options.',
+    why: 'Docker\'s awslogs driver refuses options it does not know, so a misspelt option stops the container from starting: the task stops with "Log driver awslogs disallows options: <name>" (error). Options Docker\'s driver has but ECS does not document (awslogs-endpoint, tag, ...) may work on EC2 and are not guaranteed on Fargate: warning.',
     fix: 'Correct the spelling (the quick fix suggests the closest option) or remove the option.',
   },
   check({ td, doc }) {
@@ -50,6 +50,7 @@ export const awslogsOptionNames: TaskDefRule = {
               this.id,
               p,
               `${label}: awslogs option '${p.key}' is a Docker option that ECS does not document; it may be rejected on Fargate. Prefer the documented options.`,
+              { severity: 'warning' },
             ),
           );
           continue;
@@ -59,7 +60,7 @@ export const awslogsOptionNames: TaskDefRule = {
           finding(
             this.id,
             p,
-            `${label}: '${p.key}' is not an awslogs option (known: ${DOCUMENTED.join(', ')}); Docker refuses unknown log options, so the container would not start.${near ? ` Did you mean '${near}'?` : ''}`,
+            `${label}: '${p.key}' is not an awslogs option (known: ${DOCUMENTED.join(', ')}); Docker refuses unknown log options ("Log driver awslogs disallows options: ${p.key}"), so the container would not start.${near ? ` Did you mean '${near}'?` : ''}`,
             {
               fixes: near ? [fix(`Rename to '${near}'`, [doc.edits.replaceKey(p, near)], true)] : [],
             },

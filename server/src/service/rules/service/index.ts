@@ -5,6 +5,7 @@
  * rules/volume, which sees the linked launches: rule ids are unique.)
  */
 import type { Rule } from '../types';
+import { publicIp } from './publicIp';
 import { networkConfigRequired } from './networkConfigRequired';
 import { requiresCompat } from './requiresCompat';
 import { schedulingStrategy } from './schedulingStrategy';
@@ -23,4 +24,5 @@ export const rules: Rule[] = [
   lbContainer,
   publicIpLaunchType,
   overrideContainer,
+  publicIp,
 ];

@@ -1,5 +1,6 @@
 /** Rules of the 'task' area; one rule per file, listed here. */
 import type { Rule } from '../types';
+import { hostPid } from './hostPid';
 import { familyRequired } from './familyRequired';
 import { containerDefinitionsRequired } from './containerDefinitionsRequired';
 import { maxContainers } from './maxContainers';
@@ -32,4 +33,5 @@ export const rules: Rule[] = [
   roleArnFormat,
   execRoleSameAsTaskRole,
   readonlyFields,
+  hostPid,
 ];
