@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     options: { ci: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } },
   });
   const report = await runBench({
-    ci: values.ci!,
+    ci: values.ci,
     only: values.only?.split(','),
     log: (l) => process.stderr.write(`${l}\n`),
   });

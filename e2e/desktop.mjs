@@ -22,6 +22,7 @@ try {
   if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' }).status !== 0)
     throw new Error('build failed');
   const { entry } = await compileE2eTests();
+  /** @type {Record<string, string>} */
   const env = {};
   if (findMoto()) {
     moto = await startMoto({ logFile: join(REPO_ROOT, 'e2e-artifacts', 'moto-desktop.log') });

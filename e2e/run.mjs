@@ -83,21 +83,22 @@ function finish(code) {
 }
 
 const deadlineMs = Number(opts.timeout) * 1000;
-const deadline = setTimeout(async () => {
+const deadline = setTimeout(() => void onDeadline(), deadlineMs);
+async function onDeadline() {
   log(
     `TIMEOUT: the e2e tier did not finish within ${opts.timeout} s (raise with --timeout or FARGATE_LENS_E2E_TIMEOUT); stopping everything`,
   );
   tally.failed++;
   await cleanup();
   finish(1);
-}, deadlineMs);
+}
 deadline.unref();
-for (const sig of ['SIGINT', 'SIGTERM'])
-  process.on(sig, async () => {
-    log(`${sig}: stopping`);
-    await cleanup();
-    finish(130);
-  });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void onSignal(sig));
+async function onSignal(sig) {
+  log(`${sig}: stopping`);
+  await cleanup();
+  finish(130);
+}
 
 /** Workbench settings for the e2e tier on top of QUIET_SETTINGS. */
 const E2E_SETTINGS = {
@@ -192,7 +193,7 @@ async function runUiSteps({ browser, server, workspace, motoEndpoint, execStub, 
     const shot = (name) => page.screenshot({ path: join(ARTIFACTS, `ui-${name}.png`) });
     const t0 = Date.now();
     try {
-      await step.run({ page, shot, pkg, motoEndpoint, execStub, seed });
+      await step.run({ page, shot, pkg, root: REPO_ROOT, motoEndpoint, execStub, seed });
       tally.passed++;
       process.stdout.write(`  ✔ ui: ${step.name} (${Date.now() - t0} ms)\n`);
     } catch (err) {
@@ -291,7 +292,6 @@ async function main() {
   }
 }
 
-let code = 0;
 try {
   await main();
 } catch (err) {
@@ -300,6 +300,6 @@ try {
 }
 await cleanup();
 clearTimeout(deadline);
-code = tally.failed ? 1 : 0;
+const code = tally.failed ? 1 : 0;
 log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 finish(code);

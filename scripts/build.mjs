@@ -21,6 +21,7 @@ import { slimClientPlugin } from './build/slimClient.mjs';
 const argv = process.argv.slice(2);
 const watch = argv.includes('--watch');
 const outdir = argv.includes('--outdir') ? argv[argv.indexOf('--outdir') + 1] : 'dist';
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -99,11 +100,13 @@ const awsChunkSource = [
 
 // dynamic-import unsupported: chunks are loaded with require() (resolved next to dist/extension.js),
 // not through Node's ESM loader.
+/** @type {import('esbuild').BuildOptions & { plugins: import('esbuild').Plugin[] }} */
 const client = {
   external: ['vscode'],
   supported: { 'dynamic-import': false },
   plugins: [clientChunkPlugin, ...(splitAws ? [awsChunkPlugin] : [])],
 };
+/** @type {(import('esbuild').BuildOptions & { outfile: string })[]} */
 const entries = [
   // The entry's language client without the features our server never offers and with one copy of the
   // tsc module helpers (scripts/build/slimClient.mjs, scripts/build/sharedTsHelpers.mjs).
@@ -144,7 +147,12 @@ const entries = [
   ...(splitAws
     ? [
         {
-          stdin: { contents: awsChunkSource, resolveDir: '.', sourcefile: 'aws-chunk.ts', loader: 'ts' },
+          stdin: {
+            contents: awsChunkSource,
+            resolveDir: '.',
+            sourcefile: 'aws-chunk.ts',
+            loader: /** @type {const} */ ('ts'),
+          },
           outfile: `dist/${AWS_CHUNK}`,
           external: ['vscode'],
         },

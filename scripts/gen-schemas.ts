@@ -86,7 +86,7 @@ function readSdk(): { shapes: Map<string, Shape>; enums: Map<string, string[]> }
                   ? m.type.literal.text
                   : undefined,
               );
-            if (values.every((v) => v !== undefined)) enums.set(d.name.text, values as string[]);
+            if (values.every((v) => v !== undefined)) enums.set(d.name.text, values);
           }
         }
       }
@@ -248,7 +248,7 @@ export function generate(): GenerateResult {
     return JSON.stringify(doc, null, 2) + '\n';
   };
   const rootOf = (defs: Record<string, Json>, name: string): Json => {
-    const d = defs[name] as Json;
+    const d = defs[name];
     return {
       type: 'object',
       ...(d.description ? { description: d.description, markdownDescription: d.markdownDescription } : {}),

@@ -39,9 +39,9 @@ export async function seedDemoAccount(endpoint) {
   if (!subnets.length || !sg?.GroupId) throw new Error('moto has no default VPC subnets/security group');
   const net = {
     awsvpcConfiguration: {
-      subnets: subnets.slice(0, 2).map((s) => s.SubnetId),
+      subnets: subnets.slice(0, 2).map((s) => String(s.SubnetId)),
       securityGroups: [sg.GroupId],
-      assignPublicIp: 'DISABLED',
+      assignPublicIp: /** @type {const} */ ('DISABLED'),
     },
   };
 
@@ -131,6 +131,7 @@ export async function seedDemoAccount(endpoint) {
   const worker = (
     await register('worker', '256', '1024', [container('worker', 'public.ecr.aws/docker/library/python:3.13-slim')])
   ).taskDefinition;
+  if (!web || !worker) throw new Error('moto registered no task definition');
 
   const services = [];
   const startService = async (cluster, serviceName, td, desiredCount) => {

@@ -71,8 +71,8 @@ async function stopAll(code) {
   }
   process.exit(code);
 }
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
 
 try {
   // 3. The emulator, seeded.

@@ -1,5 +1,7 @@
-// Test driver: `node scripts/test.mjs [tier...] [--grep text]`. Tiers: unit, lsp, integration, e2e.
-// With no tier, runs every tier in order; a tier whose tools are missing on this machine fails loudly
+// @ts-check
+// Test driver: `node scripts/test.mjs [tier...] [--grep text]`. Tiers: gates, unit, lsp, integration, e2e.
+// With no tier, runs every tier in order, the gates first (type check, ESLint, Prettier): a red gate
+// stops the run before any test; a tier whose tools are missing on this machine fails loudly
 // (CI installs them), except that e2e is skipped when FARGATE_LENS_SKIP_E2E=1.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { checkMoto, ensureAptTool } from './tools.mjs';
 const args = process.argv.slice(2);
 const grepAt = args.indexOf('--grep');
 const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
-const tiers = args.length ? args : ['unit', 'lsp', 'integration', 'e2e'];
+const tiers = args.length ? args : ['gates', 'unit', 'lsp', 'integration', 'e2e'];
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 function find(dir) {
@@ -28,6 +30,7 @@ function run(cmd, argv, extraEnv = {}) {
   return r.status ?? 1;
 }
 
+/** @param {string} dir @param {{ concurrency?: number }} [options] */
 function nodeTests(dir, { concurrency } = {}) {
   const files = find(dir).filter((f) => !grep || f.includes(grep));
   if (files.length === 0) return 0;
@@ -36,11 +39,32 @@ function nodeTests(dir, { concurrency } = {}) {
   return run(process.execPath, [...argv, ...files]);
 }
 
+/** The gates, in order: each runs even when an earlier one failed, so one run lists every problem. */
+function gates() {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  let failedGates = 0;
+  for (const script of ['typecheck', 'lint', 'format:check']) {
+    const t0 = Date.now();
+    const code = run(npm, ['run', '--silent', script]);
+    process.stdout.write(
+      `gate ${script}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
+    );
+    if (code !== 0) failedGates++;
+  }
+  return failedGates;
+}
+
 let failed = 0;
 for (const tier of tiers) {
-  process.stdout.write(`\n=== ${tier} tests ===\n`);
-  let code = 0;
-  if (tier === 'unit') code = nodeTests('test/unit');
+  process.stdout.write(`\n=== ${tier} ${tier === 'gates' ? '(typecheck, lint, format:check)' : 'tests'} ===\n`);
+  let code;
+  if (tier === 'gates') {
+    if (gates() > 0) {
+      process.stderr.write('gates failed: fix the errors above (npm run format fixes formatting); no tests run.\n');
+      process.exit(1);
+    }
+    continue;
+  } else if (tier === 'unit') code = nodeTests('test/unit');
   else if (tier === 'lsp') {
     const missing = ensureAptTool('nvim', 'neovim');
     if (missing) {

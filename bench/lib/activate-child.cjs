@@ -234,12 +234,17 @@ for (const en of [
   base[en] ??= inert(`vscode.${en}`);
 const vscode = new Proxy(base, { get: (t, p) => (p in t ? t[p] : inert(`vscode.${String(p)}`)) });
 
-const load = Module._load;
-Module._load = function (request, ...rest) {
+// Module._load is Node's internal loader (not in @types/node): the one hook that serves `vscode`.
+const internals = /** @type {{ _load: (request: string, ...rest: unknown[]) => unknown }} */ (
+  /** @type {unknown} */ (Module)
+);
+const load = internals._load;
+internals._load = function (request, ...rest) {
   return request === 'vscode' ? vscode : load.call(this, request, ...rest);
 };
 
 const context = {
+  /** @type {{ dispose(): void }[]} */
   subscriptions: [],
   extensionPath: root,
   extensionUri: Uri.file(root),
@@ -260,7 +265,7 @@ const context = {
   extension: { id: 'fargate-lens.fargate-lens', packageJSON: require(path.join(root, 'package.json')) },
 };
 
-(async () => {
+void (async () => {
   const out = {};
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -276,7 +281,9 @@ const context = {
   }
   out.callMs = performance.now() - t1;
   // Node's crypto module is not needed to activate (vscode-jsonrpc's use of it is deferred at build time).
-  out.cryptoAtActivation = process.moduleLoadList.includes('NativeModule crypto');
+  out.cryptoAtActivation = /** @type {{ moduleLoadList: string[] }} */ (
+    /** @type {unknown} */ (process)
+  ).moduleLoadList.includes('NativeModule crypto');
   const cpu = process.cpuUsage(cpu0);
   out.cpuMs = (cpu.user + cpu.system) / 1000;
   try {

@@ -25,7 +25,7 @@ function commandTitles(context: vscode.ExtensionContext): Map<string, string> {
   return new Map(list.flatMap((c) => (c.command && c.title ? [[c.command, c.title] as const] : [])));
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const logs = new Logs();
   const aws = createAwsClientFactory(clientOptions);
   context.subscriptions.push(logs, { dispose: () => aws.dispose() });
@@ -93,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     { dispose: () => void client?.stop() },
     ...registerCommands(COMMAND_SPECS, {
-      chunks: { explorer: explorer.commands, exec, logs: containerLogs, core: async () => core },
+      chunks: { explorer: explorer.commands, exec, logs: containerLogs, core: () => Promise.resolve(core) },
       logs,
       titles: commandTitles(context),
     }),

@@ -22,7 +22,7 @@ export function freePort(preferred = 0) {
       else reject(err);
     });
     server.listen(preferred, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolvePort(port));
     });
   });
@@ -101,6 +101,7 @@ export function codeServerCli(home, args, { timeoutMs = 60_000 } = {}) {
  * Starts code-server on 127.0.0.1:`port` and resolves once /healthz answers. The server log goes to `logFile`.
  * Returns { host, port, pid, child, stop() }; stop() sends SIGTERM to the PID and waits for the exit.
  */
+/** @param {{ home: any, port: number, logFile: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} options */
 export async function startCodeServer({ home, port, logFile, env = {}, timeoutMs = 30_000 }) {
   if (!existsSync(CODE_SERVER_BIN))
     throw new Error(`code-server is not installed: run \`bash e2e/setup.sh\` first (${CODE_SERVER_BIN} missing)`);
@@ -138,35 +139,39 @@ export async function startCodeServer({ home, port, logFile, env = {}, timeoutMs
 
 /** Resolves when code-server logs that its HTTP server listens; rejects if it exits or the time runs out. */
 function waitForListening(child, exited, timeoutMs, logFile) {
-  return new Promise((resolveReady, reject) => {
-    let seen = '';
-    const onData = (chunk) => {
-      seen = (seen + chunk).slice(-4096);
-      if (seen.includes('HTTP server listening on')) finish(null);
-    };
-    const timer = setTimeout(
-      () => finish(new Error(`code-server was not listening within ${timeoutMs} ms; see ${logFile}`)),
-      timeoutMs,
-    );
-    const finish = (err) => {
-      clearTimeout(timer);
-      child.stdout.off('data', onData);
-      child.stderr.off('data', onData);
-      if (err) reject(err);
-      else resolveReady();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    exited.then((r) =>
-      finish(new Error(`code-server exited before it was ready (${JSON.stringify(r)}); see ${logFile}`)),
-    );
-  });
+  return /** @type {Promise<void>} */ (
+    new Promise((resolveReady, reject) => {
+      let seen = '';
+      const onData = (chunk) => {
+        seen = (seen + chunk).slice(-4096);
+        if (seen.includes('HTTP server listening on')) finish(null);
+      };
+      const timer = setTimeout(
+        () => finish(new Error(`code-server was not listening within ${timeoutMs} ms; see ${logFile}`)),
+        timeoutMs,
+      );
+      /** @param {Error | null} err */
+      const finish = (err) => {
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        if (err) reject(err);
+        else resolveReady();
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      exited.then((r) =>
+        finish(new Error(`code-server exited before it was ready (${JSON.stringify(r)}); see ${logFile}`)),
+      );
+    })
+  );
 }
 
 /**
  * The workbench URL that opens `folder` with the extension at `extensionPath` in development mode and,
  * when `testsPath` is given, runs that module's run() in the extension host.
  */
+/** @param {string} host @param {{ folder: string, extensionPath?: string, testsPath?: string }} options */
 export function workbenchUrl(host, { folder, extensionPath = REPO_ROOT, testsPath }) {
   const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${resolve(extensionPath)}`]];
   if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${host}${resolve(testsPath)}`]);

@@ -96,5 +96,5 @@ const stop = async () => {
   await Promise.allSettled([stub.close(), agent.close()]);
   process.exit(0);
 };
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -16,7 +16,8 @@ export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
     ['--import', 'tsx', join(REPO_ROOT, 'e2e', 'lib', 'exec-stub-child.mjs'), upstream],
     { logFile, cwd: REPO_ROOT, env: { ...process.env, ...awsEnv(upstream) }, ownStdout: true, stdin: true },
   );
-  child.stdin.on('error', () => {}); // a child that already exited: its exit is reported through `exited`
+  const stdin = /** @type {import('node:stream').Writable} */ (child.stdin); // piped: `stdin: true`
+  stdin.on('error', () => {}); // a child that already exited: its exit is reported through `exited`
   const events = [];
   const bus = new EventEmitter();
   const ready = new Promise((ok, fail) => {
@@ -24,7 +25,7 @@ export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
       () => fail(new Error(`the exec stub did not start within ${timeoutMs} ms; see ${logFile}`)),
       timeoutMs,
     );
-    exited.then((r) => {
+    void exited.then((r) => {
       clearTimeout(timer);
       fail(new Error(`the exec stub exited early (${JSON.stringify(r)}); see ${logFile}`));
     });
@@ -80,7 +81,7 @@ export async function startExecStub({ upstream, logFile, timeoutMs = 20_000 }) {
   /** Sends `{ cmd }` to the child; resolves with the child's answer event (named `answer`). */
   const command = async (cmd, answer, what = `its answer to ${cmd}`) => {
     const since = events.length;
-    child.stdin.write(`${JSON.stringify({ cmd })}\n`);
+    stdin.write(`${JSON.stringify({ cmd })}\n`);
     const reply = await waitFor((e) => e.event === answer || e.event === 'bad-command', what, { since });
     if (reply.event === 'bad-command') throw new Error(`the exec stub did not understand the command ${cmd}`);
     return reply;

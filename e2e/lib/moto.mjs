@@ -44,6 +44,7 @@ export function findMoto() {
 }
 
 /** Starts moto_server; resolves when it logs that it is running. Returns { endpoint, port, pid, exited, stop() }; `exited` resolves with { code, signal } when it ends. */
+/** @param {{ logFile: string, port?: number, timeoutMs?: number }} options */
 export async function startMoto({ logFile, port, timeoutMs = 20_000 }) {
   const bin = findMoto();
   if (!bin) throw new Error('moto_server not found (set MOTO_BIN, or install it: pip install "moto[server]")');
@@ -51,27 +52,30 @@ export async function startMoto({ logFile, port, timeoutMs = 20_000 }) {
   const { child, exited, stop } = spawnLogged(bin, ['-H', '127.0.0.1', '-p', String(port)], { logFile });
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await new Promise((ok, fail) => {
-      let seen = '';
-      const onData = (chunk) => {
-        seen = (seen + chunk).slice(-4096);
-        if (seen.includes('Running on')) done();
-      };
-      const timer = setTimeout(
-        () => done(new Error(`moto_server did not start within ${timeoutMs} ms; see ${logFile}`)),
-        timeoutMs,
-      );
-      const done = (err) => {
-        clearTimeout(timer);
-        child.stdout.off('data', onData);
-        child.stderr.off('data', onData);
-        if (err) fail(err);
-        else ok();
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      exited.then((r) => done(new Error(`moto_server exited early (${JSON.stringify(r)}); see ${logFile}`)));
-    });
+    await /** @type {Promise<void>} */ (
+      new Promise((ok, fail) => {
+        let seen = '';
+        const onData = (chunk) => {
+          seen = (seen + chunk).slice(-4096);
+          if (seen.includes('Running on')) done();
+        };
+        const timer = setTimeout(
+          () => done(new Error(`moto_server did not start within ${timeoutMs} ms; see ${logFile}`)),
+          timeoutMs,
+        );
+        /** @param {Error} [err] */
+        const done = (err) => {
+          clearTimeout(timer);
+          child.stdout.off('data', onData);
+          child.stderr.off('data', onData);
+          if (err) fail(err);
+          else ok();
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        void exited.then((r) => done(new Error(`moto_server exited early (${JSON.stringify(r)}); see ${logFile}`)));
+      })
+    );
     const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST', signal: AbortSignal.timeout(5_000) });
     if (!res.ok) throw new Error(`moto_server reset answered ${res.status}`);
   } catch (err) {

@@ -91,6 +91,7 @@ async function explorer(page, pkg) {
 }
 
 const taskId = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
+/** @param {SkipContext} ctx @returns {string | undefined} */
 const execReady = ({ pkg, execStub, motoEndpoint }) =>
   !viewContainer(pkg)
     ? 'no "Fargate Lens" view container in package.json yet'
@@ -103,12 +104,20 @@ const execReady = ({ pkg, execStub, motoEndpoint }) =>
 const viewContainer = (pkg) =>
   (pkg.contributes?.viewsContainers?.activitybar ?? []).find((c) => /Fargate Lens/i.test(c.title));
 
+/**
+ * What e2e/run.mjs passes to a step's skip() and run() (the endpoint, stub and seed only when moto runs).
+ * @typedef {{ pkg: any, root: string, motoEndpoint?: any, execStub?: any }} SkipContext
+ * @typedef {SkipContext & { page: any, shot: (name: string) => Promise<unknown>, seed?: any }} StepContext
+ * @typedef {{ name: string, skip?: (ctx: SkipContext) => string | undefined, run: (ctx: StepContext) => Promise<void> }} UiStep
+ */
+
+/** @type {UiStep[]} */
 export const steps = [
   {
     name: 'workbench shows the extension in development mode',
     async run({ page, shot }) {
       await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-      await page.waitForFunction(() => document.title.includes('Extension Development Host'), null, { timeout: T });
+      await page.waitForFunction("document.title.includes('Extension Development Host')", null, { timeout: T });
       await shot('workbench');
     },
   },

@@ -15,6 +15,8 @@ const FULL = new RegExp(
 const CARET = /^\^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 class Version {
+  /** @type {string[]} */
+  prerelease = [];
   constructor(raw, major, minor, patch, prerelease, build) {
     Object.assign(this, { raw, major, minor, patch, prerelease, build });
     this.version = `${major}.${minor}.${patch}${prerelease.length ? `-${prerelease.join('.')}` : ''}`;

@@ -61,7 +61,7 @@ export function normaliseSettings(raw: unknown): Settings {
   const rules: Record<string, SeveritySetting> = {};
   if (r.rules && typeof r.rules === 'object') {
     for (const [k, v] of Object.entries(r.rules))
-      if (['error', 'warning', 'info', 'hint', 'off'].includes(v as string)) rules[k] = v as SeveritySetting;
+      if (['error', 'warning', 'info', 'hint', 'off'].includes(v)) rules[k] = v;
   }
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
   return {

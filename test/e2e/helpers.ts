@@ -40,7 +40,7 @@ export function waitFor<T, E>(
       } catch (err) {
         clearTimeout(timer);
         sub?.dispose();
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
         return true;
       }
       if (value === undefined) return false;

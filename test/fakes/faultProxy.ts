@@ -94,8 +94,8 @@ export class FaultProxy {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     proxy = new FaultProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, upstream);
     server.on('connection', (s) => {
-      proxy!.sockets.add(s);
-      s.once('close', () => proxy!.sockets.delete(s));
+      proxy.sockets.add(s);
+      s.once('close', () => proxy.sockets.delete(s));
     });
     return proxy;
   }

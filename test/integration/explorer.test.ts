@@ -106,7 +106,7 @@ describe('AWS explorer against moto_server (integration)', () => {
       revs.map((r) => (r.kind === 'revision' ? `${r.revision}${r.latest ? '*' : ''}` : r.kind)),
       ['2*', '1'],
     );
-    const inactive = await model.getChildren(families.at(-1)!);
+    const inactive = await model.getChildren(families.at(-1));
     const legacy = inactive.find((f) => f.kind === 'family' && f.family === 'legacy');
     assert.ok(legacy && legacy.kind === 'family' && legacy.status === 'INACTIVE');
     const legacyRevs = await model.getChildren(legacy);

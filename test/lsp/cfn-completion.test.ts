@@ -23,11 +23,11 @@ async function complete(
   triggerCharacter?: string,
 ): Promise<CompletionItem[]> {
   const context = triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 };
-  const r = (await client.connection.sendRequest('textDocument/completion', {
+  const r = await client.connection.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', {
     textDocument: { uri },
     position,
     context,
-  })) as CompletionItem[] | CompletionList | null;
+  });
   return Array.isArray(r) ? r : (r?.items ?? []);
 }
 

@@ -37,10 +37,10 @@ export async function startClient(workspace: string, settings: Record<string, un
   // The same Node options the VS Code client uses, so tests and benchmarks measure what users run.
   const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
   );
   const published: PublishDiagnosticsParams[] = [];
   const waiters: {

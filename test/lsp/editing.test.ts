@@ -36,31 +36,33 @@ test('completion, hover, symbols, definition and rename over stdio (lsp)', async
     const c = client.connection;
     // memory values for cpu 512 (1024-4096)
     const memPos = posOf(text, '"memory": "1024"', 11);
-    const compl = (await c.sendRequest('textDocument/completion', { textDocument: { uri }, position: memPos })) as
-      CompletionItem[] | CompletionList;
+    const compl = await c.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: memPos,
+    });
     const labels = (Array.isArray(compl) ? compl : compl.items).map((i) => i.label);
     assert.ok(labels.some((l) => /2048/.test(l)) && !labels.some((l) => /^"?512"?$/.test(l)), labels.join(','));
     // hover on a key gives API documentation
-    const hov = (await c.sendRequest('textDocument/hover', {
+    const hov = await c.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri },
       position: posOf(text, '"transitEncryption"', 3),
-    })) as Hover;
+    });
     assert.match(JSON.stringify(hov.contents), /transit/i);
     // outline lists containers and volumes
-    const symbols = (await c.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = await c.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.match(JSON.stringify(symbols), /app/);
     // definition: sourceVolume -> the volume
-    const def = (await c.sendRequest('textDocument/definition', {
+    const def = await c.sendRequest<Location[]>('textDocument/definition', {
       textDocument: { uri },
       position: posOf(text, '"sourceVolume": "uploads"', 18),
-    })) as Location[];
+    });
     assert.equal(def[0].range.start.line, posOf(text, '"name": "uploads"').line);
     // rename the volume updates the mount point too
-    const edit = (await c.sendRequest('textDocument/rename', {
+    const edit = await c.sendRequest<WorkspaceEdit>('textDocument/rename', {
       textDocument: { uri },
       position: posOf(text, '"name": "uploads"', 10),
       newName: 'files',
-    })) as WorkspaceEdit;
+    });
     assert.equal(edit.changes?.[uri]?.length, 2);
   } finally {
     await client.stop();
@@ -79,11 +81,11 @@ test('live EFS data from the client completes ids and flags unknown ones (lsp)',
       fileSystems: [{ id: 'fs-0aaaaaaaaaaaaaaa1', name: 'shared', accessPoints: [] }],
     });
     const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'efs/fs-not-found'));
-    assert.match(String(p.diagnostics.find((d) => d.code === 'efs/fs-not-found')!.message), /eu-west-1/);
-    const compl = (await client.connection.sendRequest('textDocument/completion', {
+    assert.match(JSON.stringify(p.diagnostics.find((d) => d.code === 'efs/fs-not-found')!.message), /eu-west-1/);
+    const compl = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
       textDocument: { uri },
       position: posOf(text, '"fs-0123', 1),
-    })) as CompletionItem[];
+    });
     assert.ok((Array.isArray(compl) ? compl : []).some((i) => i.label === 'fs-0aaaaaaaaaaaaaaa1'));
   } finally {
     await client.stop();
@@ -108,14 +110,14 @@ Resources:
 `;
     const { uri } = await client.open('template.yaml', text);
     await client.diagnostics(uri);
-    const hov = (await client.connection.sendRequest('textDocument/hover', {
+    const hov = await client.connection.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri },
       position: posOf(text, 'NetworkMode', 2),
-    })) as Hover;
+    });
     assert.match(JSON.stringify(hov.contents), /networkMode/);
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
       textDocument: { uri },
-    })) as DocumentSymbol[];
+    });
     assert.equal(symbols[0].name, 'AppTask');
   } finally {
     await client.stop();

@@ -54,11 +54,11 @@ test('code action round trip: the quick fix edit clears fargate/cap-add (lsp)', 
     const { uri, text } = await client.open('uploads-task-def.json');
     const first = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'fargate/cap-add'));
     const cap = first.diagnostics.find((d) => d.code === 'fargate/cap-add') as Diagnostic;
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: cap.range,
       context: { diagnostics: [cap], only: ['quickfix'] },
-    })) as CodeAction[];
+    });
     const remove = actions.find((a) => /Remove NET_ADMIN/.test(a.title));
     assert.ok(remove?.edit?.changes?.[uri], JSON.stringify(actions.map((a) => a.title)));
     const fixed = applyTextEdits(text, remove.edit.changes[uri]);
@@ -106,11 +106,11 @@ test('the same edit offered by several rules is one code action covering all the
     const { uri } = await client.open('uploads-service.json');
     const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'pv/retired'));
     const retired = p.diagnostics.find((d) => d.code === 'pv/retired')!;
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: retired.range,
       context: { diagnostics: p.diagnostics, only: ['quickfix'] },
-    })) as CodeAction[];
+    });
     const latest = actions.filter((a) => a.title === 'Set platformVersion to LATEST');
     assert.equal(latest.length, 1, actions.map((a) => a.title).join(' | '));
     assert.ok((latest[0].diagnostics ?? []).length >= 2);

@@ -59,7 +59,7 @@ export function hostOf(endpoint: string): string {
 
 export async function createCredentialsProvider(profile: string | undefined): Promise<CredentialsProvider> {
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-  return fromNodeProviderChain(profile ? { profile } : {}) as CredentialsProvider;
+  return fromNodeProviderChain(profile ? { profile } : {});
 }
 
 /**

@@ -42,12 +42,17 @@ export function redact(text: string): string {
     .replace(/[A-Za-z0-9+/=]{40,}/g, (run) => (looksSecret(run) ? '***' : run));
 }
 
+/** A string or number field as text; '' for anything else (an object would print as [object Object]). */
+function text(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
 function field(err: unknown, key: string): unknown {
   return typeof err === 'object' && err !== null ? (err as Record<string, unknown>)[key] : undefined;
 }
 
 export function describeAwsError(err: unknown, profile?: string): AwsErrorInfo {
-  const name = String(field(err, 'name') ?? field(err, 'Code') ?? '');
+  const name = text(field(err, 'name') ?? field(err, 'Code'));
   const raw = err instanceof Error ? err.message : String(err);
   const message = redact(raw.split('\n')[0] ?? raw).slice(0, 300);
   const status = (field(err, '$metadata') as { httpStatusCode?: number } | undefined)?.httpStatusCode;
@@ -98,7 +103,7 @@ export function describeAwsError(err: unknown, profile?: string): AwsErrorInfo {
   }
   if (
     /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|TimeoutError/i.test(
-      `${name} ${raw} ${String(field(err, 'code') ?? '')}`,
+      `${name} ${raw} ${text(field(err, 'code'))}`,
     )
   ) {
     return {

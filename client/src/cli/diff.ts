@@ -43,7 +43,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new CliUsageError(`cannot read ${opts.positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new CliUsageError(`cannot read ${opts.positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const { taskDefs, syntaxError } = readFileTaskDefs(pathToFileURL(path).href, text);
   const td = pick(taskDefs, ref?.family, opts.positionals[0], syntaxError);

@@ -71,7 +71,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
   const target: LogTarget = task
     ? { kind: 'task', cluster, task, container }
-    : { kind: 'service', cluster, service: service!, previous: opts.flags.has('previous'), container };
+    : { kind: 'service', cluster, service: service, previous: opts.flags.has('previous'), container };
 
   const aws = await cliAws(opts, io);
   const write = (lines: LogLine[]): void =>

@@ -2,16 +2,18 @@
 import { isNode, nodeOfKind } from '../explorer/nodes';
 import type { CommandDeps } from './types';
 
-export async function refreshAll(deps: CommandDeps): Promise<void> {
+export function refreshAll(deps: CommandDeps): Promise<void> {
   deps.resetClients();
   deps.model.refresh();
+  return Promise.resolve();
 }
 
 /** Refresh one node; on an error message, its parent (Retry); on a connection, retries the connection. */
-export async function refreshNode(deps: CommandDeps, arg?: unknown): Promise<void> {
+export function refreshNode(deps: CommandDeps, arg?: unknown): Promise<void> {
   const node = isNode(arg) ? arg : undefined;
   if (node?.kind === 'connection') deps.resetClients();
   deps.model.refresh(node);
+  return Promise.resolve();
 }
 
 export async function loadMore(deps: CommandDeps, arg?: unknown): Promise<void> {

@@ -97,7 +97,7 @@ export async function runTask(deps: CommandDeps, arg?: unknown): Promise<void> {
             : v === 'LATEST'
               ? 'default'
               : undefined,
-          value: v as string,
+          value: v,
         })),
         { label: 'Other…', value: 'other' },
       ],

@@ -10,7 +10,7 @@ export async function pickNetwork(ui: Ui, apis: AwsApis, clusterArn: string): Pr
     ? await describeServicesBatched(apis.ecs, clusterArn, listed.items.slice(0, 100))
     : [];
   type Choice = { kind: 'service'; config: AwsVpcConfiguration } | { kind: 'vpc' };
-  const choices = [
+  const choices: { label: string; description?: string; value: Choice }[] = [
     ...services.flatMap((s) => {
       const c = s.networkConfiguration?.awsvpcConfiguration;
       return c?.subnets?.length
@@ -18,12 +18,12 @@ export async function pickNetwork(ui: Ui, apis: AwsApis, clusterArn: string): Pr
             {
               label: `$(layers) Same network as service ${s.serviceName}`,
               description: `${c.subnets.length} subnets, ${c.securityGroups?.length ?? 0} security groups, public IP ${c.assignPublicIp ?? 'DISABLED'}`,
-              value: { kind: 'service', config: c } as Choice,
+              value: { kind: 'service' as const, config: c },
             },
           ]
         : [];
     }),
-    { label: '$(globe) Choose subnets and security groups from a VPC…', value: { kind: 'vpc' } as Choice },
+    { label: '$(globe) Choose subnets and security groups from a VPC…', value: { kind: 'vpc' } },
   ];
   const choice = choices.length === 1 ? choices[0].value : await ui.pick(choices, { title: 'Run task: network' });
   if (!choice) return undefined;

@@ -187,8 +187,7 @@ function normaliseArray(value: readonly unknown[], member: string, kind: Kind, c
     if (v !== undefined) items.push(v);
   }
   if (items.length === 0) return undefined;
-  if (STRING_SETS.has(member) && items.every((i) => typeof i === 'string'))
-    return [...new Set(items as string[])].sort();
+  if (STRING_SETS.has(member) && items.every((i) => typeof i === 'string')) return [...new Set(items)].sort();
   const key = ARRAY_KEYS[member];
   if (key && items.every((i) => isObj(i) && isSortable(i[key]))) return [...items].sort(byMember(key));
   return items;

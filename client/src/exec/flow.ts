@@ -26,7 +26,7 @@ export interface ExecDeps {
   ui: ExecUi;
   settings(): ExecSettings;
   /** Region/profile for the palette flow, when no tree node is given. */
-  defaultTarget(): ApiTarget;
+  defaultTarget: () => ApiTarget;
 }
 
 export interface Started {

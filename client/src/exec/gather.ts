@@ -10,7 +10,6 @@ import {
   runPreflight,
   taskRoleOf,
   type Finding,
-  type IamDecision,
   type PreflightInput,
 } from './preflight';
 import { simulatablePrincipal, taskIdFromArn, type ContainerTarget } from './target';
@@ -56,8 +55,8 @@ export async function gatherPreflight(api: ExecApi, target: ContainerTarget, sim
       role ? tryOr(api.simulatePrincipalPolicy(role, requiredTaskRoleActions(cluster))) : undefined,
       principal ? tryOr(api.simulatePrincipalPolicy(principal, requiredCallerActions(cluster))) : undefined,
     ]);
-    input.taskRoleSimulation = roleSim as IamDecision[] | undefined;
-    input.callerSimulation = callerSim as IamDecision[] | undefined;
+    input.taskRoleSimulation = roleSim;
+    input.callerSimulation = callerSim;
   }
   const container = task.containers.find((c) => c.name === target.containerName);
   return {

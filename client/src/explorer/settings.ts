@@ -13,7 +13,7 @@ const SECTION = 'fargateLens';
 /** A setting's user (or remote-machine) value or its default; a workspace or folder value is never read. */
 export function userLevel<T>(key: string, fallback: T): T {
   const i = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
-  return (i?.globalValue ?? i?.defaultValue ?? fallback) as T;
+  return i?.globalValue ?? i?.defaultValue ?? fallback;
 }
 
 export function connectionSettings(): ConnectionSettings {

@@ -62,8 +62,10 @@ export function parseAnsi(text: string): { text: string; spans: AnsiSpan[] } {
     const codes = (m[1] || '0').split(';').map((c) => Number(c || '0'));
     for (let i = 0; i < codes.length; i++) {
       const c = codes[i];
-      if (c === 0) ((fg = undefined), (bold = false));
-      else if (c === 1) bold = true;
+      if (c === 0) {
+        fg = undefined;
+        bold = false;
+      } else if (c === 1) bold = true;
       else if (c === 22) bold = false;
       else if (c >= 30 && c <= 37) fg = ANSI_COLORS[c - 30];
       else if (c >= 90 && c <= 97) fg = ANSI_COLORS[c - 90 + 8];

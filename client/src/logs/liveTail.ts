@@ -16,7 +16,7 @@ import { byTime, filterGroup, toLine, type LogLine, type StreamGroup } from './r
 import type { LogsAccess } from './targets';
 
 function errorName(e: unknown): string {
-  return typeof e === 'object' && e !== null ? String((e as { name?: unknown }).name ?? '') : '';
+  return typeof e === 'object' && e !== null ? String((e as { name?: string }).name ?? '') : '';
 }
 
 /** Follows one group: Live Tail when allowed and available, polling otherwise. Returns when the signal aborts. */

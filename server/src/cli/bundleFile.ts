@@ -40,6 +40,7 @@ export function readBundle(path: string, length: number, stamp: string): string 
   } catch (e) {
     throw new Error(
       `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}): rebuild with node scripts/build.mjs`,
+      { cause: e },
     );
   }
   const source = buf.toString('latin1');

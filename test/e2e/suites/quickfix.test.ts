@@ -33,7 +33,7 @@ describe('quick fixes (e2e)', () => {
     const actions = await codeActions(uri, retired.range, vscode.CodeActionKind.QuickFix);
     const describe = actions.map(
       (a) =>
-        `${a.title} [kind ${a.kind?.value}, preferred ${a.isPreferred}, edit ${!!a.edit}, diags ${a.diagnostics?.map(ruleId)}]`,
+        `${a.title} [kind ${a.kind?.value}, preferred ${a.isPreferred}, edit ${!!a.edit}, diags ${a.diagnostics?.map(ruleId).join(',')}]`,
     );
     const fix = actions.find((a) => a.isPreferred && a.edit && /platformVersion to LATEST/.test(a.title));
     assert.ok(

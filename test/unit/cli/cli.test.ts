@@ -134,7 +134,7 @@ test('bad usage is a clear message and exit 2, never a stack trace (unit)', asyn
   assert.throws(() => parseArgs(['frobnicate']), /unknown command/);
   const writes: string[] = [];
   const orig = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((s: string) => (writes.push(s), true)) as typeof process.stderr.write;
+  process.stderr.write = (s: string) => (writes.push(s), true);
   try {
     assert.equal(await main(['lint', '/nonexistent/path.json']), 2);
     assert.equal(await main(['lint', '--rule', 'no/such-rule=off', '.']), 2);

@@ -96,7 +96,7 @@ test('report: JSON has family, revision, differences with null for an absent sid
   const text = toDiffText(c, 'td.json');
   assert.match(
     text,
-    /^td\.json differs from web:3 in 2 fields:\n  containerDefinitions\[name=web\]\.image\n    registered: "a"\n    file:       "b"\n/,
+    /^td\.json differs from web:3 in 2 fields:\n {2}containerDefinitions\[name=web\]\.image\n {4}registered: "a"\n {4}file: {7}"b"\n/,
   );
   assert.match(text, /registered: \(absent\)/);
 });

@@ -62,11 +62,11 @@ test('template tokens are unknown values: never judged, one note for a file vali
 test('template detection in strings (unit)', () => {
   for (const s of [
     '{{ .Env.IMAGE }}',
-    '\${IMAGE}',
+    '${IMAGE}',
     '$IMAGE_URI',
     '<IMAGE1_NAME>',
     'REPLACE_ME',
-    'arn:aws:iam::\${ACCOUNT}:role/x',
+    'arn:aws:iam::${ACCOUNT}:role/x',
     'acct.dkr.ecr.<region>.amazonaws.com/app',
   ]) {
     assert.ok(isTemplatedString(s), s);

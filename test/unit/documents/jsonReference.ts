@@ -167,7 +167,7 @@ function buildTree(source: string, bare: BareToken[]): ParsedJson | undefined {
                 : typeof value === 'boolean'
                   ? 'boolean'
                   : 'null';
-        const node: AstNode = { type, value: value ?? null, offset, length } as AstNode;
+        const node: AstNode = { type, value: value ?? null, offset, length };
         if (touchesToken(bare, offset, length)) node.unknown = 'template';
         else if (type === 'string' && isTemplatedString(value)) node.unknown = 'template';
         attach(node);

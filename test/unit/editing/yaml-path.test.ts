@@ -85,7 +85,7 @@ function yamlFiles(): string[] {
   const roots = [join(__dirname, '../../fixtures'), join(__dirname, '../../../examples')];
   const out: string[] = [];
   for (const r of roots) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(r, { recursive: true }) as string[];
     } catch {

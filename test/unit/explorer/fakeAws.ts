@@ -94,7 +94,7 @@ export class FakeAws {
   private enter(region: string, op: string, size?: number): FakeRegion {
     this.calls.push({ region, op, size });
     const fault = this.faults.get(region)?.get(op) ?? this.faults.get(region)?.get('*');
-    if (fault) throw fault;
+    if (fault) throw fault as Error; // faults are AWS-shaped errors (Error subclasses)
     const t = this.throttle.get(region) ?? 0;
     if (t > 0) {
       this.throttle.set(region, t - 1);

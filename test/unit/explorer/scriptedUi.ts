@@ -39,10 +39,10 @@ export class ScriptedUi implements Ui {
   }
 
   async pick<T>(items: PickItem<T>[], opts: { title: string }): Promise<T | undefined> {
-    return this.next('pick', opts.title, items as PickItem<unknown>[]) as T | undefined;
+    return this.next('pick', opts.title, items) as T | undefined;
   }
   async pickMany<T>(items: PickItem<T>[], opts: { title: string }): Promise<T[] | undefined> {
-    return this.next('pickMany', opts.title, items as PickItem<unknown>[]) as T[] | undefined;
+    return this.next('pickMany', opts.title, items) as T[] | undefined;
   }
   async input(opts: {
     title: string;

@@ -141,7 +141,7 @@ describe('show and follow (unit)', () => {
     logs.liveTail = (i) => {
       input = i;
       return (async function* () {
-        yield { kind: 'start' } as LiveTailUpdate;
+        yield { kind: 'start' };
         while (!i.signal.aborted) {
           const u = updates.shift();
           if (u) yield u;
@@ -193,8 +193,8 @@ describe('show and follow (unit)', () => {
     logs.put('/ecs/web', 'ecs/app/t1', [{ timestamp: T0 + 1, message: 'a' }]);
     logs.liveTail = () =>
       (async function* () {
-        yield { kind: 'start' } as LiveTailUpdate;
-        yield { kind: 'update', sampled: true, events: [] } as LiveTailUpdate;
+        yield { kind: 'start' };
+        yield { kind: 'update', sampled: true, events: [] };
       })();
     const f = follower(logs, [running('t1')], { liveTail: true });
     await f.waitFor(() => f.status.length > 0, 'the fallback');

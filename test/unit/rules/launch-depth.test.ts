@@ -111,7 +111,7 @@ test('service/fargate-spot-unsupported: Windows task definition on FARGATE_SPOT,
   assert.equal(found.length, 1);
   assert.equal(textAt(text, found[0]), '"FARGATE_SPOT"');
   assert.equal(found[0].related?.[0].uri, TD.uri);
-  assert.equal(win.text.slice(found[0].related![0].span.offset).startsWith('"runtimePlatform"'), true);
+  assert.equal(win.text.slice(found[0].related[0].span.offset).startsWith('"runtimePlatform"'), true);
   assert.equal(only(lintSvc(text), 'service/fargate-spot-unsupported').length, 0, 'Linux runs on Spot');
 
   const t = cfn(

@@ -53,7 +53,7 @@ test('pv/feature-requires-1.4.0: 1.3.0 with an EFS task definition, related info
   assert.equal(d.length, 1);
   assert.equal(textAt(text, d[0]), '"1.3.0"');
   assert.equal(d[0].related?.[0].uri, TD);
-  assert.equal(textAt(efsTd, { ...d[0], span: d[0].related![0].span }), '"efsVolumeConfiguration"');
+  assert.equal(textAt(efsTd, { ...d[0], span: d[0].related[0].span }), '"efsVolumeConfiguration"');
   assert.match(fixAndRecheck(text, efsTd, 'pv/feature-requires-1.4.0'), /"LATEST"/);
 });
 

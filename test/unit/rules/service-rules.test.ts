@@ -27,10 +27,7 @@ test('fargate/network-config-required flags a service without networkConfigurati
   assert.match(found[0].message, /Network Configuration must be provided when networkMode 'awsvpc' is specified\./);
   assert.equal(found[0].related?.[0].uri, TD.uri);
   assert.equal(
-    TD.text.slice(
-      found[0].related![0].span.offset,
-      found[0].related![0].span.offset + found[0].related![0].span.length,
-    ),
+    TD.text.slice(found[0].related[0].span.offset, found[0].related[0].span.offset + found[0].related[0].span.length),
     '"awsvpc"',
   );
 });

@@ -31,10 +31,7 @@ const broken: [string, (td: Record<string, unknown>) => void][] = [
   ['integer written with a dot', (td) => ((td.containerDefinitions as Record<string, unknown>[])[0].memory = 512.5)],
   [
     'missing required in an item',
-    (td) =>
-      delete (
-        (td.volumes as Record<string, Record<string, unknown>>[])[0].efsVolumeConfiguration as Record<string, unknown>
-      ).fileSystemId,
+    (td) => delete (td.volumes as Record<string, Record<string, unknown>>[])[0].efsVolumeConfiguration.fileSystemId,
   ],
   [
     'unknown member deep down',
@@ -110,5 +107,5 @@ test('treeIsValid resolves $ref with recursive definitions (unit)', () => {
   const bad = '{"v": 1, "next": {"v": 2, "next": {"w": 3}}}';
   assert.equal(treeIsValid(parseJson(good).root!, schema, good), true);
   assert.equal(treeIsValid(parseJson(bad).root!, schema, bad), false);
-  assert.notEqual(validateTree(parseJson(bad).root!, schema, bad).length, 0);
+  assert.notEqual(validateTree(parseJson(bad).root, schema, bad).length, 0);
 });

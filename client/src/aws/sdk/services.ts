@@ -12,20 +12,10 @@ import { GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ResumeSessionCommand, TerminateSessionCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import type {
-  EcrApi,
-  Elbv2Api,
-  IamApi,
-  KmsApi,
-  SecretsManagerApi,
-  SimulationDecision,
-  SsmApi,
-  StsApi,
-  TargetGroup,
-} from '../serviceTypes';
+import type { EcrApi, Elbv2Api, IamApi, KmsApi, SecretsManagerApi, SsmApi, StsApi, TargetGroup } from '../serviceTypes';
 import { assertBatch } from './paging';
 
-const errorName = (e: unknown): string => String((e as { name?: unknown }).name ?? '');
+const errorName = (e: unknown): string => String((e as { name?: string }).name ?? '');
 
 export function createEcrApi(client: () => ECRClient): EcrApi {
   return {
@@ -76,7 +66,7 @@ export function createIamApi(client: () => IAMClient): IamApi {
         );
         return (r.EvaluationResults ?? []).map((e) => ({
           action: e.EvalActionName ?? '',
-          decision: (e.EvalDecision ?? 'implicitDeny') as SimulationDecision,
+          decision: e.EvalDecision ?? 'implicitDeny',
         }));
       } catch (e) {
         if (errorName(e) === 'AccessDenied' || errorName(e) === 'AccessDeniedException') return undefined;

@@ -43,7 +43,7 @@ const CANCELLED: ReconnectOutcome = { kind: 'cancelled' };
 
 /** Why a ResumeSession error ends the session at once, or undefined when another attempt may succeed. */
 export function finalResumeError(e: unknown): string | undefined {
-  const name = typeof e === 'object' && e !== null ? String((e as { name?: unknown }).name ?? '') : '';
+  const name = typeof e === 'object' && e !== null ? String((e as { name?: string }).name ?? '') : '';
   const info = describeAwsError(e);
   if (/DoesNotExist|InvalidParameter|ValidationException/i.test(name)) return info.message;
   if (['access-denied', 'not-found', 'expired-token', 'sso-expired', 'no-credentials'].includes(info.kind)) {

@@ -115,7 +115,6 @@ function touchesToken(tokens: readonly BareToken[], offset: number, length: numb
 let jsoncLib: typeof Jsonc | undefined;
 /** jsonc-parser, loaded on first use: error-free documents never need it (the fast path reads them). */
 function jsonc(): typeof Jsonc {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (jsoncLib ??= require('jsonc-parser') as typeof Jsonc);
 }
 
@@ -169,9 +168,10 @@ function parseWithRecovery(source: string, textLength: number, bare: BareToken[]
           length: n.length,
         };
       default: {
-        const node: AstNode = { type: n.type, value: n.value ?? null, offset: n.offset, length: n.length } as AstNode;
+        const value = (n.value as string | number | boolean | null | undefined) ?? null;
+        const node = { type: n.type, value, offset: n.offset, length: n.length } as AstNode;
         if (touchesToken(bare, n.offset, n.length)) node.unknown = 'template';
-        else if (n.type === 'string' && isTemplatedString(n.value)) node.unknown = 'template';
+        else if (typeof value === 'string' && isTemplatedString(value)) node.unknown = 'template';
         return node;
       }
     }

@@ -27,7 +27,7 @@ const CUSTOM_TAGS: Tags = Object.keys(SHORT_FORMS).flatMap((n) => [
   { tag: `!${n}`, resolve: (s: string) => s },
   { tag: `!${n}`, collection: 'seq' as const, resolve: (s: unknown) => s },
   { tag: `!${n}`, collection: 'map' as const, resolve: (m: unknown) => m },
-]) as Tags;
+]);
 
 export function parseYaml(text: string): ParsedYaml {
   // The fast path bounds its own nesting (MAX_FAST_DEPTH, far below the limit) and declines deeper
@@ -52,7 +52,6 @@ let yamlLib: typeof YamlLib | undefined;
  * module required here unevaluated until then (~0.6 ms of every CLI start-up otherwise).
  */
 function lib(): typeof YamlLib {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (yamlLib ??= require('yaml') as typeof YamlLib);
 }
 
@@ -96,7 +95,7 @@ export function parseYamlLibrary(text: string): ParsedYaml {
   const resolveAlias = (n: YamlLib.Alias): YNode | undefined => {
     const known = anchors.get(n.source);
     if (known) return known;
-    return slowResolves++ < MAX_SLOW_ALIAS_RESOLVES ? (n.resolve(doc) as YNode | undefined) : undefined;
+    return slowResolves++ < MAX_SLOW_ALIAS_RESOLVES ? (n.resolve(doc)) : undefined;
   };
 
   const convert = (n: YNode | null | undefined, depth: number, viaAlias: boolean, fallback: number): AstNode => {
@@ -157,7 +156,7 @@ export function parseYamlLibrary(text: string): ParsedYaml {
     return { type: 'null', value: null, offset: start, length: valueEnd - start, unknown: 'template' };
   };
 
-  const root = doc.contents ? convert(doc.contents as YNode, 0, false, 0) : undefined;
+  const root = doc.contents ? convert(doc.contents, 0, false, 0) : undefined;
   if (limited) {
     const message =
       limited === 'alias'

@@ -28,7 +28,7 @@ const PLAIN = /^[A-Za-z0-9_/.@$(][A-Za-z0-9_ /.@:=+()$*-]*$/;
 export function yamlScalar(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const s = String(v);
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
   const plain = PLAIN.test(s) && !/: |:$| #|\s$/.test(s) && !RESERVED.test(s) && !/^[-+]?(\d|\.\d)/.test(s);
   if (plain) return s;
   return /[\n\r\t\\\u0000-\u001f]/.test(s) ? JSON.stringify(s) : `'${s.replace(/'/g, "''")}'`;

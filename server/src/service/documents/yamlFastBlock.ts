@@ -64,7 +64,7 @@ export function readBlockScalar(cur: Cursor, parentIndent: number): string {
   let afterLast = -1; // start of the line after the last content line
   const fold: Fold = { value: '', sep: '', moreIndented: false };
   let literal = '';
-  let ls = i;
+  let ls: number;
   let terminated = false;
   for (;;) {
     ls = i;

@@ -44,7 +44,7 @@ export function literal(value: unknown, offset: number, length: number): Literal
   if (value === null || value === undefined) return { type: 'null', value: null, offset, length };
   if (typeof value === 'number' || typeof value === 'boolean')
     return { type: typeof value as 'number' | 'boolean', value, offset, length };
-  const s = typeof value === 'string' ? value : String(value);
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
   const node: LiteralNode = { type: 'string', value: s, offset, length };
   if (isTemplatedString(s)) node.unknown = 'template';
   return node;
@@ -113,7 +113,7 @@ function tagSpan(text: string, tag: string, start: number): Span {
  */
 export function tagged(text: string, tag: string, plain: AstNode): AstNode {
   const long = SHORT_FORMS[tag.slice(1)];
-  if (!long) return { ...plain, unknown: 'intrinsic' } as AstNode;
+  if (!long) return { ...plain, unknown: 'intrinsic' };
   const ts = tagSpan(text, tag, plain.offset);
   let value: AstNode = plain;
   if (long === 'Fn::GetAtt' && plain.type === 'string' && !plain.unknown) value = splitGetAtt(plain, text);

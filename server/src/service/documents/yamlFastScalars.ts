@@ -7,6 +7,8 @@
 /** Thrown to abandon the fast path; the caller falls back to the `yaml` library. */
 export const DECLINE = { declined: true };
 export function decline(): never {
+  // A shared plain object, not an Error: declining is routine and must not capture a stack each time.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw DECLINE;
 }
 

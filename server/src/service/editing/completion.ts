@@ -3,7 +3,7 @@
  * being typed: the cursor's JSON path comes from jsonc-parser's scanner over the raw text, the rest of
  * the document (cpu, volumes, containers) from our tree when it parses.
  */
-import { createScanner, getLocation, SyntaxKind } from 'jsonc-parser';
+import { createScanner, getLocation, ScanError, SyntaxKind } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import { at, type AstNode } from '../documents/ast';
 import { MAX_PARSE_DEPTH, nestingDepth, parseJson } from '../documents/json';
@@ -76,7 +76,11 @@ export function literalAt(text: string, offset: number): Span | undefined {
       k === SyntaxKind.TrueKeyword ||
       k === SyntaxKind.FalseKeyword ||
       k === SyntaxKind.NullKeyword;
-    if (literal && offset <= end && (k !== SyntaxKind.StringLiteral || offset < end || scanner.getTokenError() !== 0))
+    if (
+      literal &&
+      offset <= end &&
+      (k !== SyntaxKind.StringLiteral || offset < end || scanner.getTokenError() !== ScanError.None)
+    )
       return { offset: start, length: end - start };
   }
   return undefined;
@@ -153,7 +157,10 @@ function itemSnippets(schema: SchemaNode, path: JsonPath): CompletionItem[] {
 
 export function typeLabel(s: SchemaNode): string {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if (s.type === 'array') return `${s.items?.$ref ? s.items.$ref.split('/').pop() : (s.items?.type ?? 'any')}[]`;
+  if (s.type === 'array') {
+    const item = s.items?.$ref ? s.items.$ref.split('/').pop() : s.items?.type;
+    return `${Array.isArray(item) ? item.join(' | ') : (item ?? 'any')}[]`;
+  }
   return s.title ?? (Array.isArray(s.type) ? s.type.join(' | ') : (s.type ?? 'any'));
 }
 

@@ -57,7 +57,7 @@ export interface YamlLayout {
 
 function yamlLeaf(v: SnippetValue): string {
   if (v instanceof Placeholder) return placeholder(v);
-  return typeof v === 'string' ? snippetEscape(yamlScalar(v)) : String(v);
+  return typeof v === 'string' ? snippetEscape(yamlScalar(v)) : JSON.stringify(v);
 }
 
 /** The text after `Key:` for the member whose key sits at `at.col`: ` scalar`, or a block on the next lines. */
@@ -67,7 +67,7 @@ export function renderYamlValue(v: SnippetValue, at: YamlLayout, naming: Naming,
   const pad = ' '.repeat(col);
   if (Array.isArray(v))
     return v.map((i) => `\n${pad}- ${renderYamlItem(i, { col: col + 2, unit: at.unit }, naming, ctx)}`).join('');
-  return Object.entries(v)
+  return Object.entries(v as SnippetObject)
     .map(([k, val]) => `\n${pad}${renderYamlMember(k, val, { col, unit: at.unit }, naming, ctx)}`)
     .join('');
 }
@@ -91,7 +91,7 @@ export function renderYamlItem(v: SnippetValue, at: YamlLayout, naming: Naming, 
     return v
       .map((i, n) => `${n ? `\n${pad}` : ''}- ${renderYamlItem(i, { col: at.col + 2, unit: at.unit }, naming, ctx)}`)
       .join('');
-  return Object.entries(v)
+  return Object.entries(v as SnippetObject)
     .map(([k, val], n) => `${n ? `\n${pad}` : ''}${renderYamlMember(k, val, at, naming, ctx)}`)
     .join('');
 }

@@ -61,7 +61,7 @@ class Compiler {
   fill(c: Compiled): void {
     const s = this.resolve(c.raw);
     if (Array.isArray(s.type) || s.type) {
-      const list = Array.isArray(s.type) ? s.type : [s.type as string];
+      const list = Array.isArray(s.type) ? s.type : [s.type];
       const types = new Set<string>();
       for (const t of list) if (t !== 'integer') types.add(t);
       c.types = types;
@@ -80,7 +80,7 @@ class Compiler {
       }
       c.props = props;
     }
-    const extra = s.additionalProperties as Raw | undefined;
+    const extra = s.additionalProperties;
     if (extra === false) c.extra = false;
     else if (extra !== undefined && extra !== true) c.extra = this.node(extra);
     if (s.items && typeof s.items === 'object' && !Array.isArray(s.items)) c.items = this.node(s.items);
@@ -101,7 +101,7 @@ class Compiler {
       if (!section) throw new Error(`schema: $ref ${ref} cannot be resolved`);
       for (const [k, v] of Object.entries(section)) if (k !== 'id' && k !== '$id') merged[k] = v;
     }
-    return merged as SchemaNode;
+    return merged;
   }
 }
 

@@ -39,7 +39,7 @@ function resolve(root: SchemaNode, node: SchemaNode): Schema {
     if (!section) throw new Error(`schema: $ref ${ref} cannot be resolved`);
     for (const [k, v] of Object.entries(section)) if (k !== 'id' && k !== '$id') merged[k] = v;
   }
-  out = merged as Schema;
+  out = merged;
   resolvedRefs.set(node, out);
   return out;
 }

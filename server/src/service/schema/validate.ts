@@ -55,7 +55,7 @@ export function createSchemaValidator(): SchemaValidator {
       schemas: ALL_SCHEMA_KINDS.map((k) => ({
         uri: `fargate-lens://schemas/${k}`,
         fileMatch: [`${k}.ecs.json`],
-        schema: structuredClone(schemaFor(k)) as object,
+        schema: structuredClone(schemaFor(k)),
       })),
     });
     return ls;
@@ -104,7 +104,7 @@ function mapProblems(problems: Problem[], root: AstNode | undefined, kind: Schem
   for (const { offset, length, message: msg } of problems) {
     let m: RegExpExecArray | null;
     let finding: Finding | undefined;
-    if ((m = /^Property (.+) is not allowed\.$/.exec(msg))) {
+    if (/^Property (.+) is not allowed\.$/.test(msg)) {
       const loc = locate(root, offset);
       const prop = loc?.onKey;
       if (!loc || !prop || loc.node.type !== 'object') continue;

@@ -60,7 +60,7 @@ export const lbContainer: LaunchRule = {
             alt.node,
             `${launch.label}: "The container ${name} did not have a container port ${port} defined."${viaNote(alt.via)} Its portMappings map ${listed.length ? listed.join(', ') : 'no port'}; use one of them or add a port mapping for ${port}.`,
             {
-              related: related(withC[0].t, prop(withC[0].c!, 'portMappings')?.keySpan),
+              related: related(withC[0].t, prop(withC[0].c, 'portMappings')?.keySpan),
               fixes:
                 listed.length === 1 && alt.node === alt.value
                   ? [

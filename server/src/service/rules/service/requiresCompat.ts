@@ -47,7 +47,7 @@ export const requiresCompat: LaunchRule = {
           ? [fix('Add FARGATE to requiresCompatibilities', [doc.edits.appendItem(compatProp.value, 'FARGATE')], true)]
           : [];
       const what = explicit
-        ? `requiresCompatibilities [${listed!.join(', ')}] does not include FARGATE`
+        ? `requiresCompatibilities [${listed.join(', ')}] does not include FARGATE`
         : `it has no requiresCompatibilities and networkMode '${nm}', so ECS does not consider it Fargate-compatible`;
       const soft = explicit && nm === 'awsvpc';
       const tail = soft

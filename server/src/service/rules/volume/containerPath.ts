@@ -1,4 +1,4 @@
-import { alternatives, type AstNode } from '../../documents/ast';
+import { alternatives } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
 import { containerLabel, finding } from '../util';
@@ -30,7 +30,7 @@ export const mountContainerPath: TaskDefRule = {
         out.push(
           finding(
             this.id,
-            alt.node as AstNode,
+            alt.node,
             `${containerLabel(m.container, m.containerIndex)}: containerPath '${path}'${via} ${msg.text}`,
             msg.warn ? { severity: 'warning' } : {},
           ),
