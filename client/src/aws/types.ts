@@ -50,10 +50,36 @@ export interface Deployment {
   id?: string;
   status?: string;
   rolloutState?: string;
+  rolloutStateReason?: string;
   taskDefinition?: string;
   desiredCount?: number;
   runningCount?: number;
   pendingCount?: number;
+  failedTasks?: number;
+  createdAt?: Date;
+  updatedAt?: Date;
+  launchType?: string;
+  platformVersion?: string;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+}
+
+export interface ServiceEvent {
+  id?: string;
+  createdAt?: Date;
+  message?: string;
+}
+
+export interface DeploymentCircuitBreaker {
+  enable: boolean;
+  rollback: boolean;
+}
+
+export interface DeploymentConfiguration {
+  deploymentCircuitBreaker?: DeploymentCircuitBreaker;
+  maximumPercent?: number;
+  minimumHealthyPercent?: number;
+  alarms?: { alarmNames?: string[]; enable?: boolean; rollback?: boolean };
+  [member: string]: unknown;
 }
 
 export interface CapacityProviderStrategyItem {
@@ -77,6 +103,41 @@ export interface Service {
   enableExecuteCommand?: boolean;
   deployments?: Deployment[];
   networkConfiguration?: { awsvpcConfiguration?: AwsVpcConfiguration };
+  /** Newest first, at most 100 (DescribeServices). */
+  events?: ServiceEvent[];
+  deploymentConfiguration?: DeploymentConfiguration;
+  deploymentController?: { type?: string };
+  schedulingStrategy?: string;
+}
+
+/** ListServiceDeployments item (the service's deployment history). */
+export interface ServiceDeploymentBrief {
+  serviceDeploymentArn?: string;
+  status?: string;
+  targetServiceRevisionArn?: string;
+  startedAt?: Date;
+  createdAt?: Date;
+  finishedAt?: Date;
+}
+
+/** DescribeServiceRevisions item: what one deployment ran. */
+export interface ServiceRevision {
+  serviceRevisionArn?: string;
+  taskDefinition?: string;
+  createdAt?: Date;
+}
+
+/**
+ * UpdateService input: only the members given are sent, so a service keeps every setting the caller
+ * did not name (the API leaves omitted members unchanged).
+ */
+export interface UpdateServiceInput {
+  cluster: string;
+  service: string;
+  taskDefinition?: string;
+  desiredCount?: number;
+  forceNewDeployment?: boolean;
+  deploymentConfiguration?: DeploymentConfiguration;
 }
 
 export interface Container {
@@ -229,6 +290,12 @@ export interface EcsApi {
   registerTaskDefinition(input: Record<string, unknown>): Promise<TaskDefinition>;
   runTask(input: RunTaskInput): Promise<{ tasks: Task[]; failures: Failure[] }>;
   stopTask(cluster: string, task: string, reason: string): Promise<Task | undefined>;
+  /** The service's deployment history, newest first (one page, at most 100). */
+  listServiceDeployments(cluster: string, service: string): Promise<ServiceDeploymentBrief[]>;
+  /** At most 20 ARNs. */
+  describeServiceRevisions(arns: string[]): Promise<ServiceRevision[]>;
+  /** UpdateService with exactly the members of `input`. */
+  updateService(input: UpdateServiceInput): Promise<Service>;
   /** UpdateService with enableExecuteCommand and forceNewDeployment: true. */
   setServiceExec(cluster: string, service: string, enable: boolean): Promise<Service | undefined>;
 }
@@ -274,4 +341,5 @@ export const API_LIMITS = {
   describeTasks: 100,
   listPageSize: 100,
   runTaskCount: 10,
+  describeServiceRevisions: 20,
 } as const;

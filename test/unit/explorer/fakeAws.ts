@@ -18,6 +18,8 @@ import {
   type Page,
   type RunTaskInput,
   type Service,
+  type ServiceDeploymentBrief,
+  type ServiceRevision,
   type Task,
   type TaskDefinition,
 } from '../../../client/src/aws/types';
@@ -52,6 +54,9 @@ export class FakeAws {
   /** Throttle the next N calls of any op in a region. */
   throttle = new Map<string, number>();
   readonly runTaskTokens = new Map<string, Task[]>();
+  /** ListServiceDeployments history per service ARN, newest first; DescribeServiceRevisions by ARN. */
+  readonly serviceHistory = new Map<string, ServiceDeploymentBrief[]>();
+  readonly serviceRevisions = new Map<string, ServiceRevision>();
   private seq = 0;
 
   region(name: string): FakeRegion {
@@ -136,7 +141,7 @@ export class FakeAws {
       describeServices: async (cluster, arns) => {
         const r = this.enter(region, 'DescribeServices', arns.length);
         this.limit('DescribeServices', arns, API_LIMITS.describeServices);
-        return (r.services.get(cluster) ?? []).filter((s) => arns.includes(s.serviceArn));
+        return structuredClone((r.services.get(cluster) ?? []).filter((s) => arns.includes(s.serviceArn)));
       },
       listTasks: async (cluster, o) =>
         this.page(
@@ -223,6 +228,61 @@ export class FakeAws {
         if (t) Object.assign(t, { desiredStatus: 'STOPPED', stoppedReason: reason });
         return t;
       },
+      listServiceDeployments: async (cluster, service) => {
+        const r = this.enter(region, 'ListServiceDeployments');
+        const s = (r.services.get(cluster) ?? []).find((x) => x.serviceArn === service || x.serviceName === service);
+        if (!s) throw Object.assign(new Error('Service not found.'), { name: 'ServiceNotFoundException' });
+        return structuredClone(this.serviceHistory.get(s.serviceArn) ?? []);
+      },
+      describeServiceRevisions: async (arns) => {
+        this.enter(region, 'DescribeServiceRevisions', arns.length);
+        this.limit('DescribeServiceRevisions', arns, API_LIMITS.describeServiceRevisions);
+        return arns.flatMap((a) =>
+          this.serviceRevisions.has(a) ? [structuredClone(this.serviceRevisions.get(a)!)] : [],
+        );
+      },
+      // UpdateService as the API reference describes it: omitted members keep their values; a new
+      // task definition or forceNewDeployment starts a deployment (a new PRIMARY, the old one ACTIVE
+      // until drained: Deployment.status); desiredCount alone changes the PRIMARY's desired count.
+      updateService: async (input) => {
+        const r = this.enter(region, 'UpdateService');
+        const s = (r.services.get(input.cluster) ?? []).find(
+          (x) => x.serviceArn === input.service || x.serviceName === input.service,
+        );
+        if (!s) throw Object.assign(new Error('Service not found.'), { name: 'ServiceNotFoundException' });
+        if (input.desiredCount !== undefined) s.desiredCount = input.desiredCount;
+        if (input.deploymentConfiguration) s.deploymentConfiguration = structuredClone(input.deploymentConfiguration);
+        if (input.taskDefinition) {
+          const { taskDefinition } = await this.ecs(region).describeTaskDefinition(input.taskDefinition);
+          this.calls.pop(); // the lookup above is part of this call, not a call of its own
+          s.taskDefinition = taskDefinition.taskDefinitionArn;
+        }
+        if (input.taskDefinition || input.forceNewDeployment) {
+          const now = new Date(Date.UTC(2026, 0, 1, 0, 0, ++this.seq));
+          for (const d of s.deployments ?? []) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
+          s.deployments = [
+            {
+              id: `ecs-svc/${(++this.seq).toString().padStart(19, '0')}`,
+              status: 'PRIMARY',
+              rolloutState: 'IN_PROGRESS',
+              rolloutStateReason: 'ECS deployment in progress.',
+              taskDefinition: s.taskDefinition,
+              desiredCount: s.desiredCount,
+              runningCount: 0,
+              pendingCount: 0,
+              failedTasks: 0,
+              createdAt: now,
+              updatedAt: now,
+            },
+            ...(s.deployments ?? []),
+          ];
+          this.recordDeployment(s, 'IN_PROGRESS');
+        } else {
+          const primary = s.deployments?.find((d) => d.status === 'PRIMARY');
+          if (primary && input.desiredCount !== undefined) primary.desiredCount = input.desiredCount;
+        }
+        return structuredClone(s);
+      },
       setServiceExec: async (cluster, service, enable) => {
         const r = this.enter(region, 'UpdateService');
         const s = (r.services.get(cluster) ?? []).find((x) => x.serviceArn === service || x.serviceName === service);
@@ -230,6 +290,21 @@ export class FakeAws {
         return s;
       },
     };
+  }
+
+  /** Adds a ListServiceDeployments entry (newest first) whose target revision runs the service's task definition. */
+  recordDeployment(s: Service, status: string): ServiceDeploymentBrief {
+    const n = ++this.seq;
+    const revisionArn = `${s.serviceArn.replace(':service/', ':service-revision/')}/${n}`;
+    this.serviceRevisions.set(revisionArn, { serviceRevisionArn: revisionArn, taskDefinition: s.taskDefinition });
+    const entry: ServiceDeploymentBrief = {
+      serviceDeploymentArn: `${s.serviceArn.replace(':service/', ':service-deployment/')}/${n}`,
+      status,
+      targetServiceRevisionArn: revisionArn,
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
+    };
+    this.serviceHistory.set(s.serviceArn, [entry, ...(this.serviceHistory.get(s.serviceArn) ?? [])]);
+    return entry;
   }
 
   efs(region: string): EfsApi {

@@ -44,6 +44,9 @@ export function fakeEcs(tasks: Array<Task & { service?: string }>, defs: TaskDef
     runTask: no,
     stopTask: no,
     setServiceExec: no,
+    updateService: no,
+    listServiceDeployments: no,
+    describeServiceRevisions: no,
     async listTasks(_cluster, opts) {
       const items = tasks
         .filter(

@@ -1,10 +1,12 @@
 /** EcsApi over @aws-sdk/client-ecs: one method = one API call; list pages come from the SDK paginators. */
 import {
   DescribeClustersCommand,
+  DescribeServiceRevisionsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ECSClient,
+  ListServiceDeploymentsCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopTaskCommand,
@@ -16,6 +18,7 @@ import {
   paginateListTasks,
   type RegisterTaskDefinitionCommandInput,
   type RunTaskCommandInput,
+  type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import {
   API_LIMITS,
@@ -24,6 +27,8 @@ import {
   type Page,
   type Service,
   type Task,
+  type ServiceDeploymentBrief,
+  type ServiceRevision,
   type TaskDefinition,
 } from '../types';
 import { assertBatch, firstPage } from './paging';
@@ -95,6 +100,22 @@ export function createEcsApi(client: ECSClient): EcsApi {
     async stopTask(cluster, task, reason) {
       const out = await client.send(new StopTaskCommand({ cluster, task, reason }));
       return out.task as Task | undefined;
+    },
+    async listServiceDeployments(cluster, service) {
+      const out = await client.send(new ListServiceDeploymentsCommand({ cluster, service, maxResults: 100 }));
+      const items = (out.serviceDeployments ?? []) as ServiceDeploymentBrief[];
+      const at = (d: ServiceDeploymentBrief): number => (d.createdAt ?? d.startedAt)?.getTime() ?? 0;
+      return [...items].sort((a, b) => at(b) - at(a));
+    },
+    async describeServiceRevisions(arns) {
+      assertBatch('DescribeServiceRevisions', arns, API_LIMITS.describeServiceRevisions);
+      const out = await client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: arns }));
+      return (out.serviceRevisions ?? []) as ServiceRevision[];
+    },
+    async updateService(input) {
+      const out = await client.send(new UpdateServiceCommand(input as UpdateServiceCommandInput));
+      if (!out.service) throw new Error(`UpdateService returned no service for ${input.service}`);
+      return out.service as Service;
     },
     async setServiceExec(cluster, service, enable) {
       const out = await client.send(
