@@ -48,7 +48,7 @@ export const explorer: Section = {
     const folders = await model.getChildren(root);
     const clustersFolder = folders.find((n) => n.kind === 'clusters')!;
     let clusterNodes = await model.getChildren(clustersFolder);
-    [root, ...folders, ...clusterNodes].map(toTreeItem);
+    [root, ...folders, ...clusterNodes].map((n) => toTreeItem(n));
     const firstPaint = now() - t0;
     const firstPaintCalls = fake.calls.length;
 
@@ -68,7 +68,7 @@ export const explorer: Section = {
         await model.loadMore(more);
         kids = await model.getChildren(s);
       }
-      shown += kids.filter((n) => n.kind === 'task').map(toTreeItem).length;
+      shown += kids.filter((n) => n.kind === 'task').map((n) => toTreeItem(n)).length;
     }
     await model.getChildren(await childOfKind(model, big, 'standaloneTasks'));
     const expand = now() - t1;

@@ -6,9 +6,15 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LIVE_EFS_NOTIFICATION, type LiveEfsParams } from '../../server/src/protocol';
+import {
+  CHECK_LAUNCH_REQUEST,
+  LIVE_EFS_NOTIFICATION,
+  type CheckLaunchResult,
+  type LiveEfsParams,
+} from '../../server/src/protocol';
 import { createAwsClientFactory } from './aws/factory';
 import { COMMAND_SPECS, type ChunkCommandId } from './commands/registry';
+import { activateDeployLens } from './deploy/activate';
 import { activateExplorer } from './explorer/activate';
 import type { LiveEfsData } from './explorer/liveEfs';
 import { clientOptions } from './explorer/settings';
@@ -45,7 +51,16 @@ export function activate(context: vscode.ExtensionContext): void {
   };
 
   // AWS explorer: dist/explorer.js loads when the view opens or a command runs; the SDK on the first AWS call.
-  const explorer = activateExplorer(context, { onLiveEfs, logs, aws });
+  // The language server's cross-file rules on a file plus a live service's launch settings (deploy guard rail).
+  const checkLaunch = async (uri: string, launch: Record<string, unknown>): Promise<string[]> => {
+    if (!client?.isRunning()) return [];
+    const r = await client.sendRequest<CheckLaunchResult>(CHECK_LAUNCH_REQUEST, { uri, launch });
+    return r.findings.map((f) => `${f.severity}: ${f.message} (${f.ruleId})`);
+  };
+  const explorer = activateExplorer(context, { onLiveEfs, logs, aws, checkLaunch });
+
+  // Registered-revision code lens: answers "no lens" at once for other files; the explorer chunk computes it.
+  activateDeployLens(context, async () => (await explorer.runtime()).lenses);
 
   // ECS Exec: dist/exec.js loads on the first exec command.
   const exec = once(async () => {

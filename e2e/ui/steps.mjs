@@ -378,6 +378,81 @@ export const steps = [
     },
   },
   {
+    name: 'deploy from a file: the registered-revision code lens, the normalised diff, register, update a service and watch the rollout end',
+    skip: ({ pkg, motoEndpoint }) =>
+      !pkg.contributes?.commands?.some((c) => c.command === 'fargateLens.deployTaskDefinitionFile')
+        ? 'no deploy commands in package.json yet'
+        : !motoEndpoint
+          ? 'no moto_server to seed'
+          : undefined,
+    async run({ page, shot, motoEndpoint, seed }) {
+      // A service of its own in the empty staging cluster: moto marks a deployment COMPLETED when its
+      // running count (0 in moto) covers the desired count, so desired 0 lets the rollout reach a steady state.
+      const sdk = await import('@aws-sdk/client-ecs');
+      const ecs = new sdk.ECSClient({
+        endpoint: motoEndpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+      });
+      try {
+        await ecs.send(
+          new sdk.CreateServiceCommand({
+            cluster: 'staging',
+            serviceName: 'web-canary',
+            taskDefinition: seed.taskDefinitions.web[0],
+            desiredCount: 0,
+            launchType: 'FARGATE',
+            networkConfiguration: {
+              awsvpcConfiguration: { subnets: [seed.subnets[0]], securityGroups: [seed.securityGroup] },
+            },
+          }),
+        );
+      } finally {
+        ecs.destroy();
+      }
+      await quickOpen(page, 'web.json');
+      const editor = page.locator('.editor-instance .monaco-editor').first();
+      const lens = editor.locator('.codelens-decoration a', {
+        hasText: /web:\d+ registered · differs in \d+ fields?/,
+      });
+      await lens.first().waitFor({ timeout: 60_000 });
+      await shot('deploy-lens');
+      // Compare: VS Code's diff editor between the registered revision and the file, both normalised.
+      await lens.first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: '(registered)' }).waitFor({ timeout: T });
+      const diff = page.locator('.monaco-diff-editor').first();
+      // Both sides rendered: the family line on the left (registered) and on the right (the file).
+      await diff.locator('.view-line', { hasText: /"family":\s*"web"/ }).nth(1).waitFor({ timeout: T });
+      await shot('deploy-diff');
+      // Back to the file (its tab), then Deploy…: warnings (if any) confirmed, register, pick the service, update.
+      await page.locator('.tabs-container .tab[aria-label^="web.json"]').first().click();
+      await page.locator('.tabs-container .tab.active[aria-label^="web.json"]').waitFor({ timeout: T });
+      await editor
+        .locator('.codelens-decoration a', { hasText: /^Deploy…$/ })
+        .first()
+        .click();
+      const dialog = page.locator('.monaco-dialog-box').first();
+      await dialog.waitFor({ timeout: T });
+      if (/Deploy anyway\?/.test(await dialog.innerText()))
+        await confirmDialog(page, 'Deploy anyway?', 'Deploy Anyway');
+      await confirmDialog(page, 'as a new revision of web?', 'Register');
+      await answer(page, 'Update Service to web:', 'staging/web-canary');
+      const next = page.locator('.monaco-dialog-box').first();
+      await next.waitFor({ timeout: T });
+      if (/Update anyway\?/.test(await next.innerText())) await confirmDialog(page, 'Update anyway?', 'Update Anyway');
+      await confirmDialog(page, 'Update staging/web-canary from web:', 'Update Service');
+      await toast(page, 'staging/web-canary (web:3): reached a steady state');
+      // The deployment changed what runs: the lens reads the account again and names the new revision.
+      await editor
+        .locator('.codelens-decoration a', {
+          hasText: /web:3 registered · file matches it · .*staging\/web-canary runs web:3/,
+        })
+        .first()
+        .waitFor({ timeout: T });
+      await shot('deploy-rollout');
+    },
+  },
+  {
     name: 'profile and region switching: the explorer follows Select AWS Profile and Select Regions',
     skip: execReady,
     async run({ page, shot, pkg }) {

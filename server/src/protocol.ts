@@ -72,3 +72,21 @@ export function normaliseSettings(raw: unknown): Settings {
     debounceMs: num(r.debounceMs, DEFAULT_SETTINGS.debounceMs),
   };
 }
+
+/**
+ * Client -> server: run the rules on a task-definition file together with a live service's launch
+ * settings (written as CreateService input), as if the service were a file of the workspace. The
+ * result lists the findings that concern the two together (for the deploy guard rail).
+ */
+export const CHECK_LAUNCH_REQUEST = 'fargateLens/checkLaunch';
+
+export interface CheckLaunchParams {
+  /** The task-definition file (its open version, else the indexed disk version). */
+  uri: string;
+  /** CreateService-shaped input: serviceName, taskDefinition (the family), launchType / capacityProviderStrategy, platformVersion, networkConfiguration. */
+  launch: Record<string, unknown>;
+}
+
+export interface CheckLaunchResult {
+  findings: { ruleId: string; severity: string; message: string }[];
+}

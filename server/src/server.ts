@@ -19,6 +19,7 @@ import {
   type IndexReadyParams,
   type LiveEfsParams,
 } from './protocol';
+import { registerCheckLaunch } from './lsp/checkLaunch';
 import { registerCodeActions } from './lsp/codeActions';
 import { registerEditing } from './lsp/editing';
 import { Session } from './lsp/session';
@@ -97,6 +98,7 @@ connection.onNotification(LIVE_EFS_NOTIFICATION, (params: LiveEfsParams) => {
 
 registerCodeActions(connection, documents, session, ls, settings);
 registerEditing(connection, documents, session, ls);
+registerCheckLaunch(connection, ls, session, settings);
 
 documents.listen(connection);
 connection.listen();

@@ -11,6 +11,11 @@ import type { Connection } from '../aws/types';
 import { JsonDocuments } from '../commands/jsonDocuments';
 import { bindCommands, type BoundCommand } from '../commands/register';
 import type { CommandDeps, ConnectionSettings } from '../commands/types';
+import { abortableSleep } from '../deploy/commands/deps';
+import { DEFAULT_DRIFT_OPTIONS, DriftCache } from '../deploy/drift';
+import { createDriftLenses } from '../deploy/lensProvider';
+import { RolloutStore } from '../deploy/rolloutStore';
+import { lensCallBudget } from '../deploy/settings';
 import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import { LiveEfsSource, type LiveEfsCallback } from '../explorer/liveEfs';
@@ -27,11 +32,15 @@ export interface ExplorerHost {
   /** The extension's one AWS client factory (shared with ECS Exec). */
   aws: AwsClientFactory;
   log: Logger;
+  /** The language server's cross-file check of a live service's launch settings against a file. */
+  checkLaunch?: (fileUri: string, launch: Record<string, unknown>) => Promise<string[]>;
 }
 
 export interface ExplorerRuntime {
   provider: vscode.TreeDataProvider<ExplorerNode>;
   content: vscode.TextDocumentContentProvider;
+  /** The registered-revision code lens provider. */
+  lenses: vscode.CodeLensProvider;
   commands: Record<string, BoundCommand>;
   /** The connections were recomputed (settings or profiles changed): reload the tree and live EFS data. */
   connectionsChanged(): void;
@@ -42,6 +51,12 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
   const factory = host.aws;
   const model = new ExplorerModel(factory.get, host.connections, explorerSettings, host.log);
   const documents = new JsonDocuments();
+  const drift = new DriftCache(factory.get, () => ({
+    ...DEFAULT_DRIFT_OPTIONS,
+    callBudget: lensCallBudget(),
+  }));
+  const rollouts = new RolloutStore();
+  const lenses = createDriftLenses(drift, host.connections, (line) => host.log.warn(line));
   const liveEfs = new LiveEfsSource(factory.get, host.onLiveEfs, (m) =>
     host.log.warn(`live EFS data unavailable: ${m}`),
   );
@@ -53,6 +68,7 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
     host.view,
     model,
     documents,
+    rollouts,
     () => explorerSettings().refreshIntervalSeconds,
     () => {
       shown = true;
@@ -68,17 +84,23 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
     settings: host.settings,
     documents,
     newToken: () => randomUUID(),
-    resetClients: () => factory.clear(),
+    resetClients: () => {
+      factory.clear();
+      drift.clear();
+    },
+    deploy: { drift, rollouts, checkLaunch: host.checkLaunch, sleep: abortableSleep, now: () => Date.now() },
   };
   return {
     provider: view.provider,
     content: view.content,
+    lenses: lenses.provider,
     // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
     commands: bindCommands(deps, (line) => host.log.debug(line)),
     connectionsChanged: () => {
       model.refresh();
+      drift.clear();
       publishLiveEfs();
     },
-    disposables: [...view.disposables],
+    disposables: [...view.disposables, ...lenses.disposables],
   };
 }

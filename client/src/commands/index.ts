@@ -14,6 +14,18 @@ import { selectProfile } from './selectProfile';
 import { selectRegions } from './selectRegions';
 import { stopTask } from './stopTask';
 import { disableExec, enableExec } from './toggleExec';
+import { compareWithRegisteredRevision } from '../deploy/commands/compare';
+import { deployFile } from '../deploy/commands/deployFile';
+import { refreshDrift } from '../deploy/commands/refreshDrift';
+import {
+  desiredCount,
+  forceDeployment,
+  rollBack,
+  setCircuitBreaker,
+  showServiceEvents,
+  updateServiceRevision,
+  watchRolloutCommand,
+} from '../deploy/commands/serviceOps';
 import type { ChunkCommandId } from './registry';
 import type { CommandHandler } from './types';
 
@@ -32,4 +44,14 @@ export const COMMANDS: Readonly<Record<ChunkCommandId<'explorer'>, CommandHandle
   'fargateLens.disableServiceExec': disableExec,
   'fargateLens.copyArn': copyArn,
   'fargateLens.openInConsole': openInConsole,
+  'fargateLens.compareWithRegistered': compareWithRegisteredRevision,
+  'fargateLens.deployTaskDefinitionFile': deployFile,
+  'fargateLens.refreshDrift': refreshDrift,
+  'fargateLens.updateServiceRevision': updateServiceRevision,
+  'fargateLens.forceNewDeployment': forceDeployment,
+  'fargateLens.setDesiredCount': desiredCount,
+  'fargateLens.rollBackService': rollBack,
+  'fargateLens.setCircuitBreaker': setCircuitBreaker,
+  'fargateLens.watchRollout': watchRolloutCommand,
+  'fargateLens.showServiceEvents': showServiceEvents,
 };

@@ -38,6 +38,18 @@ export const COMMAND_SPECS = [
   { id: 'fargateLens.disableServiceExec', chunk: 'explorer' },
   { id: 'fargateLens.copyArn', chunk: 'explorer' },
   { id: 'fargateLens.openInConsole', chunk: 'explorer' },
+  // From a file to a running service (client/src/deploy): the file commands send what a workspace file
+  // says to AWS, so they are trusted-only; the service operations act on the account from the explorer.
+  { id: 'fargateLens.compareWithRegistered', chunk: 'explorer', trustedOnly: true },
+  { id: 'fargateLens.deployTaskDefinitionFile', chunk: 'explorer', trustedOnly: true },
+  { id: 'fargateLens.refreshDrift', chunk: 'explorer', trustedOnly: true },
+  { id: 'fargateLens.updateServiceRevision', chunk: 'explorer' },
+  { id: 'fargateLens.forceNewDeployment', chunk: 'explorer' },
+  { id: 'fargateLens.setDesiredCount', chunk: 'explorer' },
+  { id: 'fargateLens.rollBackService', chunk: 'explorer' },
+  { id: 'fargateLens.setCircuitBreaker', chunk: 'explorer' },
+  { id: 'fargateLens.watchRollout', chunk: 'explorer' },
+  { id: 'fargateLens.showServiceEvents', chunk: 'explorer' },
   { id: 'fargateLens.openShell', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.runCommandInContainer', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.showContainerLogs', chunk: 'logs' },

@@ -5,6 +5,7 @@
 import type { ApiFactory, Connection } from '../aws/types';
 import type { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodes';
+import type { DeployDeps } from '../deploy/commands/deps';
 import type { Ui } from '../ui/port';
 import type { JsonDocuments } from './jsonDocuments';
 
@@ -27,6 +28,8 @@ export interface CommandDeps {
   newToken: () => string;
   /** Forget cached clients/credentials (after a profile change or SSO login). */
   resetClients: () => void;
+  /** Deploy features (drift cache, rollout store, launch checks, timers); absent in older callers' deps. */
+  deploy?: DeployDeps;
 }
 
 export type CommandHandler = (deps: CommandDeps, ...args: unknown[]) => Promise<void>;

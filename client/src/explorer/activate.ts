@@ -25,11 +25,18 @@ export interface ExplorerHandle {
   connections: () => readonly Connection[];
   /** The explorer chunk's command handlers (loads the chunk). */
   commands: () => Promise<Handlers>;
+  /** Loads the explorer chunk (once) and returns its runtime (the registered-revision code lens forwards to it). */
+  runtime: () => Promise<ExplorerRuntime>;
 }
 
 export function activateExplorer(
   context: vscode.ExtensionContext,
-  options: { onLiveEfs: LiveEfsCallback; logs: Logs; aws: AwsClientFactory },
+  options: {
+    onLiveEfs: LiveEfsCallback;
+    logs: Logs;
+    aws: AwsClientFactory;
+    checkLaunch?: (fileUri: string, launch: Record<string, unknown>) => Promise<string[]>;
+  },
 ): ExplorerHandle {
   const settings = connectionSettings();
   let profiles: ProfileInfo[] = [];
@@ -51,6 +58,7 @@ export function activateExplorer(
       onLiveEfs: options.onLiveEfs,
       aws: options.aws,
       log: options.logs.logger('aws'),
+      checkLaunch: options.checkLaunch,
     });
     content.attach(runtime.content);
     context.subscriptions.push(...runtime.disposables);
@@ -80,5 +88,5 @@ export function activateExplorer(
       void reload();
     }),
   );
-  return { connections, commands: async () => (await load()).commands };
+  return { connections, commands: async () => (await load()).commands, runtime: load };
 }

@@ -60,6 +60,11 @@ export class ExplorerModel {
     return this.registry.get(id);
   }
 
+  /** The loaded nodes that match (for redrawing the nodes of one service). */
+  findNodes(pred: (node: ExplorerNode) => boolean): ExplorerNode[] {
+    return [...this.registry.values()].filter(pred);
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.roots();
     const failed = node.kind === 'connection' ? this.connectionErrors.get(connectionKey(node.conn)) : undefined;

@@ -4,6 +4,8 @@
  */
 import { hostOf } from '../aws/clientConfig';
 import { connectionLabel } from '../aws/profiles';
+import type { RolloutSnapshot } from '../deploy/rollout';
+import { rolloutDescription, rolloutTooltip } from '../deploy/rolloutView';
 import type { ExplorerNode } from './nodes';
 import { parseTaskDefinitionArn, shortId } from './nodes';
 import { containerIcon, formatCpuMemory, formatPlacement, serviceIcon, taskIcon, type Icon } from './status';
@@ -27,7 +29,8 @@ const table = (title: string, rows: string[]): string => `**${md(title)}**\n\n| 
 const join = (parts: Array<string | undefined | false>): string | undefined =>
   parts.filter(Boolean).join(' · ') || undefined;
 
-export function toTreeItem(node: ExplorerNode): TreeItemData {
+/** `rollout`: the watched rollout of a service node, if one is watched (client/src/deploy/rollout.ts). */
+export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeItemData {
   const base = { id: node.id, contextValue: `fargateLens.${node.kind}` };
   switch (node.kind) {
     case 'connection':
@@ -82,7 +85,7 @@ export function toTreeItem(node: ExplorerNode): TreeItemData {
       const s = node.service;
       const cp = s.capacityProviderStrategy?.map((x) => x.capacityProvider).join('+');
       const td = s.taskDefinition ? parseTaskDefinitionArn(s.taskDefinition) : undefined;
-      const rollout = s.deployments?.find((d) => d.status === 'PRIMARY')?.rolloutState;
+      const rolloutState = s.deployments?.find((d) => d.status === 'PRIMARY')?.rolloutState;
       return {
         ...base,
         label: s.serviceName,
@@ -94,26 +97,27 @@ export function toTreeItem(node: ExplorerNode): TreeItemData {
           `${s.runningCount ?? 0}/${s.desiredCount ?? 0} running`,
           (s.pendingCount ?? 0) > 0 && `${s.pendingCount} pending`,
           td && `${td.family}:${td.revision}`,
-          rollout && rollout !== 'COMPLETED' && rollout,
+          rolloutDescription(rollout) ?? (rolloutState && rolloutState !== 'COMPLETED' && rolloutState),
         ]),
-        tooltip: table(`Service ${s.serviceName}`, [
-          row('Status', s.status),
-          row('Desired', s.desiredCount),
-          row('Running', s.runningCount),
-          row('Pending', s.pendingCount),
-          row('Launch type', s.launchType),
-          row('Capacity providers', cp),
-          row('Platform version', s.platformVersion),
-          row('Task definition', td && `${td.family}:${td.revision}`),
-          row(
-            'Deployments',
-            s.deployments
-              ?.map((d) => `${d.status} ${d.rolloutState ?? ''} ${d.runningCount ?? 0}/${d.desiredCount ?? 0}`)
-              .join('; '),
-          ),
-          row('ECS Exec', s.enableExecuteCommand ? 'enabled' : 'disabled'),
-          row('ARN', s.serviceArn),
-        ]),
+        tooltip:
+          table(`Service ${s.serviceName}`, [
+            row('Status', s.status),
+            row('Desired', s.desiredCount),
+            row('Running', s.runningCount),
+            row('Pending', s.pendingCount),
+            row('Launch type', s.launchType),
+            row('Capacity providers', cp),
+            row('Platform version', s.platformVersion),
+            row('Task definition', td && `${td.family}:${td.revision}`),
+            row(
+              'Deployments',
+              s.deployments
+                ?.map((d) => `${d.status} ${d.rolloutState ?? ''} ${d.runningCount ?? 0}/${d.desiredCount ?? 0}`)
+                .join('; '),
+            ),
+            row('ECS Exec', s.enableExecuteCommand ? 'enabled' : 'disabled'),
+            row('ARN', s.serviceArn),
+          ]) + rolloutTooltip(rollout, md),
       };
     }
     case 'task': {

@@ -6,12 +6,13 @@
  */
 import * as vscode from 'vscode';
 import type { JsonDocuments } from '../commands/jsonDocuments';
+import type { RolloutStore } from '../deploy/rolloutStore';
 import type { ExplorerModel } from './model';
 import type { ExplorerNode } from './nodes';
 import { toTreeItem } from './treeItems';
 
-export function toVsTreeItem(node: ExplorerNode): vscode.TreeItem {
-  const d = toTreeItem(node);
+export function toVsTreeItem(node: ExplorerNode, rollouts?: RolloutStore): vscode.TreeItem {
+  const d = toTreeItem(node, node.kind === 'service' ? rollouts?.get(node.service.serviceArn) : undefined);
   const state = {
     none: vscode.TreeItemCollapsibleState.None,
     collapsed: vscode.TreeItemCollapsibleState.Collapsed,
@@ -39,17 +40,22 @@ export function createExplorerView(
   view: vscode.TreeView<ExplorerNode>,
   model: ExplorerModel,
   documents: JsonDocuments,
+  rollouts: RolloutStore,
   refreshIntervalSeconds: () => number,
   onFirstVisible: () => void,
 ): ExplorerView {
   const changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   const provider: vscode.TreeDataProvider<ExplorerNode> = {
     onDidChangeTreeData: changed.event,
-    getTreeItem: toVsTreeItem,
+    getTreeItem: (node) => toVsTreeItem(node, rollouts),
     getChildren: (node) => model.getChildren(node),
     getParent: (node) => model.getParent(node),
   };
   const sub = model.onDidChange((node) => changed.fire(node));
+  // A watched rollout changed: redraw the service's node(s) (the same service may show under several connections).
+  const rolloutSub = rollouts.onDidChange((arn) => {
+    for (const n of model.findNodes((x) => x.kind === 'service' && x.service.serviceArn === arn)) changed.fire(n);
+  });
 
   let timer: NodeJS.Timeout | undefined;
   let seen = false;
@@ -74,6 +80,7 @@ export function createExplorerView(
     changed,
     docChanged,
     { dispose: () => sub.dispose() },
+    { dispose: () => rolloutSub.dispose() },
     { dispose: () => docSub.dispose() },
     { dispose: () => timer && clearInterval(timer) },
     view.onDidChangeVisibility(schedule),

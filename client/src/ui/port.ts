@@ -56,6 +56,25 @@ export interface Ui {
   errorDiagnostics(uri: string): string[];
   isTrusted(): boolean;
   reveal(node: ExplorerNode): Promise<void>;
+  /** Warning-severity diagnostics with source "fargate-lens" on a document. */
+  warningDiagnostics(uri: string): string[];
+  /**
+   * A cancellable progress notification whose message the task replaces as it goes (`report`);
+   * Cancel aborts `signal` (a rollout watch stops watching; the deployment goes on).
+   */
+  withReportedProgress<T>(
+    title: string,
+    task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>,
+  ): Promise<T>;
+  /** A non-modal message with buttons; resolves to the button pressed, if any. Pass only redacted text. */
+  notify(severity: 'info' | 'warning' | 'error', message: string, actions: string[]): Promise<string | undefined>;
+  /** VS Code's diff editor between two documents (URI strings). */
+  openDiff(left: string, right: string, title: string): Promise<void>;
+  /** The text of a document by URI (open, or read from disk). */
+  documentText(uri: string): Promise<{ text: string; languageId: string } | undefined>;
+  /** Whether a command is registered (a feature another part of the extension may provide). */
+  hasCommand(id: string): Promise<boolean>;
+  runCommand(id: string, ...args: unknown[]): Promise<void>;
 }
 
 /** A cancellation that never fires (tests, non-cancellable progress). */

@@ -86,6 +86,47 @@ export function createVsCodeUi(
         .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'fargate-lens')
         .map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
     },
+    warningDiagnostics(uri) {
+      return vscode.languages
+        .getDiagnostics(vscode.Uri.parse(uri))
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Warning && d.source === 'fargate-lens')
+        .map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
+    },
+    withReportedProgress: (title, task) =>
+      Promise.resolve(
+        vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+          (progress, token) => {
+            const controller = new AbortController();
+            const sub = token.onCancellationRequested(() => controller.abort());
+            return task((message) => progress.report({ message }), controller.signal).finally(() => sub.dispose());
+          },
+        ),
+      ),
+    async notify(severity, message, actions) {
+      const show =
+        severity === 'error'
+          ? vscode.window.showErrorMessage
+          : severity === 'warning'
+            ? vscode.window.showWarningMessage
+            : vscode.window.showInformationMessage;
+      return show(message, ...actions);
+    },
+    async openDiff(left, right, title) {
+      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.parse(left), vscode.Uri.parse(right), title, {
+        preview: true,
+      });
+    },
+    async documentText(uri) {
+      try {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        return { text: doc.getText(), languageId: doc.languageId };
+      } catch {
+        return undefined;
+      }
+    },
+    hasCommand: async (id) => (await vscode.commands.getCommands(true)).includes(id),
+    runCommand: async (id, ...args) => void (await vscode.commands.executeCommand(id, ...args)),
     isTrusted: () => vscode.workspace.isTrusted,
     async reveal(node) {
       await view()?.reveal(node, { select: true, focus: true, expand: true });

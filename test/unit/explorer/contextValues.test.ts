@@ -142,6 +142,18 @@ const EXPECTED: Record<string, (n: ExplorerNode) => boolean> = {
   'fargateLens.runCommandInContainer': (n) =>
     (n.kind === 'task' && n.task.lastStatus === 'RUNNING') ||
     (n.kind === 'container' && n.container.lastStatus === 'RUNNING'),
+  // Service operations (client/src/deploy): every service node.
+  ...Object.fromEntries(
+    [
+      'fargateLens.updateServiceRevision',
+      'fargateLens.forceNewDeployment',
+      'fargateLens.setDesiredCount',
+      'fargateLens.rollBackService',
+      'fargateLens.setCircuitBreaker',
+      'fargateLens.watchRollout',
+      'fargateLens.showServiceEvents',
+    ].map((id) => [id, (n: ExplorerNode) => n.kind === 'service'] as const),
+  ),
   // Container logs: any container, task (stopped ones too: their logs outlive them) or service.
   'fargateLens.showContainerLogs': (n) => n.kind === 'container' || n.kind === 'task' || n.kind === 'service',
   'fargateLens.followContainerLogs': (n) => n.kind === 'container' || n.kind === 'task' || n.kind === 'service',

@@ -107,6 +107,48 @@ export class ScriptedUi implements Ui {
   async reveal(node: ExplorerNode): Promise<void> {
     this.revealed.push(node);
   }
+  warnings: string[] = [];
+  readonly progressTitles: string[] = [];
+  readonly progressMessages: string[] = [];
+  readonly notices: Array<{ severity: string; message: string; actions: string[] }> = [];
+  readonly diffs: Array<{ left: string; right: string; title: string }> = [];
+  readonly ran: Array<{ id: string; args: unknown[] }> = [];
+  readonly documents = new Map<string, { text: string; languageId: string }>();
+  commands = new Set<string>();
+  /** Button pressed on each notify (in order); none left = dismissed. */
+  notifyAnswers: Array<string | undefined> = [];
+  /** Aborted when a test "cancels" the progress notification. */
+  progressAbort = new AbortController();
+  warningDiagnostics(): string[] {
+    return this.warnings;
+  }
+  async withReportedProgress<T>(
+    title: string,
+    task: (report: (m: string) => void, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    this.progressTitles.push(title);
+    return task((m) => this.progressMessages.push(m), this.progressAbort.signal);
+  }
+  async notify(
+    severity: 'info' | 'warning' | 'error',
+    message: string,
+    actions: string[],
+  ): Promise<string | undefined> {
+    this.notices.push({ severity, message, actions });
+    return this.notifyAnswers.shift();
+  }
+  async openDiff(left: string, right: string, title: string): Promise<void> {
+    this.diffs.push({ left, right, title });
+  }
+  async documentText(uri: string): Promise<{ text: string; languageId: string } | undefined> {
+    return this.documents.get(uri) ?? (this.editor?.uri === uri ? this.editor : undefined);
+  }
+  async hasCommand(id: string): Promise<boolean> {
+    return this.commands.has(id);
+  }
+  async runCommand(id: string, ...args: unknown[]): Promise<void> {
+    this.ran.push({ id, args });
+  }
 }
 
 /** Picks the item whose label matches. */

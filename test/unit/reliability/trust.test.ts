@@ -95,6 +95,8 @@ const SETTINGS: Record<string, { decides: boolean; readIn?: string }> = {
   'fargateLens.exec.useSessionManagerPlugin': { decides: true, readIn: 'client/src/exec/commands.ts' },
   'fargateLens.exec.sessionManagerPluginPath': { decides: true, readIn: 'client/src/exec/commands.ts' },
   'fargateLens.exec.simulateIamPolicies': { decides: true, readIn: 'client/src/exec/commands.ts' },
+  'fargateLens.deploy.registeredRevisionLens': { decides: true, readIn: 'client/src/deploy/settings.ts' },
+  'fargateLens.deploy.callBudget': { decides: true, readIn: 'client/src/deploy/settings.ts' },
   'fargateLens.explorer.refreshInterval': { decides: false },
   'fargateLens.explorer.pageSize': { decides: false },
   'fargateLens.explorer.concurrency': { decides: false },
