@@ -422,7 +422,10 @@ export const steps = [
       await page.locator('.tabs-container .tab.active', { hasText: '(registered)' }).waitFor({ timeout: T });
       const diff = page.locator('.monaco-diff-editor').first();
       // Both sides rendered: the family line on the left (registered) and on the right (the file).
-      await diff.locator('.view-line', { hasText: /"family":\s*"web"/ }).nth(1).waitFor({ timeout: T });
+      await diff
+        .locator('.view-line', { hasText: /"family":\s*"web"/ })
+        .nth(1)
+        .waitFor({ timeout: T });
       await shot('deploy-diff');
       // Back to the file (its tab), then Deploy…: warnings (if any) confirmed, register, pick the service, update.
       await page.locator('.tabs-container .tab[aria-label^="web.json"]').first().click();
