@@ -77,7 +77,11 @@ export function servicesOfFamily(scan: ServiceScan, family: string): FamilyServi
       (a, b) => Number(b.status === 'PRIMARY') - Number(a.status === 'PRIMARY'),
     );
     const revs = deployments
-      .map((d) => (d.taskDefinition ? parseRevisionRef(d.taskDefinition) : undefined))
+      .map((d) => {
+        // Another revision counts as running only while its deployment still has tasks.
+        const busy = (d.runningCount ?? 0) + (d.pendingCount ?? 0) > 0;
+        return d.taskDefinition && busy ? parseRevisionRef(d.taskDefinition) : undefined;
+      })
       .filter((r): r is { family: string; revision: number } => r?.family === family && r.revision !== undefined);
     const own = s.taskDefinition ? parseRevisionRef(s.taskDefinition) : undefined;
     const primary = own?.family === family && own.revision !== undefined ? own : revs[0];

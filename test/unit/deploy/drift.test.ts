@@ -26,6 +26,10 @@ test('the lens line: latest revision, how many fields differ, which service runs
   );
   const same = await cache.compute('file:///b.json', text('web'), conn);
   assert.match(driftTitle(same.families[0], REGION), /^web:2 registered · file matches it · prod\/web runs web:2/);
+  // A deployment without tasks left runs nothing.
+  web.deployments![1].runningCount = 0;
+  const drained = await cache.compute('file:///b.json', text('web'), conn, true);
+  assert.match(driftTitle(drained.families[0], REGION), /prod\/web runs web:2$/);
   const none = await cache.compute('file:///c.json', text('api'), conn);
   assert.equal(driftTitle(none.families[0], REGION), 'api: no ACTIVE revision in eu-west-1');
 });
