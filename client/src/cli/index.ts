@@ -15,6 +15,11 @@ export const AWS_COMMANDS: Readonly<Record<string, AwsCommandEntry>> = Object.fr
       summary: "print or follow a task's or service's container logs (CloudWatch Logs, from the task definition)",
       load: () => import('./logs').then((m) => m.run),
     },
+    diagnose: {
+      summary:
+        'why did the tasks stop? stopped tasks diagnosed and pinned to the task-definition file (exit 1 on a failure)',
+      load: () => import('./diagnose').then((m) => m.run),
+    },
     diff: {
       summary: 'compare a task-definition file with its registered revision (exit 1 when they differ)',
       load: () => import('./diff').then((m) => m.run),

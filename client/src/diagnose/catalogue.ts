@@ -12,22 +12,10 @@
  * docs/rules.md documents each id from this table (scripts/gen-docs.ts).
  */
 
-/** Where in the task definition (or its launch input) the cause lives. */
-export type MemberKind =
-  | 'image'
-  | 'repositoryCredentials'
-  | 'executionRoleArn'
-  | 'taskRoleArn'
-  | 'secret'
-  | 'logGroup'
-  | 'efsVolume'
-  | 'command'
-  | 'memory'
-  | 'runtimePlatform'
-  | 'portMappings'
-  | 'healthCheck'
-  | 'launchNetwork'
-  | 'capacityProvider';
+/** Where in the task definition (or its launch input) the cause lives: the core's member kinds. */
+import type { MemberKind } from '../../../server/src/service/locate';
+
+export type { MemberKind };
 
 export interface FailureKind {
   readonly ruleId: string;

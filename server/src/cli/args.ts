@@ -38,6 +38,8 @@ Other commands:
 
 AWS commands (standard AWS credential chain; AWS_ENDPOINT_URL, --region and --profile honoured;
 'fargate-lens COMMAND --help' for each):
+  fargate-lens diagnose --cluster NAME [--service NAME | --task ID...] [--workspace DIR] [--format text|json]
+                             why did the tasks stop? (exit 1 when a failure is found)
   fargate-lens diff PATH [--revision FAMILY[:N]] [--format text|json]
                              compare a task-definition file with its registered revision
   fargate-lens logs --cluster NAME (--task ID | --service NAME [--previous]) [--container NAME]
