@@ -1,7 +1,10 @@
 // `npm start`: the Fargate Lens sandbox. Starts a local AWS emulator (moto_server) seeded with a demo
 // account, then a real VS Code (code-server 4.100.3) with the extension in development mode on examples/,
 // with fake credentials and AWS_ENDPOINT_URL in its environment, and prints the URL to open. Ctrl+C
-// stops everything it started. No AWS account is used.
+// stops everything it started. No AWS account is used. ECS Exec works too, as a local simulation: the
+// ECS Exec stub (e2e/lib/execStub.mjs) sits in front of moto, answers ExecuteCommand with a session on
+// the fake SSM agent (test/fakes/fakeAgent.ts, KMS-encrypted) and marks running tasks exec-ready, so
+// "Open Shell" on a container opens a shell at once — a small simulated sh, not a real container.
 //   npm start [-- --port 8080] [--check]
 //   --port   preferred port for VS Code (default 8080, or a free one if taken)
 //   --check  start, verify the workbench page and the seed, then stop (for CI and for trying the sandbox)
@@ -80,15 +83,21 @@ try {
   const state = process.env.FARGATE_LENS_SANDBOX_DIR || join(REPO_ROOT, '.tmp', 'sandbox');
   const moto = await startMoto({ logFile: join(state, 'moto.log') });
   stops.push(() => moto.stop());
+  // ECS Exec, simulated: VS Code talks to the exec stub, which passes everything else through to moto.
+  const { startExecStub } = await import('../e2e/lib/execStub.mjs');
+  const execStub = await startExecStub({ upstream: moto.endpoint, logFile: join(state, 'exec-stub.log') });
+  stops.push(() => execStub.stop());
   // Seed the emulator and start VS Code at the same time (the endpoint is known once moto runs).
   const home = prepareHome(join(state, 'code-server'));
   const port = await freePort(Number(opts.port));
   const [seeded, server] = await Promise.all([
     seedDemo(moto.endpoint),
-    startCodeServer({ home, port, logFile: join(state, 'code-server.log'), env: awsEnv(moto.endpoint) }).then((s) => {
-      stops.push(() => s.stop());
-      return s;
-    }),
+    startCodeServer({ home, port, logFile: join(state, 'code-server.log'), env: awsEnv(execStub.endpoint) }).then(
+      (s) => {
+        stops.push(() => s.stop());
+        return s;
+      },
+    ),
   ]);
   const clusters = Array.isArray(seeded.clusters) ? seeded.clusters : Object.keys(seeded.clusters ?? {});
   say(
@@ -117,6 +126,10 @@ try {
   );
   say('On another machine, forward the port first: ssh -L ' + `${port}:127.0.0.1:${port} <this host>`);
   say(`Workspace: a scratch copy of examples/ in ${workspace} (edits there never touch the repository).`);
+  say(
+    'ECS Exec (simulated): right-click a container of a running task > Open Shell (ECS Exec), or Run Command in Container. ' +
+      'The shell is a small simulation of /bin/sh in the ECS Exec stub, not a real container.',
+  );
   say('Logs: .tmp/sandbox/*.log. Press Ctrl+C to stop VS Code and the emulator.');
   // Whichever dies first ends the sandbox with a message naming it and its log.
   const ended = await Promise.race([

@@ -6,6 +6,7 @@
  */
 import {
   DescribeClustersCommand,
+  DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ExecuteCommandCommand,
@@ -194,6 +195,16 @@ export class SdkExecApi implements ExecApi {
 
   async callerArn(): Promise<string> {
     return (await this.stsApi.getCallerIdentity()).arn;
+  }
+
+  async describeServiceExec(clusterArn: string, service: string): Promise<boolean | undefined> {
+    const s = (await this.ecs.send(new DescribeServicesCommand({ cluster: clusterArn, services: [service] })))
+      .services?.[0];
+    return s ? s.enableExecuteCommand === true : undefined;
+  }
+
+  async redeployService(clusterArn: string, service: string): Promise<void> {
+    await this.ecs.send(new UpdateServiceCommand({ cluster: clusterArn, service, forceNewDeployment: true }));
   }
 
   async enableExecOnService(clusterArn: string, service: string): Promise<void> {

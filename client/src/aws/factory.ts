@@ -50,6 +50,8 @@ const EXEC_METHODS: Record<ExecMethod, true> = {
   simulatePrincipalPolicy: true,
   callerArn: true,
   enableExecOnService: true,
+  describeServiceExec: true,
+  redeployService: true,
 };
 
 export function createAwsClientFactory(options: () => AwsClientOptions): AwsClientFactory {

@@ -10,7 +10,7 @@ import type { ExecDeps, ExecSettings } from './flow';
 import { execHandlers, type ExecHandlers } from './handlers';
 import { RUN_COMMAND_PROMPT } from './runCommand';
 import type { ApiTarget, ExecApiFactory, ExecUi, FindingChoice } from './ports';
-import { summarize, type Finding } from './preflight';
+import { detailsText, summarize, type Finding } from './preflight';
 
 export interface RegisterExecDeps {
   /** The ExecApi of a region/profile: the extension's one AWS client factory (`factory.exec`). */
@@ -50,7 +50,12 @@ function vscodeUi(output: vscode.OutputChannel, log?: Logger): ExecUi {
       const buttons = [...fixes.map((f) => f.title), ...(blocking ? [] : ['Continue']), 'Details'];
       const show = blocking ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
       const picked = await show(`ECS Exec: ${summarize(findings)}`, ...buttons);
-      if (picked === 'Details') output.show(true);
+      // The toast holds one line; every finding, in full and with its fix, opens beside it.
+      if (picked === 'Details')
+        await vscode.window.showTextDocument(
+          await vscode.workspace.openTextDocument({ content: detailsText(findings, 'findings'), language: 'markdown' }),
+          { preview: true },
+        );
       if (picked === 'Continue') return 'continue';
       return fixes.find((f) => f.title === picked);
     },

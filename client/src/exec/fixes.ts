@@ -10,6 +10,12 @@ export async function applyFix(fix: FixAction, api: ExecApi, ui: ExecUi, retry: 
         `ECS Exec enabled on service ${fix.service}; a new deployment is starting. Open the shell on one of its new tasks.`,
       );
       return;
+    case 'redeployService':
+      await api.redeployService(fix.clusterArn, fix.service);
+      ui.showInfo(
+        `A new deployment of service ${fix.service} is starting; its new tasks have ECS Exec. Open the shell on one of them once it runs.`,
+      );
+      return;
     case 'runNewTaskWithExec':
       ui.showInfo(
         'ECS Exec cannot be enabled on a running task. Run a new task with enableExecuteCommand: true (and a task role).',

@@ -5,6 +5,7 @@
  */
 import type { ExecApi } from './ports';
 import {
+  serviceOf,
   requiredCallerActions,
   requiredTaskRoleActions,
   runPreflight,
@@ -47,6 +48,10 @@ export async function gatherPreflight(api: ExecApi, target: ContainerTarget, sim
     api.describeCluster(target.clusterArn),
   ]);
   const input: PreflightInput = { task, containerName: target.containerName, taskDefinition: def?.info, cluster };
+  const service = serviceOf(task);
+  // Only when it decides the fix: a task without ECS Exec whose service may already have it on.
+  if (service && task.enableExecuteCommand !== true)
+    input.serviceExecEnabled = await tryOr(api.describeServiceExec(target.clusterArn, service));
   if (simulateIam) {
     const role = taskRoleOf(input);
     const caller = await tryOr(api.callerArn());

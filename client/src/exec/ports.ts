@@ -46,6 +46,10 @@ export interface ExecApi {
   callerArn(): Promise<string>;
   /** UpdateService enableExecuteCommand + forceNewDeployment. */
   enableExecOnService(clusterArn: string, service: string): Promise<void>;
+  /** DescribeServices: whether the service has ECS Exec on; undefined when not found. */
+  describeServiceExec(clusterArn: string, service: string): Promise<boolean | undefined>;
+  /** UpdateService forceNewDeployment: new tasks pick up the service's ECS Exec setting. */
+  redeployService(clusterArn: string, service: string): Promise<void>;
 }
 
 export interface ApiTarget {

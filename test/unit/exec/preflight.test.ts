@@ -6,6 +6,8 @@ import {
   requiredTaskRoleActions,
   runPreflight,
   summarize,
+  detailsText,
+  SUMMARY_MAX,
   type PreflightInput,
 } from '../../../client/src/exec/preflight';
 
@@ -69,6 +71,38 @@ test('exec disabled on a service task offers to enable it on the service and red
   });
   assert.ok(isBlocking(findings));
   assert.match(summarize(findings), /started without ECS Exec.*\(\+1 more: exec\/agent-running\)/);
+});
+
+test('a service that already has exec: the fix is a new deployment, not enabling it again (unit)', () => {
+  const input = ready();
+  input.task.enableExecuteCommand = false;
+  input.task.containers[0].managedAgents = [];
+  input.serviceExecEnabled = true;
+  const findings = runPreflight(input);
+  for (const f of findings)
+    assert.deepEqual(f.fix, {
+      title: 'Redeploy service web (ECS Exec is already on)',
+      action: 'redeployService',
+      clusterArn: CLUSTER,
+      service: 'web',
+    });
+  assert.match(findings[0].message, /Service web has ECS Exec on, but this task was started before it was turned on/);
+});
+
+test('several findings: a one-line summary that fits a toast, and every finding in full in the details (unit)', () => {
+  const input = ready();
+  input.task.enableExecuteCommand = false;
+  input.task.containers[0].managedAgents = [];
+  input.task.platformVersion = '1.3.0';
+  const findings = runPreflight(input);
+  const line = summarize(findings);
+  assert.ok(line.length <= SUMMARY_MAX, line);
+  assert.match(line, /\(\+\d more: /);
+  const details = detailsText(findings, 'app');
+  for (const f of findings) {
+    assert.ok(details.includes(f.message), f.id);
+    if (f.fix) assert.ok(details.includes(f.fix.title));
+  }
 });
 
 test('a standalone task without exec offers a new task instead (unit)', () => {

@@ -16,8 +16,19 @@ export function containerOf(input: PreflightInput): ContainerInfo | undefined {
   return input.task.containers.find((c) => c.name === input.containerName);
 }
 
-function enableFix(task: TaskInfo): { title: string } & FixAction {
+/**
+ * The fix for a task started without ECS Exec. A service that already has it on only needs new tasks:
+ * a forced new deployment replaces them all (or stopping this task lets the service start a new one).
+ */
+function enableFix(task: TaskInfo, serviceExecEnabled: boolean | undefined): { title: string } & FixAction {
   const service = serviceOf(task);
+  if (service && serviceExecEnabled)
+    return {
+      title: `Redeploy service ${service} (ECS Exec is already on)`,
+      action: 'redeployService',
+      clusterArn: task.clusterArn,
+      service,
+    };
   return service
     ? {
         title: `Enable ECS Exec on service ${service} and redeploy`,
@@ -56,18 +67,23 @@ export function checkTaskRunning({ task }: PreflightInput): Finding[] {
   ];
 }
 
-export function checkExecEnabled({ task }: PreflightInput): Finding[] {
+export function checkExecEnabled({ task, serviceExecEnabled }: PreflightInput): Finding[] {
   if (task.enableExecuteCommand === true) return [];
   const what =
     task.enableExecuteCommand === false
       ? 'was started without ECS Exec'
       : 'does not report whether ECS Exec is enabled';
+  const service = serviceOf(task);
+  const why =
+    service && serviceExecEnabled
+      ? ` Service ${service} has ECS Exec on, but this task was started before it was turned on; a new deployment (or stopping this task) gives tasks that have it.`
+      : ' It cannot be turned on for a running task; a new task is needed.';
   return [
     {
       id: 'exec/enabled',
       severity: task.enableExecuteCommand === false ? 'error' : 'warning',
-      message: `Task ${taskIdOf(task.taskArn)} ${what}. It cannot be turned on for a running task; a new task is needed.`,
-      fix: enableFix(task),
+      message: `Task ${taskIdOf(task.taskArn)} ${what}.${why}`,
+      fix: enableFix(task, serviceExecEnabled),
     },
   ];
 }
@@ -97,7 +113,7 @@ export function checkPlatformVersion({ task }: PreflightInput): Finding[] {
       id: 'exec/pv',
       severity: 'error',
       message: `Task runs on Fargate platform version ${pv}; ECS Exec needs ${minimum} or later${windows ? ' (Windows)' : ''}.`,
-      fix: enableFix(task),
+      fix: enableFix(task, undefined),
     },
   ];
 }
@@ -119,7 +135,7 @@ export function checkExecAgent(input: PreflightInput): Finding[] {
       id: 'exec/agent-running',
       severity: input.task.enableExecuteCommand ? 'error' : 'warning',
       message: `Container ${c.name} reports no ExecuteCommandAgent; the task was probably started without ECS Exec.`,
-      fix: enableFix(input.task),
+      fix: enableFix(input.task, input.serviceExecEnabled),
     });
   } else if (agent.lastStatus !== 'RUNNING') {
     const reason = agent.reason ? ` (${agent.reason})` : '';

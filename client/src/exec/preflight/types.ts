@@ -75,6 +75,8 @@ export interface PreflightInput {
   containerName: string;
   taskDefinition?: TaskDefinitionInfo;
   cluster?: ClusterInfo;
+  /** Whether the task's service has ECS Exec on (DescribeServices), for tasks started by a service. */
+  serviceExecEnabled?: boolean;
   /** SimulatePrincipalPolicy of the task role for `requiredTaskRoleActions(cluster)`, when we may call it. */
   taskRoleSimulation?: IamDecision[];
   /** SimulatePrincipalPolicy of the caller for `requiredCallerActions(cluster)`. */
@@ -83,6 +85,7 @@ export interface PreflightInput {
 
 export type FixAction =
   | { action: 'enableExecOnService'; clusterArn: string; service: string }
+  | { action: 'redeployService'; clusterArn: string; service: string }
   | { action: 'runNewTaskWithExec'; clusterArn: string; taskDefinitionArn?: string }
   | { action: 'showTaskDefinition'; taskDefinitionArn: string }
   | { action: 'showIamPolicy'; principal: string; actions: string[] }
