@@ -166,3 +166,12 @@ test('unknown CloudFormation properties are reported with a suggestion, in YAML 
   assert.equal(jd.length, 1);
   assert.match(jd[0].message, /'Memroy' is not a property.*did you mean 'Memory'/);
 });
+
+test("a Sub's literal parts are checked where they are known: a secret ARN's JSON-key fields (unit)", () => {
+  const file = 'eval-sub-secret-arn.yaml';
+  const text = readFileSync(join(FIXTURES, file), 'utf8');
+  const found = only(lint(text, `file:///ws/${file}`), 'secret/sm-suffix-colons');
+  assert.equal(found.length, 1);
+  assert.match(textAt(text, found[0]), /-db:password'$/);
+  assert.match(found[0].message, /DB_PASSWORD.*literal end of this expression has 1 \('password'\)/);
+});
