@@ -1,6 +1,6 @@
 /**
  * Child process of the logs bench: a producer writes 2,000 lines/s (40 every 20 ms) to one CloudWatch
- * stream of the in-memory fake (test/fakes/fakeLogs.ts, pruned to its last 15 s so only our side's
+ * stream of the in-memory fake (test/fakes/fakeLogs.ts, pruned to its last 8 s so only our side's
  * memory grows, if anything), while the real follow path (client/src/logs: FilterLogEvents polling with
  * overlap and de-dup, no Live Tail) feeds the real log view model (ring buffer of 10,000 lines) and
  * renders it every 150 ms as the VS Code view does. Prints one JSON line: lag samples (now minus the
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     written += batch.length;
     logs.put('/ecs/web', stream, batch);
     const events = logs.groups.get('/ecs/web')!.get(stream)!;
-    const keepFrom = events.findIndex((e) => e.timestamp >= now - 15_000);
+    const keepFrom = events.findIndex((e) => e.timestamp >= now - 8_000);
     if (keepFrom > 0) events.splice(0, keepFrom);
   }, TICK);
 
