@@ -44,7 +44,12 @@ function follower(
       onPoll: () => wake(),
     }),
   );
-  const waitFor = (check: () => boolean, what: string) => until(check, (w) => (wake = w), what);
+  // A failed wait stops the follower too, so a failing test ends instead of polling forever.
+  const waitFor = (check: () => boolean, what: string) =>
+    until(check, (w) => (wake = w), what).catch((e: unknown) => {
+      controller.abort();
+      throw e;
+    });
   return { lines, status, controller, done, waitFor };
 }
 
@@ -186,6 +191,30 @@ describe('show and follow (unit)', () => {
           : /Live Tail is not available here.*polling/,
       );
     }
+  });
+
+  it('Live Tail session timeout (3-hour limit): the session is reopened, lines keep coming', async () => {
+    const logs = new FakeLogs();
+    logs.createGroup('/ecs/web');
+    let sessions = 0;
+    logs.liveTail = (i) =>
+      (async function* () {
+        sessions++;
+        yield { kind: 'start' } as LiveTailUpdate;
+        if (sessions === 1) throw Object.assign(new Error('Session timed out'), { name: 'SessionTimeoutException' });
+        yield {
+          kind: 'update',
+          sampled: false,
+          events: [{ logStreamName: 'ecs/app/t1', timestamp: T0 + 9, message: 'after reopen' }],
+        } as LiveTailUpdate;
+        await new Promise<void>((r) => i.signal.addEventListener('abort', () => r()));
+      })();
+    const f = follower(logs, [running('t1')], { liveTail: true });
+    await f.waitFor(() => f.lines.some((l) => l.message === 'after reopen'), 'the line of the second session');
+    f.controller.abort();
+    await f.done;
+    assert.equal(sessions, 2);
+    assert.deepEqual(f.status, []);
   });
 
   it('Live Tail sampling (over 500 lines/s) switches to polling so no line is skipped', async () => {
