@@ -200,13 +200,13 @@ describe('show and follow (unit)', () => {
     logs.liveTail = (i) =>
       (async function* () {
         sessions++;
-        yield { kind: 'start' } as LiveTailUpdate;
+        yield { kind: 'start' };
         if (sessions === 1) throw Object.assign(new Error('Session timed out'), { name: 'SessionTimeoutException' });
         yield {
           kind: 'update',
           sampled: false,
           events: [{ logStreamName: 'ecs/app/t1', timestamp: T0 + 9, message: 'after reopen' }],
-        } as LiveTailUpdate;
+        };
         await new Promise<void>((r) => i.signal.addEventListener('abort', () => r()));
       })();
     const f = follower(logs, [running('t1')], { liveTail: true });
