@@ -35,7 +35,7 @@ export const CFN_LINT_MAPPING: Readonly<Record<string, readonly string[]>> = {
 
 export const ROOT = resolve(__dirname, '..');
 export const FIXTURES = join(ROOT, 'test/fixtures/cfn');
-export const CORPUS = process.env.FARGATE_LENS_CORPUS ?? resolve(ROOT, '../shared/corpus/real');
+export const CORPUS = process.env.FARGATE_LENS_CORPUS ?? join(ROOT, 'test/fixtures/corpus-real');
 
 export interface CfnLintMatch {
   file: string;

@@ -11,8 +11,6 @@ import { CORPUS } from '../corpusPath';
  * rejected by AWS or fail on Fargate as written). Key: file name + rule id; value: why it is right.
  */
 export const REVIEWED_ERRORS: Record<string, string> = {
-  'Banbury-inc__banbury-cloud-backend__.aws__task-definition.json ctr/memory-sum':
-    'container memory 1024 MiB > task memory 512 MiB: RegisterTaskDefinition rejects it ("The \'memory\' setting for container ... is greater than for the task"); SOURCES notes the same mismatch',
   'aws-samples__aws-containers-task-definitions__tomcat__tomcat_ec2.json port/awsvpc-hostport':
     'awsvpc with hostPort 80 and containerPort 8080: ECS requires equal ports in awsvpc mode (SOURCES notes it)',
   'aws-samples__aws-containers-task-definitions__gunicorn__gunicorn_fargate.json exec-role/awslogs':

@@ -91,7 +91,9 @@ function yamlFiles(): string[] {
     } catch {
       continue;
     }
-    for (const n of names) if (/\.ya?ml$/.test(n)) out.push(join(r, n));
+    // The real-world sample holds whole workspaces (workflows, API Gateway bodies): the cursor's contract
+    // is ECS files and templates, which the corpus (fixtures/corpus-real) covers.
+    for (const n of names) if (/\.ya?ml$/.test(n) && !/^real-world[\\/]/.test(n)) out.push(join(r, n));
   }
   return out;
 }
