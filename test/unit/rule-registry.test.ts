@@ -142,7 +142,7 @@ const REFERENCE_IDS = [
 
 /** Ids we added in the reference's style for checks the catalogue does not list. */
 const OWN_IDS =
-  /^(pv\/task-needs-1\.4\.0|pv\/not-latest|ctr\/privileged|task\/host-pid|service\/[a-z-]+|cfn\/[a-z0-9-]+|efs\/(fs|ap)-not-found|fargate\/network-config-required|json\/syntax|yaml\/syntax|file\/[a-z-]+|schema\/[a-z-]+|internal\/[a-z-]+)$/;
+  /^(pv\/task-needs-1\.4\.0|pv\/not-latest|ctr\/privileged|task\/host-pid|service\/[a-z-]+|cfn\/[a-z0-9-]+|efs\/(fs|ap)-not-found|fargate\/network-config-required|json\/(syntax|duplicate-key)|pipeline\/[a-z-]+|yaml\/syntax|file\/[a-z-]+|schema\/[a-z-]+|internal\/[a-z-]+)$/;
 
 test('every rule id is a reference id or one of our own in the same style (unit)', () => {
   for (const id of RULES_BY_ID.keys()) {

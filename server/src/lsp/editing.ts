@@ -22,6 +22,7 @@ import {
 } from '../service/editing';
 import { outline, scopeAt } from '../service/editing/scopes';
 import type { LanguageService } from '../service/languageService';
+import { suppliedHover } from '../service/pipeline/adjust';
 import { launchIsFargate } from '../service/shapes/model';
 import type { DocumentModel } from '../service/shapes/document';
 import type { Session } from './session';
@@ -57,7 +58,15 @@ export function registerEditing(
     withModel(p.textDocument.uri, null, (m) => {
       const offset = offsetOf(m, p.position);
       const scope = scopeAt(m, offset);
-      return scope ? toHover(hover(scope.root, offset, scope.kind), lineIndexOf(m)) : null;
+      const base = scope ? hover(scope.root, offset, scope.kind) : undefined;
+      // Where the pipeline (a workflow, an ecspresso or PipeCD config) fills in or reads this file.
+      const extra = m.dialect === 'api' ? suppliedHover(m, offset, ls.index.pipelineFor(m.uri)) : [];
+      if (extra.length === 0) return toHover(base, lineIndexOf(m));
+      const value = [...extra, ...(base ? [base.contents.value] : [])].join('\n\n');
+      return toHover(
+        { contents: { kind: 'markdown', value }, span: base?.span ?? { offset, length: 0 } },
+        lineIndexOf(m),
+      );
     }),
   );
   connection.onDocumentSymbol((p) =>

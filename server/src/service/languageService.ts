@@ -10,6 +10,7 @@ import { WorkspaceIndex } from './workspace';
 import { createSchemaValidator, schemaKindOf, type SchemaValidator } from './schema';
 import type { Finding } from './types';
 import { applySuppressions } from './suppress';
+import { adjustForPipeline } from './pipeline/adjust';
 
 export interface LanguageService {
   readonly index: WorkspaceIndex;
@@ -32,8 +33,11 @@ export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): Langu
   let schema: SchemaValidator | undefined;
   /** Schema diagnostics of the last validateAll per parsed document, so fixes() can offer theirs. */
   const lastSchemaFixes = new WeakMap<DocumentModel, Diagnostic[]>();
+  /** The findings as the file's consumer and pipeline make them true (pipeline/adjust.ts). */
+  const forPipeline = (doc: DocumentModel, findings: Finding[]): Finding[] =>
+    doc.dialect === 'api' ? adjustForPipeline(doc, findings, index.pipelineFor(doc.uri)) : findings;
   const validate = (doc: DocumentModel, settings?: ValidationSettings): Diagnostic[] =>
-    resolveSeverities(doc.uri, ruleFindings(doc, index, settings?.live), settings);
+    resolveSeverities(doc.uri, forPipeline(doc, ruleFindings(doc, index, settings?.live)), settings);
   return {
     index,
     parse: (uri, text, parseOpts) => parseDocument(uri, text, parseOpts),
@@ -51,7 +55,7 @@ export function getLanguageService(opts: { index?: WorkspaceIndex } = {}): Langu
       const kept = fromSchema.length === 0 ? NONE : applySuppressions(doc.text, withoutDuplicates(fromSchema, rules));
       if (kept.length > 0 || lastSchemaFixes.has(doc))
         lastSchemaFixes.set(doc, resolveSeverities(doc.uri, kept, settings));
-      return resolveSeverities(doc.uri, kept.length === 0 ? rules : rules.concat(kept), settings);
+      return resolveSeverities(doc.uri, forPipeline(doc, kept.length === 0 ? rules : rules.concat(kept)), settings);
     },
     fixes(doc, start, end, settings) {
       const out: { diagnostic: Diagnostic; fix: Fix }[] = [];

@@ -16,6 +16,7 @@ import type { WorkspaceIndex } from './workspace';
 import type { Diagnostic, Finding, Severity, SeveritySetting } from './types';
 import type { LiveEfs } from './live';
 import { applySuppressions } from './suppress';
+import { duplicateKeyFindings } from './documents/duplicateKeys';
 
 export interface ValidationSettings {
   /** Per-rule severity overrides: `{ "fargate/cap-add": "warning", "ctr/user-root": "off" }`. */
@@ -35,6 +36,7 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
   if (doc.dialect === 'none') return [];
   const out: Finding[] = [...doc.parseFindings];
   if (doc.bareTemplates.length > 0) out.push(templatedFinding(doc));
+  if (doc.syntax === 'json') for (const f of duplicateKeyFindings(doc)) out.push(f);
   const scenarios = doc.scenarios?.();
   if (scenarios) out.push(...scenarioFindings(doc, scenarios, index, live));
   else runModels(doc, doc.taskDefs, doc.launches, index, live, out);

@@ -61,10 +61,15 @@ export interface Property {
   span: Span;
 }
 
+/**
+ * The member `key` of an object. A key written twice is read as every consumer reads it: the last
+ * occurrence wins (Python's json in the AWS CLI, JSON.parse, Go's encoding/json); the duplicate itself
+ * is reported by documents/duplicateKeys.ts.
+ */
 export function prop(node: AstNode | undefined, key: string): Property | undefined {
   if (!node || node.type !== 'object') return undefined;
   const ps = node.properties;
-  for (let i = 0; i < ps.length; i++) if (ps[i].key === key) return ps[i];
+  for (let i = ps.length - 1; i >= 0; i--) if (ps[i].key === key) return ps[i];
   return undefined;
 }
 

@@ -28,6 +28,14 @@ export const META_RULES: readonly MetaRule[] = [
     'Fix the syntax at the reported position; remove comments and trailing commas.',
   ),
   meta(
+    'json/duplicate-key',
+    'warning',
+    'Key written twice',
+    'A key appears twice in one JSON object; the earlier value is reported, the last one is used.',
+    'Python\'s json (the AWS CLI), JSON.parse (the GitHub render action) and Go\'s encoding/json (ecspresso) keep the last value without a word, so the earlier one silently has no effect. The GitHub deploy action (aws-actions/amazon-ecs-deploy-task-definition, index.js) parses the file with the `yaml` library, which rejects duplicate keys ("Map keys must be unique").',
+    'Remove the duplicate you did not mean.',
+  ),
+  meta(
     'yaml/syntax',
     'error',
     'YAML syntax',
@@ -66,6 +74,22 @@ export const META_RULES: readonly MetaRule[] = [
     'A value outside the set the API allows.',
     'The API rejects values outside its enumerations.',
     'Use one of the listed values.',
+  ),
+  meta(
+    'schema/empty-optional',
+    'warning',
+    'Empty string for an optional member',
+    'An optional enumeration member (`ipcMode`, `pidMode`, `launchType`, `appProtocol`, ...) holds an empty string. Reported once, at the value, at the severity its reader deserves: error when the AWS CLI reads the file, hint when ecspresso, PipeCD or the GitHub deploy action does, warning when the workspace does not say.',
+    'The AWS Go SDK (ecspresso, PipeCD, Copilot) never sends an empty enumeration value (aws-sdk-go-v2 service/ecs serializers write an enum member only when `len(v.X) > 0`); the GitHub deploy action removes empty strings (index.js cleanNullKeys); the AWS CLI (botocore) sends the empty string and the API rejects it as a value outside the enumeration.',
+    'Remove the member (its default applies), or set one of the allowed values.',
+  ),
+  meta(
+    'pipeline/render-container',
+    'error',
+    'Render step names a container the task definition lacks',
+    'A GitHub workflow step running aws-actions/amazon-ecs-render-task-definition on this file names a `container-name` that no container of the file has (a comma-separated list since v1.8.0).',
+    'The action stops with "Invalid task definition: Could not find container definition with matching name" (index.js), so the deployment never starts.',
+    'Use the name of a container of this task definition in the workflow, or rename the container.',
   ),
   meta(
     'schema/required',

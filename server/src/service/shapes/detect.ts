@@ -98,6 +98,10 @@ const COMMON_KEYS = [
 
 /** A create-service, update-service or run-task input (the AWS CLI's --cli-input-json files). */
 export function launchFromObject(root: ObjectNode): LaunchModel | undefined {
+  // A create-task-set input (`scale`, `externalId`: members only CreateTaskSet has) is not a service.
+  if (prop(root, 'scale') || prop(root, 'externalId')) return undefined;
+  // An ecspresso configuration (`cluster:`, `service:`, `task_definition:`) is not an update-service input.
+  if (prop(root, 'task_definition') || prop(root, 'service_definition')) return undefined;
   const td = child(root, 'taskDefinition');
   let kind: LaunchKind | undefined;
   const isUpdate = str(child(root, 'service')) !== undefined;

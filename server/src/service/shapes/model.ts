@@ -26,7 +26,11 @@ export interface TaskDefModel {
   /** Set when Fargate-ness comes from a launch input in another file (or resource). */
   fargateVia?: { uri: string; span: Span; label: string };
   windows: boolean;
-  /** Effective network mode: the literal, 'bridge' when omitted (the API default), undefined when unknown. */
+  /**
+   * Effective network mode: the literal, 'bridge' when omitted (the API default), undefined when unknown
+   * or not a valid mode (task/network-mode-enum reports that value; rules that depend on the mode add
+   * nothing to it: one root cause, one error).
+   */
   networkMode?: string;
   /** Span of the whole task definition (the root object, or the CFN resource), for related information. */
   span: Span;
@@ -76,6 +80,8 @@ export function launchIsFargate(l: LaunchModel): boolean | undefined {
 }
 
 const WINDOWS = /^WINDOWS_/;
+const MODES = new Set(['awsvpc', 'bridge', 'host', 'none']);
+const validMode = (v: string | undefined): string | undefined => (v !== undefined && MODES.has(v) ? v : undefined);
 
 /** Builds the task-definition view of a task-level object (register, describe or CFN properties). */
 export function taskDefFromObject(
@@ -101,7 +107,7 @@ export function taskDefFromObject(
     compatibilities,
     fargate: !!compatibilities?.includes('FARGATE'),
     windows: !!osFamily && WINDOWS.test(osFamily),
-    networkMode: nm === undefined ? 'bridge' : str(nm),
+    networkMode: nm === undefined ? 'bridge' : validMode(str(nm)),
     span: extra.span ?? { offset: root.offset, length: root.length },
   };
 }

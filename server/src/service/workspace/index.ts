@@ -7,6 +7,16 @@ import { str } from '../documents/ast';
 import { parseDocument, type DocumentModel, type ParseOptions } from '../shapes/document';
 import type { LaunchModel, TaskDefModel } from '../shapes/model';
 import type { LinkedLaunch, LinkedTaskDef } from '../rules/types';
+import { mayDrivePipeline, pipelineLinks, type PipelineLink } from '../pipeline/links';
+
+/** URIs compared as decoded paths: editors and the CLI percent-encode differently. */
+const uriKey = (uri: string): string => {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+};
 
 /** `family`, `family:3` or `arn:aws:ecs:region:acct:task-definition/family:3` -> `family`. */
 export function familyOfReference(ref: string): string | undefined {
@@ -37,6 +47,9 @@ export class WorkspaceIndex {
   private readonly models = new Map<string, DocumentModel>();
   private readonly tdByFamily = new Map<string, Set<string>>();
   private readonly launchByFamily = new Map<string, Set<string>>();
+  /** Pipeline links (workflows, ecspresso and PipeCD configs) by the file declaring them, and by target. */
+  private readonly pipelineBySource = new Map<string, PipelineLink[]>();
+  private readonly pipelineByTarget = new Map<string, Set<string>>();
   /**
    * The links of each family, while every file in them is pinned (their models cannot be re-parsed
    * into new objects); cleared on every change. Many task definitions share a family (the CLI links
@@ -76,13 +89,25 @@ export class WorkspaceIndex {
   set(doc: DocumentModel, options: { pin?: boolean; opts?: ParseOptions } = {}): string[] {
     const before = this.affected(doc.uri);
     this.put(doc, options);
-    return doc.dialect === 'none' ? before : unique([...before, ...this.affected(doc.uri)]);
+    return unique([...before, ...this.affected(doc.uri)]);
+  }
+
+  /** What the workspace's pipeline does with a file: the links of workflows and configs that read it. */
+  pipelineFor(uri: string): PipelineLink[] {
+    const sources = this.pipelineByTarget.get(uriKey(uri));
+    if (!sources) return NO_LINKS;
+    const out: PipelineLink[] = [];
+    const key = uriKey(uri);
+    for (const s of sources)
+      for (const l of this.pipelineBySource.get(s) ?? []) if (uriKey(l.target) === key) out.push(l);
+    return out;
   }
 
   /** set() without working out which documents are affected (the CLI indexes every file before it validates any). */
   put(doc: DocumentModel, options: { pin?: boolean; opts?: ParseOptions } = {}): void {
     this.links.clear();
     this.remove(doc.uri);
+    if (mayDrivePipeline(doc.uri, doc.text)) this.putPipeline(doc);
     if (doc.dialect === 'none') return;
     const families = doc.taskDefs.flatMap((td) => (td.family ? [td.family] : []));
     const launchFamilies = doc.launches.flatMap((l) => {
@@ -147,7 +172,17 @@ export class WorkspaceIndex {
     return links.launches.slice();
   }
 
+  private putPipeline(doc: DocumentModel): void {
+    const links = pipelineLinks(doc);
+    if (links.length === 0) return;
+    const source = uriKey(doc.uri);
+    this.pipelineBySource.set(source, links);
+    for (const l of links) add(this.pipelineByTarget, uriKey(l.target), source);
+  }
+
   private affected(uri: string): string[] {
+    const links = this.pipelineBySource.get(uriKey(uri));
+    if (links) return unique(links.map((l) => l.target));
     const e = this.entries.get(uri);
     if (!e) return [];
     const out: string[] = [];
@@ -157,6 +192,11 @@ export class WorkspaceIndex {
   }
 
   private remove(uri: string): void {
+    const links = this.pipelineBySource.get(uriKey(uri));
+    if (links) {
+      for (const l of links) drop(this.pipelineByTarget, uriKey(l.target), uriKey(uri));
+      this.pipelineBySource.delete(uriKey(uri));
+    }
     const e = this.entries.get(uri);
     if (!e) return;
     this.links.clear();
@@ -185,6 +225,8 @@ function drop(map: Map<string, Set<string>>, key: string, uri: string): void {
   set.delete(uri);
   if (set.size === 0) map.delete(key);
 }
+
+const NO_LINKS: PipelineLink[] = [];
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];

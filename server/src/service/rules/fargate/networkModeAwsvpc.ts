@@ -2,6 +2,7 @@ import { alternatives, prop } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
 import { finding, fix } from '../util';
+import { NETWORK_MODES } from '../task/networkModeEnum';
 import { conditional, fargateExtra, fargateWhy, fixable, missingAnchor, viaNote } from '../task/common';
 
 const MSG = "Fargate only supports network mode 'awsvpc'.";
@@ -45,8 +46,9 @@ export const networkModeAwsvpc: TaskDefRule = {
     if (conditional(p.value) && alts.some((a) => a.value.value === 'awsvpc')) return [];
     for (const alt of alts) {
       const v = alt.value.value;
-      // A case variant of awsvpc is task/network-mode-enum's finding.
-      if (typeof v !== 'string' || v.toLowerCase() === 'awsvpc') continue;
+      // A value that is no network mode at all ('default', 'AWSVPC') is task/network-mode-enum's finding:
+      // one root cause, one error.
+      if (typeof v !== 'string' || v === 'awsvpc' || !(NETWORK_MODES as readonly string[]).includes(v)) continue;
       out.push(
         finding(
           this.id,

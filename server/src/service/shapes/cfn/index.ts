@@ -100,8 +100,44 @@ export function detectCfn(
   );
 }
 
+/**
+ * A Go or Jinja template directive standing where YAML belongs (`{{- if .X }}` lines of Copilot's
+ * CloudFormation templates, `{% for %}` of Ansible/Jinja): the file is only YAML after rendering.
+ */
+const TEMPLATE_DIRECTIVE = /^[ \t-]*(\{\{-?\s*(if|else|end|range|with|define|template|include|block)\b|\{%)/m;
+
 export function parseYamlDocument(uri: string, text: string, opts: ParseOptions): DocumentModel {
   const parsed = parseYaml(text);
+  const directive = parsed.findings.some((f) => f.severity === 'error') ? TEMPLATE_DIRECTIVE.exec(text) : null;
+  if (directive) {
+    // Syntax errors of a template are not errors of the file it renders to: one note instead of a flood.
+    const offset = directive.index + directive[0].length - directive[1].length;
+    return {
+      uri,
+      text,
+      syntax: 'yaml',
+      root: undefined,
+      parseFindings: [
+        {
+          ruleId: 'file/templated',
+          severity: 'info',
+          span: {
+            offset,
+            length: Math.min(
+              60,
+              text.indexOf('\n', offset) < 0 ? text.length - offset : text.indexOf('\n', offset) - offset,
+            ),
+          },
+          message: `This file is only YAML after templating: template directives (first: line ${text.slice(0, offset).split('\n').length}) stand where YAML belongs, so it was not checked. Check the rendered file instead.`,
+        },
+      ],
+      bareTemplates: [],
+      dialect: /AWSTemplateFormatVersion|AWS::ECS::|containerDefinitions/.test(text) ? 'api' : 'none',
+      taskDefs: [],
+      launches: [],
+      edits: yamlEditBuilder(text, [], API_NAMER),
+    };
+  }
   const base = {
     uri,
     text,
