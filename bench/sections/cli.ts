@@ -34,6 +34,30 @@ function cfnTemplates(): string[] {
     .map((c) => join(CORPUS, c[0]));
 }
 
+/**
+ * The baseline process for the CLI ratio (node -e; argv: repository root, directory): walks the
+ * directory, reads every file and parses it the cheapest faithful way (JSON.parse, else the yaml
+ * library the service uses), nothing else.
+ */
+const READ_AND_PARSE = `
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const [root, dir] = process.argv.slice(1);
+const yaml = require(require.resolve('yaml', { paths: [root] }));
+let n = 0;
+const walk = (d) => {
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    const p = join(d, e.name);
+    if (e.isDirectory()) { walk(p); continue; }
+    const text = readFileSync(p, 'utf8');
+    try { JSON.parse(text); } catch { try { yaml.parse(text, { uniqueKeys: false }); } catch {} }
+    n++;
+  }
+};
+walk(dir);
+if (n === 0) process.exit(3);
+`;
+
 export const cli: Section = {
   name: 'cli',
   async run(ctx: BenchContext): Promise<Row[]> {
@@ -55,6 +79,23 @@ export const cli: Section = {
       const run = timed(process.execPath, [bin, 'lint', '--format', 'json', dir], pin);
       if (run.status !== 0 && run.status !== 1)
         throw new Error(`cli lint exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+      // The floor: one node process that only reads and parses the same files (JSON.parse, the yaml library).
+      const floor = timed(process.execPath, ['-e', READ_AND_PARSE, ctx.root, dir], pin);
+      if (floor.status !== 0)
+        throw new Error(`read-and-parse baseline exited ${floor.status}: ${floor.stderr.slice(0, 500)}`);
+      const ratio = run.ms / floor.ms;
+      ctx.log(`cli: ${run.ms.toFixed(0)} ms vs read+parse ${floor.ms.toFixed(0)} ms (${ratio.toFixed(2)}x)`);
+      rows.push({
+        section,
+        metric: `lint ${target} corpus files vs reading + parsing them in one process`,
+        value: run.ms,
+        unit: 'ms',
+        baseline: { name: 'read + parse', value: floor.ms },
+        ratio,
+        budget: '<= 6x',
+        pass: ctx.ci ? undefined : ratio <= 6,
+        note: ctx.ci ? 'CI size: startup dominates' : undefined,
+      });
       const rate = target / (run.ms / 1000);
       ctx.log(`cli: ${target} files in ${run.ms.toFixed(0)} ms (${rate.toFixed(0)} files/s)${pin ? ' on CPU 0' : ''}`);
       rows.push({

@@ -131,3 +131,60 @@ test('prose placeholders of sample files are template values, not malformed imag
   const errors = (await lintAll('file:///ws/td.json', text)).filter((d) => d.severity === 'error');
   assert.deepEqual(errors, []);
 });
+
+test('CloudFormation keys that differ only in case are warnings; API spellings CloudFormation names differently stay errors (unit)', async () => {
+  // Shape of aws-samples/amazon-cloudwatch-container-insights redis-traffic-sample.yaml (an AWS sample that deploys).
+  const text = [
+    'Resources:',
+    '  TaskDef:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '    Properties:',
+    '      Family: redis',
+    '      ContainerDefinitions:',
+    '        - Name: redis',
+    '          Image: redis:6.0.8-alpine3.12',
+    '          portMappings:',
+    '            - containerPort: 6379',
+    '      Volumes:',
+    '        - Name: data',
+    '          EFSVolumeConfiguration:',
+    '            FileSystemId: fs-12345678',
+    '',
+  ].join('\n');
+  const diags = (await lintAll('file:///ws/redis.yaml', text)).filter((d) => d.ruleId === 'cfn/property-spelling');
+  const sev = (key: string) =>
+    diags.find((d) => text.slice(d.span.offset, d.span.offset + d.span.length) === key)?.severity;
+  assert.equal(sev('portMappings'), 'warning');
+  assert.equal(sev('containerPort'), 'warning');
+  assert.equal(sev('FileSystemId'), 'error');
+});
+
+test('awslogs without awslogs-region: a warning on EC2 (Docker uses the instance Region), an error on Fargate (unit)', async () => {
+  const td = (compat: string) =>
+    JSON.stringify({
+      family: 'web',
+      requiresCompatibilities: [compat],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      containerDefinitions: [
+        {
+          name: 'web',
+          image: 'nginx',
+          essential: true,
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'web' },
+          },
+        },
+      ],
+    });
+  const ec2 = (await lintAll('file:///ws/td.json', td('EC2'))).filter((d) => d.ruleId === 'log/awslogs-required-opts');
+  assert.equal(ec2.length, 1);
+  assert.equal(ec2[0].severity, 'warning');
+  const fargate = (await lintAll('file:///ws/td.json', td('FARGATE'))).filter(
+    (d) => d.ruleId === 'log/awslogs-required-opts',
+  );
+  assert.equal(fargate[0].severity, 'error');
+});

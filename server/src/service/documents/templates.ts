@@ -16,9 +16,10 @@ const IN_STRING = [
   /\bREPLACE_WITH[A-Z0-9_]{0,128}\b/,
   /\bYOUR[_-][A-Z0-9_-]{1,128}\b/,
   /\b__[A-Z0-9_]{1,128}__\b/,
-  // Prose placeholders of sample files: `{INSERT core dump build image}`, `<image of your app` (unclosed).
+  // Prose placeholders of sample files: `{INSERT core dump build image}`, `{your-account-id}`, `<image of your app` (unclosed).
   // Bounded repetitions keep the scan linear (no nested or unbounded quantifiers).
   /\{[A-Z]{3,32}\b[^{}]{0,128}\}/,
+  /\{your[-_ ][^{}]{0,128}\}/i,
   /^<[A-Za-z][^<>\s]{0,128}\s[^<>]{0,256}$/,
 ];
 

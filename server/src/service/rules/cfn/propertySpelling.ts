@@ -75,13 +75,19 @@ function misspelledKeys(
     if (p.rawKey === expected) return;
     const form = own(API_FORMS, p.rawKey);
     const why = form ? ` ('${p.rawKey}' is ${form})` : '';
+    // Only the case differs (`portMappings`, `logDriver`): CloudFormation's schema check reports it, but
+    // the ECS resource handler has created such resources (evidence in the docs below): uncertain, a warning.
+    const caseOnly = !form && p.rawKey.toLowerCase() === expected.toLowerCase();
     out.push(
       finding(
         ruleId,
         p,
-        `CloudFormation spells this ${where} property '${expected}', not '${p.rawKey}'${why}. CloudFormation rejects properties it does not know when it validates the template, so the stack fails to create or update. Rename it to '${expected}'.`,
+        caseOnly
+          ? `CloudFormation spells this ${where} property '${expected}', not '${p.rawKey}'. Its schema validation reports the key ("extraneous key [${p.rawKey}] is not permitted"), though templates with such case variants have deployed; do not rely on it. Rename it to '${expected}'.`
+          : `CloudFormation spells this ${where} property '${expected}', not '${p.rawKey}'${why}. CloudFormation rejects properties it does not know when it validates the template, so the stack fails to create or update. Rename it to '${expected}'.`,
         {
           fixes: [fix(`Rename to ${expected}`, [doc.edits.replaceKey(p, p.key)], true)],
+          ...(caseOnly ? { severity: 'warning' as const } : {}),
         },
       ),
     );
@@ -92,7 +98,7 @@ function misspelledKeys(
 
 const docs = (what: string) => ({
   what: `${what} Also reported: a property the resource type does not define at all (checked against the ECS API model with CloudFormation's differences applied, for TaskDefinition, Service and TaskSet).`,
-  why: 'CloudFormation validates Properties against the resource type\'s schema and rejects unknown keys ("extraneous key [X] is not permitted"). Property names are case-sensitive and some differ from the ECS API\'s: `EFSVolumeConfiguration`, `FilesystemId`, `AuthorizationConfig.IAM`, `ProxyConfigurationProperties`, and `AwsvpcConfiguration` (Service, Scheduler, Pipes) vs `AwsVpcConfiguration` (TaskSet, Events rule). A property spelled the API way is unknown to CloudFormation and the template fails validation; even published examples get `FileSystemId` wrong.',
+  why: 'CloudFormation validates Properties against the resource type\'s schema and rejects unknown keys ("extraneous key [X] is not permitted"). Property names are case-sensitive and some differ from the ECS API\'s: `EFSVolumeConfiguration`, `FilesystemId`, `AuthorizationConfig.IAM`, `ProxyConfigurationProperties`, and `AwsvpcConfiguration` (Service, Scheduler, Pipes) vs `AwsVpcConfiguration` (TaskSet, Events rule). A property spelled the API way is unknown to CloudFormation and the template fails validation; even published examples get `FileSystemId` wrong. A key that differs from the CloudFormation spelling only in case (`portMappings`, `logDriver`) is a warning: CloudFormation reports it ("extraneous key [Entrypoint] is not permitted") yet created the resource (aws-cloudformation/cloudformation-coverage-roadmap#1005), and AWS\'s own CloudWatch sample redis-traffic-sample.yaml (aws-samples/amazon-cloudwatch-container-insights) deploys an AWS::ECS::TaskDefinition written that way.',
   fix: 'Rename the property to the CloudFormation spelling or the suggested name (quick fix), or remove it.',
 });
 
