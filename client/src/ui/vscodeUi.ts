@@ -99,7 +99,9 @@ export function createVsCodeUi(
           (progress, token) => {
             const controller = new AbortController();
             const sub = token.onCancellationRequested(() => controller.abort());
-            return task((message) => progress.report({ message }), controller.signal).finally(() => sub.dispose());
+            return task((message) => progress.report({ message }), controller.signal).finally(() => {
+              sub.dispose();
+            });
           },
         ),
       ),

@@ -28,7 +28,6 @@ import {
   type Service,
   type Task,
   type ServiceDeploymentBrief,
-  type ServiceRevision,
   type TaskDefinition,
 } from '../types';
 import { assertBatch, firstPage } from './paging';
@@ -110,7 +109,7 @@ export function createEcsApi(client: ECSClient): EcsApi {
     async describeServiceRevisions(arns) {
       assertBatch('DescribeServiceRevisions', arns, API_LIMITS.describeServiceRevisions);
       const out = await client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: arns }));
-      return (out.serviceRevisions ?? []) as ServiceRevision[];
+      return out.serviceRevisions ?? [];
     },
     async updateService(input) {
       const out = await client.send(new UpdateServiceCommand(input as UpdateServiceCommandInput));

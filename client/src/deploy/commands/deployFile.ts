@@ -82,7 +82,7 @@ async function offerServiceUpdate(deps: CommandDeps, conn: Connection, f: FileCo
         label: `${r.clusterName}/${r.service.serviceName}`,
         description: `runs ${family}:${r.revision}${r.revision === revision ? ' (already this revision)' : ''}`,
         detail: `${r.service.runningCount ?? 0}/${r.service.desiredCount ?? 0} running · ${r.service.launchType ?? r.service.capacityProviderStrategy?.map((c) => c.capacityProvider).join('+') ?? ''}`,
-        value: r.service as Service | typeof REGISTER_ONLY,
+        value: r.service,
       })),
       {
         label: 'Do not update a service',
