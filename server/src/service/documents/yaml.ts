@@ -95,7 +95,7 @@ export function parseYamlLibrary(text: string): ParsedYaml {
   const resolveAlias = (n: YamlLib.Alias): YNode | undefined => {
     const known = anchors.get(n.source);
     if (known) return known;
-    return slowResolves++ < MAX_SLOW_ALIAS_RESOLVES ? (n.resolve(doc)) : undefined;
+    return slowResolves++ < MAX_SLOW_ALIAS_RESOLVES ? n.resolve(doc) : undefined;
   };
 
   const convert = (n: YNode | null | undefined, depth: number, viaAlias: boolean, fallback: number): AstNode => {
