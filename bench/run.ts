@@ -13,12 +13,23 @@ import { cli } from './sections/cli';
 import { e2e } from './sections/e2e';
 import { explorer } from './sections/explorer';
 import { extension } from './sections/extension';
+import { hostile } from './sections/hostile';
 import { incremental } from './sections/incremental';
 import { logs } from './sections/logs';
 import { validation } from './sections/validation';
 import { workspace } from './sections/workspace';
 
-export const SECTIONS: readonly Section[] = [validation, incremental, cli, workspace, extension, explorer, logs, e2e];
+export const SECTIONS: readonly Section[] = [
+  validation,
+  incremental,
+  cli,
+  workspace,
+  extension,
+  explorer,
+  logs,
+  e2e,
+  hostile,
+];
 
 export interface BenchReport {
   mode: 'full' | 'ci';

@@ -114,11 +114,12 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   // Not awaited: activation returns at once and diagnostics arrive when the server is up.
-  client
-    .start()
-    .then(sendLiveEfs, (e: unknown) =>
-      logs.logger('server').error(`Fargate Lens language server did not start: ${(e as Error).message}`),
-    );
+  client.start().then(sendLiveEfs, (e: unknown) => {
+    const message = `The Fargate Lens language server did not start: ${(e as Error).message}. Diagnostics are off until "Fargate Lens: Restart Language Server" succeeds.`;
+    logs.logger('server').error(message);
+    // Never silent: a server that dies while starting (on every restart) ends with one clear message.
+    void vscode.window.showErrorMessage(message);
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,13 +2,14 @@
  * `fargate-lens lint`: the language service as a command-line linter for CI. Every file is indexed
  * first so that service / run-task inputs are checked against the task definitions given with them.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, UsageError, USAGE, type LintArgs } from './cli/args';
-import { collectTargets } from './cli/files';
+import { collectTargets, type TargetProblem } from './cli/files';
+import { MAX_FILE_SIZE_KB } from './protocol';
+import { describeSkip, readRegularFile } from './readFile';
 import { formatJson, formatSarif, formatText, type OutFile, type OutRange } from './cli/format';
-import { afterOutput, stdoutIsTerminal, writeOut } from './cli/output';
+import { afterOutput, stdoutIsTerminal, writeOut, WriteError } from './cli/output';
 import { lineIndexOf } from './service/documents/lineIndex';
 import { getLanguageService } from './service/languageService';
 import { ALL_RULES, RULES_BY_ID } from './service/rules';
@@ -45,20 +46,26 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
   for (const id of Object.keys(args.rules)) {
     if (!RULES_BY_ID.has(id)) throw new UsageError(`unknown rule id '${id}' (run 'fargate-lens rules' for the list)`);
   }
-  const targets = collectTargets(args.paths);
+  const problems: TargetProblem[] = [];
+  const targets = collectTargets(args.paths, problems);
+  const maxBytes = MAX_FILE_SIZE_KB * 1024;
   const filter = fileFilter({ include: args.include, exclude: args.exclude });
   const ls = getLanguageService();
   const docs: { file: string; doc: DocumentModel; explicit: boolean }[] = [];
+  const tooLarge: string[] = [];
   const byUri = new Map<string, string>();
   for (const t of targets) {
     const verdict = filter(t.relative);
     if (verdict === 'exclude') continue;
-    let text: string;
-    try {
-      text = readFileSync(t.path, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read '${t.path}': ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    const read = await readRegularFile(t.path, maxBytes);
+    if (read.kind !== 'text') {
+      // Walked files that are not regular are skipped; anything else is reported, never "clean".
+      if (read.kind === 'not-regular' && !t.explicit) continue;
+      if (read.kind === 'too-large') tooLarge.push(t.path);
+      else problems.push({ path: t.path, message: describeSkip(read, maxBytes) });
+      if (read.kind !== 'truncated') continue;
     }
+    const text = read.text;
     const uri = pathToFileURL(t.path).href;
     const doc = ls.parse(uri, text, { force: verdict === 'force' });
     byUri.set(uri, t.path);
@@ -71,6 +78,20 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
   };
   let errors = 0;
   const files: OutFile[] = [];
+  const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const file of tooLarge)
+    files.push({
+      file,
+      diagnostics: [
+        {
+          ruleId: 'file/too-large',
+          severity: 'warning',
+          message: `Not checked: the file is larger than the limit of ${maxBytes} bytes.`,
+          range: at0,
+          related: [],
+        },
+      ],
+    });
   for (const { file, doc } of docs) {
     const diagnostics = await ls.validateAll(doc, { rules: args.rules });
     files.push({
@@ -103,7 +124,9 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
       : args.format === 'sarif'
         ? formatSarif(files, VERSION)
         : formatText(files, color);
-  return { output, exitCode: errors > 0 ? 1 : 0 };
+  for (const p of problems) process.stderr.write(`fargate-lens: '${p.path}' ${p.message}\n`);
+  // Something could not be examined: the run did not check everything it was asked to (exit 2).
+  return { output, exitCode: problems.length ? 2 : errors > 0 ? 1 : 0 };
 }
 
 /** Runs the command line; `out` receives standard output (tests pass their own). */
@@ -127,6 +150,10 @@ export async function main(argv: string[], out: (text: string) => void = writeOu
     out(output);
     return exitCode;
   } catch (e) {
+    if (e instanceof WriteError) {
+      process.stderr.write(`fargate-lens: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       process.stderr.write(
         `fargate-lens: ${e.message}\n${argv.length ? "Run 'fargate-lens --help' for usage.\n" : ''}`,

@@ -53,24 +53,82 @@ export interface IndexReadyParams {
   millis: number;
 }
 
-/** Merges a possibly partial settings object from the client over the defaults. */
-export function normaliseSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Settings> & Record<string, unknown>;
-  const files = (r.files && typeof r.files === 'object' ? r.files : {}) as Partial<Settings['files']>;
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  const rules: Record<string, SeveritySetting> = {};
-  if (r.rules && typeof r.rules === 'object') {
-    for (const [k, v] of Object.entries(r.rules))
-      if (['error', 'warning', 'info', 'hint', 'off'].includes(v)) rules[k] = v;
-  }
-  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
-  return {
-    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
-    rules,
-    files: { include: list(files.include), exclude: list(files.exclude) },
-    maxFileSizeKB: num(r.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB),
-    debounceMs: num(r.debounceMs, DEFAULT_SETTINGS.debounceMs),
+/** Globs per list, and characters per glob, that the server accepts; more is ignored with a warning. */
+export const MAX_GLOBS = 200;
+export const MAX_GLOB_LENGTH = 1024;
+/** The largest file the server and the CLI check, whatever fargateLens.maxFileSizeKB says (5 MiB). */
+export const MAX_FILE_SIZE_KB = 5120;
+const MAX_DEBOUNCE_MS = 5000;
+const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
+
+/**
+ * Settings from the client (a workspace's .vscode/settings.json among them) checked and merged over the
+ * defaults. A bad value never reaches the server's logic: it is dropped or clamped, and each problem is
+ * a sentence the server logs as a warning (an empty or overlong glob once killed the workspace scan).
+ */
+export function checkSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const files = (r.files && typeof r.files === 'object' ? r.files : {}) as Record<string, unknown>;
+  const globs = (name: string, v: unknown): string[] => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) {
+      problems.push(`fargateLens.files.${name} is not a list of globs; ignored.`);
+      return [];
+    }
+    const out: string[] = [];
+    for (const g of v) {
+      if (typeof g !== 'string' || g.trim() === '') {
+        problems.push(`fargateLens.files.${name}: ${JSON.stringify(g)?.slice(0, 40)} is not a glob; ignored.`);
+      } else if (g.length > MAX_GLOB_LENGTH) {
+        problems.push(
+          `fargateLens.files.${name}: a glob of ${g.length} characters (the limit is ${MAX_GLOB_LENGTH}) is ignored.`,
+        );
+      } else if (out.length === MAX_GLOBS) {
+        problems.push(`fargateLens.files.${name}: only the first ${MAX_GLOBS} globs are used.`);
+        break;
+      } else out.push(g);
+    }
+    return out;
   };
+  // Null prototype: rule ids are user text (`__proto__`, `constructor`).
+  const rules = Object.create(null) as Record<string, SeveritySetting>;
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [k, v] of Object.entries(r.rules)) {
+      if (SEVERITIES.includes(v as string)) rules[k] = v as SeveritySetting;
+      else
+        problems.push(
+          `fargateLens.rules: ${k.slice(0, 80)} has no severity ${JSON.stringify(v)?.slice(0, 40)}; ignored.`,
+        );
+    }
+  }
+  const num = (name: string, v: unknown, d: number, max: number) => {
+    if (v === undefined || v === null) return d;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      problems.push(`fargateLens.${name} must be a number from 0 to ${max}; using ${d}.`);
+      return d;
+    }
+    if (v > max) {
+      problems.push(`fargateLens.${name} is above its maximum of ${max}; using ${max}.`);
+      return max;
+    }
+    return v;
+  };
+  return {
+    settings: {
+      enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
+      rules,
+      files: { include: globs('include', files.include), exclude: globs('exclude', files.exclude) },
+      maxFileSizeKB: num('maxFileSizeKB', r.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB, MAX_FILE_SIZE_KB),
+      debounceMs: num('debounceMs', r.debounceMs, DEFAULT_SETTINGS.debounceMs, MAX_DEBOUNCE_MS),
+    },
+    problems,
+  };
+}
+
+/** Merges a possibly partial settings object from the client over the defaults (problems dropped). */
+export function normaliseSettings(raw: unknown): Settings {
+  return checkSettings(raw).settings;
 }
 
 /**

@@ -64,12 +64,29 @@ connection.onInitialized(async () => {
   }
   const started = Date.now();
   let files = 0;
+  // Fail soft: a folder or a file that cannot be scanned or parsed is logged and skipped; it never
+  // takes the server down (a crash here repeats on every restart).
   for (const folder of session.folders) {
-    const s = normaliseSettings(await settings.get(folder));
-    files += await scanFolder(folder, s.files, s.maxFileSizeKB * 1024, (f) => {
-      if (!documents.get(f.uri))
-        ls.index.set(ls.parse(f.uri, f.text, { force: f.force }), { opts: { force: f.force } });
-    });
+    try {
+      const s = normaliseSettings(await settings.get(folder));
+      files += await scanFolder(
+        folder,
+        s.files,
+        s.maxFileSizeKB * 1024,
+        (f) => {
+          if (documents.get(f.uri)) return;
+          try {
+            ls.index.set(ls.parse(f.uri, f.text, { force: f.force }), { opts: { force: f.force } });
+          } catch (e) {
+            connection.console.error(`Skipped ${f.uri}: ${(e as Error).message}`);
+          }
+        },
+        undefined,
+        (m) => settings.warn(`fargateLens.files.${m}`),
+      );
+    } catch (e) {
+      connection.console.error(`Workspace scan of ${folder} failed: ${(e as Error).message}`);
+    }
   }
   session.revalidateAll();
   const ready: IndexReadyParams = { files, ecsFiles: ls.index.size, millis: Date.now() - started };
@@ -85,7 +102,12 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  for (const change of params.changes) void session.reloadFromDisk(change.uri);
+  for (const change of params?.changes ?? []) {
+    if (typeof change?.uri !== 'string') continue;
+    session
+      .reloadFromDisk(change.uri)
+      .catch((e: unknown) => connection.console.error(`Reloading ${change.uri} failed: ${(e as Error).message}`));
+  }
 });
 
 connection.onNotification(LIVE_EFS_NOTIFICATION, (params: LiveEfsParams) => {

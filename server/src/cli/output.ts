@@ -31,12 +31,27 @@ export function stdoutIsTerminal(): boolean {
   return !directStdout() && !!process.stdout.isTTY;
 }
 
-/** Writes text to stdout. */
+/** A report that cannot be written (disk full, closed descriptor): the CLI exits 2 with the reason. */
+export class WriteError extends Error {}
+
+function stream(data: string | Uint8Array): void {
+  if (!streamed) {
+    streamed = true;
+    // A write error arrives as an event on the stream: the run fails closed, never a crash or a silent 0.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') return;
+      process.stderr.write(`fargate-lens: cannot write the report: ${e.code ?? e.message}\n`);
+      process.exit(2);
+    });
+  }
+  process.stdout.write(data);
+}
+
+/** Writes text to stdout; throws WriteError when the report cannot be written. */
 export function writeOut(text: string): void {
   if (text === '') return;
   if (streamed || !directStdout()) {
-    streamed = true;
-    process.stdout.write(text);
+    stream(text);
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
@@ -48,11 +63,10 @@ export function writeOut(text: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') return;
-      if (code !== 'EAGAIN') throw e;
+      if (code !== 'EAGAIN') throw new WriteError(`cannot write the report: ${code ?? (e as Error).message}`);
     }
     if (written <= 0) {
-      streamed = true;
-      process.stdout.write(bytes.subarray(offset));
+      stream(bytes.subarray(offset));
       return;
     }
     offset += written;

@@ -7,6 +7,7 @@ import type { OffsetEdit } from '../service/types';
 import { SOURCE, toCodeAction, toLspDiagnostic, toTextEdits } from './convert';
 import type { Session } from './session';
 import type { SettingsCache } from './settings';
+import { checked } from './params';
 
 export function registerCodeActions(
   connection: Connection,
@@ -15,52 +16,54 @@ export function registerCodeActions(
   ls: LanguageService,
   settings: SettingsCache,
 ): void {
-  connection.onCodeAction(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const model = await session.model(doc);
-    if (!model) return [];
-    const s = await settings.get(doc.uri);
-    const idx = lineIndexOf(model);
-    const start = idx.offsetAt(params.range.start);
-    const end = idx.offsetAt(params.range.end);
-    const only = params.context.only;
-    const lookup = (u: string) => (u === doc.uri ? model : ls.index.get(u));
-    const actions: CodeAction[] = [];
-    if (!only || only.some((k) => k.startsWith(CodeActionKind.QuickFix))) {
-      // Several rules can offer the same edit (pv/retired and pv/feature-requires-1.4.0 both set
-      // LATEST): show it once, attached to every diagnostic it resolves.
-      const byEdit = new Map<string, CodeAction>();
-      for (const { diagnostic, fix } of ls.fixes(model, start, end, { rules: s.rules })) {
-        const lsp = toLspDiagnostic(model, diagnostic, lookup);
-        const key = fix.title + JSON.stringify(fix.edits);
-        const seen = byEdit.get(key);
-        if (seen) {
-          seen.diagnostics!.push(lsp);
-          seen.isPreferred = seen.isPreferred || fix.isPreferred;
-          continue;
+  connection.onCodeAction(
+    checked(async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const model = await session.model(doc);
+      if (!model) return [];
+      const s = await settings.get(doc.uri);
+      const idx = lineIndexOf(model);
+      const start = idx.offsetAt(params.range.start);
+      const end = idx.offsetAt(params.range.end);
+      const only = params.context.only;
+      const lookup = (u: string) => (u === doc.uri ? model : ls.index.get(u));
+      const actions: CodeAction[] = [];
+      if (!only || only.some((k) => k.startsWith(CodeActionKind.QuickFix))) {
+        // Several rules can offer the same edit (pv/retired and pv/feature-requires-1.4.0 both set
+        // LATEST): show it once, attached to every diagnostic it resolves.
+        const byEdit = new Map<string, CodeAction>();
+        for (const { diagnostic, fix } of ls.fixes(model, start, end, { rules: s.rules })) {
+          const lsp = toLspDiagnostic(model, diagnostic, lookup);
+          const key = fix.title + JSON.stringify(fix.edits);
+          const seen = byEdit.get(key);
+          if (seen) {
+            seen.diagnostics!.push(lsp);
+            seen.isPreferred = seen.isPreferred || fix.isPreferred;
+            continue;
+          }
+          const action = toCodeAction(doc.uri, model, fix, lsp);
+          byEdit.set(key, action);
+          actions.push(action);
         }
-        const action = toCodeAction(doc.uri, model, fix, lsp);
-        byEdit.set(key, action);
-        actions.push(action);
       }
-    }
-    if (only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll))) {
-      const edits: OffsetEdit[] = [];
-      for (const { fix } of ls.fixes(model, 0, model.text.length, { rules: s.rules })) {
-        if (!fix.isPreferred) continue;
-        const overlaps = fix.edits.some((e) =>
-          edits.some((x) => e.offset < x.offset + x.length + 1 && x.offset < e.offset + e.length + 1),
-        );
-        if (!overlaps) edits.push(...fix.edits);
+      if (only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll))) {
+        const edits: OffsetEdit[] = [];
+        for (const { fix } of ls.fixes(model, 0, model.text.length, { rules: s.rules })) {
+          if (!fix.isPreferred) continue;
+          const overlaps = fix.edits.some((e) =>
+            edits.some((x) => e.offset < x.offset + x.length + 1 && x.offset < e.offset + e.length + 1),
+          );
+          if (!overlaps) edits.push(...fix.edits);
+        }
+        if (edits.length)
+          actions.push({
+            title: `Fix all ${SOURCE} problems with a preferred fix`,
+            kind: 'source.fixAll.fargate-lens',
+            edit: { changes: { [doc.uri]: toTextEdits(model, edits) } },
+          });
       }
-      if (edits.length)
-        actions.push({
-          title: `Fix all ${SOURCE} problems with a preferred fix`,
-          kind: 'source.fixAll.fargate-lens',
-          edit: { changes: { [doc.uri]: toTextEdits(model, edits) } },
-        });
-    }
-    return actions;
-  });
+      return actions;
+    }),
+  );
 }

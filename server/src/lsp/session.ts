@@ -16,9 +16,14 @@ import { toLspDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 import { readFileUri } from './workspaceScan';
 
+/** Documents longer than this are parsed when typing pauses, not on every change. */
+export const COALESCE_CHARS = 256 * 1024;
+
 export class Session {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly open = new Map<string, { version: number; model: DocumentModel }>();
+  /** Open documents whose parse waits for the debounce (large ones). */
+  private readonly coalesced = new Set<string>();
   folders: string[] = [];
   /** Live EFS data from the client while it is connected to AWS. */
   live: LiveEfs | undefined;
@@ -34,22 +39,32 @@ export class Session {
   async model(doc: TextDocument): Promise<DocumentModel | undefined> {
     const cached = this.open.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.model;
+    // TextDocuments updates a document in place: what this call parses is the text of this version.
+    const version = doc.version;
+    const text = doc.getText();
     const s = await this.settings.get(doc.uri);
     const verdict = this.verdict(doc.uri, s);
     if (verdict === 'exclude') return undefined;
-    const model = this.ls.parse(doc.uri, doc.getText(), {
-      force: verdict === 'force',
-      maxLength: s.maxFileSizeKB * 1024,
-    });
-    // A newer version may have arrived while settings were fetched; keep the newest.
-    const now = this.open.get(doc.uri);
-    if (now && now.version > doc.version) return now.model;
-    this.open.set(doc.uri, { version: doc.version, model });
+    const model = this.ls.parse(doc.uri, text, { force: verdict === 'force', maxLength: s.maxFileSizeKB * 1024 });
+    // Cached only while it is still the document's version: versions may arrive out of order, and an
+    // older text must never stand in for a newer one (or the reverse).
+    if (this.documents.get(doc.uri)?.version === version) this.open.set(doc.uri, { version, model });
     return model;
   }
 
   /** An open document changed (or opened): re-index it and validate it and its dependents. */
   async changed(doc: TextDocument): Promise<void> {
+    // Large documents are parsed once per pause in typing, not per keystroke (a 5,000-resource
+    // template costs ~250 ms a parse): publish() parses and re-indexes when the debounce fires.
+    if (doc.getText().length > COALESCE_CHARS) {
+      this.coalesced.add(doc.uri);
+      this.schedule(doc.uri, (await this.settings.get(doc.uri)).debounceMs);
+      return;
+    }
+    await this.index(doc);
+  }
+
+  private async index(doc: TextDocument): Promise<void> {
     const model = await this.model(doc);
     const affected = model ? this.ls.index.set(model, { pin: true }) : this.ls.index.delete(doc.uri);
     const s = await this.settings.get(doc.uri);
@@ -60,6 +75,7 @@ export class Session {
   /** An editor closed: the disk version (if any) goes back into the index; its diagnostics are cleared. */
   async closed(uri: string): Promise<void> {
     this.open.delete(uri);
+    this.coalesced.delete(uri);
     this.cancel(uri);
     this.settings.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -74,11 +90,11 @@ export class Session {
   /** A file changed on disk; open editors win over disk. */
   async reloadFromDisk(uri: string): Promise<void> {
     if (this.documents.get(uri)) return;
-    const text = await readFileUri(uri);
     const s = await this.settings.get(uri);
     const verdict = this.verdict(uri, s);
+    const text = verdict === 'exclude' ? undefined : await readFileUri(uri, s.maxFileSizeKB * 1024);
     const affected =
-      text === undefined || verdict === 'exclude' || text.length > s.maxFileSizeKB * 1024
+      text === undefined
         ? this.ls.index.delete(uri)
         : this.ls.index.set(this.ls.parse(uri, text, { force: verdict === 'force' }), {
             opts: { force: verdict === 'force' },
@@ -106,19 +122,22 @@ export class Session {
   async publish(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
+    if (this.coalesced.delete(uri)) await this.index(doc);
+    const version = doc.version;
     const s = await this.settings.get(uri);
     const model = await this.model(doc);
     if (!model || !s.enable) {
-      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
     const diags = await this.ls.validateAll(model, { rules: s.rules, live: this.live });
-    // A newer version may have been published meanwhile; never overwrite it with stale results.
-    if (this.documents.get(uri)?.version !== doc.version) return;
+    // The document changed meanwhile (newer or older version): these results are stale; the change
+    // scheduled its own publish.
+    if (this.documents.get(uri)?.version !== version || this.open.get(uri)?.model !== model) return;
     const lookup = (u: string) => (u === uri ? model : this.ls.index.get(u));
     await this.connection.sendDiagnostics({
       uri,
-      version: doc.version,
+      version,
       diagnostics: diags.map((d) => toLspDiagnostic(model, d, lookup)),
     });
   }
@@ -133,6 +152,8 @@ export class Session {
     if (!uri.startsWith('file:') || (!s.files.include.length && !s.files.exclude.length)) return 'detect';
     const path = fileURLToPath(uri);
     const folder = this.folders.map((f) => fileURLToPath(f)).find((f) => path.startsWith(f));
-    return fileFilter(s.files)(folder ? relative(folder, path) : path);
+    return fileFilter(s.files, (m) => this.settings.warn(`fargateLens.files.${m}`))(
+      folder ? relative(folder, path) : path,
+    );
   }
 }

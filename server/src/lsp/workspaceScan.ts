@@ -4,6 +4,7 @@
  * batches of reads so that requests stay responsive during a large scan.
  */
 import { promises as fs } from 'node:fs';
+import { readRegularFile } from '../readFile';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CANDIDATE_FILE, SKIPPED_DIRS, fileFilter, type FileFilterSettings } from '../service/workspace/files';
@@ -28,20 +29,17 @@ export async function scanFolder(
   maxBytes: number,
   onFile: (f: ScannedFile) => void,
   limit = 20000,
+  onProblem?: (message: string) => void,
 ): Promise<number> {
   if (!folderUri.startsWith('file:')) return 0;
   const root = fileURLToPath(folderUri);
-  const verdict = fileFilter(filters);
+  const verdict = fileFilter(filters, onProblem);
   let count = 0;
+  // Regular files within the limit only; unreadable ones (permissions, deleted meanwhile) are skipped
+  // like any non-ECS file.
   const read = async (p: string): Promise<string | undefined> => {
-    try {
-      const st = await fs.stat(p);
-      if (st.size > maxBytes) return undefined;
-      return await fs.readFile(p, 'utf8');
-    } catch {
-      // Unreadable file (permissions, deleted meanwhile): skipped, like any non-ECS file.
-      return undefined;
-    }
+    const r = await readRegularFile(p, maxBytes);
+    return r.kind === 'text' ? r.text : undefined;
   };
   /** Reads a run of sibling files concurrently and hands them over in order, up to the limit. */
   const flush = async (files: { path: string; force: boolean }[]): Promise<void> => {
@@ -86,11 +84,18 @@ export async function scanFolder(
   return count;
 }
 
-export async function readFileUri(uri: string): Promise<string | undefined> {
+/**
+ * The text of a file a URI names (a watched-file event, a closed editor), or undefined when it is not a
+ * regular file within `maxBytes` or cannot be read.
+ */
+export async function readFileUri(uri: string, maxBytes: number): Promise<string | undefined> {
   if (!uri.startsWith('file:')) return undefined;
+  let path: string;
   try {
-    return await fs.readFile(fileURLToPath(uri), 'utf8');
+    path = fileURLToPath(uri);
   } catch {
-    return undefined;
+    return undefined; // a file: URI with a host or an encoded separator
   }
+  const r = await readRegularFile(path, maxBytes);
+  return r.kind === 'text' || r.kind === 'truncated' ? r.text : undefined;
 }

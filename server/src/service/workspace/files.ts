@@ -27,14 +27,41 @@ export interface FileFilterSettings {
 
 export type FileVerdict = 'exclude' | 'force' | 'detect';
 
-/** Decides for a workspace-relative path (forward slashes) whether to skip, force or detect. */
-export function fileFilter(settings: FileFilterSettings): (relativePath: string) => FileVerdict {
+/**
+ * Decides for a workspace-relative path (forward slashes) whether to skip, force or detect. Never
+ * throws: a glob picomatch rejects (empty, too long, malformed) is left out and reported through
+ * `onProblem`, and a matcher that throws on a path counts as no match.
+ */
+export function fileFilter(
+  settings: FileFilterSettings,
+  onProblem?: (message: string) => void,
+): (relativePath: string) => FileVerdict {
   // picomatch is loaded only when there are globs (a `require` keeps it unevaluated in a bundle until then).
-  const picomatch = (globs: string[], opts: picomatchType.PicomatchOptions) =>
-    (require('picomatch') as typeof picomatchType)(globs, opts);
-  const opts = { dot: true, nocase: true };
-  const exclude = settings.exclude?.length ? picomatch(settings.exclude, opts) : undefined;
-  const include = settings.include?.length ? picomatch(settings.include, opts) : undefined;
+  const compile = (name: string, globs: string[] | undefined): ((p: string) => boolean) | undefined => {
+    if (!globs?.length) return undefined;
+    const picomatch = require('picomatch') as typeof picomatchType;
+    const matchers: ((p: string) => boolean)[] = [];
+    for (const g of globs) {
+      try {
+        matchers.push(picomatch(g, { dot: true, nocase: true }));
+      } catch (e) {
+        onProblem?.(`${name}: the glob ${JSON.stringify(g.slice(0, 60))} is ignored (${(e as Error).message}).`);
+      }
+    }
+    if (!matchers.length) return undefined;
+    return (p) => {
+      for (const m of matchers) {
+        try {
+          if (m(p)) return true;
+        } catch {
+          // A matcher that fails on one path does not decide it.
+        }
+      }
+      return false;
+    };
+  };
+  const exclude = compile('exclude', settings.exclude);
+  const include = compile('include', settings.include);
   return (rel) => {
     const p = rel.replace(/\\/g, '/');
     if (exclude && (exclude(p) || exclude(p.split('/').pop() ?? p))) return 'exclude';
