@@ -31,7 +31,7 @@ function rssMb(pid: number): number {
 
 test(
   'soak: 15,000 random opens/edits/closes/requests over stdio, no crash, bounded RSS (lsp)',
-  { timeout: 90_000 },
+  { timeout: 240_000 },
   async () => {
     const ws = mkdtempSync(join(tmpdir(), 'fl-soak-'));
     cpSync(FIXTURES, ws, { recursive: true });
@@ -78,7 +78,7 @@ test(
     const rss: Array<{ op: number; mb: number }> = [];
     let fresh = 0;
     let requests = 0;
-    const counts = { open: 0, change: 0, close: 0, hover: 0, completion: 0 };
+    const counts = { open: 0, change: 0, close: 0, hover: 0, completion: 0, codeAction: 0, watched: 0 };
     const sync = async (): Promise<void> => {
       // Requests are answered in order, so an answer means every earlier notification was handled.
       await withTimeout(
@@ -117,6 +117,28 @@ test(
           doc.text = mutate(random() < 0.5 ? doc.text : pick(templates).text);
           await client.change(uri, doc.version, doc.text);
           counts.change++;
+        } else if (r < 0.93) {
+          // A watched-file storm: 40 never-seen URIs (each once had a settings-cache entry kept for ever).
+          const changes = Array.from({ length: 40 }, () => ({
+            uri: pathToFileURL(join(ws, 'soak', 'watched', `w-${fresh++}.json`)).href,
+            type: 1 + int(3),
+          }));
+          await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+          counts.watched += changes.length;
+        } else if (r < 0.95) {
+          const uri = pick([...open.keys()]);
+          const end = { line: int(open.get(uri)!.text.split('\n').length + 1), character: 0 };
+          await withTimeout(
+            client.connection.sendRequest('textDocument/codeAction', {
+              textDocument: { uri },
+              range: { start: { line: 0, character: 0 }, end },
+              context: { diagnostics: [] },
+            }),
+            10_000,
+            'codeAction',
+          );
+          counts.codeAction++;
+          requests++;
         } else {
           const uri = pick([...open.keys()]);
           const lines = open.get(uri)!.text.split('\n');
