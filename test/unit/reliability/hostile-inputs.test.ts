@@ -27,6 +27,8 @@ async function best(uri: string, text: string, runs = 3): Promise<number> {
 
 // An ordinary 100 KB file checks in a few ms, so the 5 ms floor keeps timer noise out of the ratios.
 const FLOOR_MS = 5;
+// Growth is judged above 20 ms at 100 KB (a quadratic class takes seconds there; below, it is timer noise).
+const GROWTH_FLOOR_MS = 20;
 
 for (const c of hostileCases(100_000)) {
   test(`hostile input, ${c.name}: within ${c.maxRatio}x of an ordinary file of the same size, linear growth (unit)`, async () => {
@@ -40,7 +42,7 @@ for (const c of hostileCases(100_000)) {
     const big = hostileCases(400_000).find((b) => b.name === c.name)!;
     const grown = await best(big.uri, big.text, 2);
     assert.ok(
-      grown / Math.max(FLOOR_MS, hostile) <= 10,
+      grown / Math.max(GROWTH_FLOOR_MS, hostile) <= 10,
       `${c.name}: ${grown.toFixed(1)} ms at 400 KB vs ${hostile.toFixed(1)} ms at 100 KB`,
     );
   });
