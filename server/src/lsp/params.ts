@@ -18,8 +18,7 @@ export function paramsProblem(p: unknown): string | undefined {
   if (!p || typeof p !== 'object') return 'params must be an object';
   const td = (p as { textDocument?: { uri?: unknown } }).textDocument;
   if (!td || typeof td !== 'object' || typeof td.uri !== 'string') return 'params.textDocument.uri must be a string';
-  if ('position' in p && !isPosition((p as { position: unknown }).position))
-    return 'params.position must have integer line and character';
+  if ('position' in p && !isPosition(p.position)) return 'params.position must have integer line and character';
   if ('range' in p) {
     const r = (p as { range: { start?: unknown; end?: unknown } | null }).range;
     if (!r || !isPosition(r.start) || !isPosition(r.end)) return 'params.range must have a start and an end position';

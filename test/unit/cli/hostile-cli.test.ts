@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { main, runLint } from '../../../server/src/cli';
 import { parseArgs } from '../../../server/src/cli/args';
+import { WriteError } from '../../../server/src/cli/output';
 import { readRegularFile } from '../../../server/src/readFile';
 
 const TD = '{"family": "f", "containerDefinitions": [{"name": "a", "image": "nginx", "essential": true}]}';
@@ -55,7 +56,7 @@ test('an oversize file gets a finding; an explicit FIFO is reported with exit 2;
 
 test('a report that cannot be written (disk full) exits 2 with the reason (unit)', async () => {
   const code = await main(['lint', '--format', 'json', '/dev/null'], () => {
-    throw Object.assign(new (require('../../../server/src/cli/output').WriteError)('cannot write the report: ENOSPC'));
+    throw new WriteError('cannot write the report: ENOSPC');
   });
   assert.equal(code, 2);
 });
