@@ -4,7 +4,7 @@
  * failure, the container's memory for an OOM kill...). Works on JSON and CloudFormation models alike
  * (their keys are already in API spelling). Pure: used by the CLI's `diagnose` and the server.
  */
-import { child, isObject, objects, prop, str, type AstNode, type ObjectNode, type Span } from './documents/ast';
+import { child, isObject, objects, prop, str, type ObjectNode, type Span } from './documents/ast';
 import type { DocumentModel } from './shapes/document';
 import type { TaskDefModel } from './shapes/model';
 
@@ -104,9 +104,7 @@ function baseArn(arn: string): string {
 
 function efsVolumeOf(td: TaskDefModel, c: { node: ObjectNode } | undefined): MemberLocation | undefined {
   const mounted = new Set(objects(child(c?.node, 'mountPoints')).map((m) => str(child(m, 'sourceVolume'))));
-  const withEfs = td.volumes
-    .map((v, i) => ({ v, i }))
-    .filter(({ v }) => isObject(child(v, 'efsVolumeConfiguration') as AstNode | undefined));
+  const withEfs = td.volumes.map((v, i) => ({ v, i })).filter(({ v }) => isObject(child(v, 'efsVolumeConfiguration')));
   const hit = withEfs.find(({ v }) => mounted.has(str(child(v, 'name')))) ?? withEfs[0];
   if (!hit) return atRoot(td, 'volumes');
   const span = spanOf(hit.v, 'efsVolumeConfiguration');

@@ -157,7 +157,7 @@ test('execution-role-arn on the render step (v1.9.0+) supplies executionRoleArn:
       uri: WF,
       text: starter(
         'v1.8.0',
-        wf.split('\n').find((l) => l.includes('execution-role-arn'))!,
+        wf.split('\n').find((l) => l.includes('execution-role-arn')),
       ),
     },
   ]);

@@ -116,7 +116,7 @@ function emptyOptionals(doc: DocumentModel, findings: Finding[], consumer: Consu
         {
           title: `Remove '${p.rawKey}'`,
           isPreferred: true,
-          edits: [doc.edits.removeProperty(parentOf(doc.root!, p)!, p)],
+          edits: [doc.edits.removeProperty(parentOf(doc.root, p)!, p)],
         },
       ],
     });
