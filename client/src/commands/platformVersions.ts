@@ -1,12 +1,27 @@
 /**
- * Fargate platform version rules for Run task: which versions to offer and why one is refused.
- * Facts (AWS docs, Fargate Linux platform versions): 1.0.0–1.2.0 are retired; EFS volumes, ephemeral
- * storage, environment files, secrets by version key/JSON key and SYS_PTRACE need 1.4.0.
+ * Fargate platform version rules for Run task: which versions to offer and why one is refused. The
+ * facts (which versions exist, which are retired) are the language server's
+ * (server/src/service/facts/platformVersions.ts), so the wizard never offers what the editor flags.
+ * EFS volumes, ephemeral storage, environment files, secrets by version key/JSON key and SYS_PTRACE
+ * need Linux 1.4.0.
  */
+import {
+  launchablePlatformVersions,
+  RETIRED_LINUX,
+  RETIRED_SINCE,
+  type PlatformOs,
+  type PlatformVersionFact,
+} from '../../../server/src/service/facts/platformVersions';
 import type { TaskDefinition } from '../aws/types';
 
-export const LINUX_PLATFORM_VERSIONS = ['LATEST', '1.4.0', '1.3.0'] as const;
-export const RETIRED_PLATFORM_VERSIONS = ['1.0.0', '1.1.0', '1.2.0'] as const;
+export function osOf(td: TaskDefinition): PlatformOs {
+  return td.runtimePlatform?.operatingSystemFamily?.startsWith('WINDOWS') ? 'windows' : 'linux';
+}
+
+/** The versions to offer for this task definition: launchable on its OS, LATEST first. */
+export function offeredPlatformVersions(td: TaskDefinition): PlatformVersionFact[] {
+  return launchablePlatformVersions(osOf(td));
+}
 
 function compare(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -36,11 +51,11 @@ export function featuresNeeding140(td: TaskDefinition): string[] {
 export function refusePlatformVersion(version: string, td: TaskDefinition): string | undefined {
   if (version === 'LATEST') return undefined;
   if (!/^\d+\.\d+\.\d+$/.test(version)) return `"${version}" is not a platform version (use LATEST or x.y.z).`;
-  if (td.runtimePlatform?.operatingSystemFamily?.startsWith('WINDOWS')) {
+  if (osOf(td) === 'windows') {
     return version === '1.0.0' ? undefined : `Windows tasks run on platform version 1.0.0 or LATEST, not ${version}.`;
   }
-  if ((RETIRED_PLATFORM_VERSIONS as readonly string[]).includes(version))
-    return `Platform version ${version} is retired; Fargate no longer runs tasks on it. Use LATEST or 1.4.0.`;
+  if (RETIRED_LINUX.includes(version))
+    return `Platform version ${version} is retired (since ${RETIRED_SINCE[version]}); Fargate no longer starts tasks on it. Use LATEST or 1.4.0.`;
   const needs = featuresNeeding140(td);
   if (needs.length && compare(version, '1.4.0') < 0)
     return `This task definition needs platform version 1.4.0 or later for ${needs.join(', ')}; ${version} would fail.`;

@@ -7,7 +7,7 @@ import { collectPages, describeClustersBatched } from '../aws/batch';
 import { formatAwsError } from '../aws/errors';
 import { API_LIMITS, type AwsApis, type CapacityProviderStrategyItem, type RunTaskInput } from '../aws/types';
 import { isNode, nameFromArn, parseTaskDefinitionArn, type ExplorerNode } from '../explorer/nodes';
-import { LINUX_PLATFORM_VERSIONS, refusePlatformVersion } from './platformVersions';
+import { offeredPlatformVersions, refusePlatformVersion } from './platformVersions';
 import { pickNetwork, pickOverrides } from './runTaskSteps';
 import { pickConnection, type CommandDeps } from './types';
 
@@ -90,14 +90,10 @@ export async function runTask(deps: CommandDeps, arg?: unknown): Promise<void> {
   if (fargate) {
     const picked = await ui.pick(
       [
-        ...LINUX_PLATFORM_VERSIONS.map((v) => ({
-          label: v,
-          description: refusePlatformVersion(v, td)
-            ? 'not usable for this task definition'
-            : v === 'LATEST'
-              ? 'default'
-              : undefined,
-          value: v,
+        ...offeredPlatformVersions(td).map((v) => ({
+          label: v.value,
+          description: refusePlatformVersion(v.value, td) ? 'not usable for this task definition' : v.detail,
+          value: v.value,
         })),
         { label: 'Other…', value: 'other' },
       ],

@@ -5,6 +5,7 @@ import { COMMANDS } from '../../../client/src/commands/index';
 import { JsonDocuments } from '../../../client/src/commands/jsonDocuments';
 import { consoleUrl } from '../../../client/src/commands/openInConsole';
 import { refusePlatformVersion } from '../../../client/src/commands/platformVersions';
+import { launchablePlatformVersions, RETIRED_LINUX } from '../../../server/src/service/facts/platformVersions';
 import { parseRegisterInput, toRegisterShape } from '../../../client/src/commands/registerShape';
 import type { CommandDeps } from '../../../client/src/commands/types';
 import { ExplorerModel } from '../../../client/src/explorer/model';
@@ -126,6 +127,26 @@ describe('commands (unit)', () => {
     assert.equal(fake.count('RunTask'), 0);
   });
 
+  it('run task: offers the platform versions the language server accepts, never a retired one', async () => {
+    let offered: string[] = [];
+    const ui = new ScriptedUi([
+      pickLabel(/^web$/),
+      pickLabel(/^web:1$/),
+      ({ items }) => {
+        offered = (items ?? []).map((i) => i.label);
+        return undefined; // cancel at the platform version step
+      },
+    ]);
+    const { fake, deps, model } = setup(ui);
+    addCluster(fake.region('us-east-1'), 'us-east-1', 'prod');
+    addTaskDefinition(fake.region('us-east-1'), 'us-east-1', 'web', 1);
+    await COMMANDS['fargateLens.runTask'](deps, await find(model, (n) => n.kind === 'cluster'));
+    assert.deepEqual(offered, [...launchablePlatformVersions('linux').map((p) => p.value), 'Other…']);
+    assert.deepEqual(offered, ['LATEST', '1.4.0', 'Other…']);
+    for (const v of offered) assert.ok(!RETIRED_LINUX.includes(v), `${v} is retired`);
+    assert.equal(ui.prompts.at(-1), 'Run task: platform version');
+  });
+
   it('stop task: confirms with what will happen; cancelling calls nothing', async () => {
     const ui = new ScriptedUi([value('done'), value(false)]);
     const { fake, deps, model } = setup(ui);
@@ -215,11 +236,15 @@ describe('commands (unit)', () => {
 
   it('platform versions, register shape and register input parsing', () => {
     const efsTd = { volumes: [{ name: 'd', efsVolumeConfiguration: { fileSystemId: 'fs-1' } }] };
-    assert.match(refusePlatformVersion('1.3.0', efsTd)!, /EFS volumes/);
+    assert.match(refusePlatformVersion('1.3.0', efsTd)!, /1\.3\.0 is retired \(since 2026-03-16\)/);
     assert.equal(refusePlatformVersion('1.4.0', efsTd), undefined);
     assert.equal(refusePlatformVersion('LATEST', efsTd), undefined);
     assert.match(refusePlatformVersion('1.1.0', {})!, /retired/);
-    assert.equal(refusePlatformVersion('1.3.0', {}), undefined);
+    assert.match(refusePlatformVersion('1.3.0', {})!, /retired/);
+    assert.equal(
+      refusePlatformVersion('1.0.0', { runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } }),
+      undefined,
+    );
     const shape = toRegisterShape(
       { family: 'f', revision: 2, status: 'ACTIVE', compatibilities: ['EC2'], registeredAt: 'x', cpu: '256' },
       [

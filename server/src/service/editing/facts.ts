@@ -83,21 +83,7 @@ export const CAPABILITIES = [
   'WAKE_ALARM',
 ];
 
-export interface PlatformVersionFact {
-  value: string;
-  detail: string;
-  retired?: boolean;
-}
-
-/** Reference 0.1, 1.1 and 2: LATEST = 1.4.0 on Linux, 1.0.0 on Windows; 1.0.0-1.3.0 Linux are retired. */
-export const PLATFORM_VERSIONS: PlatformVersionFact[] = [
-  { value: 'LATEST', detail: 'Linux 1.4.0, Windows 1.0.0 (default)' },
-  { value: '1.4.0', detail: 'Linux; the only Linux platform version still available' },
-  { value: '1.0.0', detail: 'Windows platform version. On Linux 1.0.0 is retired' },
-  { value: '1.3.0', detail: 'Linux, retired (March 2026): tasks no longer start', retired: true },
-  { value: '1.2.0', detail: 'Linux, retired (deprecated 2020-12-14)', retired: true },
-  { value: '1.1.0', detail: 'Linux, retired (deprecated 2020-12-14)', retired: true },
-];
+export { PLATFORM_VERSIONS, type PlatformVersionFact } from '../facts/platformVersions';
 
 /** Per-field notes keyed `Shape.member`: allowed range and Fargate facts (minimum PV, restrictions). */
 export interface FieldFact {

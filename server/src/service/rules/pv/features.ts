@@ -81,7 +81,7 @@ export const pv14Features: (td: TaskDefModel) => PvFeature[] = perTaskDef((td) =
   return out;
 });
 
-export const RETIRED_LINUX = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
+export { RETIRED_LINUX } from '../../facts/platformVersions';
 
 /**
  * The platform versions a launch can run with: the literal, each literal `Fn::If` branch, or each

@@ -1,6 +1,7 @@
 import type { LaunchRule } from '../types';
 import type { Finding } from '../../types';
 import { finding, fix } from '../util';
+import { RETIRED_SINCE } from '../../facts/platformVersions';
 import { platformVersions, RETIRED_LINUX, viaParam } from './features';
 
 /** Fargate Linux platform versions 1.0.0-1.3.0 are retired (1.3.0 since 2026-03-16). */
@@ -20,7 +21,7 @@ export const retired: LaunchRule = {
       if (!RETIRED_LINUX.includes(pv.value)) continue;
       // 1.0.0 is the current Windows platform version: not retired there.
       if (pv.value === '1.0.0' && targets.some((t) => t.td.windows)) continue;
-      const since = pv.value === '1.3.0' ? 'since 2026-03-16' : 'since 2020-12-14';
+      const since = `since ${RETIRED_SINCE[pv.value]}`;
       out.push(
         finding(
           this.id,

@@ -1,9 +1,10 @@
 import type { LaunchRule } from '../types';
 import type { Finding } from '../../types';
 import { finding, fix } from '../util';
-import { platformVersions, RETIRED_LINUX, viaParam } from './features';
+import { KNOWN_PLATFORM_VERSIONS } from '../../facts/platformVersions';
+import { platformVersions, viaParam } from './features';
 
-const KNOWN = ['LATEST', '1.4.0', '1.0.0', ...RETIRED_LINUX];
+const KNOWN = KNOWN_PLATFORM_VERSIONS;
 
 /** A platform version that Fargate does not know. */
 export const unknownPv: LaunchRule = {
