@@ -256,7 +256,10 @@ export const steps = [
       const { tree } = await explorer(page, pkg);
       const row = tree.locator('.monaco-list-row.selected', { hasText: 'worker:1' });
       await row.waitFor({ timeout: T });
-      const id = /[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{32}/.exec(await row.innerText())?.[0];
+      // The label may abbreviate the id (real AWS ids); the row's accessibility label has it in full.
+      const id = /[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{32}/.exec(
+        `${(await row.getAttribute('aria-label')) ?? ''} ${await row.innerText()}`,
+      )?.[0];
       if (!id) throw new Error(`no task id in the selected row: ${await row.innerText()}`);
       await contextMenu(page, row, 'Stop Task…');
       await answer(page, `Stop task ${id}`);

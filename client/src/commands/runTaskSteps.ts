@@ -1,6 +1,7 @@
 /** The network and overrides steps of Run task, split out to keep runTask.ts readable. */
 import { collectPages, describeServicesBatched } from '../aws/batch';
 import type { AwsApis, AwsVpcConfiguration, ContainerOverride, TaskDefinition } from '../aws/types';
+import { plural } from '../explorer/format';
 import type { Ui } from './types';
 
 /** Subnets and security groups: copied from a service of the cluster, or chosen from a VPC via EC2. */
@@ -17,7 +18,7 @@ export async function pickNetwork(ui: Ui, apis: AwsApis, clusterArn: string): Pr
         ? [
             {
               label: `$(layers) Same network as service ${s.serviceName}`,
-              description: `${c.subnets.length} subnets, ${c.securityGroups?.length ?? 0} security groups, public IP ${c.assignPublicIp ?? 'DISABLED'}`,
+              description: `${plural(c.subnets.length, 'subnet')}, ${plural(c.securityGroups?.length ?? 0, 'security group')}, public IP ${c.assignPublicIp ?? 'DISABLED'}`,
               value: { kind: 'service' as const, config: c },
             },
           ]

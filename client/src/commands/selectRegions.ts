@@ -1,12 +1,18 @@
 /** Select regions: several at once; each becomes a connection node in the tree. */
 import { KNOWN_REGIONS } from '../aws/profiles';
+import { regionName } from '../aws/regions';
 import type { CommandDeps } from './types';
 
 export async function selectRegions(deps: CommandDeps): Promise<void> {
   const current = new Set(deps.connections().map((c) => c.region));
   const extra = [...current].filter((r) => !KNOWN_REGIONS.includes(r));
-  const items = [...extra, ...KNOWN_REGIONS].map((r) => ({ label: r, picked: current.has(r), value: r }));
-  items.push({ label: '$(edit) Other region…', picked: false, value: '' });
+  const items = [...extra, ...KNOWN_REGIONS].map((r) => ({
+    label: r,
+    description: regionName(r),
+    picked: current.has(r),
+    value: r,
+  }));
+  items.push({ label: '$(edit) Other region…', description: undefined, picked: false, value: '' });
   const chosen = await deps.ui.pickMany(items, { title: 'Fargate Lens: regions to show' });
   if (!chosen) return;
   const regions = chosen.filter(Boolean);

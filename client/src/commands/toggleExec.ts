@@ -1,7 +1,14 @@
 /** Enable/disable ECS Exec on a service: UpdateService(enableExecuteCommand, forceNewDeployment) after a confirmation that says so. */
 import { formatAwsError } from '../aws/errors';
 import { nameFromArn, nodeOfKind } from '../explorer/nodes';
+import { plural } from '../explorer/format';
 import type { CommandDeps } from './types';
+
+/** "its 1 running task", "all 3 running tasks", "its running tasks (none now)". */
+function runningTasks(n: number): string {
+  if (n === 0) return 'any running tasks (none now)';
+  return n === 1 ? 'the 1 running task' : `all ${plural(n, 'running task')}`;
+}
 
 export async function setServiceExec(deps: CommandDeps, enable: boolean, arg?: unknown): Promise<void> {
   const node = nodeOfKind(arg, 'service');
@@ -13,7 +20,7 @@ export async function setServiceExec(deps: CommandDeps, enable: boolean, arg?: u
   const verb = enable ? 'Enable' : 'Disable';
   const detail =
     `This calls UpdateService with enableExecuteCommand=${enable} and forces a new deployment: ` +
-    `all ${s.runningCount ?? 0} running task(s) of ${s.serviceName} in cluster ${nameFromArn(node.clusterArn)} (${node.conn.region}) are replaced by new ones.` +
+    `${runningTasks(s.runningCount ?? 0)} of ${s.serviceName} in cluster ${nameFromArn(node.clusterArn)} (${node.conn.region}) ${(s.runningCount ?? 0) === 1 ? 'is' : 'are'} replaced by new ones.` +
     (enable ? ' The task role needs ssmmessages permissions.' : '');
   if (!(await deps.ui.confirm(`${verb} ECS Exec on service ${s.serviceName}?`, detail, `${verb} and redeploy`))) return;
   try {

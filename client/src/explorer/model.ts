@@ -34,6 +34,9 @@ export class ExplorerModel {
   private readonly listeners = new Set<Listener>();
   /** A connection-level failure per connection key: shown once instead of the connection's folders. */
   private readonly connectionErrors = new Map<string, unknown>();
+  /** When each node was first seen transitional, and when each parent was last polled for it. */
+  private readonly transitionalSince = new Map<string, number>();
+  private readonly lastPolled = new Map<string, number>();
 
   constructor(
     private readonly apis: ApiFactory,
@@ -123,18 +126,32 @@ export class ExplorerModel {
     this.fire(node);
   }
 
-  /** Refreshes the parents of nodes in transitional states that are loaded; returns how many. */
-  refreshTransitional(): number {
+  /**
+   * Refreshes the parents of loaded nodes in transitional states whose poll is due; returns how many.
+   * A node polls every `baseMs` for its first two minutes in a transitional state, then ever less
+   * often (transitionalDelayMs), so a deployment that never finishes does not poll at full rate forever.
+   */
+  refreshTransitional(now: number = Date.now(), baseMs = 10_000): number {
     const targets = new Map<string, ExplorerNode>();
+    const seen = new Set<string>();
     for (const node of this.registry.values()) {
       if (!this.cache.has(node.parentId ?? '')) continue;
       const transitional =
         (node.kind === 'task' && isTransitionalTask(node.task)) ||
         (node.kind === 'service' && isTransitionalService(node.service));
       const parent = transitional ? this.getParent(node) : undefined;
-      if (parent) targets.set(parent.id, parent);
+      if (!parent) continue;
+      seen.add(node.id);
+      const since = this.transitionalSince.get(node.id) ?? now;
+      this.transitionalSince.set(node.id, since);
+      const last = this.lastPolled.get(parent.id);
+      if (last === undefined || now - last >= transitionalDelayMs(now - since, baseMs)) targets.set(parent.id, parent);
     }
-    for (const parent of targets.values()) this.refresh(parent);
+    for (const id of [...this.transitionalSince.keys()]) if (!seen.has(id)) this.transitionalSince.delete(id);
+    for (const parent of targets.values()) {
+      this.lastPolled.set(parent.id, now);
+      this.invalidate(parent);
+    }
     return targets.size;
   }
 
@@ -262,3 +279,10 @@ function clusterArnOf(node: ExplorerNode): string | undefined {
 }
 
 export { errorNode } from './errorNodes';
+
+/** The poll interval for a node transitional for `ageMs`: `baseMs` for 2 minutes, then doubling every 2 minutes, at most 5 minutes. */
+export function transitionalDelayMs(ageMs: number, baseMs: number): number {
+  const period = 120_000;
+  if (ageMs < period) return baseMs;
+  return Math.max(baseMs, Math.min(baseMs * 2 ** Math.ceil((ageMs - period + 1) / period), 300_000));
+}

@@ -8,6 +8,7 @@ import type { RolloutSnapshot } from '../deploy/rollout';
 import { rolloutDescription, rolloutTooltip } from '../deploy/rolloutView';
 import type { ExplorerNode } from './nodes';
 import { parseTaskDefinitionArn, shortId } from './nodes';
+import { formatAge, formatBytes, formatTime, plural, regionName, shortTaskId } from './format';
 import { containerIcon, formatCpuMemory, formatPlacement, serviceIcon, taskIcon, type Icon } from './status';
 
 export interface TreeItemData {
@@ -20,6 +21,8 @@ export interface TreeItemData {
   collapsible: 'none' | 'collapsed' | 'expanded';
   contextValue: string;
   command?: { command: string; title: string; args?: unknown[] };
+  /** What screen readers (and the e2e steps) read when the label is abbreviated. */
+  accessibilityLabel?: string;
 }
 
 const md = (s: string | number | undefined): string => String(s ?? '—').replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
@@ -29,8 +32,11 @@ const table = (title: string, rows: string[]): string => `**${md(title)}**\n\n| 
 const join = (parts: Array<string | undefined | false>): string | undefined =>
   parts.filter(Boolean).join(' · ') || undefined;
 
-/** `rollout`: the watched rollout of a service node, if one is watched (client/src/deploy/rollout.ts). */
-export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeItemData {
+/**
+ * `rollout`: the watched rollout of a service node, if one is watched (client/src/deploy/rollout.ts);
+ * `now` (ms) dates ages such as "started 5m ago" (tests pass a fixed one).
+ */
+export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: number = Date.now()): TreeItemData {
   const base = { id: node.id, contextValue: `fargateLens.${node.kind}` };
   switch (node.kind) {
     case 'connection':
@@ -39,10 +45,10 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeI
         label: connectionLabel(node.conn),
         icon: { id: 'cloud' },
         collapsible: 'expanded',
-        description: node.endpoint ? hostOf(node.endpoint) : undefined,
+        description: join([regionName(node.conn.region), node.endpoint && hostOf(node.endpoint)]),
         tooltip: table('Connection', [
           row('Profile', node.conn.profile ?? 'default credential chain'),
-          row('Region', node.conn.region),
+          row('Region', join([node.conn.region, regionName(node.conn.region)])),
           row('Endpoint', node.endpoint ?? 'AWS (default endpoints)'),
         ]),
       };
@@ -56,7 +62,7 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeI
         icon: { id: 'server-environment', color: c.status === 'ACTIVE' ? undefined : 'disabledForeground' },
         description: join([
           c.status !== 'ACTIVE' && c.status,
-          `${c.activeServicesCount ?? 0} services`,
+          plural(c.activeServicesCount ?? 0, 'service'),
           `${c.runningTasksCount ?? 0} running`,
           (c.pendingTasksCount ?? 0) > 0 && `${c.pendingTasksCount} pending`,
         ]),
@@ -124,9 +130,12 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeI
       const t = node.task;
       const td = t.taskDefinitionArn ? parseTaskDefinitionArn(t.taskDefinitionArn) : undefined;
       const stopped = t.lastStatus === 'STOPPED';
+      const age = formatAge(t.startedAt ?? t.createdAt, now);
+      const startedAgo = age && (age === 'just now' ? age : `${age} ago`);
       return {
         ...base,
-        label: shortId(t.taskArn),
+        label: shortTaskId(t.taskArn),
+        accessibilityLabel: `Task ${shortId(t.taskArn)} ${t.lastStatus ?? ''}`.trim(),
         icon: taskIcon(t),
         collapsible: (t.containers?.length ?? 0) > 0 ? 'collapsed' : 'none',
         contextValue: `fargateLens.task.${(t.lastStatus ?? 'unknown').toLowerCase()}`,
@@ -137,6 +146,7 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeI
           td && `${td.family}:${td.revision}`,
           t.healthStatus && t.healthStatus !== 'UNKNOWN' && t.healthStatus,
           formatCpuMemory(t.cpu, t.memory),
+          !stopped && startedAgo && `${t.startedAt ? 'started' : 'created'} ${startedAgo}`,
         ]),
         tooltip: table(`Task ${shortId(t.taskArn)}`, [
           row('Last status', t.lastStatus),
@@ -155,7 +165,9 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeI
             'ECS Exec',
             t.enableExecuteCommand === undefined ? undefined : t.enableExecuteCommand ? 'enabled' : 'disabled',
           ),
-          row('Started', t.startedAt?.toISOString?.()),
+          row('Created', formatTime(t.createdAt)),
+          row('Started', t.startedAt && `${formatTime(t.startedAt)} (${startedAgo})`),
+          row('Stopped', formatTime(t.stoppedAt)),
           row('ARN', t.taskArn),
         ]),
       };
@@ -210,6 +222,8 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeI
         icon: { id: 'versions', color: node.status === 'ACTIVE' ? undefined : 'disabledForeground' },
         collapsible: 'none',
         contextValue: `fargateLens.revision.${node.status.toLowerCase()}`,
+        // Click shows the revision (its details also load into the tooltip on hover, view.ts).
+        command: { command: 'fargateLens.openAsJson', title: 'Open as JSON', args: [node] },
         description: join([node.latest && 'latest', node.status === 'INACTIVE' && 'INACTIVE']),
         tooltip: table(`Task definition ${node.family}:${node.revision}`, [
           row('Status', node.status),
@@ -228,7 +242,8 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeI
         description: join([
           f.Name && f.FileSystemId,
           f.LifeCycleState,
-          `${f.NumberOfMountTargets ?? 0} mount targets`,
+          plural(f.NumberOfMountTargets ?? 0, 'mount target'),
+          formatBytes(f.SizeInBytes?.Value),
           f.Encrypted && 'encrypted',
         ]),
         tooltip: table(`EFS ${f.FileSystemId}`, [
@@ -238,7 +253,13 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot): TreeI
           row('Throughput mode', f.ThroughputMode),
           row('Encrypted', f.Encrypted),
           row('Mount targets', f.NumberOfMountTargets),
-          row('Size (bytes)', f.SizeInBytes?.Value),
+          row(
+            'Size',
+            f.SizeInBytes?.Value === undefined
+              ? undefined
+              : `${formatBytes(f.SizeInBytes.Value)} (${f.SizeInBytes.Value.toLocaleString('en-US')} bytes, metered)`,
+          ),
+          row('ARN', f.FileSystemArn),
         ]),
       };
     }

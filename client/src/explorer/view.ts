@@ -26,6 +26,7 @@ export function toVsTreeItem(node: ExplorerNode, rollouts?: RolloutStore): vscod
   if (d.icon)
     item.iconPath = new vscode.ThemeIcon(d.icon.id, d.icon.color ? new vscode.ThemeColor(d.icon.color) : undefined);
   if (d.command) item.command = { command: d.command.command, title: d.command.title, arguments: d.command.args };
+  if (d.accessibilityLabel) item.accessibilityInformation = { label: d.accessibilityLabel };
   return item;
 }
 
@@ -63,7 +64,8 @@ export function createExplorerView(
     if (timer) clearInterval(timer);
     timer = undefined;
     const seconds = refreshIntervalSeconds();
-    if (view.visible && seconds > 0) timer = setInterval(() => model.refreshTransitional(), seconds * 1000);
+    if (view.visible && seconds > 0)
+      timer = setInterval(() => model.refreshTransitional(Date.now(), seconds * 1000), seconds * 1000);
     if (view.visible && !seen) {
       seen = true;
       onFirstVisible();

@@ -55,7 +55,7 @@ describe('connection-level errors (unit)', () => {
     assert.match(lines[0], /endpoint http:\/\/localhost:4566/);
     // The connection itself says where its calls go.
     const item = toTreeItem(root);
-    assert.equal(item.description, 'localhost:4566');
+    assert.equal(item.description, 'Europe (Ireland) · localhost:4566');
     assert.match(item.tooltip ?? '', /Endpoint \| http:\/\/localhost:4566/);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Connection } from '../../../client/src/aws/types';
-import { ExplorerModel } from '../../../client/src/explorer/model';
+import { ExplorerModel, transitionalDelayMs } from '../../../client/src/explorer/model';
 import type { ExplorerNode } from '../../../client/src/explorer/nodes';
 import { addCluster, addTaskDefinition, FakeAws } from './fakeAws';
 
@@ -222,6 +222,31 @@ describe('ExplorerModel (unit)', () => {
     const again = await model.getChildren(folder);
     assert.ok(again.every((n) => n.kind === 'task' && n.task.lastStatus === 'RUNNING'));
     assert.equal(model.refreshTransitional(), 0);
+  });
+
+  it('a deployment that never finishes is polled ever less often, not at full rate forever', async () => {
+    const { fake, model } = setup();
+    addCluster(fake.region('us-east-1'), 'us-east-1', 'prod', { services: 1, tasksPerService: 1 });
+    const [root] = await model.getChildren();
+    const cluster = (await model.getChildren(await child(model, root, 'clusters')))[0];
+    const services = await child(model, cluster, 'services');
+    const svc = fake.region('us-east-1').services.values().next().value![0];
+    svc.deployments = [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS' }];
+    await model.getChildren(services);
+    // Tick every 10 s for 20 minutes, reloading what was invalidated (as the view does).
+    const polls: number[] = [];
+    const t0 = 1_000_000;
+    for (let t = t0; t <= t0 + 20 * 60_000; t += 10_000) {
+      if (model.refreshTransitional(t, 10_000)) polls.push((t - t0) / 1000);
+      await model.getChildren(services);
+    }
+    const firstTwoMinutes = polls.filter((s) => s < 120).length;
+    const lastTenMinutes = polls.filter((s) => s >= 600).length;
+    assert.equal(firstTwoMinutes, 12, 'full rate at first');
+    assert.ok(lastTenMinutes <= 2, `backed off to at most every 5 minutes (polled at ${polls.join(', ')})`);
+    assert.ok(polls.length < 30, `${polls.length} polls in 20 minutes (full rate would be 121)`);
+    assert.equal(transitionalDelayMs(0, 10_000), 10_000);
+    assert.equal(transitionalDelayMs(60 * 60_000, 10_000), 300_000);
   });
 
   it('finds a new task for reveal', async () => {
