@@ -7,6 +7,9 @@ import { nodeOfKind } from '../explorer/nodes';
 import { toRegisterShape } from './registerShape';
 import type { CommandDeps } from './types';
 
+/** The palette title of fargateLens.registerTaskDefinition (category: title in package.json; a unit test checks it). */
+export const REGISTER_COMMAND_TITLE = 'Fargate Lens: Register Task Definition from Editor';
+
 export async function editTaskDefinition(deps: CommandDeps, arg?: unknown): Promise<void> {
   const node = nodeOfKind(arg, 'revision', 'family');
   if (!node) {
@@ -18,6 +21,6 @@ export async function editTaskDefinition(deps: CommandDeps, arg?: unknown): Prom
   const { taskDefinition, tags } = await apis.ecs.describeTaskDefinition(ref);
   await deps.ui.openUntitled(`${JSON.stringify(toRegisterShape(taskDefinition, tags), null, 2)}\n`, 'json');
   deps.ui.info(
-    `Edit, then run "Fargate Lens: Register Task Definition" to register a new revision of ${taskDefinition.family} in ${node.conn.region}.`,
+    `Edit, then run "${REGISTER_COMMAND_TITLE}" (or the editor title button) to register a new revision of ${taskDefinition.family} in ${node.conn.region}.`,
   );
 }

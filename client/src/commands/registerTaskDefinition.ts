@@ -1,10 +1,12 @@
 /**
- * Register task definition from the active editor. Refused while the document has error-severity
- * findings from the language server unless the user confirms; always confirms what will be registered
- * where; never runs in an untrusted workspace (the call would be driven by workspace content).
+ * Register task definition from the active editor: one confirmation saying what is registered where
+ * (and, when the language server reports errors, which; Cancel is the default); never runs in an
+ * untrusted workspace (the call would be driven by workspace content). An untitled copy made by "Edit
+ * Task Definition as New Revision" is discarded once registered.
  */
 import { formatAwsError } from '../aws/errors';
 import { parseRegisterInput } from './registerShape';
+import { plural } from '../explorer/format';
 import { pickConnection, type CommandDeps } from './types';
 
 export async function registerTaskDefinition(deps: CommandDeps): Promise<void> {
@@ -25,28 +27,26 @@ export async function registerTaskDefinition(deps: CommandDeps): Promise<void> {
     ui.error(`Cannot register: ${problem}`);
     return;
   }
-  const errors = ui.errorDiagnostics(editor.uri);
-  if (errors.length > 0) {
-    const go = await ui.confirm(
-      `The document has ${errors.length} error${errors.length > 1 ? 's' : ''} from Fargate Lens. Register anyway?`,
-      `${errors.slice(0, 5).join('\n')}${errors.length > 5 ? '\n…' : ''}\nECS may reject it, or tasks may fail to start.`,
-      'Register anyway',
-    );
-    if (!go) return;
-  }
   const conn = await pickConnection(deps);
   if (!conn) return;
   const family = String(input.family);
-  const ok = await ui.confirm(
-    `Register a new revision of "${family}"?`,
-    `RegisterTaskDefinition in ${conn.region} with profile ${conn.profile ?? 'default'}. Existing revisions and services are not changed.`,
-    'Register',
-  );
+  // One confirmation, Cancel the default; the language server's errors, if any, are in it.
+  const errors = ui.errorDiagnostics(editor.uri);
+  const where = `RegisterTaskDefinition in ${conn.region} with profile ${conn.profile ?? 'default'}. Existing revisions and services are not changed.`;
+  const ok = errors.length
+    ? await ui.confirm(
+        `Register "${family}" with ${plural(errors.length, 'error')} from Fargate Lens?`,
+        `${errors.slice(0, 5).join('\n')}${errors.length > 5 ? '\n…' : ''}\nECS may reject it, or tasks may fail to start.\n\n${where}`,
+        'Register anyway',
+      )
+    : await ui.confirm(`Register a new revision of "${family}"?`, where, 'Register');
   if (!ok) return;
   try {
     const apis = await deps.apis(conn);
     const td = await ui.withProgress(`Registering ${family}…`, () => apis.ecs.registerTaskDefinition(input));
     ui.info(`Registered ${td.family}:${td.revision}.`);
+    // The edited copy has done its job: an untitled document would otherwise stay dirty and ask to be saved.
+    if (editor.uri.startsWith('untitled:')) await ui.discardUntitled(editor.uri);
   } catch (err) {
     ui.error(`Register failed: ${formatAwsError(err, conn.profile)}`);
     return;

@@ -43,6 +43,8 @@ export interface Ui {
   /** Opens a read-only virtual JSON document (scheme fargate-lens). */
   openReadOnly(uri: string): Promise<void>;
   openUntitled(content: string, language: 'json'): Promise<void>;
+  /** Closes an untitled document without asking to save it (its content was used, e.g. registered). */
+  discardUntitled(uri: string): Promise<void>;
   copy(text: string): Promise<void>;
   openExternal(url: string): Promise<void>;
   /** Runs `task` under a progress notification; with `cancellable`, a Cancel button sets the cancellation. */

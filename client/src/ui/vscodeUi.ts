@@ -41,7 +41,10 @@ export function createVsCodeUi(
         }),
       ),
     async confirm(message, detail, action) {
-      return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+      // Cancel first: it is the dialog's default button, so Enter never runs the action by accident.
+      const items: vscode.MessageItem[] = [{ title: 'Cancel', isCloseAffordance: true }, { title: action }];
+      const picked = await vscode.window.showWarningMessage(message, { modal: true, detail }, ...items);
+      return picked?.title === action;
     },
     info: (m) => {
       log?.info(m);
@@ -58,6 +61,12 @@ export function createVsCodeUi(
     },
     async openUntitled(content, language) {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
+    },
+    async discardUntitled(uri) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (!doc) return;
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     },
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url))),

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Connection } from '../../../client/src/aws/types';
 import { COMMANDS } from '../../../client/src/commands/index';
@@ -185,7 +187,7 @@ describe('commands (unit)', () => {
     addCluster(fake.region('us-east-1'), 'us-east-1', 'prod', { services: 1, tasksPerService: 2 });
     const svc = await find(model, (n) => n.kind === 'service');
     await COMMANDS['fargateLens.enableServiceExec'](deps, svc);
-    assert.match(ui.confirms[0].detail, /forces a new deployment: all 2 running task\(s\)/);
+    assert.match(ui.confirms[0].detail, /forces a new deployment: all 2 running tasks of /);
     assert.equal(fake.count('UpdateService'), 1);
     assert.equal(fake.region('us-east-1').services.values().next().value![0].enableExecuteCommand, true);
   });
@@ -207,11 +209,16 @@ describe('commands (unit)', () => {
     ui.trusted = false;
     await COMMANDS['fargateLens.registerTaskDefinition'](deps);
     assert.match(ui.errors.at(-1)!, /trusted workspace/);
-    const ui2 = new ScriptedUi([value(true), value(true)]);
+    const ui2 = new ScriptedUi([value(true)]);
     ui2.editor = ui.editor;
     ui2.diagnostics = ['line 1: bad cpu'];
     await COMMANDS['fargateLens.registerTaskDefinition']({ ...deps, ui: ui2 });
     assert.equal(fake.count('RegisterTaskDefinition'), 1);
+    // One confirmation, naming the errors and where the call goes.
+    assert.equal(ui2.confirms.length, 1);
+    assert.match(ui2.confirms[0].message, /^Register "web" with 1 error from Fargate Lens\?$/);
+    assert.match(ui2.confirms[0].detail, /line 1: bad cpu[\s\S]*RegisterTaskDefinition in us-east-1/);
+    assert.deepEqual(ui2.discarded, [], 'a file is not closed');
     const registered = fake.region('us-east-1').taskDefinitions[0];
     assert.equal(registered.revision, 1);
     assert.match(ui2.infos[0], /Registered web:1/);
@@ -232,6 +239,24 @@ describe('commands (unit)', () => {
       /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/ecs\/v2\/clusters\/prod\/tasks\/[0-9a-f]+\/configuration\?region=us-east-1$/,
     );
     assert.equal(consoleUrl({ kind: 'message', id: 'x', conn, severity: 'info', message: 'm' }), undefined);
+  });
+
+  it('register from the untitled copy of Edit as New Revision: the toast names a real command, one confirmation, no dirty tab left', async () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { commands: Array<{ command: string; title: string; category?: string }> };
+    };
+    const titles = pkg.contributes.commands.map((c) => `${c.category ? `${c.category}: ` : ''}${c.title}`);
+    const ui = new ScriptedUi([value(true)]);
+    const { fake, deps, model } = setup(ui);
+    addTaskDefinition(fake.region('us-east-1'), 'us-east-1', 'web', 1);
+    await COMMANDS['fargateLens.editTaskDefinition'](deps, await find(model, (n) => n.kind === 'revision'));
+    const named = /run "([^"]+)"/.exec(ui.infos.at(-1) ?? '')?.[1];
+    assert.ok(named && titles.includes(named), `the toast names "${named}", which is no command title`);
+    ui.editor = { uri: 'untitled:Untitled-1', text: ui.untitled[0], languageId: 'json' };
+    await COMMANDS['fargateLens.registerTaskDefinition'](deps);
+    assert.equal(fake.count('RegisterTaskDefinition'), 1);
+    assert.equal(ui.confirms.length, 1);
+    assert.deepEqual(ui.discarded, ['untitled:Untitled-1']);
   });
 
   it('platform versions, register shape and register input parsing', () => {

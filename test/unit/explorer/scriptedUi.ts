@@ -69,6 +69,10 @@ export class ScriptedUi implements Ui {
   async openUntitled(content: string): Promise<void> {
     this.untitled.push(content);
   }
+  readonly discarded: string[] = [];
+  async discardUntitled(uri: string): Promise<void> {
+    this.discarded.push(uri);
+  }
   async copy(text: string): Promise<void> {
     this.copied.push(text);
   }
