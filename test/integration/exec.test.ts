@@ -117,6 +117,7 @@ after(async () => {
 
 function recorder() {
   const texts: string[] = [];
+  const commandOutput: string[] = [];
   const findings: { findings: Finding[]; blocking: boolean }[] = [];
   let pty: ExecPty | undefined;
   const ui: ExecUi = {
@@ -132,6 +133,12 @@ function recorder() {
     createProcessTerminal: (name, cmd) => texts.push(name, cmd.command),
     output: (t) => texts.push(t),
     showOutput: () => undefined,
+    commandOutput: (t) => {
+      texts.push(t);
+      commandOutput.push(t);
+    },
+    showCommandOutput: () => undefined,
+    withProgress: (_title, task) => task({ cancelled: false, onCancel: () => undefined }),
     showError: (m) => texts.push(`ERROR ${m}`),
     showInfo: (m) => texts.push(m),
     showText: async (c) => void texts.push(c),
@@ -154,7 +161,7 @@ function recorder() {
     }),
     defaultTarget: () => ({ region: 'us-east-1' }),
   };
-  return { deps, texts, findings, pty: () => pty };
+  return { deps, texts, commandOutput, findings, pty: () => pty };
 }
 
 function assertNoSecrets(texts: string[], more: string[] = []): void {
@@ -239,6 +246,11 @@ test('run command in container runs through the container shell and returns the 
     assert.doesNotMatch(out, /__FARGATE_LENS_EXIT_/, 'the marker is stripped');
     assert.match(out, /\[exit code 3\]/);
     assert.deepEqual(sizes, [{ cols: 300, rows: 100 }], 'a terminal size, as the plugin sends without a terminal');
+    // The command's output is on its own channel: header, output, exit code, no session or pre-flight lines.
+    const own = r.commandOutput.join('');
+    assert.match(own, /^\$ echo from-container/);
+    assert.match(own, /from-container\nit's \/root\n[\s\S]*\[exit code 3\]\n$/);
+    assert.ok(!own.includes('[exec]') && !own.includes('[pre-flight]'), own);
     assertNoSecrets(r.texts);
   } finally {
     state.agent = undefined;

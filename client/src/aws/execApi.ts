@@ -14,6 +14,7 @@ import {
   ListTasksCommand,
   UpdateServiceCommand,
   type ECSClient,
+  type Task,
   type ECSClientConfig,
 } from '@aws-sdk/client-ecs';
 import type { ExecApi, ExecSessionInfo, ExecuteCommandRequest } from '../exec/ports';
@@ -97,27 +98,14 @@ export class SdkExecApi implements ExecApi {
   }
 
   async describeTask(clusterArn: string, taskArn: string): Promise<TaskInfo | undefined> {
-    const t = (await this.ecs.send(new DescribeTasksCommand({ cluster: clusterArn, tasks: [taskArn] }))).tasks?.[0];
-    if (!t?.taskArn) return undefined;
-    return {
-      taskArn: t.taskArn,
-      clusterArn: t.clusterArn ?? clusterArn,
-      lastStatus: t.lastStatus,
-      desiredStatus: t.desiredStatus,
-      launchType: t.launchType,
-      platformVersion: t.platformVersion,
-      platformFamily: t.platformFamily,
-      enableExecuteCommand: t.enableExecuteCommand,
-      taskDefinitionArn: t.taskDefinitionArn,
-      group: t.group,
-      taskRoleOverride: t.overrides?.taskRoleArn,
-      containers: (t.containers ?? []).map((c) => ({
-        name: c.name ?? '',
-        runtimeId: c.runtimeId,
-        lastStatus: c.lastStatus,
-        managedAgents: c.managedAgents?.map((a) => ({ name: a.name, lastStatus: a.lastStatus, reason: a.reason })),
-      })),
-    };
+    return (await this.describeTasks(clusterArn, [taskArn]))[0];
+  }
+
+  async describeTasks(clusterArn: string, taskArns: string[]): Promise<TaskInfo[]> {
+    if (taskArns.length === 0) return [];
+    if (taskArns.length > 100) throw new RangeError(`DescribeTasks accepts at most 100 ids, got ${taskArns.length}`);
+    const r = await this.ecs.send(new DescribeTasksCommand({ cluster: clusterArn, tasks: taskArns }));
+    return (r.tasks ?? []).flatMap((t) => (t.taskArn ? [toTaskInfo(t, clusterArn)] : []));
   }
 
   async describeTaskDefinition(
@@ -212,4 +200,26 @@ export class SdkExecApi implements ExecApi {
       new UpdateServiceCommand({ cluster: clusterArn, service, enableExecuteCommand: true, forceNewDeployment: true }),
     );
   }
+}
+
+function toTaskInfo(t: Task, clusterArn: string): TaskInfo {
+  return {
+    taskArn: t.taskArn ?? '',
+    clusterArn: t.clusterArn ?? clusterArn,
+    lastStatus: t.lastStatus,
+    desiredStatus: t.desiredStatus,
+    launchType: t.launchType,
+    platformVersion: t.platformVersion,
+    platformFamily: t.platformFamily,
+    enableExecuteCommand: t.enableExecuteCommand,
+    taskDefinitionArn: t.taskDefinitionArn,
+    group: t.group,
+    taskRoleOverride: t.overrides?.taskRoleArn,
+    containers: (t.containers ?? []).map((c) => ({
+      name: c.name ?? '',
+      runtimeId: c.runtimeId,
+      lastStatus: c.lastStatus,
+      managedAgents: c.managedAgents?.map((a) => ({ name: a.name, lastStatus: a.lastStatus, reason: a.reason })),
+    })),
+  };
 }

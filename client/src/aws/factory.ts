@@ -41,6 +41,7 @@ const EXEC_METHODS: Record<ExecMethod, true> = {
   listClusters: true,
   listRunningTasks: true,
   describeTask: true,
+  describeTasks: true,
   describeTaskDefinition: true,
   describeCluster: true,
   executeCommand: true,

@@ -3,11 +3,11 @@
  * the terminal and pre-flight. AWS calls go through the extension's one client factory (its ExecApi
  * view; the SDK itself is in dist/aws.js).
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { AwsClientFactory } from '../aws/factory';
 import { execCommandHandlers } from '../exec';
 import type { ApiTarget } from '../exec/ports';
-import type { Logger } from '../ui/logChannels';
+import { OUTPUT_CHANNELS, type Logger } from '../ui/logChannels';
 
 export function startExec(host: {
   aws: AwsClientFactory;
@@ -19,13 +19,15 @@ export function startExec(host: {
   commands: ReturnType<typeof execCommandHandlers>;
   disposables: vscode.Disposable[];
 } {
+  const commandOutput = vscode.window.createOutputChannel(OUTPUT_CHANNELS.commandOutput);
   return {
     commands: execCommandHandlers({
+      commandOutput,
       apiFor: host.aws.exec,
       defaultTarget: host.defaultTarget,
       output: host.output,
       log: host.log,
     }),
-    disposables: [],
+    disposables: [commandOutput],
   };
 }

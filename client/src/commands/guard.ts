@@ -58,6 +58,7 @@ export function redactingExecUi(ui: ExecUi): ExecUi {
         blocking,
       ),
     output: (t) => ui.output(redact(t)),
+    commandOutput: (t) => ui.commandOutput(redact(t)),
     showError: (m) => ui.showError(redact(m)),
     showInfo: (m) => ui.showInfo(redact(m)),
   };

@@ -21,6 +21,8 @@ export interface RegisterExecDeps {
   output: vscode.LogOutputChannel;
   /** The same channel as a redacting logger (errors shown are also logged). */
   log?: Logger;
+  /** What commands run in containers print ("Fargate Lens: Command Output"), apart from the log. */
+  commandOutput: vscode.OutputChannel;
 }
 
 /**
@@ -37,7 +39,7 @@ function readSettings(): ExecSettings {
   };
 }
 
-function vscodeUi(output: vscode.OutputChannel, log?: Logger): ExecUi {
+function vscodeUi(output: vscode.OutputChannel, commandOutput: vscode.OutputChannel, log?: Logger): ExecUi {
   // Pickers, messages and links come from the one UI port; the rest is exec's own (terminals, output).
   const ui = createVsCodeUi(() => undefined, 'exec', log);
   return {
@@ -67,13 +69,16 @@ function vscodeUi(output: vscode.OutputChannel, log?: Logger): ExecUi {
     },
     output: (text) => output.append(text),
     showOutput: () => output.show(true),
+    commandOutput: (text) => commandOutput.append(text),
+    showCommandOutput: () => commandOutput.show(true),
+    withProgress: (title, task) => ui.withProgress(title, task, { cancellable: true }),
     showError: (m) => ui.error(m),
     showInfo: (m) => ui.info(m),
     async showText(content, language) {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
     },
     openExternal: (url) => ui.openExternal(url),
-    pick: (items, placeholder) => ui.pick(items, { title: placeholder }),
+    pick: (items, opts) => ui.pick(items, opts),
   };
 }
 
@@ -81,13 +86,19 @@ function vscodeUi(output: vscode.OutputChannel, log?: Logger): ExecUi {
 export function execCommandHandlers(deps: RegisterExecDeps): ExecHandlers {
   const execDeps: ExecDeps = {
     apiFor: deps.apiFor,
-    ui: vscodeUi(deps.output, deps.log),
+    ui: vscodeUi(deps.output, deps.commandOutput, deps.log),
     settings: readSettings,
     defaultTarget: () => deps.defaultTarget(),
   };
   return execHandlers(
     execDeps,
-    async () => vscode.window.showInputBox({ prompt: RUN_COMMAND_PROMPT, placeHolder: 'ls -la /app | head' }),
+    async (target) =>
+      vscode.window.showInputBox({
+        title: `Run command in ${target}`,
+        prompt: `${RUN_COMMAND_PROMPT} Its output goes to "Fargate Lens: Command Output".`,
+        placeHolder: 'ls -la /app | head',
+        ignoreFocusOut: true,
+      }),
     // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
     (line) => deps.output.debug(line),
   );

@@ -45,8 +45,13 @@ export interface Checked {
 }
 
 /** Resolves the container and runs pre-flight; undefined when blocked or cancelled (already reported). */
-export async function check(deps: ExecDeps, arg: unknown, again: () => Promise<unknown>): Promise<Checked | undefined> {
-  const target = await resolveContainer(arg, deps.apiFor, deps.ui, deps.defaultTarget);
+export async function check(
+  deps: ExecDeps,
+  arg: unknown,
+  again: () => Promise<unknown>,
+  purpose?: string,
+): Promise<Checked | undefined> {
+  const target = await resolveContainer(arg, deps.apiFor, deps.ui, deps.defaultTarget, purpose);
   if (!target) return undefined;
   const api = deps.apiFor(target);
   const gathered = await gatherPreflight(api, target, deps.settings().simulateIamPolicies);

@@ -7,15 +7,20 @@
 import { guardCommand, redactingExecUi } from '../commands/guard';
 import type { ChunkCommandId } from '../commands/registry';
 import { openShell, type ExecDeps } from './flow';
+import { resolveContainer } from './picker';
 import { runCommandInContainer } from './runCommand';
+import { terminalName } from './target';
 
 /** Exactly the ids client/src/commands/registry.ts lists for the exec chunk (compile-checked). */
 export type ExecHandlers = Record<ChunkCommandId<'exec'>, (arg?: unknown) => Promise<void>>;
 
-/** `askCommand` asks for the command line when the argument carries none (undefined: cancelled). */
+/**
+ * `askCommand` asks for the command line when the argument carries none (undefined: cancelled); it is
+ * asked after the container is chosen (target first, then command), with the target in its title.
+ */
 export function execHandlers(
   deps: ExecDeps,
-  askCommand: () => Promise<string | undefined>,
+  askCommand: (target: string) => Promise<string | undefined>,
   log?: (line: string) => void,
 ): ExecHandlers {
   const ui = redactingExecUi(deps.ui);
@@ -32,8 +37,13 @@ export function execHandlers(
       'fargateLens.runCommandInContainer',
       async (arg?: unknown) => {
         const given = typeof arg === 'object' && arg !== null ? (arg as { command?: unknown }).command : undefined;
-        const command = typeof given === 'string' && given ? given : await askCommand();
-        if (command) await runCommandInContainer(safe, arg, command);
+        const target = await resolveContainer(arg, safe.apiFor, ui, safe.defaultTarget, 'Run command');
+        if (!target) return;
+        const command = typeof given === 'string' && given ? given : await askCommand(terminalName(target));
+        if (!command) return;
+        await ui.withProgress(`Running "${command}" in ${target.containerName}`, (cancellation) =>
+          runCommandInContainer(safe, target, command, cancellation),
+        );
       },
       sink,
       'Run command in container failed',

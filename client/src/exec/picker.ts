@@ -3,13 +3,16 @@
  * for the container, and no argument walks cluster → task → container with quick picks.
  */
 import type { ApiTarget, ExecApiFactory, ExecUi } from './ports';
+import type { TaskInfo } from './preflight';
 import { clusterNameOf, narrowTarget, taskIdFromArn, type ContainerTarget } from './target';
 
+/** `purpose` titles the pickers: "Run command: task". */
 export async function resolveContainer(
   arg: unknown,
   apiFor: ExecApiFactory,
   ui: ExecUi,
   defaultTarget: () => ApiTarget,
+  purpose = 'Open shell',
 ): Promise<ContainerTarget | undefined> {
   const narrowed = narrowTarget(arg);
   if (narrowed?.kind === 'container') return narrowed;
@@ -19,10 +22,17 @@ export async function resolveContainer(
   let taskArn = narrowed?.taskArn;
   if (!clusterArn) {
     const clusters = await api.listClusters();
-    clusterArn = await ui.pick(
-      clusters.map((c) => ({ label: clusterNameOf(c), description: c, value: c })),
-      'Select a cluster',
-    );
+    if (clusters.length === 0) {
+      ui.showInfo(`There is no ECS cluster in ${where.region}.`);
+      return undefined;
+    }
+    clusterArn =
+      clusters.length === 1
+        ? clusters[0]
+        : await ui.pick(
+            clusters.map((c) => ({ label: clusterNameOf(c), description: c, value: c })),
+            { title: `${purpose}: cluster`, placeholder: `Clusters in ${where.region}` },
+          );
     if (!clusterArn) return undefined;
   }
   if (!taskArn) {
@@ -31,9 +41,17 @@ export async function resolveContainer(
       ui.showInfo(`Cluster ${clusterNameOf(clusterArn)} has no running tasks.`);
       return undefined;
     }
+    const cluster = clusterArn;
+    const described = await api.describeTasks(cluster, tasks.slice(0, 100));
     taskArn = await ui.pick(
-      tasks.map((t) => ({ label: taskIdFromArn(t), description: t, value: t })),
-      'Select a task',
+      (described.length
+        ? described
+        : tasks.map((t): TaskInfo => ({ taskArn: t, clusterArn: cluster, containers: [] }))
+      ).map(taskItem),
+      {
+        title: `${purpose}: task`,
+        placeholder: `Running tasks in ${clusterNameOf(cluster)}${tasks.length > 100 ? ' (first 100)' : ''}`,
+      },
     );
     if (!taskArn) return undefined;
   }
@@ -48,7 +66,7 @@ export async function resolveContainer(
       ? containers[0]
       : await ui.pick(
           containers.map((c) => ({ label: c.name, description: c.lastStatus, value: c })),
-          'Select a container',
+          { title: `${purpose}: container`, placeholder: `Containers of task ${taskIdFromArn(taskArn).slice(0, 8)}` },
         );
   if (!container) return undefined;
   return {
@@ -58,5 +76,18 @@ export async function resolveContainer(
     containerName: container.name,
     runtimeId: container.runtimeId,
     ...where,
+  };
+}
+
+/** A task as people recognise it: what runs (family:revision), who started it, which containers. */
+function taskItem(t: TaskInfo): { label: string; description?: string; detail?: string; value: string } {
+  const id = taskIdFromArn(t.taskArn);
+  const td = t.taskDefinitionArn?.split('/').pop();
+  const service = t.group?.startsWith('service:') ? t.group.slice('service:'.length) : undefined;
+  return {
+    label: td ? `${td} · ${id.slice(0, 8)}` : id,
+    description: service ? `service ${service}` : t.group ? t.group : 'standalone',
+    detail: [t.containers.map((c) => c.name).join(', '), id].filter(Boolean).join(' · '),
+    value: t.taskArn,
   };
 }

@@ -3,6 +3,7 @@
  * client/src/aws/execApi.ts (the only exec file importing @aws-sdk/*) and by stubs in tests;
  * `ExecUi` is implemented over VS Code in commands.ts and by recorders in tests.
  */
+import type { Cancellation, PickItem, PickOptions } from '../ui/port';
 import type { DataKey } from './session/handshake';
 import type { ClusterInfo, Finding, IamDecision, TaskDefinitionInfo, TaskInfo } from './preflight';
 import type { ExecPty } from './terminal';
@@ -29,6 +30,8 @@ export interface ExecApi {
   listClusters(): Promise<string[]>;
   listRunningTasks(clusterArn: string): Promise<string[]>;
   describeTask(clusterArn: string, taskArn: string): Promise<TaskInfo | undefined>;
+  /** One DescribeTasks call: at most 100 ARNs of one cluster (for readable task pickers). */
+  describeTasks(clusterArn: string, taskArns: string[]): Promise<TaskInfo[]>;
   describeTaskDefinition(taskDefinitionArn: string): Promise<{ info: TaskDefinitionInfo; raw: unknown } | undefined>;
   describeCluster(clusterArn: string): Promise<ClusterInfo | undefined>;
   /** ECS ExecuteCommand, always interactive (the only mode ECS supports). */
@@ -67,11 +70,18 @@ export interface ExecUi {
   createTerminal(name: string, pty: ExecPty): void;
   /** Spawns session-manager-plugin in a terminal, from an argument array. */
   createProcessTerminal(name: string, command: { command: string; args: string[] }): void;
+  /** The ECS Exec log (pre-flight findings, session events). */
   output(text: string): void;
   showOutput(): void;
+  /** What a command run in a container prints, apart from the log ("Fargate Lens: Command Output"). */
+  commandOutput(text: string): void;
+  showCommandOutput(): void;
+  /** Progress while a command runs; Cancel ends it (see runCommandInContainer). */
+  withProgress<T>(title: string, task: (cancellation: Cancellation) => Promise<T>): Promise<T>;
   showError(message: string): void;
   showInfo(message: string): void;
   showText(content: string, language: string): Promise<void>;
   openExternal(url: string): Promise<void>;
-  pick<T>(items: { label: string; description?: string; value: T }[], placeholder: string): Promise<T | undefined>;
+  /** A titled picker (the one UI port's). */
+  pick<T>(items: PickItem<T>[], opts: PickOptions): Promise<T | undefined>;
 }

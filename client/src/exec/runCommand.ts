@@ -10,6 +10,7 @@ import { ExitMarkerFilter, missingShell, newMarker, SHELL, shellSyntaxIn, wrapIn
 import { channelFor, check, execute, pluginCommand, type Checked, type ExecDeps, type ExecSettings } from './flow';
 import { runPlugin } from './plugin';
 import { terminalName } from './target';
+import type { Cancellation } from '../ui/port';
 import { agentErrorText } from './terminal';
 
 export const RUN_COMMAND_TIMEOUT_MS = 10 * 60 * 1000;
@@ -22,44 +23,59 @@ interface Run {
   noShell?: boolean;
   /** Reported already (ExecuteCommand refused, connection failed…). */
   failed?: boolean;
+  /** Cancelled by the user. */
+  cancelled?: boolean;
 }
 
-/** Runs one command, streaming its output to the output channel; resolves with its exit code. */
+/**
+ * Runs one command, streaming what it prints to the command output ("Fargate Lens: Command Output";
+ * pre-flight and session events stay in the ECS Exec log); resolves with its exit code.
+ * `cancellation` (the progress notification's Cancel) closes the session.
+ */
 export async function runCommandInContainer(
   deps: ExecDeps,
   arg: unknown,
   command: string,
+  cancellation?: Cancellation,
 ): Promise<number | undefined> {
-  const checked = await check(deps, arg, () => runCommandInContainer(deps, arg, command));
-  if (!checked) return undefined;
-  deps.ui.showOutput();
-  deps.ui.output(`$ ${command}   (${terminalName(checked.target)})\n`);
+  const checked = await check(deps, arg, () => runCommandInContainer(deps, arg, command), 'Run command');
+  if (!checked || cancellation?.cancelled) return undefined;
+  deps.ui.showCommandOutput();
+  deps.ui.commandOutput(`$ ${command}   (${terminalName(checked.target)})\n`);
   const marker = newMarker();
-  let run = await runOnce(deps, checked, wrapInShell(command, marker), marker);
+  let run = await runOnce(deps, checked, wrapInShell(command, marker), marker, cancellation);
   let direct = false;
   if (run.noShell) {
     direct = true;
     const syntax = shellSyntaxIn(command);
-    deps.ui.output(
+    deps.ui.commandOutput(
       `[the container has no ${SHELL}: running the command as it is, without a shell` +
         `${syntax.length ? ` — ${syntax.join(', ')} will reach the program as plain words` : ''}]\n`,
     );
-    run = await runOnce(deps, checked, command, undefined);
+    run = await runOnce(deps, checked, command, undefined, cancellation);
   }
-  if (run.failed) return undefined;
+  if (run.cancelled) deps.ui.commandOutput('\n[cancelled]\n');
+  if (run.failed || run.cancelled) return undefined;
   const why = direct ? 'ECS Exec does not report it for a command run without a shell' : 'no exit status came back';
-  deps.ui.output(`\n[exit code ${run.exitCode ?? `unknown: ${why}`}]\n`);
+  deps.ui.commandOutput(`\n[exit code ${run.exitCode ?? `unknown: ${why}`}]\n`);
   return run.exitCode;
 }
 
-async function runOnce(deps: ExecDeps, checked: Checked, command: string, marker: string | undefined): Promise<Run> {
+async function runOnce(
+  deps: ExecDeps,
+  checked: Checked,
+  command: string,
+  marker: string | undefined,
+  cancellation: Cancellation | undefined,
+): Promise<Run> {
   const settings = deps.settings();
+  if (cancellation?.cancelled) return { cancelled: true };
   const s = await execute(deps, checked, command);
   if (!s) return { failed: true };
   const filter = marker ? new ExitMarkerFilter(marker) : undefined;
   const show = (text: string) => {
     const shown = filter ? filter.push(text) : text;
-    if (shown) deps.ui.output(shown.replace(/\r\n/g, '\n'));
+    if (shown) deps.ui.commandOutput(shown.replace(/\r\n/g, '\n'));
   };
   const flush = () => show(filter?.end() ?? '');
   if (settings.useSessionManagerPlugin) return runWithPlugin(deps, s, settings, show, flush, marker);
@@ -69,6 +85,11 @@ async function runOnce(deps: ExecDeps, checked: Checked, command: string, marker
   let exitCode: number | undefined;
   channel.onOutput((b) => show(decoder.decode(b, { stream: true })));
   channel.onExit((c) => void (exitCode = c)); // only agents running it without a pty send one
+  let cancelled = false;
+  cancellation?.onCancel(() => {
+    cancelled = true;
+    channel.close();
+  });
   const closed = new Promise<{ problem?: string; agentError?: string }>((resolve) => {
     const timer = setTimeout(() => {
       channel.close();
@@ -84,11 +105,12 @@ async function runOnce(deps: ExecDeps, checked: Checked, command: string, marker
     await channel.open();
     const end = await closed;
     flush();
+    if (cancelled) return { cancelled: true };
     if (marker && missingShell(end.agentError)) return { noShell: true };
     const problem = end.problem ?? end.agentError;
     if (problem) {
       deps.ui.showError(`Run command in ${s.target.containerName}: ${problem}`);
-      if (end.agentError) deps.ui.output(`${end.agentError}\n`);
+      if (end.agentError) deps.ui.commandOutput(`${end.agentError}\n`);
     }
   } catch (e) {
     deps.ui.showError(s.redactor.error('ECS Exec connection failed', e).message);

@@ -10,6 +10,11 @@ export const LOG_CHANNELS = {
 
 export type LogChannelId = keyof typeof LOG_CHANNELS;
 
+/** Channels that hold program output, not log lines (same naming scheme). */
+export const OUTPUT_CHANNELS = {
+  commandOutput: 'Fargate Lens: Command Output',
+} as const;
+
 /** What features write to: every line is redacted before it reaches a channel. */
 export interface Logger {
   info(message: string): void;
