@@ -98,11 +98,12 @@ test('Run Command in Container: target first, titled pickers, readable tasks, th
       'pick Run command: container',
       'ask command for app @ 01234567 (ECS Exec)',
       'progress Running "ls -la /app" in app',
+      'out $ ls -la /app   (app @ 01234567 (ECS Exec))',
       'ExecuteCommand',
       'error ECS ExecuteCommand failed for app: Error: stop here',
     ],
   );
   assert.deepEqual(picks[1].labels, ['web:7 · 01234567', 'migrate:2 · fedcba98']);
   assert.deepEqual(picks[1].descriptions, ['service web', 'family:migrate']);
-  assert.ok(!events.some((e) => e.startsWith('out ')), 'nothing ran, so no command output');
+  assert.ok(!events.some((e) => e.startsWith('log $')), 'the command line goes to the command output, not the log');
 });
