@@ -157,7 +157,7 @@ describe('AWS explorer against moto_server (integration)', () => {
     assert.match(ui.confirms[0].message, /Run 1 task of worker:1 in cluster prod/);
   });
 
-  it('refuses a platform version too low for an EFS task definition, before any RunTask', async () => {
+  it('refuses a retired platform version typed in, before any RunTask (the editor flags it too)', async () => {
     const ui = new ScriptedUi([
       pickLabel(/^web$/),
       pickLabel(/^web:2$/),
@@ -166,7 +166,7 @@ describe('AWS explorer against moto_server (integration)', () => {
       value('1.3.0'),
     ]);
     await COMMANDS['fargateLens.runTask'](deps(ui), await clusterNode('prod'));
-    assert.match(ui.errors[0], /needs platform version 1\.4\.0 or later for EFS volumes/);
+    assert.match(ui.errors[0], /Platform version 1\.3\.0 is retired \(since 2026-03-16\)/);
   });
 
   it('stops a task after confirmation and removes it from the RUNNING list', async () => {
