@@ -45,6 +45,7 @@ test('Run Command in Container: target first, titled pickers, readable tasks, th
     describeTask: async (_c: string, arn: string) => TASKS.find((t) => t.taskArn === arn),
     describeTaskDefinition: async () => undefined,
     describeCluster: async () => undefined,
+    describeServiceExec: async () => undefined,
     executeCommand: async () => {
       events.push('ExecuteCommand');
       throw new Error('stop here');
