@@ -143,7 +143,15 @@ const entries = [
   },
   // The CLI's AWS subcommands (logs, diagnose, diff, verify, port-forward): a bundle of their own, loaded
   // by dist/cli-bundle.js only when one of them runs, so `lint` never compiles the AWS SDK.
-  { entryPoints: ['client/src/cli/index.ts'], outfile: 'dist/cli-aws.js', minify: true, external: ['vscode'] },
+  // It shares dist/aws.js (the SDK) with the extension instead of bundling a second copy.
+  {
+    entryPoints: ['client/src/cli/index.ts'],
+    outfile: 'dist/cli-aws.js',
+    minify: true,
+    external: ['vscode'],
+    supported: { 'dynamic-import': false },
+    plugins: splitAws ? [awsChunkPlugin] : [],
+  },
   ...(splitAws
     ? [
         {

@@ -8,7 +8,7 @@ import { REPO_ROOT, codeServerCli, prepareHome } from './codeServer.mjs';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const ALLOWED = [
-  /^extension\/dist\/(extension|server|cli|cli-bundle|aws|explorer|exec)\.js$/,
+  /^extension\/dist\/(extension|server|cli|cli-bundle|cli-aws|aws|explorer|exec|logs)\.js$/,
   /^extension\/schemas\/[^/]+\.json$/,
   /^extension\/images\/icon\.png$/,
   /^extension\/package\.json$/,
