@@ -8,6 +8,7 @@ import { ALL_RULES, RULES_BY_ID } from '../server/src/service/rules';
 import { META_RULES } from '../server/src/service/rules/meta';
 import { COMPLIANCE } from '../server/src/service/rules/compliance';
 import { ruleDocUrl } from '../server/src/service/rules/types';
+import { FAILURES } from '../client/src/diagnose/catalogue';
 
 const ROOT = join(__dirname, '..');
 
@@ -29,6 +30,7 @@ export function rulesMarkdown(): string {
     '',
   ];
   lines.push(...complianceMarkdown());
+  lines.push(...liveRulesMarkdown());
   for (const r of [...META_RULES, ...ALL_RULES]) {
     lines.push(
       `<a id="${anchor(r.id)}"></a>`,
@@ -45,6 +47,48 @@ export function rulesMarkdown(): string {
     );
   }
   return lines.join('\n');
+}
+
+/** Where ECS's stopped-task texts and their causes are documented (the catalogue's sources). */
+const STOPPED_TASK_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html';
+
+/**
+ * The run-time failure ids (`live/...`, client/src/diagnose/catalogue.ts): found on stopped tasks by
+ * `Diagnose` and `fargate-lens diagnose`, and shown as a warning on the member of the task definition in
+ * the workspace that causes them.
+ */
+export function liveRulesMarkdown(): string[] {
+  const kinds = Object.values(FAILURES);
+  const lines = [
+    '## Run-time failures (`live/`)',
+    '',
+    `Classified from what ECS keeps about a stopped task (stop code, whole stopped reason, each container's exit code and reason, the service events naming the task, the failed container's last log lines). Texts and causes: [Amazon ECS stopped task error messages](${STOPPED_TASK_DOCS}). A failure that matches none of these is reported unclassified, with its evidence. They are never raised by the linter: \`Diagnose\` and \`fargate-lens diagnose\` report them, and the editor shows them as a warning on the member named below (a hypothesis from a real stopped task, so never an error).`,
+    '',
+    '| id | title | member |',
+    '|---|---|---|',
+    ...kinds.map(
+      (k) =>
+        `| [\`${k.ruleId}\`](#${anchor(k.ruleId)}) | ${k.title} | ${k.notAFileProblem ? '— (not a defect of the file)' : k.members.map((m) => `\`${m}\``).join(', ')} |`,
+    ),
+    '',
+  ];
+  for (const k of kinds)
+    lines.push(
+      `<a id="${anchor(k.ruleId)}"></a>`,
+      `### \`${k.ruleId}\``,
+      '',
+      `**What:** ${k.title}.`,
+      '',
+      `**Why it usually happens:** ${k.cause}`,
+      '',
+      `**Fix:** ${k.fix}`,
+      '',
+      `**Points at:** ${k.notAFileProblem ? 'nothing in the file (reported, never as a problem of the file)' : k.members.map((m) => `\`${m}\``).join(', then ')}`,
+      '',
+      `**Source:** [Amazon ECS stopped task error messages](${STOPPED_TASK_DOCS})`,
+      '',
+    );
+  return lines;
 }
 
 /** The compliance mapping (server/src/service/rules/compliance.ts): other tools' ECS checks -> our ids. */
@@ -163,7 +207,7 @@ function main(): void {
   }
   writeFileSync(rulesPath, wanted);
   if (readme !== wantedReadme) writeFileSync(readmePath, wantedReadme);
-  process.stdout.write(`wrote docs/rules.md (${RULES_BY_ID.size} ids)\n`);
+  process.stdout.write(`wrote docs/rules.md (${RULES_BY_ID.size} ids, ${Object.keys(FAILURES).length} live/ ids)\n`);
 }
 
 if (require.main === module) main();

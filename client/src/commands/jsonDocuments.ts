@@ -17,6 +17,15 @@ export class JsonDocuments {
     return uri;
   }
 
+  /** Stores `text` as is (e.g. a Markdown report) under a readable path with extension `ext`; returns the URI. */
+  putText(region: string, kind: string, name: string, text: string, ext: 'md' | 'txt'): string {
+    const safe = (s: string): string => encodeURIComponent(s.replace(/[/:]/g, '-'));
+    const uri = `${SCHEME}:/${safe(region)}/${safe(kind)}/${safe(name)}.${ext}`;
+    this.docs.set(uri, text);
+    for (const l of this.listeners) l(uri);
+    return uri;
+  }
+
   get(uri: string): string | undefined {
     return this.docs.get(uri);
   }

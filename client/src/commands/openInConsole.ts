@@ -30,6 +30,7 @@ export function consoleUrl(node: ExplorerNode): string | undefined {
       return `${ecs}/clusters${q}`;
     case 'services':
     case 'standaloneTasks':
+    case 'stoppedTasks':
     case 'taskDefinitions':
     case 'inactiveFamilies':
     case 'fileSystems':

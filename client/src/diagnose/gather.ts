@@ -148,7 +148,13 @@ export async function diagnoseStopped(
           access,
           { kind: 'task', cluster: scope.cluster, task: task.taskArn, container: diagnosis.container },
           { limit: opts.logLines ?? 50 },
-        );
+        ).catch((e: unknown) => ({
+          // e.g. the task definition was deregistered and deleted: its log configuration is gone, the
+          // diagnosis is not (the error's name and message are ECS's, no credential in them)
+          ok: false as const,
+          reason: `could not be located (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)})`,
+          fix: undefined,
+        }));
         if (lines.ok) {
           evidence = { ...evidence, logLines: lines.lines.map((l) => l.message) };
           diagnosis = classifyStoppedTask(evidence);

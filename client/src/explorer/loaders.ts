@@ -51,6 +51,9 @@ const slice = <T>(items: T[], token: string | undefined, size: number): { items:
   return { items: items.slice(start, end), nextToken: end < items.length ? String(end) : undefined };
 };
 
+/** Stopped tasks shown per service (bounded memory; ECS keeps them about an hour). */
+export const MAX_STOPPED_SHOWN = 100;
+
 export function isServiceTask(task: Task, serviceName?: string): boolean {
   return serviceName ? task.group === `service:${serviceName}` : (task.group ?? '').startsWith('service:');
 }
@@ -90,10 +93,25 @@ export async function loadChildren(node: ExplorerNode, ctx: LoaderContext, token
       const all = await ctx.clusterTasks(node.clusterArn);
       const mine =
         node.kind === 'service'
-          ? all.filter((t) => isServiceTask(t, node.service.serviceName))
+          ? all.filter((t) => isServiceTask(t, node.service.serviceName) && t.lastStatus !== 'STOPPED')
           : all.filter((t) => !isServiceTask(t));
       const page = slice(mine, token, ctx.pageSize);
-      return { children: page.items.map((t) => nodes.task(node, node.clusterArn, t)), nextToken: page.nextToken };
+      const children = page.items.map((t) => nodes.task(node, node.clusterArn, t));
+      if (node.kind === 'service' && !token) {
+        if (mine.length === 0) children.push(nodes.message(node, 'info', 'No running tasks'));
+        children.push(nodes.stoppedTasks(node, node.clusterArn, node.service.serviceName));
+      }
+      return { children, nextToken: page.nextToken };
+    }
+    case 'stoppedTasks': {
+      // ListTasks (desiredStatus STOPPED) for this service only, DescribeTasks in batches of 100
+      const listed = await collectPages((nextToken) =>
+        ecs.listTasks(node.clusterArn, { desiredStatus: 'STOPPED', serviceName: node.serviceName, nextToken }),
+      );
+      const arns = listed.items.slice(0, MAX_STOPPED_SHOWN);
+      const tasks = arns.length ? await describeTasksBatched(ecs, node.clusterArn, arns, ctx.concurrency) : [];
+      const when = (t: Task): number => new Date(t.stoppedAt ?? t.stoppingAt ?? t.createdAt ?? 0).getTime();
+      return { children: tasks.sort((a, b) => when(b) - when(a)).map((t) => nodes.task(node, node.clusterArn, t)) };
     }
     case 'task':
       return {
@@ -156,6 +174,8 @@ export function emptyMessage(node: ExplorerNode): ExplorerNode | undefined {
       });
     case 'services':
       return nodes.message(node, 'info', 'No services in this cluster');
+    case 'stoppedTasks':
+      return nodes.message(node, 'info', 'No task stopped in the last hour');
     case 'standaloneTasks':
       return nodes.message(node, 'info', 'No standalone tasks running', {
         action: { command: 'fargateLens.runTask', title: 'Run task', args: [node] },

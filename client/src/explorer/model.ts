@@ -257,6 +257,7 @@ function clusterArnOf(node: ExplorerNode): string | undefined {
     case 'services':
     case 'service':
     case 'standaloneTasks':
+    case 'stoppedTasks':
     case 'task':
     case 'container':
       return node.clusterArn;

@@ -31,6 +31,8 @@ export type ExplorerNode =
   | (Base & { kind: 'services'; clusterArn: string })
   | (Base & { kind: 'service'; clusterArn: string; service: Service })
   | (Base & { kind: 'standaloneTasks'; clusterArn: string })
+  /** "Recently stopped": a service's stopped tasks (ECS keeps them for about an hour), newest first. */
+  | (Base & { kind: 'stoppedTasks'; clusterArn: string; serviceName: string })
   | (Base & { kind: 'task'; clusterArn: string; task: Task })
   | (Base & { kind: 'container'; clusterArn: string; taskArn: string; container: Container })
   | (Base & { kind: 'taskDefinitions' })
@@ -110,6 +112,12 @@ export const nodes = {
     kind: 'standaloneTasks',
     ...child(p, 'standalone'),
     clusterArn,
+  }),
+  stoppedTasks: (p: ExplorerNode, clusterArn: string, serviceName: string): ExplorerNode => ({
+    kind: 'stoppedTasks',
+    ...child(p, 'stopped'),
+    clusterArn,
+    serviceName,
   }),
   task: (p: ExplorerNode, clusterArn: string, task: Task): ExplorerNode => ({
     kind: 'task',
@@ -217,6 +225,7 @@ export function arnOf(node: ExplorerNode): string | undefined {
     case 'clusters':
     case 'services':
     case 'standaloneTasks':
+    case 'stoppedTasks':
     case 'taskDefinitions':
     case 'inactiveFamilies':
     case 'family':

@@ -79,6 +79,16 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
     }
     case 'services':
       return { ...base, label: 'Services', icon: { id: 'layers' }, collapsible: 'collapsed' };
+    case 'stoppedTasks':
+      return {
+        ...base,
+        label: 'Recently stopped',
+        description: 'kept by ECS for about an hour',
+        tooltip:
+          'Stopped tasks of this service, newest first: stop code, whole reason, exit codes. Diagnose explains why.',
+        icon: { id: 'history' },
+        collapsible: 'collapsed',
+      };
     case 'standaloneTasks':
       return {
         ...base,
@@ -141,6 +151,7 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
         contextValue: `fargateLens.task.${(t.lastStatus ?? 'unknown').toLowerCase()}`,
         description: join([
           t.lastStatus,
+          stopped && t.stopCode,
           stopped && t.stoppedReason,
           formatPlacement(t.launchType, t.capacityProviderName, t.platformVersion),
           td && `${td.family}:${td.revision}`,

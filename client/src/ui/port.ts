@@ -40,7 +40,7 @@ export interface Ui {
   info(message: string): void;
   /** An error notification (the VS Code adapter adds "Show Logs"). Pass only redacted text. */
   error(message: string): void;
-  /** Opens a read-only virtual JSON document (scheme fargate-lens). */
+  /** Opens a read-only virtual document (scheme fargate-lens): JSON, or Markdown when the URI ends in .md. */
   openReadOnly(uri: string): Promise<void>;
   openUntitled(content: string, language: 'json'): Promise<void>;
   /** Closes an untitled document without asking to save it (its content was used, e.g. registered). */

@@ -56,7 +56,7 @@ export function createVsCodeUi(
     },
     async openReadOnly(uri) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      await vscode.languages.setTextDocumentLanguage(doc, 'json');
+      await vscode.languages.setTextDocumentLanguage(doc, uri.endsWith('.md') ? 'markdown' : 'json');
       await vscode.window.showTextDocument(doc, { preview: true });
     },
     async openUntitled(content, language) {

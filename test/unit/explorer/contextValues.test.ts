@@ -67,6 +67,7 @@ const SAMPLES: ExplorerNode[] = [
   service(true),
   service(false),
   standalone,
+  nodes.stoppedTasks(cluster, 'arn:aws:ecs:us-east-1:123456789012:cluster/prod', 'web'),
   task('RUNNING'),
   task('PENDING'),
   task('STOPPED'),
@@ -95,6 +96,7 @@ const KIND_SEEN: Record<NodeKind, true> = {
   services: true,
   service: true,
   standaloneTasks: true,
+  stoppedTasks: true,
   task: true,
   container: true,
   taskDefinitions: true,
@@ -131,6 +133,8 @@ const EXPECTED: Record<string, (n: ExplorerNode) => boolean> = {
   'fargateLens.openInConsole': (n) => consoleUrl(n) !== undefined,
   'fargateLens.openAsJson': (n) => (OPEN_AS_JSON_KINDS as readonly string[]).includes(n.kind),
   'fargateLens.stopTask': (n) => n.kind === 'task' && n.task.lastStatus !== 'STOPPED',
+  // Why did it stop? A stopped task, or a service (its recently stopped tasks).
+  'fargateLens.diagnose': (n) => (n.kind === 'task' && n.task.lastStatus === 'STOPPED') || n.kind === 'service',
   'fargateLens.enableServiceExec': (n) => n.kind === 'service' && !n.service.enableExecuteCommand,
   'fargateLens.disableServiceExec': (n) => n.kind === 'service' && !!n.service.enableExecuteCommand,
   'fargateLens.runTask': (n) =>

@@ -96,14 +96,53 @@ describe('ExplorerModel (unit)', () => {
     assert.equal(standalone.length, 3);
     assert.ok(standalone.every((n) => n.kind === 'task' && n.task.group === 'family:web'));
     const svc = (await model.getChildren(await child(model, cluster, 'services')))[1];
-    const svcTasks = await model.getChildren(svc);
+    const svcKids = await model.getChildren(svc);
+    assert.equal(svcKids.at(-1)?.kind, 'stoppedTasks', 'a "Recently stopped" folder closes the service');
+    const svcTasks = svcKids.filter((n) => n.kind === 'task');
     assert.equal(svcTasks.length, 2);
     assert.ok(svcTasks.every((n) => n.kind === 'task' && n.task.group === 'service:svc-1'));
-    assert.equal(fake.count('ListTasks'), 1);
+    assert.equal(fake.count('ListTasks'), 1, 'the stopped tasks are listed only when the folder is opened');
     const containers = await model.getChildren(svcTasks[0]);
     assert.deepEqual(
       containers.map((c) => c.kind),
       ['container'],
+    );
+  });
+
+  it('"Recently stopped" under a service: ListTasks STOPPED for that service only, newest first, stop code and reason kept', async () => {
+    const { fake, model } = setup();
+    const region = fake.region('us-east-1');
+    const c = addCluster(region, 'us-east-1', 'prod', { services: 2, tasksPerService: 3 });
+    const tasks = region.tasks.get(c.clusterArn)!;
+    const stop = (t: (typeof tasks)[number], minutesAgo: number, reason: string): void =>
+      void Object.assign(t, {
+        lastStatus: 'STOPPED',
+        desiredStatus: 'STOPPED',
+        stopCode: 'EssentialContainerExited',
+        stoppedReason: reason,
+        stoppedAt: new Date(Date.now() - minutesAgo * 60_000),
+      });
+    stop(tasks[3], 30, 'older');
+    stop(tasks[4], 2, 'newer');
+    stop(tasks[0], 1, 'another service');
+    const [root] = await model.getChildren();
+    const cluster = (await model.getChildren(await child(model, root, 'clusters')))[0];
+    const svc = (await model.getChildren(await child(model, cluster, 'services')))[1];
+    const kids = await model.getChildren(svc);
+    assert.deepEqual(
+      kids.map((n) => n.kind),
+      ['task', 'stoppedTasks'],
+      'stopped tasks are not listed among the running ones',
+    );
+    const before = fake.calls.length;
+    const stopped = await model.getChildren(kids[1]);
+    assert.deepEqual(
+      stopped.map((n) => (n.kind === 'task' ? n.task.stoppedReason : n.kind)),
+      ['newer', 'older'],
+    );
+    assert.deepEqual(
+      fake.calls.slice(before).map((x) => x.op),
+      ['ListTasks', 'DescribeTasks'],
     );
   });
 
