@@ -50,7 +50,7 @@ describe('toTreeItem (unit)', () => {
       }),
     );
     assert.equal(stopped.contextValue, 'fargateLens.task.stopped');
-    assert.match(stopped.description!, /STOPPED · Essential container in task exited/);
+    assert.match(stopped.description!, /STOPPED · EssentialContainerExited · Essential container in task exited/);
     assert.equal(stopped.icon?.color, 'charts.red');
     assert.equal(
       toTreeItem(nodes.task(cluster, 'arn:c', { taskArn: 'x/t2', lastStatus: 'PROVISIONING' })).icon?.id,
