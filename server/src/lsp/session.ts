@@ -13,6 +13,7 @@ import { fileFilter } from '../service/workspace/files';
 import type { Settings } from '../protocol';
 import type { LiveEfs } from '../service/live';
 import { toLspDiagnostic } from './convert';
+import { ValidationPacer } from './pacing';
 import type { SettingsCache } from './settings';
 import { readFileUri } from './workspaceScan';
 
@@ -24,6 +25,9 @@ export class Session {
   private readonly open = new Map<string, { version: number; model: DocumentModel }>();
   /** Open documents whose parse waits for the debounce (large ones). */
   private readonly coalesced = new Set<string>();
+  /** What the last parse of each open document cost (ms), until its next validation is measured. */
+  private readonly parseMs = new Map<string, number>();
+  readonly pacer = new ValidationPacer();
   folders: string[] = [];
   /** Live EFS data from the client while it is connected to AWS. */
   live: LiveEfs | undefined;
@@ -45,7 +49,9 @@ export class Session {
     const s = await this.settings.get(doc.uri);
     const verdict = this.verdict(doc.uri, s);
     if (verdict === 'exclude') return undefined;
+    const started = performance.now();
     const model = this.ls.parse(doc.uri, text, { force: verdict === 'force', maxLength: s.maxFileSizeKB * 1024 });
+    this.parseMs.set(doc.uri, performance.now() - started);
     // Cached only while it is still the document's version: versions may arrive out of order, and an
     // older text must never stand in for a newer one (or the reverse).
     if (this.documents.get(doc.uri)?.version === version) this.open.set(doc.uri, { version, model });
@@ -76,6 +82,8 @@ export class Session {
   async closed(uri: string): Promise<void> {
     this.open.delete(uri);
     this.coalesced.delete(uri);
+    this.parseMs.delete(uri);
+    this.pacer.forget(uri);
     this.cancel(uri);
     this.settings.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -107,8 +115,14 @@ export class Session {
     for (const d of this.documents.all()) void this.changed(d);
   }
 
-  schedule(uri: string, delay: number): void {
+  /**
+   * Validates the document after a delay that follows its measured cost, at most `capMs`
+   * (`fargateLens.debounceMs`): cheap documents at once, expensive ones once per pause in typing.
+   */
+  schedule(uri: string, capMs: number): void {
     this.cancel(uri);
+    const length = this.documents.get(uri)?.getText().length ?? 0;
+    const delay = this.pacer.delay(uri, length, capMs);
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -130,7 +144,10 @@ export class Session {
       await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
+    const started = performance.now();
     const diags = await this.ls.validateAll(model, { rules: s.rules, live: this.live });
+    this.pacer.record(uri, this.parseMs.get(uri) ?? 0, performance.now() - started);
+    this.parseMs.delete(uri);
     // The document changed meanwhile (newer or older version): these results are stale; the change
     // scheduled its own publish.
     if (this.documents.get(uri)?.version !== version || this.open.get(uri)?.model !== model) return;

@@ -145,6 +145,12 @@ test('hover: API docs, values, Fargate PV and restrictions, API reference link (
   assert.match(add.contents.value, /Only `SYS_PTRACE`/);
   assert.match(add.contents.value, /needs 1\.4\.0/);
   assert.match(add.contents.value, /API_KernelCapabilities\.html/);
+  // The Fargate facts come before the long API text, which comes before the reference link.
+  const v = add.contents.value;
+  const doc = v.indexOf('The Linux capabilities');
+  assert.ok(doc > 0, v);
+  assert.ok(v.indexOf('needs 1.4.0') < doc && v.indexOf('Only `SYS_PTRACE`') < doc, v);
+  assert.ok(v.indexOf('API_KernelCapabilities.html') > doc, v);
   assert.match(h('"interval"').contents.value, /5-300 seconds/);
   const proto = h('"tcp"');
   assert.match(proto.contents.value, /\*\*Allowed values:\*\* `tcp`, `udp`/);

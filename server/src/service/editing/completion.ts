@@ -51,12 +51,14 @@ export function complete(
         tree,
         objectPath,
         !!literal && /^\s*:/.test(text.slice(literal.offset + literal.length)),
+        separatorAfter(text, replace.offset + replace.length),
       ),
     };
   }
   const path: JsonPath = loc.path;
   const items = valueCompletions({ schema, tree, path, kind, fargate: ctx.fargate });
-  if (!literal && typeof path[path.length - 1] === 'number') items.push(...itemSnippets(schema, path));
+  if (!literal && typeof path[path.length - 1] === 'number')
+    items.push(...itemSnippets(schema, path, separatorAfter(text, offset)));
   return { replace, items };
 }
 
@@ -91,6 +93,7 @@ function propertyCompletions(
   tree: AstNode | undefined,
   objectPath: JsonPath,
   keyOnly: boolean,
+  sep = '',
 ): CompletionItem[] {
   const step = schemaAt(schema, objectPath);
   const props = step?.schema.properties ?? {};
@@ -114,7 +117,7 @@ function propertyCompletions(
       documentation: doc,
       filterText: `"${name}"`,
       insertTextFormat: InsertTextFormat.Snippet,
-      insertText: keyOnly ? `"${name}"` : `"${name}": ${valueSnippet(resolved)}`,
+      insertText: keyOnly ? `"${name}"` : `"${name}": ${valueSnippet(resolved)}${sep}`,
       ...(member.deprecationMessage ? { tags: [1] } : {}),
     };
     items.push(base);
@@ -124,7 +127,7 @@ function propertyCompletions(
         ...base,
         label: `${name} (${block.label})`,
         detail: block.detail,
-        insertText: `"${name}": ${renderJson(block.body)}`,
+        insertText: `"${name}": ${renderJson(block.body)}${sep}`,
         kind: CompletionItemKind.Snippet,
         sortText: `~${name}`,
       });
@@ -133,7 +136,7 @@ function propertyCompletions(
   return items;
 }
 
-function itemSnippets(schema: SchemaNode, path: JsonPath): CompletionItem[] {
+function itemSnippets(schema: SchemaNode, path: JsonPath, sep: string): CompletionItem[] {
   const arrayStep = schemaAt(schema, path.slice(0, -1));
   const key =
     arrayStep?.owner && arrayStep.key
@@ -149,10 +152,31 @@ function itemSnippets(schema: SchemaNode, path: JsonPath): CompletionItem[] {
           kind: CompletionItemKind.Snippet,
           detail: block.detail,
           insertTextFormat: InsertTextFormat.Snippet,
-          insertText: renderJson(block.body),
+          insertText: `${renderJson(block.body)}${sep}`,
         },
       ]
     : [];
+}
+
+/**
+ * The separator an insertion at `end` needs so the document stays valid JSON: a comma when another
+ * member or item follows (`"a": 1 | "b": 2`), nothing before `}`, `]`, `,` or the end.
+ */
+export function separatorAfter(text: string, end: number): string {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(end);
+  switch (scanner.scan()) {
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NumericLiteral:
+    case SyntaxKind.OpenBraceToken:
+    case SyntaxKind.OpenBracketToken:
+    case SyntaxKind.TrueKeyword:
+    case SyntaxKind.FalseKeyword:
+    case SyntaxKind.NullKeyword:
+      return ',';
+    default:
+      return '';
+  }
 }
 
 export function typeLabel(s: SchemaNode): string {

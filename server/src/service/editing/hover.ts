@@ -32,12 +32,13 @@ export function hover(root: AstNode | undefined, offset: number, kind: SchemaKin
   const lines: string[] = [];
   lines.push(`**${step.key}**${shape ? ` · \`${shape}\`` : ''} · \`${typeLabel(step.schema)}\``);
   if (step.member?.deprecationMessage) lines.push(`**Deprecated:** ${step.member.deprecationMessage}`);
-  const doc = step.member?.markdownDescription ?? step.schema.markdownDescription;
-  if (doc) lines.push(doc);
-  if (step.schema.enum) lines.push(`**Allowed values:** ${step.schema.enum.map((v) => `\`${v}\``).join(', ')}`);
-  if (facts?.range) lines.push(`**Range:** ${facts.range}`);
+  // The Fargate facts and the short constraints first; the long API text after them.
   if (facts?.pv) lines.push(`**Fargate platform version:** needs ${facts.pv} or later (Linux).`);
   if (facts?.fargate) lines.push(`**Fargate:** ${facts.fargate}`);
+  if (step.schema.enum) lines.push(`**Allowed values:** ${step.schema.enum.map((v) => `\`${v}\``).join(', ')}`);
+  if (facts?.range) lines.push(`**Range:** ${facts.range}`);
+  const doc = step.member?.markdownDescription ?? step.schema.markdownDescription;
+  if (doc) lines.push(doc);
   if (shape) lines.push(`[${shape} in the Amazon ECS API Reference](${API_REFERENCE}/API_${shape}.html)`);
   const target = loc.onKey ? loc.onKey.keySpan : { offset: loc.node.offset, length: loc.node.length };
   return { contents: { kind: 'markdown', value: lines.join('\n\n') }, span: { ...target } };
