@@ -77,9 +77,10 @@ describe('AWS explorer against moto_server (integration)', () => {
     const web = services.find((s) => s.kind === 'service' && s.service.serviceName === 'web')!;
     assert.ok(web.kind === 'service' && web.service.enableExecuteCommand === true);
     const webTasks = await model.getChildren(web);
+    // The running tasks, then the "Recently stopped" folder (loaded when opened).
     assert.deepEqual(
       webTasks.map((t) => (t.kind === 'task' ? t.task.taskArn : t.kind)).sort(),
-      [...seed.tasks.web].sort(),
+      [...seed.tasks.web, 'stoppedTasks'].sort(),
     );
     const standalone = await model.getChildren(await kid(prod, (n) => n.kind === 'standaloneTasks'));
     assert.deepEqual(

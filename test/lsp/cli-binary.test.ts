@@ -16,7 +16,7 @@ test(
     assert.equal(r.signal, null, 'no timeout');
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     const files = JSON.parse(r.stdout);
-    assert.ok(files.length >= 60);
+    assert.ok(files.length >= 55, `${files.length} files examined`); // 61 files of the corpus are redistributable
   },
 );
 

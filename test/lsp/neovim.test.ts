@@ -7,7 +7,7 @@ import { FIXTURES, SERVER } from './client';
 const SCRIPT = resolve(__dirname, 'nvim/check.lua');
 
 /** Runs headless Neovim against the server; returns the JSON lines it printed. */
-export function runNeovim(file: string, requests: unknown[] = []): Record<string, unknown>[] {
+export function runNeovim(file: string, requests: unknown[] = [], expect = ''): Record<string, unknown>[] {
   const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `luafile ${SCRIPT}`], {
     env: {
       ...process.env,
@@ -15,6 +15,7 @@ export function runNeovim(file: string, requests: unknown[] = []): Record<string
       LSP_FILE: file,
       LSP_ROOT: FIXTURES,
       LSP_REQUESTS: JSON.stringify(requests),
+      LSP_EXPECT: expect,
     },
     encoding: 'utf8',
     timeout: 60000,
@@ -56,7 +57,7 @@ test('Neovim attaches over stdio and receives our rule codes (lsp)', () => {
 });
 
 test('Neovim sees cross-file pv/feature-requires-1.4.0 on the service input (lsp)', () => {
-  const out = runNeovim(join(FIXTURES, 'uploads-service.json'));
+  const out = runNeovim(join(FIXTURES, 'uploads-service.json'), [], 'pv/feature-requires-1.4.0');
   const diags = out.find((l) => l.diagnostics)?.diagnostics as { code: string }[];
   assert.ok(
     diags.some((d) => d.code === 'pv/feature-requires-1.4.0'),
