@@ -338,10 +338,14 @@ describe('no credentials in anything the extension shows, logs or publishes (int
     const taskArn = run.tasks![0].taskArn!;
     const kms = new FakeKms();
     let agentUrl = '';
+    let agentRef: FakeAgent | undefined;
     const stub = await AwsStub.start({
       upstream: moto.endpoint,
       kms,
-      session: () => ({ sessionId: SESSION_ID, streamUrl: agentUrl, tokenValue: STREAM_TOKEN }),
+      session: (input) => {
+        agentRef?.configure({ command: input.command }); // ECS hands the agent the command
+        return { sessionId: SESSION_ID, streamUrl: agentUrl, tokenValue: STREAM_TOKEN };
+      },
       patchTask: (t) => {
         t.lastStatus = 'RUNNING';
         t.enableExecuteCommand = true;
@@ -362,6 +366,7 @@ describe('no credentials in anything the extension shows, logs or publishes (int
       kms,
     });
     agentUrl = agent.url;
+    agentRef = agent;
     const texts: string[] = [];
     const ui: ExecUi = {
       presentFindings: async (f) => void texts.push(...f.map((x) => `${x.message} ${JSON.stringify(x.fix ?? '')}`)),
