@@ -7,6 +7,8 @@
  * The credential-providers package is loaded with a dynamic import, so nothing from the SDK is
  * evaluated until the first AWS call.
  */
+import type { Agent } from 'node:http';
+import { proxyAgent, type ProxySettings } from './proxy';
 import type { Connection } from './types';
 
 /** Structurally what the SDK expects for `credentials`. */
@@ -22,6 +24,8 @@ export interface AwsClientOptions {
   endpoint?: string;
   maxAttempts?: number;
   requestTimeoutMs?: number;
+  /** VS Code http.proxy / HTTPS_PROXY, NO_PROXY, strictSSL (aws/proxy.ts). */
+  proxy?: ProxySettings;
 }
 
 export interface AwsClientConfig {
@@ -31,7 +35,13 @@ export interface AwsClientConfig {
   retryMode: 'adaptive';
   maxAttempts: number;
   /** throwOnRequestTimeout: without it @smithy/node-http-handler only logs a warning and keeps waiting. */
-  requestHandler: { requestTimeout: number; connectionTimeout: number; throwOnRequestTimeout: true };
+  requestHandler: {
+    requestTimeout: number;
+    connectionTimeout: number;
+    throwOnRequestTimeout: true;
+    httpsAgent?: Agent;
+    httpAgent?: Agent;
+  };
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -82,6 +92,23 @@ export async function createAwsClientConfig(
       requestTimeout: options.requestTimeoutMs ?? 30_000,
       connectionTimeout: 10_000,
       throwOnRequestTimeout: true,
+      ...sdkProxyAgents(connection.region, endpoint, options.proxy),
     },
   };
+}
+
+/**
+ * The proxy agents for SDK calls. NO_PROXY is decided once per client, on the endpoint override when
+ * there is one, else on the regional AWS host (`ecs.<region>.amazonaws.com` stands for all of them).
+ */
+function sdkProxyAgents(
+  region: string,
+  endpoint: string | undefined,
+  proxy: ProxySettings | undefined,
+): { httpsAgent?: Agent; httpAgent?: Agent } {
+  if (!proxy?.proxy) return {};
+  const target = endpoint ?? `https://ecs.${region}.amazonaws.com`;
+  const agent = proxyAgent(target, proxy);
+  if (!agent) return {};
+  return target.startsWith('http:') ? { httpAgent: agent } : { httpsAgent: agent };
 }

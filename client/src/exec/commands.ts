@@ -3,7 +3,7 @@
  * settings, and the ExecUi adapter (one message per pre-flight result, terminals, output channel).
  */
 import * as vscode from 'vscode';
-import { userLevel } from '../explorer/settings';
+import { userLevel, vscodeProxySettings } from '../explorer/settings';
 import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import type { ExecDeps, ExecSettings } from './flow';
@@ -88,6 +88,7 @@ export function execCommandHandlers(deps: RegisterExecDeps): ExecHandlers {
     apiFor: deps.apiFor,
     ui: vscodeUi(deps.output, deps.commandOutput, deps.log),
     settings: readSettings,
+    proxy: vscodeProxySettings,
     defaultTarget: () => deps.defaultTarget(),
   };
   return execHandlers(

@@ -10,6 +10,7 @@ import { buildPluginCommand } from './plugin';
 import type { ApiTarget, ExecApi, ExecApiFactory, ExecSessionInfo, ExecUi } from './ports';
 import { isBlocking, type Finding } from './preflight';
 import { DataChannel } from './session/dataChannel';
+import type { ProxySettings } from '../aws/proxy';
 import { Redactor } from './session/redact';
 import { ssmTargetId, terminalName, type ContainerTarget } from './target';
 import { ExecPty } from './terminal';
@@ -27,6 +28,8 @@ export interface ExecDeps {
   settings(): ExecSettings;
   /** Region/profile for the palette flow, when no tree node is given. */
   defaultTarget: () => ApiTarget;
+  /** HTTPS proxy for the session WebSocket (VS Code http.proxy, HTTPS_PROXY, NO_PROXY). */
+  proxy?: () => ProxySettings;
 }
 
 export interface Started {
@@ -101,8 +104,9 @@ async function passPreflight(
   return false;
 }
 
-export function channelFor(s: Started, log: (line: string) => void): DataChannel {
+export function channelFor(s: Started, log: (line: string) => void, proxy?: ProxySettings): DataChannel {
   return new DataChannel({
+    proxy,
     streamUrl: s.session.streamUrl,
     tokenValue: s.session.tokenValue,
     sessionId: s.session.sessionId,
@@ -138,7 +142,7 @@ export async function openShell(deps: ExecDeps, arg: unknown): Promise<ExecPty |
     return undefined;
   }
   const log = (line: string) => deps.ui.output(`[exec] ${s.redactor.redact(line)}\n`);
-  const pty = new ExecPty(channelFor(s, log), () => s.api.terminateSession(s.session.sessionId), log);
+  const pty = new ExecPty(channelFor(s, log, deps.proxy?.()), () => s.api.terminateSession(s.session.sessionId), log);
   deps.ui.createTerminal(name, pty);
   return pty;
 }

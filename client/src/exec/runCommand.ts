@@ -79,7 +79,7 @@ async function runOnce(
   };
   const flush = () => show(filter?.end() ?? '');
   if (settings.useSessionManagerPlugin) return runWithPlugin(deps, s, settings, show, flush, marker);
-  const channel = channelFor(s, (line) => deps.ui.output(`[exec] ${line}\n`));
+  const channel = channelFor(s, (line) => deps.ui.output(`[exec] ${line}\n`), deps.proxy?.());
   channel.resize(RUN_COMMAND_SIZE.cols, RUN_COMMAND_SIZE.rows);
   const decoder = new TextDecoder('utf-8');
   let exitCode: number | undefined;

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { sanitizeEndpoint, type AwsClientOptions } from '../aws/clientConfig';
+import { proxySettingsFrom, type ProxySettings } from '../aws/proxy';
 import type { ConnectionSettings } from '../commands/types';
 import type { ExplorerSettings } from './model';
 
@@ -32,7 +33,14 @@ export function clientOptions(): AwsClientOptions {
   return {
     endpoint: userLevel<string>('aws.endpoint', '') || undefined,
     maxAttempts: userLevel<number>('aws.maxAttempts', 5),
+    proxy: vscodeProxySettings(),
   };
+}
+
+/** VS Code's own proxy settings (`http.proxy`, `http.proxyStrictSSL`), then HTTPS_PROXY / NO_PROXY. */
+export function vscodeProxySettings(): ProxySettings {
+  const http = vscode.workspace.getConfiguration('http');
+  return proxySettingsFrom(http.get<string>('proxy') || undefined, http.get<boolean>('proxyStrictSSL', true));
 }
 
 export function explorerSettings(): ExplorerSettings & { refreshIntervalSeconds: number } {

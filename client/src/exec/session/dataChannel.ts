@@ -49,6 +49,7 @@ import { Redactor } from './redact';
 import { InputQueue, splitInput } from './input';
 import { Link, type ConnectionEvent, type ConnectionState } from './link';
 import type { ReconnectSettings } from './reconnect';
+import type { ProxySettings } from '../../aws/proxy';
 
 export type { ConnectionEvent, ConnectionState } from './link';
 export const CLIENT_VERSION = '1.2.677.0';
@@ -74,6 +75,8 @@ export interface DataChannelOptions {
   outboundCapacity?: number;
   /** Extra secrets to keep out of logs and errors (e.g. credentials). */
   secrets?: string[];
+  /** HTTPS proxy for the WebSocket (CONNECT), NO_PROXY and extra CAs. */
+  proxy?: ProxySettings;
 }
 
 export interface SessionReady {
@@ -132,7 +135,9 @@ export class DataChannel {
       reconnect: opts.reconnect,
       random: opts.random,
       mayResume: () => !this.exited,
+      proxy: opts.proxy,
     });
+    if (opts.proxy?.proxy) this.redactor.add(opts.proxy.proxy);
     this.onConnection = this.link.onConnection;
     this.link.onFrame((f) => this.onFrame(f));
     this.link.onResumed(() => this.resumed());

@@ -11,6 +11,7 @@ import { Emitter } from '../emitter';
 import type { Clock } from './outbound';
 import type { Redactor } from './redact';
 import { dial, tokenFrame } from './socket';
+import { proxyAgent, tlsOptions, type ProxySettings } from '../../aws/proxy';
 import { PLUGIN_RECONNECT, Reconnector, type ReconnectSettings } from './reconnect';
 
 export const KEEPALIVE_MS = 5 * 60 * 1000;
@@ -39,6 +40,8 @@ export interface LinkOptions {
   random?: () => number;
   /** Whether a drop may still be resumed (not once the shell has exited). */
   mayResume(): boolean;
+  /** HTTPS proxy (CONNECT) and extra CAs for the WebSocket (aws/proxy.ts). */
+  proxy?: ProxySettings;
 }
 
 export class Link {
@@ -102,9 +105,17 @@ export class Link {
         },
         closed: (_code, error) => socket === this.socket && this.lost(error),
       },
+      this.socketOptions(),
     );
     this.socket = socket;
     return opened;
+  }
+
+  private socketOptions(): WebSocket.ClientOptions {
+    const proxy = this.opts.proxy;
+    if (!proxy) return {};
+    const agent = proxyAgent(this.opts.streamUrl, proxy);
+    return { ...tlsOptions(proxy), ...(agent ? { agent } : {}) };
   }
 
   /** The current socket is open with its token sent: the first connection, or a resumed one. */

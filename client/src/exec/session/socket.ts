@@ -31,8 +31,13 @@ export function tokenFrame(tokenValue: string, clientId: string, clientVersion: 
 }
 
 /** Starts a connection; the socket is returned at once so that a caller can abort it while it connects. */
-export function dial(url: string, firstFrame: string, events: SocketEvents): Dialled {
-  const socket = new WebSocket(url);
+export function dial(
+  url: string,
+  firstFrame: string,
+  events: SocketEvents,
+  options: WebSocket.ClientOptions = {},
+): Dialled {
+  const socket = new WebSocket(url, options);
   let isOpen = false;
   let lastError: Error | undefined;
   const opened = new Promise<void>((resolve, reject) => {

@@ -1,0 +1,56 @@
+/**
+ * A real forward proxy for tests: it accepts HTTP CONNECT (RFC 9110 §9.3.6), opens a TCP connection to
+ * the requested host:port, answers "200 Connection Established" and relays bytes both ways, as corporate
+ * proxies do. Over TLS (`tls` with a key and certificate, e.g. from a test CA) clients reach the proxy
+ * itself over https. Anything but CONNECT gets 405. Records each tunnel's target.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+
+export class ConnectProxy {
+  readonly tunnels: string[] = [];
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(tls?: { key: string; cert: string }): Promise<ConnectProxy> {
+    const server: Server = tls ? createHttpsServer(tls) : createHttpServer();
+    server.on('request', (_req, res) => {
+      res.writeHead(405, { allow: 'CONNECT' });
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const proxy = new ConnectProxy(server, `${tls ? 'https' : 'http'}://127.0.0.1:${port}`);
+    server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => proxy.tunnel(req, client, head));
+    return proxy;
+  }
+
+  private tunnel(req: IncomingMessage, client: Socket, head: Buffer): void {
+    const [host, port] = String(req.url).split(':');
+    this.tunnels.push(String(req.url));
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const s of [client, upstream]) {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
