@@ -8,7 +8,7 @@
  * evaluated until the first AWS call.
  */
 import type { Agent } from 'node:http';
-import { proxyAgent, type ProxySettings } from './proxy';
+import type { ProxySettings } from './proxySettings';
 import type { Connection } from './types';
 
 /** Structurally what the SDK expects for `credentials`. */
@@ -92,7 +92,7 @@ export async function createAwsClientConfig(
       requestTimeout: options.requestTimeoutMs ?? 30_000,
       connectionTimeout: 10_000,
       throwOnRequestTimeout: true,
-      ...sdkProxyAgents(connection.region, endpoint, options.proxy),
+      ...(await sdkProxyAgents(connection.region, endpoint, options.proxy)),
     },
   };
 }
@@ -101,12 +101,13 @@ export async function createAwsClientConfig(
  * The proxy agents for SDK calls. NO_PROXY is decided once per client, on the endpoint override when
  * there is one, else on the regional AWS host (`ecs.<region>.amazonaws.com` stands for all of them).
  */
-function sdkProxyAgents(
+async function sdkProxyAgents(
   region: string,
   endpoint: string | undefined,
   proxy: ProxySettings | undefined,
-): { httpsAgent?: Agent; httpAgent?: Agent } {
+): Promise<{ httpsAgent?: Agent; httpAgent?: Agent }> {
   if (!proxy?.proxy) return {};
+  const { proxyAgent } = await import('./proxy'); // https-proxy-agent only when a proxy is in use
   const target = endpoint ?? `https://ecs.${region}.amazonaws.com`;
   const agent = proxyAgent(target, proxy);
   if (!agent) return {};

@@ -1,65 +1,9 @@
-/**
- * HTTPS proxies for everything Fargate Lens sends to AWS: the SSM data-channel WebSocket and the SDK
- * calls. The proxy is VS Code's `http.proxy` when set, else HTTPS_PROXY / HTTP_PROXY from the
- * environment; NO_PROXY (comma- or space-separated hosts, `.suffix` or `suffix` domain matches,
- * `host:port`, `*`) sends matching hosts direct. Connections go through the proxy with HTTP CONNECT
- * (https-proxy-agent), so TLS to AWS stays end to end. A proxy reached over https may present a
- * certificate from its own CA: `ca` (PEM) is trusted for it, and `http.proxyStrictSSL: false` accepts
- * any certificate (VS Code's meaning of that setting). Proxy credentials in the URL never reach a log.
- */
+/** The CONNECT agents for proxySettings.ts's decisions (https-proxy-agent). */
 import type { Agent } from 'node:http';
 import { HttpsProxyAgent } from 'https-proxy-agent';
+import { proxyFor, type ProxySettings } from './proxySettings';
 
-export interface ProxySettings {
-  /** http://host:port or https://host:port (user:password@ allowed). */
-  proxy?: string;
-  noProxy?: string;
-  /** VS Code `http.proxyStrictSSL` (default true). */
-  strictSSL?: boolean;
-  /** Extra CA certificates (PEM) to trust for the proxy and for TLS it intercepts. */
-  ca?: string[];
-}
-
-/** VS Code's setting first, then the usual environment variables. */
-export function proxySettingsFrom(
-  vscodeProxy: string | undefined,
-  strictSSL: boolean | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-  ca?: string[],
-): ProxySettings {
-  const proxy = vscodeProxy?.trim() || env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-  return { proxy: proxy || undefined, noProxy: env.NO_PROXY ?? env.no_proxy, strictSSL: strictSSL ?? true, ca };
-}
-
-/** Whether NO_PROXY sends this host (and port) direct. */
-export function bypassesProxy(host: string, port: string, noProxy: string | undefined): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  for (const raw of (noProxy ?? '').split(/[\s,]+/)) {
-    const entry = raw.trim().toLowerCase();
-    if (!entry) continue;
-    if (entry === '*') return true;
-    const m = /^(.*?)(?::(\d+))?$/.exec(entry)!;
-    const name = m[1].replace(/^\*?\./, '.');
-    if (m[2] && m[2] !== port) continue;
-    if (name.startsWith('.') ? h.endsWith(name) || h === name.slice(1) : h === name || h.endsWith(`.${name}`))
-      return true;
-  }
-  return false;
-}
-
-/** The proxy URL for a target URL, or undefined to go direct. */
-export function proxyFor(target: string, s: ProxySettings): string | undefined {
-  if (!s.proxy) return undefined;
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    return undefined;
-  }
-  const secure = url.protocol === 'https:' || url.protocol === 'wss:';
-  const port = url.port || (secure ? '443' : '80');
-  return bypassesProxy(url.hostname, port, s.noProxy) ? undefined : s.proxy;
-}
+export * from './proxySettings';
 
 /** TLS options for the target connection: the extra CAs, and strictSSL. */
 export function tlsOptions(s: ProxySettings): { ca?: string[]; rejectUnauthorized?: boolean } {
@@ -74,14 +18,4 @@ export function proxyAgent(target: string, s: ProxySettings): Agent | undefined 
   const proxy = proxyFor(target, s);
   if (!proxy) return undefined;
   return new HttpsProxyAgent(proxy, { keepAlive: true, ...tlsOptions(s) });
-}
-
-/** A proxy URL for messages: host and port only, never the credentials. */
-export function describeProxy(proxy: string): string {
-  try {
-    const u = new URL(proxy);
-    return `${u.protocol}//${u.host}`;
-  } catch {
-    return 'the configured proxy';
-  }
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import type { ExecDeps, ExecSettings } from './flow';
 import { execHandlers, type ExecHandlers } from './handlers';
-import { RUN_COMMAND_PROMPT } from './runCommand';
+import { RUN_COMMAND_PROMPT } from './prompts';
 import type { ApiTarget, ExecApiFactory, ExecUi, FindingChoice } from './ports';
 import { detailsText, summarize, type Finding } from './preflight';
 

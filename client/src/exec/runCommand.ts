@@ -153,8 +153,3 @@ function exitCodeFrom(text: string, marker: string): number | undefined {
   const m = new RegExp(`${marker}:(-?\\d+)`).exec(text);
   return m ? Number(m[1]) : undefined;
 }
-
-/** For the input box: how the command will run. */
-export const RUN_COMMAND_PROMPT =
-  `Command to run in the container. It runs through ${SHELL} -c there, so pipes, && and $VAR work; ` +
-  `an image without ${SHELL} runs it as plain words, without its exit code.`;

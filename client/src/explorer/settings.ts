@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { sanitizeEndpoint, type AwsClientOptions } from '../aws/clientConfig';
-import { proxySettingsFrom, type ProxySettings } from '../aws/proxy';
+import { proxySettingsFrom, type ProxySettings } from '../aws/proxySettings';
 import type { ConnectionSettings } from '../commands/types';
 import type { ExplorerSettings } from './model';
 
