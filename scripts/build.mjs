@@ -73,19 +73,22 @@ const clientChunkPlugin = {
 };
 
 /** Modules of client/src/aws that are only imported dynamically and pull in the SDK. */
-const LAZY_AWS_MODULES = ['client/src/aws/sdk/index.ts', 'client/src/aws/execApi.ts'].filter((f) => existsSync(f));
+const LAZY_AWS_MODULES = ['client/src/aws/sdk/index.ts', 'client/src/aws/execApi.ts', 'client/src/aws/proxy.ts'].filter(
+  (f) => existsSync(f),
+);
 /** The names the client's dynamic imports read; checked after the build so a rename fails loudly. */
 const CHUNK_EXPORTS = [
   'createSdkApis',
   'fromNodeProviderChain',
   ...(existsSync('client/src/aws/execApi.ts') ? ['SdkExecApi'] : []),
+  ...(existsSync('client/src/aws/proxy.ts') ? ['sdkProxyAgents'] : []),
 ];
 
 /** Sends the client's dynamic imports of the SDK (and of our SDK-backed modules) to the chunk. */
 const awsChunkPlugin = {
   name: 'aws-chunk',
   setup(b) {
-    b.onResolve({ filter: /^(\.\/sdk|\.\/execApi|@aws-sdk\/.*)$/ }, (args) => {
+    b.onResolve({ filter: /^(\.\/sdk|\.\/execApi|\.\/proxy|@aws-sdk\/.*)$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       if (!args.path.startsWith('@aws-sdk/') && !/[\\/]client[\\/]src[\\/]aws$/.test(args.resolveDir)) return undefined;
       return { path: `./${AWS_CHUNK}`, external: true };

@@ -8,7 +8,7 @@
  * evaluated until the first AWS call.
  */
 import type { Agent } from 'node:http';
-import type { ProxySettings } from './proxySettings';
+import type { HttpConfiguration, ProxySettings } from './proxySettings';
 import type { Connection } from './types';
 
 /** Structurally what the SDK expects for `credentials`. */
@@ -24,8 +24,8 @@ export interface AwsClientOptions {
   endpoint?: string;
   maxAttempts?: number;
   requestTimeoutMs?: number;
-  /** VS Code http.proxy / HTTPS_PROXY, NO_PROXY, strictSSL (aws/proxy.ts). */
-  proxy?: ProxySettings;
+  /** VS Code's http.proxy / http.proxyStrictSSL (or its whole `http` section); HTTPS_PROXY, NO_PROXY fill in (aws/proxy.ts). */
+  proxy?: ProxySettings | HttpConfiguration;
 }
 
 export interface AwsClientConfig {
@@ -92,24 +92,8 @@ export async function createAwsClientConfig(
       requestTimeout: options.requestTimeoutMs ?? 30_000,
       connectionTimeout: 10_000,
       throwOnRequestTimeout: true,
-      ...(await sdkProxyAgents(connection.region, endpoint, options.proxy)),
+      // Proxy agents come with the SDK chunk (aws/proxy.ts), never at activation.
+      ...(options.proxy && (await import('./proxy')).sdkProxyAgents(connection.region, endpoint, options.proxy)),
     },
   };
-}
-
-/**
- * The proxy agents for SDK calls. NO_PROXY is decided once per client, on the endpoint override when
- * there is one, else on the regional AWS host (`ecs.<region>.amazonaws.com` stands for all of them).
- */
-async function sdkProxyAgents(
-  region: string,
-  endpoint: string | undefined,
-  proxy: ProxySettings | undefined,
-): Promise<{ httpsAgent?: Agent; httpAgent?: Agent }> {
-  if (!proxy?.proxy) return {};
-  const { proxyAgent } = await import('./proxy'); // https-proxy-agent only when a proxy is in use
-  const target = endpoint ?? `https://ecs.${region}.amazonaws.com`;
-  const agent = proxyAgent(target, proxy);
-  if (!agent) return {};
-  return target.startsWith('http:') ? { httpAgent: agent } : { httpsAgent: agent };
 }

@@ -19,6 +19,16 @@ export interface ProxySettings {
   ca?: string[];
 }
 
+/** VS Code's `http` configuration section, as clientOptions passes it (read only when an agent is made). */
+export interface HttpConfiguration {
+  get<T>(key: string): T | undefined;
+}
+
+/** VS Code's `http.proxy` and `http.proxyStrictSSL`. */
+export function fromHttpConfiguration(http: HttpConfiguration): ProxySettings {
+  return { proxy: http.get<string>('proxy') || undefined, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true };
+}
+
 /** VS Code's setting first, then the usual environment variables. */
 export function proxySettingsFrom(
   vscodeProxy: string | undefined,

@@ -3,7 +3,8 @@
  * settings, and the ExecUi adapter (one message per pre-flight result, terminals, output channel).
  */
 import * as vscode from 'vscode';
-import { userLevel, vscodeProxySettings } from '../explorer/settings';
+import { fromHttpConfiguration } from '../aws/proxySettings';
+import { userLevel } from '../explorer/settings';
 import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import type { ExecDeps, ExecSettings } from './flow';
@@ -42,6 +43,8 @@ function readSettings(): ExecSettings {
 function vscodeUi(output: vscode.OutputChannel, commandOutput: vscode.OutputChannel, log?: Logger): ExecUi {
   // Pickers, messages and links come from the one UI port; the rest is exec's own (terminals, output).
   const ui = createVsCodeUi(() => undefined, 'exec', log);
+  const showText = async (content: string, language: string) =>
+    void (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language })));
   return {
     async presentFindings(findings: Finding[], blocking: boolean): Promise<FindingChoice> {
       for (const f of findings) output.appendLine(`[pre-flight] ${f.severity} ${f.id}: ${f.message}`);
@@ -53,11 +56,7 @@ function vscodeUi(output: vscode.OutputChannel, commandOutput: vscode.OutputChan
       const show = blocking ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
       const picked = await show(`ECS Exec: ${summarize(findings)}`, ...buttons);
       // The toast holds one line; every finding, in full and with its fix, opens beside it.
-      if (picked === 'Details')
-        await vscode.window.showTextDocument(
-          await vscode.workspace.openTextDocument({ content: detailsText(findings, 'findings'), language: 'markdown' }),
-          { preview: true },
-        );
+      if (picked === 'Details') await showText(detailsText(findings), 'markdown');
       if (picked === 'Continue') return 'continue';
       return fixes.find((f) => f.title === picked);
     },
@@ -74,9 +73,7 @@ function vscodeUi(output: vscode.OutputChannel, commandOutput: vscode.OutputChan
     withProgress: (title, task) => ui.withProgress(title, task, { cancellable: true }),
     showError: (m) => ui.error(m),
     showInfo: (m) => ui.info(m),
-    async showText(content, language) {
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
-    },
+    showText,
     openExternal: (url) => ui.openExternal(url),
     pick: (items, opts) => ui.pick(items, opts),
   };
@@ -88,7 +85,7 @@ export function execCommandHandlers(deps: RegisterExecDeps): ExecHandlers {
     apiFor: deps.apiFor,
     ui: vscodeUi(deps.output, deps.commandOutput, deps.log),
     settings: readSettings,
-    proxy: vscodeProxySettings,
+    proxy: () => fromHttpConfiguration(vscode.workspace.getConfiguration('http')),
     defaultTarget: () => deps.defaultTarget(),
   };
   return execHandlers(

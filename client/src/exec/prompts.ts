@@ -4,6 +4,4 @@
  */
 
 /** For the Run Command input box: how the command will run (runCommand.ts, commandLine.ts). */
-export const RUN_COMMAND_PROMPT =
-  'Command to run in the container. It runs through /bin/sh -c there, so pipes, && and $VAR work; ' +
-  'an image without /bin/sh runs it as plain words, without its exit code.';
+export const RUN_COMMAND_PROMPT = 'Command to run in the container (through its /bin/sh: pipes, && and $VAR work)';

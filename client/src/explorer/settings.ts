@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import { sanitizeEndpoint, type AwsClientOptions } from '../aws/clientConfig';
-import { proxySettingsFrom, type ProxySettings } from '../aws/proxySettings';
 import type { ConnectionSettings } from '../commands/types';
 import type { ExplorerSettings } from './model';
 
@@ -33,14 +32,8 @@ export function clientOptions(): AwsClientOptions {
   return {
     endpoint: userLevel<string>('aws.endpoint', '') || undefined,
     maxAttempts: userLevel<number>('aws.maxAttempts', 5),
-    proxy: vscodeProxySettings(),
+    proxy: vscode.workspace.getConfiguration('http'), // read by aws/proxy.ts, with the SDK chunk
   };
-}
-
-/** VS Code's own proxy settings (`http.proxy`, `http.proxyStrictSSL`), then HTTPS_PROXY / NO_PROXY. */
-export function vscodeProxySettings(): ProxySettings {
-  const http = vscode.workspace.getConfiguration('http');
-  return proxySettingsFrom(http.get<string>('proxy') || undefined, http.get<boolean>('proxyStrictSSL', true));
 }
 
 export function explorerSettings(): ExplorerSettings & { refreshIntervalSeconds: number } {

@@ -98,7 +98,7 @@ test('several findings: a one-line summary that fits a toast, and every finding 
   const line = summarize(findings);
   assert.ok(line.length <= SUMMARY_MAX, line);
   assert.match(line, /\(\+\d more: /);
-  const details = detailsText(findings, 'app');
+  const details = detailsText(findings);
   for (const f of findings) {
     assert.ok(details.includes(f.message), f.id);
     if (f.fix) assert.ok(details.includes(f.fix.title));

@@ -63,8 +63,8 @@ export function summarize(findings: readonly Finding[]): string {
 }
 
 /** Every finding in full, with its fix, for the details view (Markdown). */
-export function detailsText(findings: readonly Finding[], target: string): string {
-  const lines = [`# ECS Exec pre-flight: ${target}`, ''];
+export function detailsText(findings: readonly Finding[]): string {
+  const lines = ['# ECS Exec pre-flight', ''];
   for (const f of findings) {
     lines.push(`- **${f.severity}** \`${f.id}\`: ${f.message}`);
     if (f.fix) lines.push(`  - Fix: ${f.fix.title}`);
