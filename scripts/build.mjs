@@ -81,7 +81,7 @@ const CHUNK_EXPORTS = [
   'createSdkApis',
   'fromNodeProviderChain',
   ...(existsSync('client/src/aws/execApi.ts') ? ['SdkExecApi'] : []),
-  ...(existsSync('client/src/aws/proxy.ts') ? ['sdkProxyAgents'] : []),
+  ...(existsSync('client/src/aws/proxy.ts') ? ['sdkAgents'] : []),
 ];
 
 /** Sends the client's dynamic imports of the SDK (and of our SDK-backed modules) to the chunk. */

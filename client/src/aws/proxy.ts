@@ -35,11 +35,13 @@ export function proxyAgent(target: string, given: ProxySettings, env = process.e
  * The proxy agents for SDK calls. NO_PROXY is decided once per client, on the endpoint override when
  * there is one, else on the regional AWS host (`ecs.<region>.amazonaws.com` stands for all of them).
  */
-export function sdkProxyAgents(
+export function sdkAgents(
   region: string,
   endpoint: string | undefined,
-  given: ProxySettings | HttpConfiguration,
+  options: { proxy?: ProxySettings | HttpConfiguration },
 ): { httpsAgent?: Agent; httpAgent?: Agent } {
+  const given = options.proxy;
+  if (!given) return {};
   const proxy =
     'get' in given && typeof given.get === 'function' ? fromHttpConfiguration(given) : (given as ProxySettings);
   const target = endpoint ?? `https://ecs.${region}.amazonaws.com`;
