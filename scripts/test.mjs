@@ -34,7 +34,9 @@ function run(cmd, argv, extraEnv = {}) {
 function nodeTests(dir, { concurrency } = {}) {
   const files = find(dir).filter((f) => !grep || f.includes(grep));
   if (files.length === 0) return 0;
-  const argv = ['--import', 'tsx', '--test', '--test-reporter=spec'];
+  // --test-force-exit: a test file whose tests all finished ends even if a socket of a library (an SDK
+  // agent's keep-alive pool) is still open; without it one such handle hangs the whole tier.
+  const argv = ['--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec'];
   if (concurrency) argv.push(`--test-concurrency=${concurrency}`);
   return run(process.execPath, [...argv, ...files]);
 }

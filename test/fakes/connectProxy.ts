@@ -51,6 +51,7 @@ export class ConnectProxy {
 
   close(): Promise<void> {
     for (const s of this.sockets) s.destroy();
+    this.server.closeAllConnections(); // keep-alive clients (e.g. an SDK's agent) would hold close() open
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -127,6 +127,7 @@ test('AWS SDK calls go through the same CONNECT proxy (integration)', async () =
     assert.equal(proxy.tunnels[0], endpoint.replace('http://', ''));
   } finally {
     await proxy.close();
+    api.closeAllConnections(); // the SDK's keep-alive socket would hold close() open
     await new Promise<void>((resolve) => api.close(() => resolve()));
   }
 });
