@@ -41,47 +41,8 @@ export function memoryMiB(v: string | number | undefined): number | undefined {
 
 export const FARGATE_LOG_DRIVERS = ['awslogs', 'awsfirelens', 'splunk'];
 
-/** Reference 1.6: the capability names the API accepts (no CAP_ prefix). Fargate adds only SYS_PTRACE. */
-export const CAPABILITIES = [
-  'ALL',
-  'AUDIT_CONTROL',
-  'AUDIT_WRITE',
-  'BLOCK_SUSPEND',
-  'CHOWN',
-  'DAC_OVERRIDE',
-  'DAC_READ_SEARCH',
-  'FOWNER',
-  'FSETID',
-  'IPC_LOCK',
-  'IPC_OWNER',
-  'KILL',
-  'LEASE',
-  'LINUX_IMMUTABLE',
-  'MAC_ADMIN',
-  'MAC_OVERRIDE',
-  'MKNOD',
-  'NET_ADMIN',
-  'NET_BIND_SERVICE',
-  'NET_BROADCAST',
-  'NET_RAW',
-  'SETFCAP',
-  'SETGID',
-  'SETPCAP',
-  'SETUID',
-  'SYS_ADMIN',
-  'SYS_BOOT',
-  'SYS_CHROOT',
-  'SYS_MODULE',
-  'SYS_NICE',
-  'SYS_PACCT',
-  'SYS_PTRACE',
-  'SYS_RAWIO',
-  'SYS_RESOURCE',
-  'SYS_TIME',
-  'SYS_TTY_CONFIG',
-  'SYSLOG',
-  'WAKE_ALARM',
-];
+/** The capability names the API accepts (no CAP_ prefix); one list, kept with the rule that checks them. */
+export { CAPABILITIES } from '../rules/linux/capValidNames';
 
 export { PLATFORM_VERSIONS, type PlatformVersionFact } from '../facts/platformVersions';
 
