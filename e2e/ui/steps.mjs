@@ -63,6 +63,19 @@ async function confirmDialog(page, message, button) {
 /** Waits for a notification toast containing `text`. */
 const toast = (page, text) => page.locator('.notification-toast', { hasText: text }).first().waitFor({ timeout: T });
 
+/**
+ * Waits for a notification containing `text` in the notification center. VS Code shows no toast for a
+ * notification when more than three arrive within 800 ms (its toasts' spam protection), which a fast
+ * emulator triggers: a progress notification, its end and the outcome in one burst. The center lists them all.
+ */
+async function notified(page, text) {
+  await runCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center');
+  await center.locator('.notification-list-item', { hasText: text }).first().waitFor({ timeout: T });
+  await runCommand(page, 'Notifications: Hide Notifications');
+  await center.locator('.notification-list-item').first().waitFor({ state: 'hidden', timeout: T });
+}
+
 /** Opens the context menu of a tree row and runs the entry titled `title`. */
 async function contextMenu(page, row, title) {
   await row.click({ button: 'right' });
@@ -447,7 +460,7 @@ export const steps = [
       await next.waitFor({ timeout: T });
       if (/Update anyway\?/.test(await next.innerText())) await confirmDialog(page, 'Update anyway?', 'Update Anyway');
       await confirmDialog(page, 'Update staging/web-canary from web:', 'Update Service');
-      await toast(page, 'staging/web-canary (web:3): reached a steady state');
+      await notified(page, 'staging/web-canary (web:3): reached a steady state');
       // The deployment changed what runs: the lens reads the account again and names the new revision.
       await editor
         .locator('.codelens-decoration a', {
