@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { startClient, type TestClient } from './client';
+import type { TestClient } from './client';
+import { startInProcess } from './inProcess';
 
 /** Position of the end of the text before `‸`, and the text without the marker. */
 function cursor(withMarker: string): { text: string; position: { line: number; character: number } } {
@@ -42,9 +43,9 @@ Resources:
       Memo‸
 `;
 
-test('completion in a CloudFormation YAML template over stdio: keys on a half-typed line, values, snippets (lsp)', async () => {
+test('completion in a CloudFormation YAML template (in process): keys on a half-typed line, values, snippets (lsp)', async () => {
   const ws = mkdtempSync(join(tmpdir(), 'fl-lsp-cfn-'));
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     // The line being typed (`Memo`) does not parse as the mapping YAML expects; the path comes from indentation.
     const { text, position } = cursor(TEMPLATE);
@@ -91,9 +92,9 @@ test('completion in a CloudFormation YAML template over stdio: keys on a half-ty
   }
 });
 
-test('completion in a CloudFormation JSON template over stdio (lsp)', async () => {
+test('completion in a CloudFormation JSON template (in process) (lsp)', async () => {
   const ws = mkdtempSync(join(tmpdir(), 'fl-lsp-cfn-'));
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     const { text, position } = cursor(
       '{\n  "Resources": {\n    "Svc": {\n      "Type": "AWS::ECS::Service",\n      "Properties": {\n        "LaunchType": "‸"\n      }\n    }\n  }\n}\n',

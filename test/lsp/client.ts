@@ -1,6 +1,7 @@
 /**
- * A real LSP client over stdio for tests: spawns `node dist/server.js --stdio` and talks to it with
- * vscode-languageserver-protocol's connection. Waits on notifications, never on timers.
+ * A real LSP client for tests, on vscode-languageserver-protocol's connection: startClient() spawns
+ * the shipped bundle (`node dist/server.js --stdio`); inProcess.ts runs the server's source in this
+ * process over a stream pair. Waits on notifications, never on timers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -20,7 +22,6 @@ export const SERVER = resolve(__dirname, '../../dist/server.js');
 
 export interface TestClient {
   connection: ProtocolConnection;
-  child: ChildProcess;
   /** Resolves with the first publishDiagnostics for `uri` that satisfies `pred` (past or future). */
   diagnostics(
     uri: string,
@@ -30,10 +31,18 @@ export interface TestClient {
   open(path: string, text?: string): Promise<{ uri: string; text: string }>;
   change(uri: string, version: number, text: string): Promise<void>;
   stop(): Promise<void>;
+  /** What the server wrote to stderr (spawned) or nothing (in process). */
   stderr: () => string;
+  /** The window/logMessage notifications the server sent. */
+  logs: LogMessageParams[];
 }
 
-export async function startClient(workspace: string, settings: Record<string, unknown> = {}): Promise<TestClient> {
+/** The shipped bundle in its own process, as VS Code runs it. */
+export interface SpawnedClient extends TestClient {
+  child: ChildProcess;
+}
+
+export async function startClient(workspace: string, settings: Record<string, unknown> = {}): Promise<SpawnedClient> {
   // The same Node options the VS Code client uses, so tests and benchmarks measure what users run.
   const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -42,7 +51,35 @@ export async function startClient(workspace: string, settings: Record<string, un
     new StreamMessageReader(child.stdout),
     new StreamMessageWriter(child.stdin),
   );
+  const stop = async () => {
+    const exited = new Promise((res) => child.once('exit', res));
+    try {
+      await withTimeout(connection.sendRequest('shutdown'), 5000, 'shutdown');
+      await connection.sendNotification('exit');
+    } catch {
+      child.kill();
+    }
+    await withTimeout(exited, 5000, 'server exit').catch(() => child.kill('SIGKILL'));
+    connection.dispose();
+  };
+  const client = await attach(connection, workspace, settings, stop, () => stderr);
+  return { ...client, child };
+}
+
+/**
+ * Starts an LSP session with `connection` (the client's end; the server listens on the other) over
+ * `workspace`: answers workspace/configuration with `settings`, initializes, and waits for the index.
+ */
+export async function attach(
+  connection: ProtocolConnection,
+  workspace: string,
+  settings: Record<string, unknown>,
+  stop: () => Promise<void>,
+  stderr: () => string = () => '',
+  processId: number | null = process.pid,
+): Promise<TestClient> {
   const published: PublishDiagnosticsParams[] = [];
+  const logs: LogMessageParams[] = [];
   const waiters: {
     uri: string;
     pred: (p: PublishDiagnosticsParams) => boolean;
@@ -57,13 +94,14 @@ export async function startClient(workspace: string, settings: Record<string, un
       }
     }
   });
+  connection.onNotification('window/logMessage', (p: LogMessageParams) => void logs.push(p));
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
   const indexReady = new Promise<void>((res) => connection.onNotification('fargateLens/indexReady', () => res()));
   connection.listen();
   const rootUri = pathToFileURL(workspace).href;
   await connection.sendRequest('initialize', {
-    processId: process.pid,
+    processId,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'ws' }],
     capabilities: {
@@ -78,8 +116,8 @@ export async function startClient(workspace: string, settings: Record<string, un
   await withTimeout(indexReady, 10000, 'indexReady');
   return {
     connection,
-    child,
-    stderr: () => stderr,
+    stderr,
+    logs,
     diagnostics(uri, pred = () => true, timeoutMs = 10000) {
       const hit = [...published].reverse().find((p) => p.uri === uri && pred(p));
       if (hit) return Promise.resolve(hit);
@@ -104,17 +142,7 @@ export async function startClient(workspace: string, settings: Record<string, un
         contentChanges: [{ text }],
       });
     },
-    async stop() {
-      const exited = new Promise((res) => child.once('exit', res));
-      try {
-        await withTimeout(connection.sendRequest('shutdown'), 5000, 'shutdown');
-        await connection.sendNotification('exit');
-      } catch {
-        child.kill();
-      }
-      await withTimeout(exited, 5000, 'server exit').catch(() => child.kill('SIGKILL'));
-      connection.dispose();
-    },
+    stop,
   };
 }
 

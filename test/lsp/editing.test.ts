@@ -11,7 +11,8 @@ import type {
   DocumentSymbol,
   Location,
 } from 'vscode-languageserver-protocol';
-import { FIXTURES, startClient } from './client';
+import { FIXTURES } from './client';
+import { startInProcess } from './inProcess';
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fl-lsp-'));
@@ -27,9 +28,9 @@ function posOf(text: string, needle: string, delta = 0, nth = 0): { line: number
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-test('completion, hover, symbols, definition and rename over stdio (lsp)', async () => {
+test('completion, hover, symbols, definition and rename (in process) (lsp)', async () => {
   const ws = workspace();
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     const { uri, text } = await client.open('uploads-task-def.json');
     await client.diagnostics(uri);
@@ -72,7 +73,7 @@ test('completion, hover, symbols, definition and rename over stdio (lsp)', async
 
 test('live EFS data from the client completes ids and flags unknown ones (lsp)', async () => {
   const ws = workspace();
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     const { uri, text } = await client.open('uploads-task-def.json');
     await client.diagnostics(uri);
@@ -93,9 +94,9 @@ test('live EFS data from the client completes ids and flags unknown ones (lsp)',
   }
 });
 
-test('hover and outline in a CloudFormation YAML template over stdio (lsp)', async () => {
+test('hover and outline in a CloudFormation YAML template (in process) (lsp)', async () => {
   const ws = workspace();
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     const text = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:

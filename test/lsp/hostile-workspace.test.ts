@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { FIXTURES, startClient, withTimeout, type TestClient } from './client';
+import { FIXTURES, startClient, withTimeout, type SpawnedClient } from './client';
 
 const TD = (family: string, cpu = '256', extra = '') =>
   `{"family": "${family}", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "${cpu}", "memory": "512",${extra} "containerDefinitions": [{"name": "app", "image": "nginx", "essential": true}]}`;
 
 describe('hostile workspace (lsp)', () => {
   let ws: string;
-  let client: TestClient;
+  let client: SpawnedClient;
 
   before(async () => {
     ws = mkdtempSync(join(tmpdir(), 'fl-hostile-'));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { FIXTURES, startClient } from './client';
+import { startInProcess } from './inProcess';
 
 function applyTextEdits(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
@@ -22,6 +23,7 @@ function workspace(): string {
   return dir;
 }
 
+// The one test of this file on the shipped bundle in its own process; the others run the source in process.
 test('server reports pv/feature-requires-1.4.0 on a service input with related info into the task definition on disk (lsp)', async () => {
   const ws = workspace();
   const client = await startClient(ws);
@@ -49,7 +51,7 @@ test('server reports pv/feature-requires-1.4.0 on a service input with related i
 
 test('code action round trip: the quick fix edit clears fargate/cap-add (lsp)', async () => {
   const ws = workspace();
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     const { uri, text } = await client.open('uploads-task-def.json');
     const first = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'fargate/cap-add'));
@@ -74,7 +76,7 @@ test('code action round trip: the quick fix edit clears fargate/cap-add (lsp)', 
 
 test('files that are not ECS files get no diagnostics at all (lsp)', async () => {
   const ws = workspace();
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     const { uri } = await client.open('package.json');
     const p = await client.diagnostics(uri);
@@ -87,7 +89,7 @@ test('files that are not ECS files get no diagnostics at all (lsp)', async () =>
 
 test('rule severity settings apply per document (lsp)', async () => {
   const ws = workspace();
-  const client = await startClient(ws, { rules: { 'fargate/cap-add': 'warning', 'pv/task-needs-1.4.0': 'off' } });
+  const client = await startInProcess(ws, { rules: { 'fargate/cap-add': 'warning', 'pv/task-needs-1.4.0': 'off' } });
   try {
     const { uri } = await client.open('uploads-task-def.json');
     const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'fargate/cap-add'));
@@ -101,7 +103,7 @@ test('rule severity settings apply per document (lsp)', async () => {
 
 test('the same edit offered by several rules is one code action covering all their diagnostics (lsp)', async () => {
   const ws = workspace();
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     const { uri } = await client.open('uploads-service.json');
     const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'pv/retired'));

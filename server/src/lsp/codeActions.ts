@@ -6,7 +6,6 @@ import { lineIndexOf } from '../service/documents/lineIndex';
 import type { OffsetEdit } from '../service/types';
 import { SOURCE, toCodeAction, toLspDiagnostic, toTextEdits } from './convert';
 import type { Session } from './session';
-import type { SettingsCache } from './settings';
 import { checked } from './params';
 
 export function registerCodeActions(
@@ -14,15 +13,15 @@ export function registerCodeActions(
   documents: TextDocuments<TextDocument>,
   session: Session,
   ls: LanguageService,
-  settings: SettingsCache,
 ): void {
   connection.onCodeAction(
     checked(async (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      const model = await session.model(doc);
-      if (!model) return [];
-      const s = await settings.get(doc.uri);
+      // The fixes ride on the document's last validation result (validated now only when it is stale).
+      const result = await session.diagnostics(doc);
+      if (!result) return [];
+      const { model, diagnostics } = result;
       const idx = lineIndexOf(model);
       const start = idx.offsetAt(params.range.start);
       const end = idx.offsetAt(params.range.end);
@@ -33,7 +32,7 @@ export function registerCodeActions(
         // Several rules can offer the same edit (pv/retired and pv/feature-requires-1.4.0 both set
         // LATEST): show it once, attached to every diagnostic it resolves.
         const byEdit = new Map<string, CodeAction>();
-        for (const { diagnostic, fix } of ls.fixes(model, start, end, { rules: s.rules })) {
+        for (const { diagnostic, fix } of ls.fixes(diagnostics, start, end)) {
           const lsp = toLspDiagnostic(model, diagnostic, lookup);
           const key = fix.title + JSON.stringify(fix.edits);
           const seen = byEdit.get(key);
@@ -49,7 +48,7 @@ export function registerCodeActions(
       }
       if (only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll))) {
         const edits: OffsetEdit[] = [];
-        for (const { fix } of ls.fixes(model, 0, model.text.length, { rules: s.rules })) {
+        for (const { fix } of ls.fixes(diagnostics, 0, model.text.length)) {
           if (!fix.isPreferred) continue;
           const overlaps = fix.edits.some((e) =>
             edits.some((x) => e.offset < x.offset + x.length + 1 && x.offset < e.offset + e.length + 1),

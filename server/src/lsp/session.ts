@@ -7,7 +7,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import type { LanguageService } from '../service/languageService';
+import type { Diagnostic, LanguageService } from '../service/languageService';
 import type { DocumentModel } from '../service/shapes/document';
 import { fileFilter } from '../service/workspace/files';
 import type { Settings } from '../protocol';
@@ -15,7 +15,8 @@ import type { LiveEfs } from '../service/live';
 import { toLspDiagnostic } from './convert';
 import { ValidationPacer } from './pacing';
 import type { SettingsCache } from './settings';
-import { readFileUri } from './workspaceScan';
+import { background, type Log } from './log';
+import type { ServerIo } from './io';
 
 /** Documents longer than this are parsed when typing pauses, not on every change. */
 export const COALESCE_CHARS = 256 * 1024;
@@ -28,7 +29,10 @@ export class Session {
   /** What the last parse of each open document cost (ms), until its next validation is measured. */
   private readonly parseMs = new Map<string, number>();
   readonly pacer = new ValidationPacer();
+  /** The last validation result of each open document, with the quick fixes its diagnostics carry. */
+  private readonly results = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   folders: string[] = [];
+  private disposed = false;
   /** Live EFS data from the client while it is connected to AWS. */
   live: LiveEfs | undefined;
 
@@ -37,6 +41,8 @@ export class Session {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly ls: LanguageService,
     private readonly settings: SettingsCache,
+    private readonly io: Pick<ServerIo, 'readFile'>,
+    private readonly log: Log,
   ) {}
 
   /** The current model of an open document (parsed once per version). */
@@ -84,9 +90,14 @@ export class Session {
     this.coalesced.delete(uri);
     this.parseMs.delete(uri);
     this.pacer.forget(uri);
+    this.results.delete(uri);
     this.cancel(uri);
     this.settings.forget(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    background(
+      this.log,
+      `clearing the diagnostics of ${uri}`,
+      this.connection.sendDiagnostics({ uri, diagnostics: [] }),
+    );
     try {
       await this.reloadFromDisk(uri);
     } finally {
@@ -100,7 +111,7 @@ export class Session {
     if (this.documents.get(uri)) return;
     const s = await this.settings.get(uri);
     const verdict = this.verdict(uri, s);
-    const text = verdict === 'exclude' ? undefined : await readFileUri(uri, s.maxFileSizeKB * 1024);
+    const text = verdict === 'exclude' ? undefined : await this.io.readFile(uri, s.maxFileSizeKB * 1024);
     const affected =
       text === undefined
         ? this.ls.index.delete(uri)
@@ -112,7 +123,21 @@ export class Session {
 
   revalidateAll(): void {
     this.open.clear();
-    for (const d of this.documents.all()) void this.changed(d);
+    this.results.clear();
+    for (const d of this.documents.all()) background(this.log, `checking ${d.uri}`, this.changed(d));
+  }
+
+  /**
+   * The diagnostics of the document's current version, each with its quick fixes: the published ones
+   * when they are current, else validated now (and not published: the debounced publish will).
+   */
+  async diagnostics(doc: TextDocument): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] } | undefined> {
+    const model = await this.model(doc);
+    if (!model) return undefined;
+    const last = this.results.get(doc.uri);
+    if (last && last.version === doc.version) return { model, diagnostics: last.diagnostics };
+    const s = await this.settings.get(doc.uri);
+    return { model, diagnostics: await this.ls.validateAll(model, { rules: s.rules, live: this.live }) };
   }
 
   /**
@@ -120,6 +145,7 @@ export class Session {
    * (`fargateLens.debounceMs`): cheap documents at once, expensive ones once per pause in typing.
    */
   schedule(uri: string, capMs: number): void {
+    if (this.disposed) return;
     this.cancel(uri);
     const length = this.documents.get(uri)?.getText().length ?? 0;
     const delay = this.pacer.delay(uri, length, capMs);
@@ -127,7 +153,7 @@ export class Session {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        void this.publish(uri);
+        background(this.log, `checking ${uri}`, this.publish(uri));
       }, delay),
     );
   }
@@ -141,6 +167,7 @@ export class Session {
     const s = await this.settings.get(uri);
     const model = await this.model(doc);
     if (!model || !s.enable) {
+      this.results.delete(uri);
       await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
@@ -151,12 +178,21 @@ export class Session {
     // The document changed meanwhile (newer or older version): these results are stale; the change
     // scheduled its own publish.
     if (this.documents.get(uri)?.version !== version || this.open.get(uri)?.model !== model) return;
+    this.results.set(uri, { version, diagnostics: diags });
+    for (const d of diags)
+      if (d.ruleId.startsWith('internal/')) this.log.error(`Fargate Lens: ${uri}: ${d.ruleId}: ${d.message}`);
     const lookup = (u: string) => (u === uri ? model : this.ls.index.get(u));
     await this.connection.sendDiagnostics({
       uri,
       version,
       diagnostics: diags.map((d) => toLspDiagnostic(model, d, lookup)),
     });
+  }
+
+  /** The client shut the server down: no more validation runs (pending ones are dropped). */
+  dispose(): void {
+    for (const uri of [...this.timers.keys()]) this.cancel(uri);
+    this.disposed = true;
   }
 
   private cancel(uri: string): void {

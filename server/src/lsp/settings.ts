@@ -5,6 +5,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { checkSettings, DEFAULT_SETTINGS, type Settings } from '../protocol';
+import type { Log } from './log';
 
 /** Entries kept; the oldest goes first. Far above the documents a user has open at once. */
 export const MAX_CACHED_SETTINGS = 512;
@@ -16,7 +17,10 @@ export class SettingsCache {
   private readonly warned = new Set<string>();
   private supported = false;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: Log,
+  ) {}
 
   /** Whether the client answers workspace/configuration (set from its capabilities). */
   setSupported(value: boolean): void {
@@ -33,7 +37,10 @@ export class SettingsCache {
           for (const p of problems) this.warn(p);
           return settings;
         },
-        () => DEFAULT_SETTINGS,
+        (e: unknown) => {
+          this.log.warn(`Fargate Lens: settings for ${uri} could not be read; using the defaults`, e);
+          return DEFAULT_SETTINGS;
+        },
       );
       if (this.cache.size >= MAX_CACHED_SETTINGS) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(uri, s);
@@ -46,7 +53,7 @@ export class SettingsCache {
     if (this.warned.has(problem)) return;
     if (this.warned.size >= MAX_WARNINGS) this.warned.clear();
     this.warned.add(problem);
-    this.connection.console.warn(`Settings: ${problem}`);
+    this.log.warn(`Settings: ${problem}`);
   }
 
   forget(uri: string): void {

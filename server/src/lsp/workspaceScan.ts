@@ -28,6 +28,7 @@ export async function scanFolder(
   filters: FileFilterSettings,
   maxBytes: number,
   onFile: (f: ScannedFile) => void,
+  onSkip: (path: string, reason: string) => void = () => {},
   limit = 20000,
   onProblem?: (message: string) => void,
 ): Promise<number> {
@@ -39,7 +40,18 @@ export async function scanFolder(
   // like any non-ECS file.
   const read = async (p: string): Promise<string | undefined> => {
     const r = await readRegularFile(p, maxBytes);
-    return r.kind === 'text' ? r.text : undefined;
+    if (r.kind === 'text') return r.text;
+    onSkip(
+      p,
+      r.kind === 'too-large'
+        ? `larger than ${maxBytes} bytes`
+        : r.kind === 'not-regular'
+          ? 'not a regular file'
+          : r.kind === 'truncated'
+            ? 'changed while read'
+            : r.code,
+    );
+    return undefined;
   };
   /** Reads a run of sibling files concurrently and hands them over in order, up to the limit. */
   const flush = async (files: { path: string; force: boolean }[]): Promise<void> => {
@@ -55,11 +67,13 @@ export async function scanFolder(
     }
   };
   const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 30) onSkip(dir, 'nested deeper than 30 folders');
     if (depth > 30 || count >= limit) return;
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      onSkip(dir, (e as NodeJS.ErrnoException).code ?? String(e));
       return;
     }
     let run: { path: string; force: boolean }[] = [];
@@ -81,6 +95,7 @@ export async function scanFolder(
     await flush(run);
   };
   await walk(root, 0);
+  if (count >= limit) onSkip(root, `the scan stopped after ${limit} files; the rest of the folder is not indexed`);
   return count;
 }
 

@@ -17,6 +17,7 @@ import type { Diagnostic, Finding, Severity, SeveritySetting } from './types';
 import type { LiveEfs } from './live';
 import { applySuppressions } from './suppress';
 import { duplicateKeyFindings } from './documents/duplicateKeys';
+import { internalFinding } from './internal';
 
 export interface ValidationSettings {
   /** Per-rule severity overrides: `{ "fargate/cap-add": "warning", "ctr/user-root": "off" }`. */
@@ -37,7 +38,12 @@ export function ruleFindings(doc: DocumentModel, index?: WorkspaceIndex, live?: 
   const out: Finding[] = [...doc.parseFindings];
   if (doc.bareTemplates.length > 0) out.push(templatedFinding(doc));
   if (doc.syntax === 'json') for (const f of duplicateKeyFindings(doc)) out.push(f);
-  const scenarios = doc.scenarios?.();
+  let scenarios: CfnScenarios | undefined;
+  try {
+    scenarios = doc.scenarios?.();
+  } catch (e) {
+    out.push(internalFinding('internal/shape-error', 'Reading the template conditions', e));
+  }
   if (scenarios) out.push(...scenarioFindings(doc, scenarios, index, live));
   else runModels(doc, doc.taskDefs, doc.launches, index, live, out);
   // Spans past the end (a parser's end-of-input error) are clamped so every consumer can trust them.
@@ -240,14 +246,7 @@ function runRule<C>(rule: { id: string; check(ctx: C): Finding[] }, ctx: C, out:
   try {
     found = rule.check(ctx);
   } catch (e) {
-    found = [
-      {
-        ruleId: 'internal/rule-error',
-        severity: 'hint',
-        span: { offset: 0, length: 0 },
-        message: `Rule ${rule.id} failed: ${(e as Error).message}`,
-      },
-    ];
+    found = [internalFinding('internal/rule-error', `Rule ${rule.id}`, e)];
   }
   for (let j = 0; j < found.length; j++) out.push(found[j]);
 }

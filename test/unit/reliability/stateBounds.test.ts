@@ -1,5 +1,5 @@
 /**
- * Regression tests for two leaks found while soaking the server (issue 9): per-family index entries
+ * Regression tests for two leaks found while soaking the server: per-family index entries
  * left behind after a family was renamed or its file closed, and per-URI settings re-cached by the
  * close handler. Both are private state, read here through a cast on purpose: nothing else shows them.
  */
@@ -9,6 +9,8 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Session } from '../../../server/src/lsp/session';
 import { SettingsCache } from '../../../server/src/lsp/settings';
+import { NODE_IO } from '../../../server/src/lsp/io';
+import { SILENT_LOG } from '../../../server/src/lsp/log';
 import { getLanguageService } from '../../../server/src/service/languageService';
 
 test('workspace index drops a family entry once no document names it (unit)', () => {
@@ -45,9 +47,9 @@ test('closing documents leaves no cached settings behind (unit)', async () => {
     get: (u: string) => docs.get(u),
     all: () => [...docs.values()],
   } as unknown as TextDocuments<TextDocument>;
-  const settings = new SettingsCache(connection);
+  const settings = new SettingsCache(connection, SILENT_LOG);
   settings.setSupported(true);
-  const session = new Session(connection, documents, getLanguageService(), settings);
+  const session = new Session(connection, documents, getLanguageService(), settings, NODE_IO, SILENT_LOG);
   for (let i = 0; i < 100; i++) {
     const uri = `untitled:Untitled-${i}`;
     const text = '{"family":"x","containerDefinitions":[]}';

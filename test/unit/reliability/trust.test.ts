@@ -107,6 +107,7 @@ const SETTINGS: Record<string, { decides: boolean; readIn?: string }> = {
   'fargateLens.files.exclude': { decides: false },
   'fargateLens.maxFileSizeKB': { decides: false },
   'fargateLens.debounceMs': { decides: false },
+  'fargateLens.trace.server': { decides: false },
   'fargateLens.logs.maxLines': { decides: false },
   'fargateLens.logs.ansiColors': { decides: false },
   'fargateLens.logs.timeZone': { decides: false },

@@ -115,4 +115,20 @@ export const META_RULES: readonly MetaRule[] = [
     'Fargate Lens never stops validating because one rule failed.',
     'Report the file that triggers it.',
   ),
+  meta(
+    'internal/shape-error',
+    'hint',
+    'Internal shape-detection failure',
+    'Recognising what the file holds (task definition, service or run-task input, template) failed; its syntax is still checked.',
+    'Fargate Lens never stops checking a file because one step failed.',
+    'Report the file that triggers it.',
+  ),
+  meta(
+    'internal/schema-error',
+    'hint',
+    'Internal schema-validation failure',
+    'Checking the file against the API schema failed; the rules still ran.',
+    'Fargate Lens never stops checking a file because one step failed.',
+    'Report the file that triggers it.',
+  ),
 ];

@@ -8,6 +8,7 @@ import { jsonEditBuilder, type EditBuilder } from '../documents/edits';
 import { parseJson, type ParsedJson } from '../documents/json';
 import type { BareToken } from '../documents/templates';
 import type { Finding, OffsetEdit } from '../types';
+import { undetected } from './undetected';
 import { detectCfn, parseYamlDocument } from './cfn';
 import { detectJsonShapes } from './detect';
 import type { LaunchModel, TaskDefModel } from './model';
@@ -42,6 +43,14 @@ export interface ParseOptions {
 
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 
+/** The shape detectors parsing runs (a language service can be given others: tests inject failing ones). */
+export interface Detectors {
+  cfn: typeof detectCfn;
+  shapes: typeof detectJsonShapes;
+}
+
+export const DETECTORS: Detectors = { cfn: detectCfn, shapes: detectJsonShapes };
+
 export function syntaxOf(uri: string, text: string): Syntax {
   const path = uri.toLowerCase().replace(/[?#].*$/, '');
   if (/\.ya?ml$/.test(path)) return 'yaml';
@@ -51,11 +60,16 @@ export function syntaxOf(uri: string, text: string): Syntax {
   return 'json';
 }
 
-export function parseDocument(uri: string, text: string, opts: ParseOptions = {}): DocumentModel {
+export function parseDocument(
+  uri: string,
+  text: string,
+  opts: ParseOptions = {},
+  detectors: Detectors = DETECTORS,
+): DocumentModel {
   const syntax = syntaxOf(uri, text);
   const max = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > max) return tooLarge(uri, text, syntax, max);
-  if (syntax === 'yaml') return parseYamlDocument(uri, text, opts);
+  if (syntax === 'yaml') return parseYamlDocument(uri, text, opts, detectors);
   const parsed: ParsedJson = parseJson(text);
   // Object.assign, not object spread: on this V8 a spread followed by more members takes a slow path
   // (~3 us per document); the members and their order are the same.
@@ -67,9 +81,14 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
     parseFindings: parsed.findings,
     bareTemplates: parsed.bareTemplates,
   };
-  const cfn = detectCfn(parsed.root, text, 'json');
-  if (cfn) return Object.assign(base, { dialect: 'cfn' as const }, cfn);
-  const detected = detectJsonShapes(parsed.root, opts.force);
+  let detected: ReturnType<Detectors['shapes']>;
+  try {
+    const cfn = detectors.cfn(parsed.root, text, 'json');
+    if (cfn) return Object.assign(base, { dialect: 'cfn' as const }, cfn);
+    detected = detectors.shapes(parsed.root, opts.force);
+  } catch (e) {
+    return undetected(base, new LazyJsonEdits(text), e);
+  }
   const ours = detected.taskDefs.length > 0 || detected.launches.length > 0;
   return Object.assign(base, { dialect: ours ? ('api' as const) : ('none' as const) }, detected, {
     edits: new LazyJsonEdits(text),

@@ -10,7 +10,8 @@ import { child, isObject, str, type AstNode, type ObjectNode } from '../../docum
 import { jsonEditBuilder, type EditBuilder } from '../../documents/edits';
 import { parseYaml } from '../../documents/yaml';
 import { API_NAMER, yamlEditBuilder, type KeyNamer } from '../../documents/yamlEdits';
-import type { DocumentModel, ParseOptions } from '../document';
+import type { Detectors, DocumentModel, ParseOptions } from '../document';
+import { undetected } from '../undetected';
 import { detectJsonShapes } from '../detect';
 import type { LaunchModel, TaskDefModel } from '../model';
 import { childCtx, toCfnKey, toCfnValue, type NameCtx } from './names';
@@ -106,7 +107,12 @@ export function detectCfn(
  */
 const TEMPLATE_DIRECTIVE = /^[ \t-]*(\{\{-?\s*(if|else|end|range|with|define|template|include|block)\b|\{%)/m;
 
-export function parseYamlDocument(uri: string, text: string, opts: ParseOptions): DocumentModel {
+export function parseYamlDocument(
+  uri: string,
+  text: string,
+  opts: ParseOptions,
+  detectors: Detectors = { cfn: detectCfn, shapes: detectJsonShapes },
+): DocumentModel {
   const parsed = parseYaml(text);
   const directive = parsed.findings.some((f) => f.severity === 'error') ? TEMPLATE_DIRECTIVE.exec(text) : null;
   if (directive) {
@@ -146,9 +152,14 @@ export function parseYamlDocument(uri: string, text: string, opts: ParseOptions)
     parseFindings: parsed.findings,
     bareTemplates: [],
   };
-  const cfn = detectCfn(parsed.root, text, 'yaml', parsed.flowRanges);
-  if (cfn) return { ...base, dialect: 'cfn', ...cfn };
-  const detected = detectJsonShapes(parsed.root, opts.force);
+  let detected: ReturnType<Detectors['shapes']>;
+  try {
+    const cfn = detectors.cfn(parsed.root, text, 'yaml', parsed.flowRanges);
+    if (cfn) return { ...base, dialect: 'cfn', ...cfn };
+    detected = detectors.shapes(parsed.root, opts.force);
+  } catch (e) {
+    return undetected(base, yamlEditBuilder(text, parsed.flowRanges, API_NAMER), e);
+  }
   const ours = detected.taskDefs.length > 0 || detected.launches.length > 0;
   return {
     ...base,
