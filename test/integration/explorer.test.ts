@@ -77,18 +77,19 @@ describe('AWS explorer against moto_server (integration)', () => {
     const web = services.find((s) => s.kind === 'service' && s.service.serviceName === 'web')!;
     assert.ok(web.kind === 'service' && web.service.enableExecuteCommand === true);
     const webTasks = await model.getChildren(web);
-    // The running tasks, then the "Recently stopped" folder (loaded when opened).
+    // Its deployments (moto: one PRIMARY), the running tasks, "Service events" and "Recently stopped".
     assert.deepEqual(
       webTasks.map((t) => (t.kind === 'task' ? t.task.taskArn : t.kind)).sort(),
-      [...seed.tasks.web, 'stoppedTasks'].sort(),
+      ['deployment', ...seed.tasks.web, 'serviceEvents', 'stoppedTasks'].sort(),
     );
+    assert.equal(webTasks[0].kind, 'deployment', 'deployments come first');
     const standalone = await model.getChildren(await kid(prod, (n) => n.kind === 'standaloneTasks'));
     assert.deepEqual(
       standalone.map((t) => (t.kind === 'task' ? t.task.taskArn : t.kind)),
       seed.tasks.standalone,
     );
     assert.ok(standalone[0].kind === 'task' && standalone[0].task.lastStatus === 'RUNNING');
-    assert.equal((await model.getChildren(webTasks[0]))[0].kind, 'container');
+    assert.equal((await model.getChildren(webTasks.find((n) => n.kind === 'task')!))[0].kind, 'container');
     const empty = await model.getChildren(await kid(staging, (n) => n.kind === 'standaloneTasks'));
     assert.ok(empty[0].kind === 'message' && empty[0].message === 'No standalone tasks running');
   });

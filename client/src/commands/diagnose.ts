@@ -8,7 +8,8 @@ import { renderReport } from '../diagnose/report';
 import { nodes as NODES, nameFromArn, nodeOfKind, type ExplorerNode } from '../explorer/nodes';
 import { pickConnection, type CommandDeps } from './types';
 
-export const DIAGNOSE_KINDS = ['task', 'service'] as const;
+/** A stopped task; a service or one of its failed deployments (its recently stopped tasks). */
+export const DIAGNOSE_KINDS = ['task', 'service', 'deployment'] as const;
 
 async function pickCluster(deps: CommandDeps): Promise<{ conn: ExplorerNode['conn']; cluster: string } | undefined> {
   const conn = await pickConnection(deps);
@@ -44,10 +45,11 @@ export async function diagnose(deps: CommandDeps, arg?: unknown): Promise<void> 
     scope = { kind: 'tasks', cluster: node.clusterArn, tasks: [node.task.taskArn] };
     conn = node.conn;
     label = `${nameFromArn(node.clusterArn)} task ${nameFromArn(node.task.taskArn)}`;
-  } else if (node?.kind === 'service') {
-    scope = { kind: 'service', cluster: node.clusterArn, service: node.service.serviceName };
+  } else if (node?.kind === 'service' || node?.kind === 'deployment') {
+    const service = node.kind === 'service' ? node.service.serviceName : node.serviceName;
+    scope = { kind: 'service', cluster: node.clusterArn, service };
     conn = node.conn;
-    label = `${nameFromArn(node.clusterArn)}/${node.service.serviceName}`;
+    label = `${nameFromArn(node.clusterArn)}/${service}`;
   } else {
     const picked = await pickCluster(deps);
     if (!picked) return;

@@ -31,6 +31,9 @@ export function consoleUrl(node: ExplorerNode): string | undefined {
     case 'services':
     case 'standaloneTasks':
     case 'stoppedTasks':
+    case 'deployment':
+    case 'serviceEvents':
+    case 'serviceEvent':
     case 'taskDefinitions':
     case 'inactiveFamilies':
     case 'fileSystems':

@@ -12,6 +12,7 @@ import {
 } from '../aws/batch';
 import type { AwsApis, Task } from '../aws/types';
 import { assertNever, nodes, type ExplorerNode } from './nodes';
+import { groupServiceEvents } from './serviceEvents';
 
 export interface ChildPage {
   children: ExplorerNode[];
@@ -20,6 +21,8 @@ export interface ChildPage {
 
 export interface LoaderContext {
   apis: AwsApis;
+  /** Show the "Recently stopped" folder under "Standalone tasks". */
+  showStoppedTasks: boolean;
   concurrency: number;
   /** Page size for lists we slice ourselves (tasks of a cluster). */
   pageSize: number;
@@ -27,20 +30,12 @@ export interface LoaderContext {
   clusterTasks(clusterArn: string): Promise<Task[]>;
 }
 
-/** Lists every task of a cluster (RUNNING, plus recently STOPPED when asked) and describes them in batches of 100. */
-export async function loadClusterTasks(
-  apis: AwsApis,
-  clusterArn: string,
-  includeStopped: boolean,
-  concurrency: number,
-): Promise<Task[]> {
-  const statuses: Array<'RUNNING' | 'STOPPED'> = includeStopped ? ['RUNNING', 'STOPPED'] : ['RUNNING'];
-  const arns: string[] = [];
-  for (const desiredStatus of statuses) {
-    const listed = await collectPages((nextToken) => apis.ecs.listTasks(clusterArn, { desiredStatus, nextToken }));
-    arns.push(...listed.items);
-  }
-  const unique = [...new Set(arns)];
+/** Lists the RUNNING tasks of a cluster and describes them in batches of 100 (stopped ones: stoppedTasks folders). */
+export async function loadClusterTasks(apis: AwsApis, clusterArn: string, concurrency: number): Promise<Task[]> {
+  const listed = await collectPages((nextToken) =>
+    apis.ecs.listTasks(clusterArn, { desiredStatus: 'RUNNING', nextToken }),
+  );
+  const unique = [...new Set(listed.items)];
   if (unique.length === 0) return [];
   return inOrder(unique, await describeTasksBatched(apis.ecs, clusterArn, unique, concurrency), (t) => t.taskArn);
 }
@@ -51,8 +46,10 @@ const slice = <T>(items: T[], token: string | undefined, size: number): { items:
   return { items: items.slice(start, end), nextToken: end < items.length ? String(end) : undefined };
 };
 
-/** Stopped tasks shown per service (bounded memory; ECS keeps them about an hour). */
+/** Stopped tasks shown per folder (bounded memory; ECS keeps them about an hour). */
 export const MAX_STOPPED_SHOWN = 100;
+/** Stopped tasks of a whole cluster looked at to find its standalone ones (ListTasks cannot filter by group). */
+export const MAX_STOPPED_SCANNED = 500;
 
 export function isServiceTask(task: Task, serviceName?: string): boolean {
   return serviceName ? task.group === `service:${serviceName}` : (task.group ?? '').startsWith('service:');
@@ -94,25 +91,51 @@ export async function loadChildren(node: ExplorerNode, ctx: LoaderContext, token
       const mine =
         node.kind === 'service'
           ? all.filter((t) => isServiceTask(t, node.service.serviceName) && t.lastStatus !== 'STOPPED')
-          : all.filter((t) => !isServiceTask(t));
+          : all.filter((t) => !isServiceTask(t) && t.lastStatus !== 'STOPPED');
       const page = slice(mine, token, ctx.pageSize);
       const children = page.items.map((t) => nodes.task(node, node.clusterArn, t));
-      if (node.kind === 'service' && !token) {
-        if (mine.length === 0) children.push(nodes.message(node, 'info', 'No running tasks'));
-        children.push(nodes.stoppedTasks(node, node.clusterArn, node.service.serviceName));
+      if (token) return { children, nextToken: page.nextToken };
+      if (node.kind === 'standaloneTasks') {
+        if (!ctx.showStoppedTasks) return { children, nextToken: page.nextToken };
+        const none = mine.length === 0 ? emptyMessage(node) : undefined;
+        if (none) children.push(none);
+        children.push(nodes.stoppedTasks(node, node.clusterArn));
+        return { children, nextToken: page.nextToken };
       }
-      return { children, nextToken: page.nextToken };
+      // Deployments first (what a rollout is doing), then tasks, events and the recently stopped ones.
+      const s = node.service;
+      const deployments = (s.deployments ?? []).map((d) => nodes.deployment(node, node.clusterArn, s, d));
+      if (mine.length === 0) children.push(nodes.message(node, 'info', 'No running tasks'));
+      children.push(
+        nodes.serviceEvents(node, node.clusterArn, s),
+        nodes.stoppedTasks(node, node.clusterArn, s.serviceName),
+      );
+      return { children: [...deployments, ...children], nextToken: page.nextToken };
     }
     case 'stoppedTasks': {
-      // ListTasks (desiredStatus STOPPED) for this service only, DescribeTasks in batches of 100
-      const listed = await collectPages((nextToken) =>
-        ecs.listTasks(node.clusterArn, { desiredStatus: 'STOPPED', serviceName: node.serviceName, nextToken }),
+      // Per service: ListTasks (desiredStatus STOPPED, serviceName) and DescribeTasks in batches of 100.
+      // Standalone: the cluster's stopped tasks (bounded), keeping those no service started.
+      const max = node.serviceName ? MAX_STOPPED_SHOWN : MAX_STOPPED_SCANNED;
+      const listed = await collectPages(
+        (nextToken) =>
+          ecs.listTasks(node.clusterArn, { desiredStatus: 'STOPPED', serviceName: node.serviceName, nextToken }),
+        max,
       );
-      const arns = listed.items.slice(0, MAX_STOPPED_SHOWN);
-      const tasks = arns.length ? await describeTasksBatched(ecs, node.clusterArn, arns, ctx.concurrency) : [];
+      const arns = listed.items.slice(0, max);
+      const described = arns.length ? await describeTasksBatched(ecs, node.clusterArn, arns, ctx.concurrency) : [];
+      const tasks = node.serviceName ? described : described.filter((t) => !isServiceTask(t));
       const when = (t: Task): number => new Date(t.stoppedAt ?? t.stoppingAt ?? t.createdAt ?? 0).getTime();
-      return { children: tasks.sort((a, b) => when(b) - when(a)).map((t) => nodes.task(node, node.clusterArn, t)) };
+      return {
+        children: tasks
+          .sort((a, b) => when(b) - when(a))
+          .slice(0, MAX_STOPPED_SHOWN)
+          .map((t) => nodes.task(node, node.clusterArn, t)),
+      };
     }
+    case 'serviceEvents':
+      return {
+        children: groupServiceEvents(node.events).map((g) => nodes.serviceEvent(node, g.event, g.count, g.firstAt)),
+      };
     case 'task':
       return {
         children: (node.task.containers ?? []).map((c) => nodes.container(node, node.clusterArn, node.task.taskArn, c)),
@@ -153,6 +176,8 @@ export async function loadChildren(node: ExplorerNode, ctx: LoaderContext, token
       };
     }
     case 'container':
+    case 'deployment':
+    case 'serviceEvent':
     case 'revision':
     case 'accessPoint':
     case 'mountTarget':
@@ -176,6 +201,8 @@ export function emptyMessage(node: ExplorerNode): ExplorerNode | undefined {
       return nodes.message(node, 'info', 'No services in this cluster');
     case 'stoppedTasks':
       return nodes.message(node, 'info', 'No task stopped in the last hour');
+    case 'serviceEvents':
+      return nodes.message(node, 'info', 'No events');
     case 'standaloneTasks':
       return nodes.message(node, 'info', 'No standalone tasks running', {
         action: { command: 'fargateLens.runTask', title: 'Run task', args: [node] },
@@ -195,6 +222,8 @@ export function emptyMessage(node: ExplorerNode): ExplorerNode | undefined {
     case 'cluster':
     case 'task':
     case 'container':
+    case 'deployment':
+    case 'serviceEvent':
     case 'revision':
     case 'accessPoint':
     case 'mountTarget':

@@ -15,6 +15,7 @@ import { isTransitionalService, isTransitionalTask } from './status';
 export interface ExplorerSettings {
   pageSize: number;
   concurrency: number;
+  /** A "Recently stopped" folder under "Standalone tasks" (services always have theirs). */
   showStoppedTasks: boolean;
   /** The endpoint override in use (setting or AWS_ENDPOINT_URL), shown with errors and on the connection. */
   endpoint?: string;
@@ -32,6 +33,7 @@ export class ExplorerModel {
   private readonly taskIndex = new Map<string, Promise<Task[]>>();
   private readonly registry = new Map<string, ExplorerNode>();
   private readonly listeners = new Set<Listener>();
+  private readonly loadListeners = new Set<(node: ExplorerNode, children: readonly ExplorerNode[]) => void>();
   /** A connection-level failure per connection key: shown once instead of the connection's folders. */
   private readonly connectionErrors = new Map<string, unknown>();
   /** When each node was first seen transitional, and when each parent was last polled for it. */
@@ -48,6 +50,12 @@ export class ExplorerModel {
   onDidChange(listener: Listener): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Children loaded from AWS (e.g. stopped tasks, for the diagnosis findings). */
+  onDidLoad(listener: (node: ExplorerNode, children: readonly ExplorerNode[]) => void): { dispose(): void } {
+    this.loadListeners.add(listener);
+    return { dispose: () => this.loadListeners.delete(listener) };
   }
 
   roots(): ExplorerNode[] {
@@ -200,10 +208,12 @@ export class ExplorerModel {
           apis,
           concurrency: settings.concurrency,
           pageSize: settings.pageSize,
+          showStoppedTasks: settings.showStoppedTasks,
           clusterTasks: (clusterArn) => this.clusterTasks(node.conn, clusterArn),
         },
         token,
       );
+      for (const l of this.loadListeners) l(node, page.children);
       return { children: this.remember(page.children), nextToken: page.nextToken };
     } catch (err) {
       this.reportFailure(node, err);
@@ -228,8 +238,8 @@ export class ExplorerModel {
     const key = taskKey(conn, clusterArn);
     let p = this.taskIndex.get(key);
     if (!p) {
-      const { showStoppedTasks, concurrency } = this.settings();
-      p = this.apis(conn).then((apis) => loadClusterTasks(apis, clusterArn, showStoppedTasks, concurrency));
+      const { concurrency } = this.settings();
+      p = this.apis(conn).then((apis) => loadClusterTasks(apis, clusterArn, concurrency));
       p.catch(() => this.taskIndex.delete(key));
       this.taskIndex.set(key, p);
     }
@@ -258,6 +268,8 @@ function clusterArnOf(node: ExplorerNode): string | undefined {
     case 'service':
     case 'standaloneTasks':
     case 'stoppedTasks':
+    case 'deployment':
+    case 'serviceEvents':
     case 'task':
     case 'container':
       return node.clusterArn;
@@ -271,6 +283,7 @@ function clusterArnOf(node: ExplorerNode): string | undefined {
     case 'fileSystem':
     case 'accessPoint':
     case 'mountTarget':
+    case 'serviceEvent':
     case 'loadMore':
     case 'message':
       return undefined;

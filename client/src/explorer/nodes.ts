@@ -8,9 +8,12 @@ import type {
   Cluster,
   Connection,
   Container,
+  Deployment,
+  DeploymentCircuitBreaker,
   FileSystem,
   MountTarget,
   Service,
+  ServiceEvent,
   Task,
   TaskDefinitionStatus,
 } from '../aws/types';
@@ -31,8 +34,23 @@ export type ExplorerNode =
   | (Base & { kind: 'services'; clusterArn: string })
   | (Base & { kind: 'service'; clusterArn: string; service: Service })
   | (Base & { kind: 'standaloneTasks'; clusterArn: string })
-  /** "Recently stopped": a service's stopped tasks (ECS keeps them for about an hour), newest first. */
-  | (Base & { kind: 'stoppedTasks'; clusterArn: string; serviceName: string })
+  /**
+   * "Recently stopped": a service's stopped tasks (ECS keeps them for about an hour), newest first;
+   * without `serviceName`, the cluster's stopped standalone tasks.
+   */
+  | (Base & { kind: 'stoppedTasks'; clusterArn: string; serviceName?: string })
+  /** One of a service's deployments (DescribeServices `deployments[]`), with the service's circuit breaker. */
+  | (Base & {
+      kind: 'deployment';
+      clusterArn: string;
+      serviceName: string;
+      deployment: Deployment;
+      circuitBreaker?: DeploymentCircuitBreaker;
+    })
+  /** "Service events": the service's events as DescribeServices returned them (newest first, at most 100). */
+  | (Base & { kind: 'serviceEvents'; clusterArn: string; serviceName: string; events: readonly ServiceEvent[] })
+  /** One event, or `count` repeats of the same text (newest `event`, oldest at `firstAt`). */
+  | (Base & { kind: 'serviceEvent'; event: ServiceEvent; count: number; firstAt?: Date })
   | (Base & { kind: 'task'; clusterArn: string; task: Task })
   | (Base & { kind: 'container'; clusterArn: string; taskArn: string; container: Container })
   | (Base & { kind: 'taskDefinitions' })
@@ -113,11 +131,35 @@ export const nodes = {
     ...child(p, 'standalone'),
     clusterArn,
   }),
-  stoppedTasks: (p: ExplorerNode, clusterArn: string, serviceName: string): ExplorerNode => ({
+  stoppedTasks: (p: ExplorerNode, clusterArn: string, serviceName?: string): ExplorerNode => ({
     kind: 'stoppedTasks',
     ...child(p, 'stopped'),
     clusterArn,
-    serviceName,
+    ...(serviceName === undefined ? {} : { serviceName }),
+  }),
+  deployment: (p: ExplorerNode, clusterArn: string, service: Service, deployment: Deployment): ExplorerNode => ({
+    kind: 'deployment',
+    ...child(p, `deployment:${deployment.id ?? deployment.taskDefinition ?? deployment.status}`),
+    clusterArn,
+    serviceName: service.serviceName,
+    deployment,
+    ...(service.deploymentConfiguration?.deploymentCircuitBreaker
+      ? { circuitBreaker: service.deploymentConfiguration.deploymentCircuitBreaker }
+      : {}),
+  }),
+  serviceEvents: (p: ExplorerNode, clusterArn: string, service: Service): ExplorerNode => ({
+    kind: 'serviceEvents',
+    ...child(p, 'events'),
+    clusterArn,
+    serviceName: service.serviceName,
+    events: service.events ?? [],
+  }),
+  serviceEvent: (p: ExplorerNode, event: ServiceEvent, count: number, firstAt?: Date): ExplorerNode => ({
+    kind: 'serviceEvent',
+    ...child(p, `event:${event.id ?? `${String(event.createdAt)}:${event.message}`}`),
+    event,
+    count,
+    ...(firstAt ? { firstAt } : {}),
   }),
   task: (p: ExplorerNode, clusterArn: string, task: Task): ExplorerNode => ({
     kind: 'task',
@@ -226,6 +268,9 @@ export function arnOf(node: ExplorerNode): string | undefined {
     case 'services':
     case 'standaloneTasks':
     case 'stoppedTasks':
+    case 'deployment':
+    case 'serviceEvents':
+    case 'serviceEvent':
     case 'taskDefinitions':
     case 'inactiveFamilies':
     case 'family':

@@ -41,7 +41,7 @@ export function explorerSettings(): ExplorerSettings & { refreshIntervalSeconds:
   return {
     pageSize: Math.max(10, Math.min(1000, c.get<number>('explorer.pageSize', 100))),
     concurrency: Math.max(1, Math.min(16, c.get<number>('explorer.concurrency', 4))),
-    showStoppedTasks: c.get<boolean>('explorer.showStoppedTasks', false),
+    showStoppedTasks: c.get<boolean>('explorer.showStoppedTasks', true),
     refreshIntervalSeconds: Math.max(0, c.get<number>('explorer.refreshInterval', 10)),
     endpoint: endpointInUse(),
   };

@@ -9,6 +9,8 @@ import { rolloutDescription, rolloutTooltip } from '../deploy/rolloutView';
 import type { ExplorerNode } from './nodes';
 import { parseTaskDefinitionArn, shortId } from './nodes';
 import { formatAge, formatBytes, formatTime, plural, regionName, shortTaskId } from './format';
+import { deploymentItem, serviceEventItem, serviceEventsItem } from './deploymentItems';
+import { join, md, row, table } from './markdown';
 import { containerIcon, formatCpuMemory, formatPlacement, serviceIcon, taskIcon, type Icon } from './status';
 
 export interface TreeItemData {
@@ -25,12 +27,14 @@ export interface TreeItemData {
   accessibilityLabel?: string;
 }
 
-const md = (s: string | number | undefined): string => String(s ?? '—').replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
-const row = (k: string, v: string | number | boolean | undefined): string =>
-  v === undefined || v === '' ? '' : `| ${k} | ${md(String(v))} |\n`;
-const table = (title: string, rows: string[]): string => `**${md(title)}**\n\n| | |\n|---|---|\n${rows.join('')}`;
-const join = (parts: Array<string | undefined | false>): string | undefined =>
-  parts.filter(Boolean).join(' · ') || undefined;
+/** "exit 137 · OutOfMemoryError: Container killed due to memory usage" (whole reason). */
+function containerOutcome(c: { exitCode?: number; reason?: string; lastStatus?: string }): string | undefined {
+  return join([
+    c.exitCode !== undefined && `exit ${c.exitCode}`,
+    c.reason,
+    c.exitCode === undefined && !c.reason && c.lastStatus,
+  ]);
+}
 
 /**
  * `rollout`: the watched rollout of a service node, if one is watched (client/src/deploy/rollout.ts);
@@ -83,12 +87,19 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
       return {
         ...base,
         label: 'Recently stopped',
+        tooltip: node.serviceName
+          ? 'Stopped tasks of this service, newest first: stop code, whole reason, exit codes. Diagnose explains why.'
+          : 'Stopped standalone tasks of this cluster, newest first: stop code, whole reason, exit codes. Diagnose explains why.',
         description: 'kept by ECS for about an hour',
-        tooltip:
-          'Stopped tasks of this service, newest first: stop code, whole reason, exit codes. Diagnose explains why.',
         icon: { id: 'history' },
         collapsible: 'collapsed',
       };
+    case 'deployment':
+      return deploymentItem(node, now);
+    case 'serviceEvents':
+      return serviceEventsItem(node, now);
+    case 'serviceEvent':
+      return serviceEventItem(node, now);
     case 'standaloneTasks':
       return {
         ...base,
@@ -178,8 +189,9 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
           ),
           row('Created', formatTime(t.createdAt)),
           row('Started', t.startedAt && `${formatTime(t.startedAt)} (${startedAgo})`),
-          row('Stopped', formatTime(t.stoppedAt)),
+          row('Stopped', t.stoppedAt && `${formatTime(t.stoppedAt)} (${formatAge(t.stoppedAt, now) ?? ''} ago)`),
           row('ARN', t.taskArn),
+          ...(stopped ? (t.containers ?? []).map((c) => row(`Container ${c.name}`, containerOutcome(c))) : []),
         ]),
       };
     }
@@ -195,6 +207,7 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
           c.lastStatus,
           c.healthStatus && c.healthStatus !== 'UNKNOWN' && c.healthStatus,
           c.exitCode !== undefined && c.lastStatus === 'STOPPED' && `exit ${c.exitCode}`,
+          c.lastStatus === 'STOPPED' && c.reason,
           c.image,
         ]),
         tooltip: table(`Container ${c.name}`, [

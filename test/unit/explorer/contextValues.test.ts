@@ -30,6 +30,11 @@ const service = (exec: boolean) =>
     serviceName: 'web',
     enableExecuteCommand: exec,
   });
+const events = nodes.serviceEvents(service(false), `${A}:cluster/prod`, {
+  serviceArn: `${A}:service/prod/web`,
+  serviceName: 'web',
+  events: [{ id: 'e1', message: '(service web) has reached a steady state.' }],
+});
 const standalone = nodes.standaloneTasks(cluster, `${A}:cluster/prod`);
 const task = (lastStatus: string) =>
   nodes.task(standalone, `${A}:cluster/prod`, {
@@ -68,6 +73,21 @@ const SAMPLES: ExplorerNode[] = [
   service(false),
   standalone,
   nodes.stoppedTasks(cluster, 'arn:aws:ecs:us-east-1:123456789012:cluster/prod', 'web'),
+  nodes.stoppedTasks(standalone, 'arn:aws:ecs:us-east-1:123456789012:cluster/prod'),
+  ...(['FAILED', 'IN_PROGRESS', 'COMPLETED'] as const).map((rolloutState) =>
+    nodes.deployment(
+      service(false),
+      `${A}:cluster/prod`,
+      { serviceArn: `${A}:service/prod/web`, serviceName: 'web' },
+      {
+        id: `ecs-svc/${rolloutState}`,
+        status: 'PRIMARY',
+        rolloutState,
+      },
+    ),
+  ),
+  events,
+  nodes.serviceEvent(events, { id: 'e1', message: '(service web) has reached a steady state.' }, 1),
   task('RUNNING'),
   task('PENDING'),
   task('STOPPED'),
@@ -97,6 +117,9 @@ const KIND_SEEN: Record<NodeKind, true> = {
   service: true,
   standaloneTasks: true,
   stoppedTasks: true,
+  deployment: true,
+  serviceEvents: true,
+  serviceEvent: true,
   task: true,
   container: true,
   taskDefinitions: true,
@@ -133,8 +156,11 @@ const EXPECTED: Record<string, (n: ExplorerNode) => boolean> = {
   'fargateLens.openInConsole': (n) => consoleUrl(n) !== undefined,
   'fargateLens.openAsJson': (n) => (OPEN_AS_JSON_KINDS as readonly string[]).includes(n.kind),
   'fargateLens.stopTask': (n) => n.kind === 'task' && n.task.lastStatus !== 'STOPPED',
-  // Why did it stop? A stopped task, or a service (its recently stopped tasks).
-  'fargateLens.diagnose': (n) => (n.kind === 'task' && n.task.lastStatus === 'STOPPED') || n.kind === 'service',
+  // Why did it stop? A stopped task, a service or its failed deployment (their recently stopped tasks).
+  'fargateLens.diagnose': (n) =>
+    (n.kind === 'task' && n.task.lastStatus === 'STOPPED') ||
+    n.kind === 'service' ||
+    (n.kind === 'deployment' && n.deployment.rolloutState === 'FAILED'),
   'fargateLens.enableServiceExec': (n) => n.kind === 'service' && !n.service.enableExecuteCommand,
   'fargateLens.disableServiceExec': (n) => n.kind === 'service' && !!n.service.enableExecuteCommand,
   'fargateLens.runTask': (n) =>
@@ -163,7 +189,9 @@ const EXPECTED: Record<string, (n: ExplorerNode) => boolean> = {
   'fargateLens.followContainerLogs': (n) => n.kind === 'container' || n.kind === 'task' || n.kind === 'service',
   'fargateLens.showPreviousContainerLogs': (n) => n.kind === 'service',
   // Refresh where children come from AWS (a task's containers come with the task); Retry on a connection's error.
-  'fargateLens.refreshNode': (n) => (toTreeItem(n).collapsible !== 'none' && n.kind !== 'task') || connectionError(n),
+  // Service events come with their service (refresh the Services folder).
+  'fargateLens.refreshNode': (n) =>
+    (toTreeItem(n).collapsible !== 'none' && n.kind !== 'task' && n.kind !== 'serviceEvents') || connectionError(n),
   'fargateLens.openSettings': (n) => connectionError(n),
   'fargateLens.showLogs': (n) => connectionError(n),
 };

@@ -131,11 +131,11 @@ describe('ExplorerModel (unit)', () => {
     const kids = await model.getChildren(svc);
     assert.deepEqual(
       kids.map((n) => n.kind),
-      ['task', 'stoppedTasks'],
+      ['task', 'serviceEvents', 'stoppedTasks'],
       'stopped tasks are not listed among the running ones',
     );
     const before = fake.calls.length;
-    const stopped = await model.getChildren(kids[1]);
+    const stopped = await model.getChildren(kids[2]);
     assert.deepEqual(
       stopped.map((n) => (n.kind === 'task' ? n.task.stoppedReason : n.kind)),
       ['newer', 'older'],
