@@ -175,3 +175,43 @@ test("a Sub's literal parts are checked where they are known: a secret ARN's JSO
   assert.match(textAt(text, found[0]), /-db:password'$/);
   assert.match(found[0].message, /DB_PASSWORD.*literal end of this expression has 1 \('password'\)/);
 });
+
+test("a parameter defaulting to '' that allows any value is left to the deployer, not judged as '' (unit)", () => {
+  // Shape of aws-quickstart/quickstart-mongodb-atlas-mean-stack-aws-fargate-integration
+  // templates/mongodb-atlas-mean-stack.template.yaml: image URIs the stack's user fills in.
+  const head = `Parameters:
+  ClientImage:
+    Type: String
+    Default: ""
+  Size:
+    Type: String
+    Default: ""
+    AllowedValues: ["", "256"]`;
+  const text = template(
+    `      Cpu: 256
+      Memory: 512
+      ContainerDefinitions:
+        - Name: app
+          Image: !Ref ClientImage
+          Essential: true`,
+    head,
+  );
+  assert.deepEqual(
+    lint(text, 'file:///ws/t.yaml').filter((d) => d.severity === 'error'),
+    [],
+  );
+  // An explicit '' among AllowedValues is a value the stack can take, and is still judged.
+  const listed = template(
+    `      Cpu: 256
+      Memory: 512
+      ContainerDefinitions:
+        - Name: app
+          Image: !Ref Size
+          Essential: true`,
+    head,
+  );
+  assert.deepEqual(
+    only(lint(listed, 'file:///ws/t.yaml'), 'ctr/image').map((d) => d.severity),
+    ['error'],
+  );
+});

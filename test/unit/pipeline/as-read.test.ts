@@ -95,6 +95,50 @@ test('a Go-templated CloudFormation file (Copilot cf.yml) is one file/templated 
   assert.equal(diags[0].severity, 'info');
 });
 
+test('a Jinja-rendered CloudFormation file (AWS Proton) whose expressions break YAML is one file/templated note (unit)', async () => {
+  // Shape of aws-samples/aws-proton-cloudformation-sample-templates
+  // loadbalanced-fargate-svc/.../instance_infrastructure/cloudformation.yaml: no directive line, but a
+  // Jinja filter with single quotes inside a single-quoted scalar, valid only once Proton renders it.
+  const text = [
+    'AWSTemplateFormatVersion: 2010-09-09',
+    'Resources:',
+    '  TargetGroup:',
+    '    Type: AWS::ElasticLoadBalancingV2::TargetGroup',
+    '    Properties:',
+    "      HealthCheckPath: '{{ service_instance.inputs.health_check_path }}'",
+    "      Name: '{{(service.name~\"--\"~service_instance.name)|truncate(29, true, 'zzz', 0)}}'",
+    "      Port: '{{service_instance.inputs.port}}'",
+    '  TaskDefinition:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '    Properties:',
+    "      Cpu: '{{service_instance.inputs.task_size}}'",
+    '      ContainerDefinitions:',
+    "        - Name: '{{service_instance.name}}'",
+    "          Image: '{{service_instance.inputs.image}}'",
+    '',
+  ].join('\n');
+  const diags = await lintAll('file:///ws/instance_infrastructure/cloudformation.yaml', text);
+  assert.deepEqual(
+    diags.map((d) => d.ruleId),
+    ['file/templated'],
+  );
+  assert.equal(diags[0].severity, 'info');
+  assert.equal(
+    text.slice(0, diags[0].span.offset).split('\n').length,
+    7,
+    'points at the expression on the line the syntax error names',
+  );
+});
+
+test('a plain YAML syntax error with no template expression near it stays an error (unit)', async () => {
+  const text = "AWSTemplateFormatVersion: 2010-09-09\nDescription: '{{ fine }}'\nResources:\n  A: [1, 2\n";
+  const diags = await lintAll('file:///ws/t.yaml', text);
+  assert.ok(
+    diags.some((d) => d.ruleId === 'yaml/syntax' && d.severity === 'error'),
+    JSON.stringify(diags),
+  );
+});
+
 test('a create-task-set input (scale, externalId) is not read as a create-service input (unit)', async () => {
   // Shape of aws-samples/ecs-bg-external-controller infrastructure/TaskSet.template.json.
   const text = JSON.stringify({

@@ -14,6 +14,7 @@ import { MAX_DEPTH } from './json';
 import { parseYamlFast } from './yamlFast';
 import { YAML_MAX_PARSE_DEPTH, yamlNestingDepth } from './yamlDepth';
 import { literal, SHORT_FORMS, tagged, type ParsedYaml } from './yamlFastNodes';
+import { mapSpans, offsetMapper, reindentQuotedContinuations } from './yamlQuoted';
 import type { Finding } from '../types';
 
 export { SHORT_FORMS, type ParsedYaml };
@@ -57,6 +58,19 @@ function lib(): typeof YamlLib {
 
 /** The `yaml` library path alone (the reference the fast path is tested against). */
 export function parseYamlLibrary(text: string): ParsedYaml {
+  const parsed = parseWithLibrary(text);
+  // Quoted scalars continued left of YAML's indentation, which CloudFormation's parser accepts
+  // (yamlQuoted.ts): parsed again with those lines indented, spans mapped back to the text as written.
+  if (!parsed.findings.some((f) => f.message.includes('Missing closing'))) return parsed;
+  const fixed = reindentQuotedContinuations(text);
+  if (!fixed) return parsed;
+  const again = parseWithLibrary(fixed.text);
+  if (again.findings.some((f) => f.severity === 'error')) return parsed;
+  mapSpans(again.root, [...again.flowRanges, ...again.findings.map((f) => f.span)], offsetMapper(fixed.inserts));
+  return again;
+}
+
+function parseWithLibrary(text: string): ParsedYaml {
   const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = lib();
   const findings: Finding[] = [];
   const flowRanges: Span[] = [];

@@ -60,6 +60,16 @@ export function parameterValues(param: ObjectNode | undefined): LiteralNode[] | 
   return isLiteral(def) ? [def] : undefined;
 }
 
+/**
+ * A parameter whose Default is the empty string and which allows any value: the template's way of
+ * saying "the deployer supplies this" (quick starts and workshops leave image URIs and ARNs so; the
+ * console shows an empty field to fill). Its value is unknown offline rather than ''.
+ */
+function isPlaceholder(param: AstNode): boolean {
+  const def = child(param, 'Default');
+  return isLiteral(def) && def.value === '' && items(child(param, 'AllowedValues')).length === 0;
+}
+
 /** The string values a raw template node can take, or undefined when unknown offline. */
 export function stringValues(raw: AstNode, t: TemplateFacts, depth = 0): Candidate[] | undefined {
   if (depth > 8) return undefined;
@@ -73,6 +83,7 @@ export function stringValues(raw: AstNode, t: TemplateFacts, depth = 0): Candida
       if (!name || !param) return undefined;
       const fixed = t.paramValues?.get(name);
       const values = parameterValues(param);
+      if (fixed === undefined && isPlaceholder(param)) return undefined;
       if (fixed !== undefined) {
         const node = values?.find((v) => String(v.value) === fixed) ?? synth(raw, fixed);
         return [{ node, text: fixed, via: `parameter ${name}` }];

@@ -6,7 +6,7 @@
  * Edits: rules speak API names; the namer respells keys the CloudFormation way for where they sit
  * (naming contexts recorded by normalise.ts), for the JSON builder here and the YAML one.
  */
-import { child, isObject, str, type AstNode, type ObjectNode } from '../../documents/ast';
+import { child, isObject, str, type AstNode, type ObjectNode, type Span } from '../../documents/ast';
 import { jsonEditBuilder, type EditBuilder } from '../../documents/edits';
 import { parseYaml } from '../../documents/yaml';
 import { API_NAMER, yamlEditBuilder, type KeyNamer } from '../../documents/yamlEdits';
@@ -107,6 +107,33 @@ export function detectCfn(
  */
 const TEMPLATE_DIRECTIVE = /^[ \t-]*(\{\{-?\s*(if|else|end|range|with|define|template|include|block)\b|\{%)/m;
 
+/** A Jinja/Go expression (`{{ x | f('a') }}`) on the line of a syntax error or the one before it. */
+const TEMPLATE_EXPRESSION = /\{\{.*?\}\}|\{%/;
+
+/**
+ * Where a YAML file with syntax errors shows it is a template (AWS Proton's Jinja-rendered
+ * `cloudformation.yaml`, Copilot's Go templates): a directive line, or a template expression on a line a
+ * syntax error points at. Undefined when the file parsed or its errors are plain YAML errors.
+ */
+function templateMarkAt(text: string, findings: readonly { severity?: string; span: Span }[]): number | undefined {
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return undefined;
+  const directive = TEMPLATE_DIRECTIVE.exec(text);
+  if (directive) return directive.index + directive[0].length - directive[1].length;
+  for (const { span } of errors) {
+    let lineStart = text.lastIndexOf('\n', Math.max(0, span.offset - 1)) + 1;
+    for (let back = 0; back < 2; back++) {
+      const end = text.indexOf('\n', lineStart);
+      const line = text.slice(lineStart, end < 0 ? text.length : end);
+      const m = TEMPLATE_EXPRESSION.exec(line);
+      if (m) return lineStart + m.index;
+      if (lineStart === 0) break;
+      lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    }
+  }
+  return undefined;
+}
+
 export function parseYamlDocument(
   uri: string,
   text: string,
@@ -114,10 +141,9 @@ export function parseYamlDocument(
   detectors: Detectors = { cfn: detectCfn, shapes: detectJsonShapes },
 ): DocumentModel {
   const parsed = parseYaml(text);
-  const directive = parsed.findings.some((f) => f.severity === 'error') ? TEMPLATE_DIRECTIVE.exec(text) : null;
-  if (directive) {
+  const offset = templateMarkAt(text, parsed.findings);
+  if (offset !== undefined) {
     // Syntax errors of a template are not errors of the file it renders to: one note instead of a flood.
-    const offset = directive.index + directive[0].length - directive[1].length;
     return {
       uri,
       text,
