@@ -10,12 +10,14 @@ import { MAX_FILE_SIZE_KB } from './protocol';
 import { describeSkip, readRegularFile } from './readFile';
 import { formatJson, formatSarif, formatText, type OutFile, type OutRange } from './cli/format';
 import { afterOutput, stdoutIsTerminal, writeOut, WriteError } from './cli/output';
-import { lineIndexOf } from './service/documents/lineIndex';
-import { getLanguageService } from './service/languageService';
-import { ALL_RULES, RULES_BY_ID } from './service/rules';
-import type { Span } from './service/documents/ast';
-import type { DocumentModel } from './service/shapes/document';
-import { fileFilter } from './service/workspace/files';
+import {
+  ALL_RULES,
+  fileFilter,
+  getLanguageService,
+  RULES_BY_ID,
+  type DocumentModel,
+  type Span,
+} from './service/languageService';
 
 /** Commands of this bundle; any other command is an AWS subcommand of dist/cli-aws.js (client/src/cli). */
 const LINT_COMMANDS = new Set(['lint', 'rules', 'help']);
@@ -73,7 +75,7 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
     if (t.explicit || doc.dialect !== 'none') docs.push({ file: t.path, doc, explicit: t.explicit });
   }
   const range = (doc: { text: string }, s: Span): OutRange => {
-    const idx = lineIndexOf(doc);
+    const idx = ls.positions(doc);
     return { start: idx.positionAt(s.offset), end: idx.positionAt(s.offset + s.length) };
   };
   let errors = 0;

@@ -4,13 +4,14 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHECK_LAUNCH_REQUEST, type CheckLaunchResult } from '../../server/src/protocol';
-import { FIXTURES, startClient } from './client';
+import { FIXTURES } from './client';
+import { startInProcess } from './inProcess';
 
 test("checkLaunch runs the cross-file rules on a file with a live service's launch settings, then forgets the service (lsp)", async () => {
   const ws = mkdtempSync(join(tmpdir(), 'fl-lsp-launch-'));
   cpSync(FIXTURES, ws, { recursive: true });
   rmSync(join(ws, 'uploads-service.json'));
-  const client = await startClient(ws);
+  const client = await startInProcess(ws);
   try {
     const { uri } = await client.open('uploads-task-def.json');
     const first = await client.diagnostics(uri);

@@ -1,11 +1,12 @@
 /**
  * Architecture lint (house rules 2, 8 and 12): the language-service core imports only parsing
- * libraries, LSP types and our own modules; only client/src/aws imports the AWS SDK; files stay small.
+ * libraries, LSP types and our own modules; the LSP adapters and the CLI reach the core only through
+ * its facade (languageService.ts); only client/src/aws imports the AWS SDK; files stay small.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -32,6 +33,26 @@ test('the pure core imports only parsing libraries, LSP types and our own module
   const bad: string[] = [];
   for (const f of tsFiles(join(ROOT, 'server/src/service'))) {
     for (const spec of imports(f)) if (!CORE_ALLOWED.test(spec)) bad.push(`${relative(ROOT, f)} imports ${spec}`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('server/src/lsp and the CLI import the core only through service/languageService (unit)', () => {
+  const adapters = [
+    ...tsFiles(join(ROOT, 'server/src/lsp')),
+    ...tsFiles(join(ROOT, 'server/src/cli')),
+    join(ROOT, 'server/src/cli.ts'),
+    join(ROOT, 'server/src/server.ts'),
+  ];
+  const facade = join(ROOT, 'server/src/service/languageService.ts');
+  const core = join(ROOT, 'server/src/service');
+  const bad: string[] = [];
+  for (const f of adapters) {
+    for (const spec of imports(f)) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(f), spec);
+      if (target.startsWith(core + '/') && `${target}.ts` !== facade) bad.push(`${relative(ROOT, f)} imports ${spec}`);
+    }
   }
   assert.deepEqual(bad, []);
 });

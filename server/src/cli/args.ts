@@ -1,5 +1,5 @@
 /** Command-line parsing for `fargate-lens lint`. Bad usage throws UsageError (exit 2, no stack trace). */
-import type { SeveritySetting } from '../service/types';
+import type { SeveritySetting } from '../service/languageService';
 
 export class UsageError extends Error {}
 

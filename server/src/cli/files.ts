@@ -6,7 +6,7 @@
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
-import { CANDIDATE_FILE, SKIPPED_DIRS } from '../service/workspace/files';
+import { CANDIDATE_FILE, SKIPPED_DIRS } from '../service/languageService';
 import { UsageError } from './args';
 
 export interface Target {

@@ -1,7 +1,5 @@
 /** Output formats of `fargate-lens lint`: text (file:line:col severity ruleId message), json, SARIF 2.1.0. */
-import { RULES_BY_ID } from '../service/rules';
-import { ruleDocUrl } from '../service/rules/types';
-import type { Severity } from '../service/types';
+import { RULES_BY_ID, ruleDocUrl, type Severity } from '../service/languageService';
 
 export interface Pos {
   line: number;

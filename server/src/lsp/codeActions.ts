@@ -1,10 +1,8 @@
 /** Quick fixes from the rules' fixes, and a "fix all" source action applying every preferred fix. */
 import { CodeActionKind, type CodeAction, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service/languageService';
-import { lineIndexOf } from '../service/documents/lineIndex';
-import type { OffsetEdit } from '../service/types';
-import { SOURCE, toCodeAction, toLspDiagnostic, toTextEdits } from './convert';
+import type { LanguageService, OffsetEdit } from '../service/languageService';
+import { SOURCE, toCodeAction, toLspDiagnostic, toWorkspaceEdit } from './convert';
 import type { Session } from './session';
 import { checked } from './params';
 
@@ -22,7 +20,7 @@ export function registerCodeActions(
       const result = await session.diagnostics(doc);
       if (!result) return [];
       const { model, diagnostics } = result;
-      const idx = lineIndexOf(model);
+      const idx = ls.positions(model);
       const start = idx.offsetAt(params.range.start);
       const end = idx.offsetAt(params.range.end);
       const only = params.context.only;
@@ -41,7 +39,7 @@ export function registerCodeActions(
             seen.isPreferred = seen.isPreferred || fix.isPreferred;
             continue;
           }
-          const action = toCodeAction(doc.uri, model, fix, lsp);
+          const action = toCodeAction(doc.uri, idx, fix, lsp);
           byEdit.set(key, action);
           actions.push(action);
         }
@@ -59,7 +57,7 @@ export function registerCodeActions(
           actions.push({
             title: `Fix all ${SOURCE} problems with a preferred fix`,
             kind: 'source.fixAll.fargate-lens',
-            edit: { changes: { [doc.uri]: toTextEdits(model, edits) } },
+            edit: toWorkspaceEdit(doc.uri, edits, idx),
           });
       }
       return actions;

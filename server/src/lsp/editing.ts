@@ -1,16 +1,8 @@
 /** LSP adapters for the editing features: completion, hover, outline, navigation, rename, folding. */
 import { ResponseError, ErrorCodes, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineIndexOf } from '../service/documents/lineIndex';
+import type { DocumentModel, LanguageService } from '../service/languageService';
 import {
-  completeDocument,
-  definition,
-  foldingRanges,
-  hover,
-  prepareRename,
-  references,
-  rename,
-  selectionRange,
   toCompletionItems,
   toDocumentSymbols,
   toFoldingRanges,
@@ -19,12 +11,7 @@ import {
   toRange,
   toSelectionRange,
   toWorkspaceEdit,
-} from '../service/editing';
-import { outline, scopeAt } from '../service/editing/scopes';
-import type { LanguageService } from '../service/languageService';
-import { suppliedHover } from '../service/pipeline/adjust';
-import { launchIsFargate } from '../service/shapes/model';
-import type { DocumentModel } from '../service/shapes/document';
+} from './convert';
 import { checked } from './params';
 import type { Session } from './session';
 
@@ -39,103 +26,76 @@ export function registerEditing(
     const model = doc && (await session.model(doc));
     return model ? f(model) : empty;
   };
-  const offsetOf = (m: DocumentModel, p: { line: number; character: number }) => lineIndexOf(m).offsetAt(p);
+  const offsetOf = (m: DocumentModel, p: { line: number; character: number }) => ls.positions(m).offsetAt(p);
 
   connection.onCompletion(
     checked((p) =>
-      withModel(p.textDocument.uri, [], (m) => {
-        // A JSON file is Fargate when a launch elsewhere in the workspace says so; templates read their own.
-        const launched = m.taskDefs[0] && m.dialect !== 'cfn' ? ls.index.launchesForTaskDef(m.taskDefs[0]) : [];
-        const fargate = launched.some((l) => launchIsFargate(l.launch) === true) || undefined;
-        const result = completeDocument(m, offsetOf(m, p.position), {
-          fargate,
-          live: session.live,
-          trigger: p.context?.triggerCharacter,
-        });
-        return toCompletionItems(result, lineIndexOf(m));
-      }),
+      withModel(p.textDocument.uri, [], (m) =>
+        toCompletionItems(
+          ls.complete(m, offsetOf(m, p.position), { live: session.live, trigger: p.context?.triggerCharacter }),
+          ls.positions(m),
+        ),
+      ),
     ),
   );
-  // Hover, outline and navigation work per scope: the document, or each template resource.
   connection.onHover(
     checked((p) =>
-      withModel(p.textDocument.uri, null, (m) => {
-        const offset = offsetOf(m, p.position);
-        const scope = scopeAt(m, offset);
-        const base = scope ? hover(scope.root, offset, scope.kind) : undefined;
-        // Where the pipeline (a workflow, an ecspresso or PipeCD config) fills in or reads this file.
-        const extra = m.dialect === 'api' ? suppliedHover(m, offset, ls.index.pipelineFor(m.uri)) : [];
-        if (extra.length === 0) return toHover(base, lineIndexOf(m));
-        const value = [...extra, ...(base ? [base.contents.value] : [])].join('\n\n');
-        return toHover(
-          { contents: { kind: 'markdown', value }, span: base?.span ?? { offset, length: 0 } },
-          lineIndexOf(m),
-        );
-      }),
+      withModel(p.textDocument.uri, null, (m) => toHover(ls.hover(m, offsetOf(m, p.position)), ls.positions(m))),
     ),
   );
   connection.onDocumentSymbol(
-    checked((p) => withModel(p.textDocument.uri, [], (m) => toDocumentSymbols(outline(m), lineIndexOf(m)))),
+    checked((p) => withModel(p.textDocument.uri, [], (m) => toDocumentSymbols(ls.symbols(m), ls.positions(m)))),
   );
   connection.onDefinition(
     checked((p) =>
       withModel(p.textDocument.uri, [], (m) => {
-        const offset = offsetOf(m, p.position);
-        const span = definition(scopeAt(m, offset)?.root, offset);
-        return span ? toLocations(p.textDocument.uri, [span], lineIndexOf(m)) : [];
+        const span = ls.definition(m, offsetOf(m, p.position));
+        return span ? toLocations(p.textDocument.uri, [span], ls.positions(m)) : [];
       }),
     ),
   );
   connection.onReferences(
     checked((p) =>
-      withModel(p.textDocument.uri, [], (m) => {
-        const offset = offsetOf(m, p.position);
-        return toLocations(
+      withModel(p.textDocument.uri, [], (m) =>
+        toLocations(
           p.textDocument.uri,
-          references(scopeAt(m, offset)?.root, offset, p.context.includeDeclaration),
-          lineIndexOf(m),
-        );
-      }),
+          ls.references(m, offsetOf(m, p.position), p.context.includeDeclaration),
+          ls.positions(m),
+        ),
+      ),
     ),
   );
   connection.onPrepareRename(
     checked((p) =>
       withModel(p.textDocument.uri, null, (m) => {
-        const offset = offsetOf(m, p.position);
-        const r = prepareRename(scopeAt(m, offset)?.root, offset);
-        return r ? { range: toRange(r.span, lineIndexOf(m)), placeholder: r.placeholder } : null;
+        const r = ls.prepareRename(m, offsetOf(m, p.position));
+        return r ? { range: toRange(r.span, ls.positions(m)), placeholder: r.placeholder } : null;
       }),
     ),
   );
   connection.onRenameRequest(
     checked((p) =>
       withModel(p.textDocument.uri, null, (m) => {
-        const offset = offsetOf(m, p.position);
+        let edits;
         try {
-          return toWorkspaceEdit(
-            p.textDocument.uri,
-            rename(scopeAt(m, offset)?.root, offset, p.newName),
-            lineIndexOf(m),
-          );
+          edits = ls.rename(m, offsetOf(m, p.position), p.newName);
         } catch (e) {
+          // An invalid new name: the message is for the user.
           throw new ResponseError(ErrorCodes.InvalidParams, (e as Error).message);
         }
+        return toWorkspaceEdit(p.textDocument.uri, edits, ls.positions(m));
       }),
     ),
   );
   connection.onFoldingRanges(
-    checked((p) =>
-      withModel(p.textDocument.uri, [], (m) =>
-        m.syntax === 'json' ? toFoldingRanges(foldingRanges(m.text, m.root), lineIndexOf(m)) : [],
-      ),
-    ),
+    checked((p) => withModel(p.textDocument.uri, [], (m) => toFoldingRanges(ls.foldingRanges(m), ls.positions(m)))),
   );
   connection.onSelectionRanges(
     checked((p) =>
       withModel(p.textDocument.uri, [], (m) =>
         p.positions.map(
           (pos) =>
-            toSelectionRange(selectionRange(m.root, offsetOf(m, pos)), lineIndexOf(m)) ?? {
+            toSelectionRange(ls.selectionRange(m, offsetOf(m, pos)), ls.positions(m)) ?? {
               range: { start: pos, end: pos },
             },
         ),

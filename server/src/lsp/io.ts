@@ -2,7 +2,7 @@
  * What the language server reads from the machine, passed to startServer(): the real file system in
  * server.ts, anything else in tests (an in-memory workspace, a failing disk).
  */
-import type { FileFilterSettings } from '../service/workspace/files';
+import type { FileFilterSettings } from '../service/languageService';
 import { readFileUri, scanFolder, type ScannedFile } from './workspaceScan';
 
 export interface ServerIo {

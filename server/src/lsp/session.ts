@@ -7,11 +7,14 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import type { Diagnostic, LanguageService } from '../service/languageService';
-import type { DocumentModel } from '../service/shapes/document';
-import { fileFilter } from '../service/workspace/files';
+import {
+  fileFilter,
+  type Diagnostic,
+  type DocumentModel,
+  type LanguageService,
+  type LiveEfs,
+} from '../service/languageService';
 import type { Settings } from '../protocol';
-import type { LiveEfs } from '../service/live';
 import { toLspDiagnostic } from './convert';
 import { ValidationPacer } from './pacing';
 import type { SettingsCache } from './settings';

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { readRegularFile } from '../readFile';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CANDIDATE_FILE, SKIPPED_DIRS, fileFilter, type FileFilterSettings } from '../service/workspace/files';
+import { CANDIDATE_FILE, SKIPPED_DIRS, fileFilter, type FileFilterSettings } from '../service/languageService';
 
 export interface ScannedFile {
   uri: string;

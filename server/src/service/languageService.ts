@@ -1,17 +1,39 @@
 /**
- * The pure language service: everything the LSP server and the CLI need, with no LSP or VS Code
- * import. Callers own the workspace index and the documents; this facade parses, validates and
- * computes quick fixes over offsets.
+ * The pure language service, the one way into the core: every feature the LSP server and the CLI
+ * offer (parse, validate, quick fixes, completion, hover, symbols, definition, references, rename,
+ * folding, selection ranges), over offsets, with no LSP or VS Code import. server/src/lsp and
+ * server/src/cli import this module and nothing else of service/ (test/unit/architecture.test.ts);
+ * they convert offsets to positions with `positions(doc)`. Callers own the workspace index and the
+ * documents. Quick fixes ride on the validation result they belong to: `fixes(diagnostics, ...)`.
  */
 import { DETECTORS, parseDocument, type Detectors, type DocumentModel, type ParseOptions } from './shapes/document';
-import type { Diagnostic, Fix } from './types';
+import type { Diagnostic, Finding, Fix, OffsetEdit, Severity, SeveritySetting } from './types';
 import { resolveSeverities, ruleFindings, type ValidationSettings } from './validate';
 import { WorkspaceIndex } from './workspace';
 import { createSchemaValidator, schemaFor, schemaKindOf, type SchemaValidator } from './schema';
-import type { Finding } from './types';
 import { applySuppressions } from './suppress';
-import { adjustForPipeline } from './pipeline/adjust';
+import { adjustForPipeline, suppliedHover } from './pipeline/adjust';
 import { internalFinding } from './internal';
+import { lineIndexOf, type LineIndex, type Position } from './documents/lineIndex';
+import type { Span } from './documents/ast';
+import type { LiveEfs } from './live';
+import { launchIsFargate } from './shapes/model';
+import { outline, scopeAt } from './editing/scopes';
+import {
+  completeDocument,
+  definition,
+  foldingRanges,
+  hover,
+  prepareRename,
+  references,
+  rename,
+  selectionRange,
+  type CompletionResult,
+  type HoverResult,
+  type OffsetFoldingRange,
+  type OffsetSelectionRange,
+  type OffsetSymbol,
+} from './editing';
 
 export interface LanguageService {
   readonly index: WorkspaceIndex;
@@ -25,6 +47,26 @@ export interface LanguageService {
    * whose diagnostics overlap [start, end].
    */
   fixes(diagnostics: readonly Diagnostic[], start: number, end: number): { diagnostic: Diagnostic; fix: Fix }[];
+  /** Offsets to line/character positions and back for a document (built once per text). */
+  positions(doc: { text: string }): LineIndex;
+  /**
+   * Completions at `offset`. A JSON task definition counts as Fargate when a launch elsewhere in the
+   * workspace says so; templates read their own launch type.
+   */
+  complete(doc: DocumentModel, offset: number, ctx?: { live?: LiveEfs; trigger?: string }): CompletionResult;
+  /** The hover at `offset`: where the pipeline fills in or reads the value first, then the API docs. */
+  hover(doc: DocumentModel, offset: number): HoverResult | undefined;
+  /** The outline: each task definition, container and template resource. */
+  symbols(doc: DocumentModel): OffsetSymbol[];
+  /** Where the volume or container named at `offset` is declared. */
+  definition(doc: DocumentModel, offset: number): Span | undefined;
+  references(doc: DocumentModel, offset: number, includeDeclaration: boolean): Span[];
+  prepareRename(doc: DocumentModel, offset: number): { span: Span; placeholder: string } | undefined;
+  /** The edits of a rename; throws with a message for the user when `newName` is not a valid name. */
+  rename(doc: DocumentModel, offset: number, newName: string): OffsetEdit[];
+  /** Folding regions (JSON; YAML folding is the editor's own, by indentation). */
+  foldingRanges(doc: DocumentModel): OffsetFoldingRange[];
+  selectionRange(doc: DocumentModel, offset: number): OffsetSelectionRange | undefined;
 }
 
 export interface LanguageServiceOptions {
@@ -45,6 +87,8 @@ export function getLanguageService(opts: LanguageServiceOptions = {}): LanguageS
     doc.dialect === 'api' ? adjustForPipeline(doc, findings, index.pipelineFor(doc.uri)) : findings;
   const validate = (doc: DocumentModel, settings?: ValidationSettings): Diagnostic[] =>
     resolveSeverities(doc.uri, forPipeline(doc, ruleFindings(doc, index, settings?.live)), settings);
+  /** The root of the scope (the document, or the template resource) around `offset`. */
+  const rootAt = (doc: DocumentModel, offset: number) => scopeAt(doc, offset)?.root;
   return {
     index,
     parse: (uri, text, parseOpts) => parseDocument(uri, text, parseOpts, detectors),
@@ -79,6 +123,28 @@ export function getLanguageService(opts: LanguageServiceOptions = {}): LanguageS
       }
       return out;
     },
+    positions: lineIndexOf,
+    complete(doc, offset, ctx = {}) {
+      const launched = doc.taskDefs[0] && doc.dialect !== 'cfn' ? index.launchesForTaskDef(doc.taskDefs[0]) : [];
+      const fargate = launched.some((l) => launchIsFargate(l.launch) === true) || undefined;
+      return completeDocument(doc, offset, { fargate, live: ctx.live, trigger: ctx.trigger });
+    },
+    hover(doc, offset) {
+      const scope = scopeAt(doc, offset);
+      const base = scope ? hover(scope.root, offset, scope.kind) : undefined;
+      // Where the pipeline (a workflow, an ecspresso or PipeCD config) fills in or reads this file.
+      const extra = doc.dialect === 'api' ? suppliedHover(doc, offset, index.pipelineFor(doc.uri)) : [];
+      if (extra.length === 0) return base;
+      const value = [...extra, ...(base ? [base.contents.value] : [])].join('\n\n');
+      return { contents: { kind: 'markdown', value }, span: base?.span ?? { offset, length: 0 } };
+    },
+    symbols: outline,
+    definition: (doc, offset) => definition(rootAt(doc, offset), offset),
+    references: (doc, offset, includeDeclaration) => references(rootAt(doc, offset), offset, includeDeclaration),
+    prepareRename: (doc, offset) => prepareRename(rootAt(doc, offset), offset),
+    rename: (doc, offset, newName) => rename(rootAt(doc, offset), offset, newName),
+    foldingRanges: (doc) => (doc.syntax === 'json' ? foldingRanges(doc.text, doc.root) : []),
+    selectionRange: (doc, offset) => selectionRange(doc.root, offset),
   };
 }
 
@@ -102,4 +168,29 @@ function withoutDuplicates(fromSchema: Finding[], rules: Finding[]): Finding[] {
   });
 }
 
-export type { DocumentModel, Diagnostic, Detectors, Fix, ValidationSettings };
+// What the adapters may use besides the service: the types of its results, the rule catalogue (for
+// `rules` and documentation links) and the workspace's file selection (shared with the CLI).
+export { lineIndexOf } from './documents/lineIndex';
+export { ALL_RULES, RULES_BY_ID } from './rules';
+export { ruleDocUrl } from './rules/types';
+export { CANDIDATE_FILE, SKIPPED_DIRS, fileFilter, type FileFilterSettings } from './workspace/files';
+export type {
+  CompletionResult,
+  Detectors,
+  Diagnostic,
+  DocumentModel,
+  Fix,
+  HoverResult,
+  LineIndex,
+  LiveEfs,
+  OffsetEdit,
+  OffsetFoldingRange,
+  OffsetSelectionRange,
+  OffsetSymbol,
+  ParseOptions,
+  Position,
+  Severity,
+  SeveritySetting,
+  Span,
+  ValidationSettings,
+};

@@ -5,7 +5,7 @@ import { LineIndex } from '../../../server/src/service/documents/lineIndex';
 import { definition, prepareRename, references, rename } from '../../../server/src/service/editing/references';
 import { documentSymbols, foldingRanges, selectionRange } from '../../../server/src/service/editing/structure';
 import { hover } from '../../../server/src/service/editing/hover';
-import { toFoldingRanges, toWorkspaceEdit } from '../../../server/src/service/editing/convert';
+import { toFoldingRanges, toWorkspaceEdit } from '../../../server/src/lsp/convert';
 import { createSchemaValidator } from '../../../server/src/service/schema/validate';
 import type { OffsetEdit } from '../../../server/src/service/types';
 

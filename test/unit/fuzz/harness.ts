@@ -6,19 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getLanguageService, type LanguageService } from '../../../server/src/service/languageService';
-import {
-  complete,
-  completeDocument,
-  definition,
-  foldingRanges,
-  hover,
-  prepareRename,
-  references,
-  rename,
-  selectionRange,
-} from '../../../server/src/service/editing';
+import { complete } from '../../../server/src/service/editing';
 import { liveEfsCompletions } from '../../../server/src/service/editing/liveCompletion';
-import { outline, scopeAt } from '../../../server/src/service/editing/scopes';
 import { schemaKindOf } from '../../../server/src/service/schema';
 import type { DocumentModel } from '../../../server/src/service/shapes/document';
 
@@ -46,12 +35,12 @@ export function exercise(text: string, uri: string, offsets: number[]): void {
     assert.ok(typeof d.message === 'string' && d.message.length > 0);
     assert.ok(!d.ruleId.startsWith('internal/'), `${d.ruleId}: ${d.message}`);
   }
-  outline(doc);
-  if (doc.syntax === 'json') foldingRanges(text, doc.root);
+  ls.symbols(doc);
+  ls.foldingRanges(doc);
   for (const o of offsets) {
     const at = Math.max(0, Math.min(text.length, o));
     ls.fixes(diags, at, at);
-    editingRequests(doc, at);
+    editingRequests(ls, doc, at);
     for (const e of extras) e.atOffset?.(ls, uri, text, at);
   }
   ls.index.delete(uri);
@@ -64,21 +53,19 @@ const LIVE = {
   fileSystems: [{ id: 'fs-0123456789abcdef0', accessPoints: [{ id: 'fsap-0123456789abcdef0' }] }],
 };
 
-/** Every editing request the server answers, at one offset, as the LSP adapters call them. */
-function editingRequests(doc: DocumentModel, at: number): void {
+/** Every editing request the server answers, at one offset, through the facade the LSP adapters call. */
+function editingRequests(ls: LanguageService, doc: DocumentModel, at: number): void {
+  // The JSON completion engine with both launch types (the facade picks one from the workspace).
   const kind = schemaKindOf(doc) ?? (doc.syntax === 'json' ? 'register' : undefined);
   if (kind && doc.syntax === 'json') complete(doc.text, doc.root, at, kind, { fargate: at % 2 === 0 });
   if (doc.syntax === 'json') liveEfsCompletions(doc.text, doc.root, at, LIVE);
-  if (doc.syntax === 'yaml' || doc.dialect === 'cfn')
-    completeDocument(doc, at, { live: LIVE, trigger: at % 3 === 0 ? ' ' : undefined });
-  const scope = scopeAt(doc, at);
-  if (scope) hover(scope.root, at, scope.kind);
-  const root = scope?.root;
-  definition(root, at);
-  references(root, at, true);
-  prepareRename(root, at);
-  rename(root, at, 'renamed-1');
-  selectionRange(root, at);
+  ls.complete(doc, at, { live: LIVE, trigger: at % 3 === 0 ? ' ' : undefined });
+  ls.hover(doc, at);
+  ls.definition(doc, at);
+  ls.references(doc, at, true);
+  ls.prepareRename(doc, at);
+  ls.rename(doc, at, 'renamed-1');
+  ls.selectionRange(doc, at);
 }
 
 /** Saves a failing (shrunk) input as a regression fixture and rethrows. */

@@ -1,7 +1,7 @@
 /**
  * Editing features of the language service (pure; offsets in, offsets out): completion, hover,
- * outline, definition, references, rename, folding and selection ranges. convert.ts maps results to
- * LSP types for the adapters.
+ * outline, definition, references, rename, folding and selection ranges. languageService.ts offers
+ * them; server/src/lsp/convert.ts maps the results to LSP types.
  */
 export { complete, type CompletionContext, type CompletionResult } from './completion';
 export { completeDocument, completionKind, type DocumentCompletionContext } from './documentCompletion';
@@ -16,4 +16,3 @@ export {
   type OffsetFoldingRange,
   type OffsetSelectionRange,
 } from './structure';
-export * from './convert';
