@@ -23,7 +23,7 @@ export class RestartPolicy {
     if (this.crashes.length > this.maxCrashes) {
       return {
         restart: false,
-        message: `The Fargate Lens language server crashed ${this.crashes.length} times in ${Math.round(this.windowMs / 60000)} minutes and was not restarted again. Run "Fargate Lens: Restart Language Server" after fixing the cause, and see the "Fargate Lens: Language Server" output for details.`,
+        message: `The Fargate Lens language server crashed ${this.crashes.length} times in ${Math.round(this.windowMs / 60000)} minutes and was not restarted again. Run "Fargate Lens: Restart Language Server" after fixing the cause; details: Fargate Lens: Show Logs.`,
       };
     }
     if (this.told) return { restart: true };
@@ -31,7 +31,7 @@ export class RestartPolicy {
     return {
       restart: true,
       message:
-        'The Fargate Lens language server stopped unexpectedly and was restarted. Diagnostics are back; see the "Fargate Lens: Language Server" output for details.',
+        'The Fargate Lens language server stopped unexpectedly and was restarted. Diagnostics are back; details: Fargate Lens: Show Logs.',
     };
   }
 }
