@@ -3,15 +3,15 @@
  * as `json/syntax` warnings; real syntax errors are reported at their position and the recoverable
  * part of the tree is still returned. Bare template tokens are neutralised (see templates.ts).
  *
- * Error-free texts (what is open in an editor most of the time) take one pass of jsonFast.ts, which
+ * Error-free texts (what is open in an editor most of the time) take one pass of fastPaths/jsonFastParser.ts, which
  * builds the tree and findings directly; at the first syntax error, or nesting past MAX_DEPTH, it
  * gives up and jsonc-parser's recovering parse below takes the text, exactly as it always did. The
- * two agree on every text the fast path accepts (test/unit/documents/jsonFast.test.ts).
+ * two agree on every text the fast path accepts (test/unit/fastPaths/jsonFastParser.test.ts).
  */
 import type * as Jsonc from 'jsonc-parser';
 import type { Node as JNode, ParseError } from 'jsonc-parser';
 import type { AstNode, Property } from './ast';
-import { parseJsonFast } from './jsonFast';
+import { parseJsonFast } from '../fastPaths/jsonFastParser';
 import { commentFinding, trailingComma } from './jsonSyntax';
 import { isTemplatedString, neutraliseBareTemplates, type BareToken } from './templates';
 import type { Finding } from '../types';

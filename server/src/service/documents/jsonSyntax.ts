@@ -1,5 +1,5 @@
 /**
- * JSON syntax pieces off the fast path's hot loop (jsonFast.ts): the value of a string with escape
+ * JSON syntax pieces off the fast path's hot loop (fastPaths/jsonFastParser.ts): the value of a string with escape
  * sequences, and the json/syntax findings for comments and trailing commas (also used by json.ts).
  */
 import type { Finding } from '../types';

@@ -25,7 +25,7 @@ const IN_STRING = [
 
 /**
  * A string none of the token shapes can match lacks all of these (one scan instead of nine on plain
- * values). The JSON fast path (jsonFast.ts scanString) checks the same while scanning: change both together.
+ * values). The JSON fast path (fastPaths/jsonFastParser.ts scanString) checks the same while scanning: change both together.
  */
 const MAYBE_TEMPLATED = /[{$<#]|__|YOUR|REPLACE|CHANGE/i;
 

@@ -5,15 +5,15 @@
  * service never sees the difference. Syntax errors are reported as `yaml/syntax` at their position.
  * Alias expansion and nesting are capped (billion-laughs documents and deep nesting stay cheap).
  * Documents in the subset CloudFormation and compose YAML use take a hand-written fast path
- * (yamlFast.ts) that builds the same tree; anything else, errors included, goes through the library.
+ * (fastPaths/yamlFastParser.ts) that builds the same tree; anything else, errors included, goes through the library.
  */
 import type * as YamlLib from 'yaml';
 import type { Document, Node as YNode, Tags } from 'yaml';
 import type { AstNode, Property, Span } from './ast';
 import { MAX_DEPTH } from './json';
-import { parseYamlFast } from './yamlFast';
+import { parseYamlFast } from '../fastPaths/yamlFastParser';
 import { YAML_MAX_PARSE_DEPTH, yamlNestingDepth } from './yamlDepth';
-import { literal, SHORT_FORMS, tagged, type ParsedYaml } from './yamlFastNodes';
+import { literal, SHORT_FORMS, tagged, type ParsedYaml } from './yamlNodes';
 import { mapSpans, offsetMapper, reindentQuotedContinuations } from './yamlQuoted';
 import type { Finding } from '../types';
 

@@ -14,8 +14,8 @@ import { locate, nodeAtSpan } from './astPath';
 import { closest } from './didYouMean';
 import { propertiesAt, resolveRef, schemaAt } from './navigate';
 import { ALL_SCHEMA_KINDS, schemaFor, type SchemaKind, type SchemaNode } from './schemas';
-import { validateTree, type Problem } from './treeValidate';
-import { treeIsValid } from './treeValid';
+import { validateTree, type Problem } from '../fastPaths/schemaTreeValidator';
+import { treeIsValid } from '../fastPaths/schemaQuickCheck';
 
 type JsonLanguageService = typeof import('vscode-json-languageservice');
 let jls: JsonLanguageService | undefined;

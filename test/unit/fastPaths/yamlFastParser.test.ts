@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseYaml, parseYamlLibrary } from '../../../server/src/service/documents/yaml';
-import { tryParseYamlFast as parseYamlFast } from '../../../server/src/service/documents/yamlFast';
+import { tryParseYamlFast as parseYamlFast } from '../../../server/src/service/fastPaths/yamlFastParser';
 import { CORPUS } from '../../corpusPath';
 
 /** The fast path's tree where it takes the text, else undefined; fails when that tree differs from the library's. */

@@ -1,6 +1,6 @@
 /**
- * TEST REFERENCE, not product code: parseJson as it was before the single-pass parser (jsonFast.ts),
- * frozen with the regex template scan it used, so that the differential test (jsonFast.test.ts) can
+ * TEST REFERENCE, not product code: parseJson as it was before the single-pass parser (fastPaths/jsonFastParser.ts),
+ * frozen with the regex template scan it used, so that the differential test (jsonFastParser.test.ts) can
  * compare the two on the same texts. Do not change it to follow the product: it is the old behaviour,
  * with one deliberate fix applied to both: a literal is unknown when a bare template token lies anywhere
  * inside it, not only at its start (`1024${X}` was read as the number 10240).

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseYamlLibrary } from '../../../server/src/service/documents/yaml';
-import { tryParseYamlFast as parseYamlFast } from '../../../server/src/service/documents/yamlFast';
+import { tryParseYamlFast as parseYamlFast } from '../../../server/src/service/fastPaths/yamlFastParser';
 import { CORPUS } from '../../corpusPath';
 import { seededRandom } from '../../seededRandom';
 

@@ -7,11 +7,11 @@
  * aliases, explicit keys, directives, several documents, tabs, other tags, any error) it returns
  * undefined, and the caller parses with the library, which reports errors and applies its caps.
  */
-import type { AstNode, Property, Span } from './ast';
-import { MAX_DEPTH } from './json';
-import { readBlockScalar } from './yamlFastBlock';
+import type { AstNode, Property, Span } from '../documents/ast';
+import { MAX_DEPTH } from '../documents/json';
+import { readBlockScalar } from './yamlFastBlockScalars';
 import { parseFlow } from './yamlFastFlow';
-import { literal, resolvePlain, SHORT_FORMS, tagged, type ParsedYaml } from './yamlFastNodes';
+import { literal, resolvePlain, SHORT_FORMS, tagged, type ParsedYaml } from '../documents/yamlNodes';
 import {
   canStartPlain,
   decline,

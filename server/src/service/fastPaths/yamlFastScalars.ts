@@ -1,5 +1,5 @@
 /**
- * Scalar readers of the fast YAML path (yamlFast.ts): plain, single- and double-quoted, and block
+ * Scalar readers of the fast YAML path (yamlFastParser.ts): plain, single- and double-quoted, and block
  * scalars, over a shared cursor. Each reads the common forms CloudFormation and compose YAML use and
  * throws DECLINE on anything else, so that the `yaml` library parses that document instead.
  */

@@ -2,13 +2,13 @@
  * Whether a document tree has no schema problem at all, without building any: the common case (a
  * valid file) answered by one allocation-free walk over schemas compiled once per schema node.
  *
- * Contract: when this returns true, treeValidate.ts `validateTree` returns no problem for the same
+ * Contract: when this returns true, schemaTreeValidator.ts `validateTree` returns no problem for the same
  * tree, schema and text. It checks every occurrence of a duplicated key where validateTree checks only
  * the last, so it may answer false for a tree validateTree passes; callers then run validateTree, which
  * stays the one source of problems and messages.
  */
 import type { AstNode, ObjectNode } from '../documents/ast';
-import type { SchemaNode } from './schemas';
+import type { SchemaNode } from '../schema/schemas';
 
 /** A schema node with its `$ref`s resolved and its keywords in the form the walk reads. */
 interface Compiled {
@@ -87,7 +87,7 @@ class Compiler {
     c.ready = true;
   }
 
-  /** `$ref` resolution as treeValidate.ts does it: the referenced section's keys win over siblings. */
+  /** `$ref` resolution as schemaTreeValidator.ts does it: the referenced section's keys win over siblings. */
   private resolve(node: SchemaNode): SchemaNode {
     if (!node.$ref) return node;
     const merged: Record<string, unknown> = { ...node };

@@ -3,8 +3,8 @@
  * Declined: implicit pairs in sequences (`[a: 1]`), empty keys or values, trailing commas, multi-line
  * scalars, tags without a node, and continuation lines not indented past the enclosing block.
  */
-import type { AstNode, Property, Span } from './ast';
-import { literal, resolvePlain, SHORT_FORMS, tagged } from './yamlFastNodes';
+import type { AstNode, Property, Span } from '../documents/ast';
+import { literal, resolvePlain, SHORT_FORMS, tagged } from '../documents/yamlNodes';
 import { canStartPlain, decline, readQuoted, scanPlainLine, type Cursor } from './yamlFastScalars';
 
 // character codes (local constants: cheaper than imported bindings in unbundled runs)

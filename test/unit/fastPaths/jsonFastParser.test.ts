@@ -1,5 +1,5 @@
 /**
- * Differential test of the single-pass JSON parser (documents/jsonFast.ts, behind parseJson) against
+ * Differential test of the single-pass JSON parser (fastPaths/jsonFastParser.ts, behind parseJson) against
  * the parseJson that came before it (jsonReference.ts, frozen): the same tree (types, values, spans,
  * key spans, raw keys, unknown flags), the same findings and template tokens, and the same exactness
  * flag, over the real corpus, every JSON text under test/ and examples/, hand-written edge cases and
@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isExactTree, MAX_DEPTH, parseJson } from '../../../server/src/service/documents/json';
-import { parseJsonFast } from '../../../server/src/service/documents/jsonFast';
+import { parseJsonFast } from '../../../server/src/service/fastPaths/jsonFastParser';
 import type { ArrayNode } from '../../../server/src/service/documents/ast';
 import {
   bareTokenEnd,

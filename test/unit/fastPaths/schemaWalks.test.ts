@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseJson } from '../../../server/src/service/documents/json';
 import { ALL_SCHEMA_KINDS, schemaFor, type SchemaNode } from '../../../server/src/service/schema/schemas';
-import { treeIsValid } from '../../../server/src/service/schema/treeValid';
-import { validateTree } from '../../../server/src/service/schema/treeValidate';
+import { treeIsValid } from '../../../server/src/service/fastPaths/schemaQuickCheck';
+import { validateTree } from '../../../server/src/service/fastPaths/schemaTreeValidator';
 
 const taskDef = {
   family: 'web',

@@ -7,9 +7,9 @@
  * parseJson takes jsonc-parser's recovering path, so broken documents keep their recovery and
  * messages. No recursion: nesting is kept on explicit stacks.
  */
-import type { ArrayNode, AstNode, LiteralNode, ObjectNode, Property } from './ast';
-import { commentFinding, trailingComma, unescape } from './jsonSyntax';
-import { bareTokenEnd, isTemplatedString, type BareToken } from './templates';
+import type { ArrayNode, AstNode, LiteralNode, ObjectNode, Property } from '../documents/ast';
+import { commentFinding, trailingComma, unescape } from '../documents/jsonSyntax';
+import { bareTokenEnd, isTemplatedString, type BareToken } from '../documents/templates';
 import type { Finding } from '../types';
 
 export interface FastParse {
