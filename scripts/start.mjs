@@ -130,6 +130,11 @@ try {
     'ECS Exec (simulated): right-click a container of a running task > Open Shell (ECS Exec), or Run Command in Container. ' +
       'The shell is a small simulation of /bin/sh in the ECS Exec stub, not a real container.',
   );
+  if (seeded.stopped?.oom)
+    say(
+      'Why did it stop? prod > Services > web > Recently stopped holds a task killed for its memory (OutOfMemoryError, exit 137): ' +
+        'right-click it > Diagnose: Why Did It Stop?, and open task-definitions/web.json to see the finding at its memory.',
+    );
   say('Logs: .tmp/sandbox/*.log. Press Ctrl+C to stop VS Code and the emulator.');
   // Whichever dies first ends the sandbox with a message naming it and its log.
   const ended = await Promise.race([

@@ -47,13 +47,40 @@ for (const event of [
   agent.on(event, (data) => emit({ event: `agent:${event}`, data }));
 }
 
+// What ECS returns for a stopped task and moto does not (moto keeps the reason StopTask was given, sets no
+// stop code, no stoppedAt, and leaves container exit codes at 0): a stop code (API_Task: stopCode), when it
+// stopped (first seen here), and for an OOM kill what ECS reports for one ("OutOfMemoryError: Container
+// killed due to memory usage", exit code 137, in the container's reason; the task's reason is then
+// "Essential container in task exited": developerguide/stopped-task-error-codes.html).
+const OOM = /^OutOfMemoryError: Container killed due to memory usage/;
+const stoppedSeen = new Map();
+function stoppedAsEcs(t) {
+  if (!stoppedSeen.has(t.taskArn)) stoppedSeen.set(t.taskArn, Date.now() / 1000);
+  t.lastStatus = 'STOPPED';
+  t.stoppedAt ??= stoppedSeen.get(t.taskArn);
+  t.stoppingAt ??= t.stoppedAt;
+  const oom = OOM.test(t.stoppedReason ?? '');
+  t.stopCode ??= oom ? 'EssentialContainerExited' : 'UserInitiated';
+  for (const c of t.containers ?? []) {
+    c.lastStatus = 'STOPPED';
+    if (oom) {
+      c.exitCode = 137;
+      c.reason = t.stoppedReason;
+    }
+  }
+  if (oom) t.stoppedReason = 'Essential container in task exited';
+}
+
 const stub = await AwsStub.start({
   upstream,
   kms,
   session: () => ({ sessionId: SESSION_ID, streamUrl: agent.url, tokenValue: agentOptions.tokenValue }),
   resumeSession: (id) => agent.resumeSession(id),
   patchTask: (t) => {
-    if (t.desiredStatus === 'STOPPED' || t.lastStatus === 'STOPPED') return;
+    if (t.desiredStatus === 'STOPPED' || t.lastStatus === 'STOPPED') {
+      stoppedAsEcs(t);
+      return;
+    }
     t.lastStatus = 'RUNNING';
     t.enableExecuteCommand = true;
     t.overrides = { ...(t.overrides ?? {}), taskRoleArn: TASK_ROLE };

@@ -83,6 +83,12 @@ describe('AWS explorer against moto_server (integration)', () => {
       ['deployment', ...seed.tasks.web, 'serviceEvents', 'stoppedTasks'].sort(),
     );
     assert.equal(webTasks[0].kind, 'deployment', 'deployments come first');
+    // "Recently stopped": ListTasks STOPPED for the service (moto filters by desiredStatus and group), the OOM kill.
+    const stopped = await model.getChildren(webTasks.find((n) => n.kind === 'stoppedTasks')!);
+    assert.deepEqual(
+      stopped.map((n) => (n.kind === 'task' ? [n.task.taskArn, n.task.stoppedReason] : n.kind)),
+      [[seed.stopped.oom, 'OutOfMemoryError: Container killed due to memory usage']],
+    );
     const standalone = await model.getChildren(await kid(prod, (n) => n.kind === 'standaloneTasks'));
     assert.deepEqual(
       standalone.map((t) => (t.kind === 'task' ? t.task.taskArn : t.kind)),

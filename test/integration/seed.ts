@@ -11,6 +11,7 @@ import {
   ECSClient,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
+  StopTaskCommand,
   UpdateServiceCommand,
   type ContainerDefinition,
   type NetworkConfiguration,
@@ -31,6 +32,11 @@ export interface DemoAccount {
   services: { web: string; api: string };
   taskDefinitions: { web: string[]; worker: string; inactive: string };
   tasks: { web: string[]; api: string[]; standalone: string[] };
+  /**
+   * A task of the web service stopped as an OOM kill. moto keeps the reason it is given and sets no stop
+   * code or exit codes; the e2e/sandbox exec stub adds what ECS returns for it (e2e/lib/exec-stub-child.mjs).
+   */
+  stopped: { oom: string };
   fileSystemId: string;
   accessPointIds: string[];
   mountTargetId: string;
@@ -185,6 +191,26 @@ export async function seedDemoAccount(endpoint: string, region = 'us-east-1'): P
       return { arn, tasks: (run.tasks ?? []).map((t) => t.taskArn!) };
     };
     const web = await service('web', web2, 2);
+    // One more web task, killed for its memory, as ECS reports an OOM kill (the stub fills in the rest).
+    const oomRun = await ecs.send(
+      new RunTaskCommand({
+        cluster: 'prod',
+        taskDefinition: web2,
+        launchType: 'FARGATE',
+        platformVersion: '1.4.0',
+        networkConfiguration: net,
+        group: 'service:web',
+        startedBy: 'ecs-svc/web',
+      }),
+    );
+    const oom = oomRun.tasks![0].taskArn!;
+    await ecs.send(
+      new StopTaskCommand({
+        cluster: 'prod',
+        task: oom,
+        reason: 'OutOfMemoryError: Container killed due to memory usage',
+      }),
+    );
     const api = await service('api', web1, 1);
     await ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', enableExecuteCommand: true })); // CreateService ignores it in moto
     const standalone = await ecs.send(
@@ -211,6 +237,7 @@ export async function seedDemoAccount(endpoint: string, region = 'us-east-1'): P
       services: { web: web.arn, api: api.arn },
       taskDefinitions: { web: [web1, web2], worker, inactive },
       tasks: { web: web.tasks, api: api.tasks, standalone: standaloneTasks },
+      stopped: { oom },
       fileSystemId,
       accessPointIds: aps.map((a) => a.AccessPointId!),
       mountTargetId: mt.MountTargetId!,

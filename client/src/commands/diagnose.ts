@@ -36,6 +36,16 @@ async function pickCluster(deps: CommandDeps): Promise<{ conn: ExplorerNode['con
   return cluster ? { conn, cluster } : undefined;
 }
 
+/** "Dismiss" on a stopped-task finding (its code action): hides it until the connection changes. */
+export function dismissDiagnosis(deps: CommandDeps, arg?: unknown): Promise<void> {
+  const match = typeof arg === 'object' && arg !== null ? (arg as { related?: unknown; key?: unknown }) : {};
+  const related = typeof match.related === 'string' ? match.related : undefined;
+  const key = typeof match.key === 'string' ? match.key : undefined;
+  if (!related && !key) return Promise.resolve();
+  if (!deps.stoppedFindings?.dismiss({ related, key })) deps.ui.info('That diagnosis is no longer shown.');
+  return Promise.resolve();
+}
+
 export async function diagnose(deps: CommandDeps, arg?: unknown): Promise<void> {
   const node = nodeOfKind(arg, ...DIAGNOSE_KINDS);
   let scope: StoppedScope;
@@ -67,6 +77,17 @@ export async function diagnose(deps: CommandDeps, arg?: unknown): Promise<void> 
     );
     return;
   }
+  // What the report found also shows in the workspace's task definitions (trusted workspaces only: the store decides).
+  const where =
+    scope.kind === 'service' ? `${nameFromArn(scope.cluster)}/${scope.service}` : nameFromArn(scope.cluster);
+  deps.stoppedFindings?.seen(
+    reports.map((r) => ({
+      task: r.task,
+      diagnosis: r.diagnosis,
+      region: conn.region,
+      where: r.task.group?.startsWith('service:') ? `${nameFromArn(scope.cluster)}/${r.task.group.slice(8)}` : where,
+    })),
+  );
   const text = renderReport(reports, { scope: label, region: conn.region, profile: conn.profile, now: Date.now() });
   const uri = deps.documents.putText(conn.region, 'diagnosis', label.replace(/\s+/g, '-'), text, 'md');
   await deps.ui.openReadOnly(uri);

@@ -6,6 +6,7 @@ import type { ApiFactory, Connection } from '../aws/types';
 import type { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodes';
 import type { DeployDeps } from '../deploy/commands/deps';
+import type { DiagnoseFindingsStore } from '../diagnose/findingsStore';
 import type { Ui } from '../ui/port';
 import type { JsonDocuments } from './jsonDocuments';
 
@@ -30,6 +31,8 @@ export interface CommandDeps {
   resetClients: () => void;
   /** Deploy features (drift cache, rollout store, launch checks, timers); absent in older callers' deps. */
   deploy?: DeployDeps;
+  /** Stopped tasks seen, as findings at the members of workspace files (client/src/diagnose/findingsStore.ts). */
+  stoppedFindings?: Pick<DiagnoseFindingsStore, 'seen' | 'dismiss'>;
 }
 
 export type CommandHandler = (deps: CommandDeps, ...args: unknown[]) => Promise<void>;
