@@ -36,16 +36,6 @@ async function pickCluster(deps: CommandDeps): Promise<{ conn: ExplorerNode['con
   return cluster ? { conn, cluster } : undefined;
 }
 
-/** "Dismiss" on a stopped-task finding (its code action): hides it until the connection changes. */
-export function dismissDiagnosis(deps: CommandDeps, arg?: unknown): Promise<void> {
-  const match = typeof arg === 'object' && arg !== null ? (arg as { related?: unknown; key?: unknown }) : {};
-  const related = typeof match.related === 'string' ? match.related : undefined;
-  const key = typeof match.key === 'string' ? match.key : undefined;
-  if (!related && !key) return Promise.resolve();
-  if (!deps.stoppedFindings?.dismiss({ related, key })) deps.ui.info('That diagnosis is no longer shown.');
-  return Promise.resolve();
-}
-
 export async function diagnose(deps: CommandDeps, arg?: unknown): Promise<void> {
   const node = nodeOfKind(arg, ...DIAGNOSE_KINDS);
   let scope: StoppedScope;

@@ -4,7 +4,7 @@
  * deps; tests call handlers directly with fake deps.
  */
 import { copyArn } from './copyArn';
-import { diagnose, dismissDiagnosis } from './diagnose';
+import { diagnose } from './diagnose';
 import { editTaskDefinition } from './editTaskDefinition';
 import { openAsJson } from './openAsJson';
 import { openInConsole } from './openInConsole';
@@ -55,6 +55,5 @@ export const COMMANDS: Readonly<Record<ChunkCommandId<'explorer'>, CommandHandle
   'fargateLens.setCircuitBreaker': setCircuitBreaker,
   'fargateLens.watchRollout': watchRolloutCommand,
   'fargateLens.showServiceEvents': showServiceEvents,
-  'fargateLens.dismissDiagnosis': dismissDiagnosis,
   'fargateLens.diagnose': diagnose,
 };

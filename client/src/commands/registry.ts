@@ -52,8 +52,6 @@ export const COMMAND_SPECS = [
   { id: 'fargateLens.showServiceEvents', chunk: 'explorer' },
   // Why did it stop? On a stopped task, a service or from the palette (also offered after a failed rollout).
   { id: 'fargateLens.diagnose', chunk: 'explorer' },
-  // The "Dismiss" code action of a stopped-task finding in a workspace file.
-  { id: 'fargateLens.dismissDiagnosis', chunk: 'explorer' },
   { id: 'fargateLens.openShell', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.runCommandInContainer', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.showContainerLogs', chunk: 'logs' },

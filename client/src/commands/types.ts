@@ -32,7 +32,7 @@ export interface CommandDeps {
   /** Deploy features (drift cache, rollout store, launch checks, timers); absent in older callers' deps. */
   deploy?: DeployDeps;
   /** Stopped tasks seen, as findings at the members of workspace files (client/src/diagnose/findingsStore.ts). */
-  stoppedFindings?: Pick<DiagnoseFindingsStore, 'seen' | 'dismiss'>;
+  stoppedFindings?: Pick<DiagnoseFindingsStore, 'seen'>;
 }
 
 export type CommandHandler = (deps: CommandDeps, ...args: unknown[]) => Promise<void>;

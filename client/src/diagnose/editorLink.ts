@@ -1,6 +1,6 @@
 /**
  * The editor side of the stopped-task findings (explorer chunk): a "Dismiss" code action on each of
- * them, and their removal as soon as an edit touches the member they point at (the file no longer says
+ * them (its command is internal, registered here: it only makes sense from the code action), and their removal as soon as an edit touches the member they point at (the file no longer says
  * what the failed task ran with). The findings themselves are diagnostics the language server publishes
  * (producer `diagnose`); they are recognised by their rule id (the failure catalogue's) and their
  * related information, which names the newest task (findings.ts).
@@ -43,6 +43,11 @@ export function linkEditor(store: DiagnoseFindingsStore): vscode.Disposable[] {
       }),
   };
   return [
+    vscode.commands.registerCommand(DISMISS_COMMAND, (arg: unknown) => {
+      const related = (arg as { related?: unknown } | undefined)?.related;
+      if (typeof related === 'string' && !store.dismiss({ related }))
+        void vscode.window.showInformationMessage('That diagnosis is no longer shown.');
+    }),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, actions, {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
