@@ -84,7 +84,7 @@ describe('AWS explorer against moto_server (integration)', () => {
     );
     assert.equal(webTasks[0].kind, 'deployment', 'deployments come first');
     // "Recently stopped": ListTasks STOPPED for the service (moto filters by desiredStatus and group), the OOM kill.
-    const stopped = await model.getChildren(webTasks.find((n) => n.kind === 'stoppedTasks')!);
+    const stopped = await model.getChildren(webTasks.find((n) => n.kind === 'stoppedTasks'));
     assert.deepEqual(
       stopped.map((n) => (n.kind === 'task' ? [n.task.taskArn, n.task.stoppedReason] : n.kind)),
       [[seed.stopped.oom, 'OutOfMemoryError: Container killed due to memory usage']],
@@ -95,7 +95,7 @@ describe('AWS explorer against moto_server (integration)', () => {
       seed.tasks.standalone,
     );
     assert.ok(standalone[0].kind === 'task' && standalone[0].task.lastStatus === 'RUNNING');
-    assert.equal((await model.getChildren(webTasks.find((n) => n.kind === 'task')!))[0].kind, 'container');
+    assert.equal((await model.getChildren(webTasks.find((n) => n.kind === 'task')))[0].kind, 'container');
     const empty = await model.getChildren(await kid(staging, (n) => n.kind === 'standaloneTasks'));
     assert.ok(empty[0].kind === 'message' && empty[0].message === 'No standalone tasks running');
   });
