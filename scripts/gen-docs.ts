@@ -24,6 +24,14 @@ export function rulesMarkdown(): string {
     'Every diagnostic carries `source: "fargate-lens"` and its rule id as `code`. Ids are public and stable.',
     'Change a severity with the setting `fargateLens.rules` (`{"fargate/cap-add": "warning"}`, `"off"`) or the CLI flag `--rule ID=SEVERITY`.',
     '',
+    '**How severities are chosen.** Severity follows what AWS does, and each rule\'s "Why" gives the evidence. ' +
+      '*Error*: the call that takes the file refuses it (RegisterTaskDefinition, CreateService, RunTask, a CloudFormation ' +
+      "stack operation, the AWS CLI's parameter validation, the deploy action), or it is accepted and the task, container, " +
+      'mount, deployment or feature then fails. *Warning*: wrong for some consumers only, or the failure depends on facts ' +
+      'the file does not hold (a newer platform version, the account, the runtime). *Info*: AWS runs it; security, ' +
+      'compliance or operability advice. `test/unit/rules/severity.test.ts` lists every rule with its severity, basis and ' +
+      'source, so a change of severity is a deliberate edit there too.',
+    '',
     '| id | default | title |',
     '|---|---|---|',
     ...[...META_RULES, ...ALL_RULES].map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.title} |`),

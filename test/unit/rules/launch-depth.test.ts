@@ -219,3 +219,50 @@ test('firelens/router-present: a log router no container logs through is rejecte
   containers[0].logConfiguration = { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } };
   assert.equal(only(lint(json(td)), 'firelens/router-present').length, 0);
 });
+
+test('service/lb-container, the reverse of port/name: a Service Connect portName the task definition does not name (unit)', () => {
+  // Shape of aws-samples/ecs-service-connect-yelb-sample-app: services name the task's port mappings.
+  const named = {
+    uri: 'file:///ws/td.json',
+    text: json(fargateTaskDef({}, { portMappings: [{ containerPort: 80, name: 'yelb-ui', appProtocol: 'http' }] })),
+  };
+  const sc = (portName: string) =>
+    svc({ launchType: 'FARGATE', serviceConnectConfiguration: { enabled: true, services: [{ portName }] } });
+  const bad = sc('yelb-iu');
+  const d = only(lintSvc(bad, named), 'service/lb-container');
+  assert.equal(d.length, 1);
+  assert.equal(textAt(bad, d[0]), '"yelb-iu"');
+  assert.match(d[0].message, /portName 'yelb-iu' is not the name of a port mapping.*'yelb-ui'.*Did you mean 'yelb-ui'/);
+  assert.equal(only(lintSvc(applyEdits(bad, d[0].fixes![0].edits), named), 'service/lb-container').length, 0);
+  assert.equal(only(lintSvc(sc('yelb-ui'), named), 'service/lb-container').length, 0);
+  // No named port mapping at all: still reported (the API has nothing to match).
+  assert.equal(only(lintSvc(sc('web')), 'service/lb-container').length, 1);
+  // A port mapping name not known offline: silent.
+  const templated = {
+    uri: 'file:///ws/td.json',
+    text: json(fargateTaskDef({}, { portMappings: [{ containerPort: 80, name: '{{ must_env `PORT_NAME` }}' }] })),
+  };
+  assert.equal(only(lintSvc(sc('web'), templated), 'service/lb-container').length, 0);
+});
+
+test('service/lb-container: serviceRegistries naming a container or port the task definition lacks (unit)', () => {
+  const reg = (containerName: string, containerPort?: number) =>
+    svc({
+      launchType: 'FARGATE',
+      serviceRegistries: [
+        {
+          registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abc',
+          containerName,
+          containerPort,
+        },
+      ],
+    });
+  const name = only(lintSvc(reg('ap', 80)), 'service/lb-container');
+  assert.equal(name.length, 1);
+  assert.match(name[0].message, /serviceRegistries names container 'ap'/);
+  const port = only(lintSvc(reg('app', 8080)), 'service/lb-container');
+  assert.equal(port.length, 1);
+  assert.match(port[0].message, /containerPort 8080 for container 'app', which maps 80/);
+  assert.equal(only(lintSvc(reg('app', 80)), 'service/lb-container').length, 0);
+  assert.equal(only(lintSvc(reg('app')), 'service/lb-container').length, 0);
+});

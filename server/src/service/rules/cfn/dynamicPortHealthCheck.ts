@@ -29,7 +29,7 @@ export const dynamicPortHealthCheck: LaunchRule = {
   title: "Dynamic host port needs HealthCheckPort 'traffic-port'",
   docs: {
     what: 'An `AWS::ECS::Service` registers a container whose host port is dynamic (`HostPort: 0`, or no HostPort in bridge mode) with a target group whose `HealthCheckPort` is a fixed port instead of `traffic-port`.',
-    why: 'With dynamic host ports each task listens on an ephemeral port chosen at launch; a health check on a fixed port probes something else (or nothing), the targets stay unhealthy and ECS keeps replacing the tasks.',
+    why: 'With dynamic host ports each task listens on an ephemeral port chosen at launch; the Elastic Load Balancing API (TargetGroup HealthCheckPort) defaults to `traffic-port`, "the port on which each target receives traffic from the load balancer". A fixed port probes something else (or nothing), the targets stay unhealthy and ECS keeps replacing the tasks.',
     fix: "Set the target group's `HealthCheckPort` to `traffic-port` (the default), or remove it.",
   },
   check({ launch, targets, doc }) {

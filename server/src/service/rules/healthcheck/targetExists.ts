@@ -11,7 +11,7 @@ export const depTargetExists: TaskDefRule = {
   title: 'dependsOn refers to a missing container or forms a cycle',
   docs: {
     what: '`dependsOn[].containerName` is the name of another container of the task definition, and the dependencies form no cycle.',
-    why: 'ECS rejects a dependency on a container that does not exist or on the container itself; a cycle can never be satisfied, so the containers never start.',
+    why: 'The ECS API (ContainerDefinition.dependsOn) defines dependencies "on other containers in a task definition"; RegisterTaskDefinition rejects a dependency on a container that does not exist or on the container itself, and a cycle can never be satisfied, so the containers never start.',
     fix: 'Use the name of another container, or remove the dependency; break cycles.',
   },
   check({ td, doc }) {

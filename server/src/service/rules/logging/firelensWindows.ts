@@ -12,7 +12,7 @@ export const firelensWindows: TaskDefRule = {
   title: 'FireLens is not supported on Windows',
   docs: {
     what: 'A Windows task definition uses `firelensConfiguration` or the `awsfirelens` log driver.',
-    why: 'FireLens (custom log routing) is supported only for Linux containers; Windows tasks cannot use it.',
+    why: 'The Amazon ECS Developer Guide ("Amazon ECS task definition differences for Windows containers on Fargate" and the FireLens considerations) lists FireLens (custom log routing) as supported for Linux containers only; Windows tasks cannot use it.',
     fix: 'Use the `awslogs` driver for Windows containers.',
   },
   needs: { container: ['firelensConfiguration', 'logConfiguration'] },

@@ -14,7 +14,7 @@ export const featureRequires14: LaunchRule = {
   title: 'Task definition needs platform version 1.4.0',
   docs: {
     what: 'A service or run-task input pins a Fargate platform version below 1.4.0 while the task definition it launches uses a feature that needs 1.4.0 (EFS volumes, ephemeral storage, SYS_PTRACE, ARM64, pidMode task, systemControls, environmentFiles, 8/16 vCPU, ...).',
-    why: '`platformVersion` is chosen by the launch, not the task definition; on an older platform version the task fails to start or the feature is unavailable.',
+    why: '`platformVersion` is chosen by the launch, not the task definition. The "Fargate Linux platform versions" page of the Amazon ECS Developer Guide lists these features from 1.4.0 on (EFS volumes, ephemeral storage, SYS_PTRACE, secrets by JSON key, ...); on an older platform version the task fails to start or the feature is unavailable.',
     fix: 'Set `platformVersion` to `LATEST` (1.4.0 on Linux) or remove it.',
   },
   check({ launch, targets, doc }) {

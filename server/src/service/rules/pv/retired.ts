@@ -12,7 +12,7 @@ export const retired: LaunchRule = {
   title: 'Retired Fargate platform version',
   docs: {
     what: 'The launch input pins Fargate Linux platform version 1.0.0, 1.1.0, 1.2.0 or 1.3.0.',
-    why: 'AWS retired 1.0.0-1.2.0 on 2020-12-14 and 1.3.0 on 2026-03-16 (remaining 1.3.0 tasks were stopped on 2026-03-31); new tasks cannot be launched on them.',
+    why: 'AWS retired 1.0.0-1.2.0 on 2020-12-14 and 1.3.0 on 2026-03-16 (remaining 1.3.0 tasks were stopped on 2026-03-31; "Fargate platform version deprecation" page of the Amazon ECS Developer Guide); CreateService / RunTask no longer launch tasks on them.',
     fix: 'Use `LATEST` (1.4.0) or `1.4.0`.',
   },
   check({ launch, targets, doc }) {

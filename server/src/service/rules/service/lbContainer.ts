@@ -4,6 +4,7 @@ import type { LaunchRule, LinkedTaskDef } from '../types';
 import type { Finding } from '../../types';
 import { closest, finding, fix } from '../util';
 import { someNameUnknown, viaNote } from '../task/common';
+import { serviceConnectFindings, serviceRegistryFindings } from './launchNames';
 
 const KINDS = ['create-service', 'update-service', 'cfn-service', 'cfn-taskset'];
 
@@ -12,10 +13,10 @@ export const lbContainer: LaunchRule = {
   id: 'service/lb-container',
   scope: 'launch',
   severity: 'error',
-  title: 'Load balancer container or port not in the task definition',
+  title: 'Container, port or port name of a service not in the task definition',
   docs: {
-    what: '`loadBalancers[].containerName` / `containerPort` of a service or task set (CloudFormation `LoadBalancers`) names a container the linked task definition does not have, or a port that container does not map.',
-    why: 'The ECS API (LoadBalancer.containerPort): "This port must correspond to a containerPort in the task definition the tasks in the service are using." CreateService / UpdateService fail with "The container web does not exist in the task definition." or "The container web did not have a container port 8080 defined." (reported in ufo#114, terraform-provider-aws#2888 and pulumi-aws#3095).',
+    what: '`loadBalancers[].containerName` / `containerPort` of a service or task set (CloudFormation `LoadBalancers`) names a container the linked task definition does not have, or a port that container does not map; likewise `serviceRegistries[].containerName` / `containerPort` (Cloud Map), and a Service Connect `services[].portName` that is not the `name` of a port mapping of the task definition (the reverse of `port/name`).',
+    why: 'The ECS API (LoadBalancer.containerPort): "This port must correspond to a containerPort in the task definition the tasks in the service are using." CreateService / UpdateService fail with "The container web does not exist in the task definition." or "The container web did not have a container port 8080 defined." (reported in ufo#114, terraform-provider-aws#2888 and pulumi-aws#3095). ServiceConnectService.portName: "The portName must match the name of one of the portMappings from all the containers in the task definition of this Amazon ECS service." ServiceRegistry.containerName: the container name "is already specified in the task definition"; with bridge or host networking "you must specify a containerName and containerPort combination from the task definition".',
     fix: 'Use the name of the container that serves the traffic and one of its `portMappings[].containerPort` values.',
   },
   check({ launch, targets, doc }) {
@@ -82,6 +83,7 @@ export const lbContainer: LaunchRule = {
         break;
       }
     }
+    out.push(...serviceConnectFindings(launch, targets, doc), ...serviceRegistryFindings(launch, targets));
     return out;
   },
 };

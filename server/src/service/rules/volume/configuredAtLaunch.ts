@@ -19,7 +19,7 @@ export const volConfiguredAtLaunch: TaskDefRule = {
   title: 'Volume configured at launch',
   docs: {
     what: 'At most one volume has `configuredAtLaunch: true`, and every service or run-task input that launches such a task definition supplies `volumeConfigurations` naming it.',
-    why: 'ECS allows a single volume configured at launch per task definition; the EBS volume itself is described only at launch, so a launch without `volumeConfigurations` has nothing to attach.',
+    why: 'The ECS API (Volume.configuredAtLaunch): "Each task definition revision may only have one volume configured at launch in the volume configuration. To configure a volume at launch time, use this task definition revision and specify a volumeConfigurations object when calling the CreateService, UpdateService, RunTask or StartTask APIs." The EBS volume itself is described only at launch, so a launch without `volumeConfigurations` has nothing to attach.',
     fix: 'Keep one volume with `configuredAtLaunch: true`; add `volumeConfigurations` (name = that volume, `managedEBSVolume` settings) to the CreateService / RunTask input.',
   },
   needs: { volume: ['configuredAtLaunch'] },

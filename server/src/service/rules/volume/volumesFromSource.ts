@@ -12,7 +12,7 @@ export const volfromSource: TaskDefRule = {
   title: 'volumesFrom refers to a missing container',
   docs: {
     what: '`volumesFrom[].sourceContainer` must name another container of the same task definition.',
-    why: 'ECS can only share volumes between containers of one task; an unknown or self reference is rejected or leaves the task unable to start.',
+    why: 'The ECS API (VolumeFrom.sourceContainer): "The name of another container within the same task definition to mount volumes from." An unknown or self reference is rejected or leaves the task unable to start.',
     fix: 'Use the name of another container in `containerDefinitions`, or remove the entry.',
   },
   needs: { container: ['volumesFrom'] },
