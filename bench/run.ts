@@ -15,6 +15,7 @@ import { explorer } from './sections/explorer';
 import { extension } from './sections/extension';
 import { hostile } from './sections/hostile';
 import { incremental } from './sections/incremental';
+import { largeTemplate } from './sections/largeTemplate';
 import { logs } from './sections/logs';
 import { validation } from './sections/validation';
 import { workspace } from './sections/workspace';
@@ -29,6 +30,7 @@ export const SECTIONS: readonly Section[] = [
   logs,
   e2e,
   hostile,
+  largeTemplate,
 ];
 
 export interface BenchReport {

@@ -79,12 +79,17 @@ export class Session {
     await this.index(doc);
   }
 
-  private async index(doc: TextDocument): Promise<void> {
+  /**
+   * Re-indexes the document and schedules the validation of its dependents, and of itself unless the
+   * caller is that validation (publish() of a coalesced large document: scheduling itself again would
+   * validate the same version twice, and a code action would wait behind the second run).
+   */
+  private async index(doc: TextDocument, self = true): Promise<void> {
     const model = await this.model(doc);
     const affected = model ? this.ls.index.set(model, { pin: true }) : this.ls.index.delete(doc.uri);
     const s = await this.settings.get(doc.uri);
-    this.schedule(doc.uri, s.debounceMs);
-    for (const uri of affected) if (this.documents.get(uri)) this.schedule(uri, s.debounceMs);
+    if (self) this.schedule(doc.uri, s.debounceMs);
+    for (const uri of affected) if (uri !== doc.uri && this.documents.get(uri)) this.schedule(uri, s.debounceMs);
   }
 
   /** An editor closed: the disk version (if any) goes back into the index; its diagnostics are cleared. */
@@ -165,7 +170,7 @@ export class Session {
   async publish(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
-    if (this.coalesced.delete(uri)) await this.index(doc);
+    if (this.coalesced.delete(uri)) await this.index(doc, false);
     const version = doc.version;
     const s = await this.settings.get(uri);
     const model = await this.model(doc);
