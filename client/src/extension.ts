@@ -6,12 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  CHECK_LAUNCH_REQUEST,
-  LIVE_EFS_NOTIFICATION,
-  type CheckLaunchResult,
-  type LiveEfsParams,
-} from '../../server/src/protocol';
+import { LIVE_EFS_NOTIFICATION, type LiveEfsParams } from '../../server/src/protocol';
 import { createAwsClientFactory } from './aws/factory';
 import { COMMAND_SPECS, type ChunkCommandId } from './commands/registry';
 import { activateDeployLens } from './deploy/activate';
@@ -51,13 +46,8 @@ export function activate(context: vscode.ExtensionContext): void {
   };
 
   // AWS explorer: dist/explorer.js loads when the view opens or a command runs; the SDK on the first AWS call.
-  // The language server's cross-file rules on a file plus a live service's launch settings (deploy guard rail).
-  const checkLaunch = async (uri: string, launch: Record<string, unknown>): Promise<string[]> => {
-    if (!client?.isRunning()) return [];
-    const r = await client.sendRequest<CheckLaunchResult>(CHECK_LAUNCH_REQUEST, { uri, launch });
-    return r.findings.map((f) => `${f.severity}: ${f.message} (${f.ruleId})`);
-  };
-  const explorer = activateExplorer(context, { onLiveEfs, logs, aws, checkLaunch });
+  // The language server, for the explorer chunk's requests (the deploy guard rail) and live findings.
+  const explorer = activateExplorer(context, { onLiveEfs, logs, aws, server: () => client });
 
   // Registered-revision code lens: answers "no lens" at once for other files; the explorer chunk computes it.
   activateDeployLens(context, async () => (await explorer.runtime()).lenses);

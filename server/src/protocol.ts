@@ -3,6 +3,7 @@
  * both sides; types and method names only.
  */
 import type { SeveritySetting } from './service/types';
+import type { LiveFinding } from './service/liveFindings';
 
 export interface Settings {
   /** Master switch for diagnostics. */
@@ -43,6 +44,23 @@ export interface LiveEfsParams {
   region?: string;
   fileSystems: { id: string; name?: string; accessPoints: { id: string; name?: string }[] }[];
 }
+
+/**
+ * Client -> server: findings of checks against the connected account, anchored at members of workspace
+ * files (see service/liveFindings.ts), from one producer ('verify', 'diagnose', ...). They replace that
+ * producer's earlier findings: all of them, or with `uris` only those anchored in these files (anchors
+ * by family are kept). `findings: []` without `uris` clears the producer. The server validates the open
+ * documents again; the findings show as ordinary diagnostics under their rule ids.
+ */
+export const LIVE_FINDINGS_NOTIFICATION = 'fargateLens/liveFindings';
+
+export interface LiveFindingsParams {
+  producer: string;
+  uris?: string[];
+  findings: LiveFinding[];
+}
+
+export type { LiveAnchor, LiveFinding, LiveFix } from './service/liveFindings';
 
 /** Server -> client: the workspace scan finished (for status display and tests). */
 export const INDEX_READY_NOTIFICATION = 'fargateLens/indexReady';

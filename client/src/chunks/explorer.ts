@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { AwsClientFactory } from '../aws/factory';
 import type { Connection } from '../aws/types';
 import { JsonDocuments } from '../commands/jsonDocuments';
@@ -19,6 +20,7 @@ import { lensCallBudget } from '../deploy/settings';
 import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import { LiveEfsSource, type LiveEfsCallback } from '../explorer/liveEfs';
+import { linkServer } from '../liveFindings';
 import { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodes';
 import { explorerSettings } from '../explorer/settings';
@@ -32,8 +34,8 @@ export interface ExplorerHost {
   /** The extension's one AWS client factory (shared with ECS Exec). */
   aws: AwsClientFactory;
   log: Logger;
-  /** The language server's cross-file check of a live service's launch settings against a file. */
-  checkLaunch?: (fileUri: string, launch: Record<string, unknown>) => Promise<string[]>;
+  /** The language client (requests: the deploy guard rail; notifications: live findings). */
+  server?: () => LanguageClient | undefined;
 }
 
 export interface ExplorerRuntime {
@@ -56,6 +58,7 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
     callBudget: lensCallBudget(),
   }));
   const rollouts = new RolloutStore();
+  const server = linkServer(host.server ?? (() => undefined), (line) => host.log.warn(line));
   const lenses = createDriftLenses(drift, host.connections, (line) => host.log.warn(line));
   const liveEfs = new LiveEfsSource(factory.get, host.onLiveEfs, (m) =>
     host.log.warn(`live EFS data unavailable: ${m}`),
@@ -88,7 +91,14 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
       factory.clear();
       drift.clear();
     },
-    deploy: { drift, rollouts, checkLaunch: host.checkLaunch, sleep: abortableSleep, now: () => Date.now() },
+    deploy: {
+      drift,
+      rollouts,
+      checkLaunch: (uri, launch) => server.checkLaunch(uri, launch),
+      sleep: abortableSleep,
+      now: () => Date.now(),
+    },
+    live: server,
   };
   return {
     provider: view.provider,

@@ -7,6 +7,7 @@ import type { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodes';
 import type { DeployDeps } from '../deploy/commands/deps';
 import type { DiagnoseFindingsStore } from '../diagnose/findingsStore';
+import type { ServerLink } from '../liveFindings';
 import type { Ui } from '../ui/port';
 import type { JsonDocuments } from './jsonDocuments';
 
@@ -33,6 +34,8 @@ export interface CommandDeps {
   deploy?: DeployDeps;
   /** Stopped tasks seen, as findings at the members of workspace files (client/src/diagnose/findingsStore.ts). */
   stoppedFindings?: Pick<DiagnoseFindingsStore, 'seen'>;
+  /** Findings anchored at members of workspace files, shown by the language server (client/src/liveFindings.ts). */
+  live?: Pick<ServerLink, 'publishLive' | 'state'>;
 }
 
 export type CommandHandler = (deps: CommandDeps, ...args: unknown[]) => Promise<void>;

@@ -6,6 +6,7 @@
  * runs. Nothing here loads the AWS SDK.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { readProfiles, resolveConnections, type ProfileInfo } from '../aws/profiles';
 import type { AwsClientFactory } from '../aws/factory';
 import type { Connection } from '../aws/types';
@@ -35,7 +36,8 @@ export function activateExplorer(
     onLiveEfs: LiveEfsCallback;
     logs: Logs;
     aws: AwsClientFactory;
-    checkLaunch?: (fileUri: string, launch: Record<string, unknown>) => Promise<string[]>;
+    /** The language client (undefined before it is created); the chunk sends its requests and notifications. */
+    server?: () => LanguageClient | undefined;
   },
 ): ExplorerHandle {
   const settings = connectionSettings();
@@ -58,7 +60,7 @@ export function activateExplorer(
       onLiveEfs: options.onLiveEfs,
       aws: options.aws,
       log: options.logs.logger('aws'),
-      checkLaunch: options.checkLaunch,
+      server: options.server,
     });
     content.attach(runtime.content);
     context.subscriptions.push(...runtime.disposables);

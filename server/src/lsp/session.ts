@@ -13,6 +13,9 @@ import {
   type DocumentModel,
   type LanguageService,
   type LiveEfs,
+  type LiveFinding,
+  MAX_LIVE_FINDINGS,
+  sanitizeLiveFindings,
 } from '../service/languageService';
 import type { Settings } from '../protocol';
 import { toLspDiagnostic } from './convert';
@@ -38,6 +41,9 @@ export class Session {
   private disposed = false;
   /** Live EFS data from the client while it is connected to AWS. */
   live: LiveEfs | undefined;
+  /** Live findings per producer (LIVE_FINDINGS_NOTIFICATION), flattened for validation. */
+  private readonly liveByProducer = new Map<string, LiveFinding[]>();
+  liveFindings: LiveFinding[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -129,6 +135,21 @@ export class Session {
     for (const a of affected) if (this.documents.get(a)) this.schedule(a, s.debounceMs);
   }
 
+  /** Replaces a producer's findings (all, or those anchored in `uris`) and validates the open documents again. */
+  setLiveFindings(producer: string, findings: unknown, uris?: unknown): void {
+    const incoming = sanitizeLiveFindings(findings);
+    const only = Array.isArray(uris) ? new Set(uris.filter((u): u is string => typeof u === 'string')) : undefined;
+    const kept = only
+      ? (this.liveByProducer.get(producer) ?? []).filter((f) => !('uri' in f.anchor) || !only.has(f.anchor.uri))
+      : [];
+    const next = kept.concat(incoming).slice(0, MAX_LIVE_FINDINGS);
+    if (next.length) this.liveByProducer.set(producer, next);
+    else this.liveByProducer.delete(producer);
+    this.liveFindings = [...this.liveByProducer.values()].flat();
+    this.results.clear();
+    for (const d of this.documents.all()) this.schedule(d.uri, 0);
+  }
+
   revalidateAll(): void {
     this.open.clear();
     this.results.clear();
@@ -145,7 +166,14 @@ export class Session {
     const last = this.results.get(doc.uri);
     if (last && last.version === doc.version) return { model, diagnostics: last.diagnostics };
     const s = await this.settings.get(doc.uri);
-    return { model, diagnostics: await this.ls.validateAll(model, { rules: s.rules, live: this.live }) };
+    return {
+      model,
+      diagnostics: await this.ls.validateAll(model, {
+        rules: s.rules,
+        live: this.live,
+        liveFindings: this.liveFindings,
+      }),
+    };
   }
 
   /**
@@ -180,7 +208,11 @@ export class Session {
       return;
     }
     const started = performance.now();
-    const diags = await this.ls.validateAll(model, { rules: s.rules, live: this.live });
+    const diags = await this.ls.validateAll(model, {
+      rules: s.rules,
+      live: this.live,
+      liveFindings: this.liveFindings,
+    });
     this.pacer.record(uri, this.parseMs.get(uri) ?? 0, performance.now() - started);
     this.parseMs.delete(uri);
     // The document changed meanwhile (newer or older version): these results are stale; the change

@@ -15,9 +15,11 @@ import { getLanguageService, type LanguageServiceOptions } from '../service/lang
 import {
   INDEX_READY_NOTIFICATION,
   LIVE_EFS_NOTIFICATION,
+  LIVE_FINDINGS_NOTIFICATION,
   normaliseSettings,
   type IndexReadyParams,
   type LiveEfsParams,
+  type LiveFindingsParams,
 } from '../protocol';
 import { registerCheckLaunch } from './checkLaunch';
 import { registerCodeActions } from './codeActions';
@@ -134,6 +136,11 @@ export function startServer(connection: Connection, io: ServerIo, opts: ServerOp
         ? { region: params.region, fileSystems: params.fileSystems }
         : undefined;
     session.revalidateAll();
+  });
+
+  connection.onNotification(LIVE_FINDINGS_NOTIFICATION, (params: LiveFindingsParams) => {
+    if (!params || typeof params.producer !== 'string') return;
+    session.setLiveFindings(params.producer, params.findings, params.uris);
   });
 
   connection.onShutdown(() => session.dispose());

@@ -34,6 +34,7 @@ import {
   type OffsetSelectionRange,
   type OffsetSymbol,
 } from './editing';
+import { anchoredFindings } from './liveFindings';
 
 export interface LanguageService {
   readonly index: WorkspaceIndex;
@@ -85,8 +86,14 @@ export function getLanguageService(opts: LanguageServiceOptions = {}): LanguageS
   /** The findings as the file's consumer and pipeline make them true (pipeline/adjust.ts). */
   const forPipeline = (doc: DocumentModel, findings: Finding[]): Finding[] =>
     doc.dialect === 'api' ? adjustForPipeline(doc, findings, index.pipelineFor(doc.uri)) : findings;
+  /** The rules' findings and the live findings anchored in this document (liveFindings.ts). */
+  const findings = (doc: DocumentModel, settings?: ValidationSettings): Finding[] => {
+    const rules = ruleFindings(doc, index, settings?.live);
+    const live = anchoredFindings(doc, settings?.liveFindings);
+    return live.length === 0 ? rules : rules.concat(applySuppressions(doc.text, live));
+  };
   const validate = (doc: DocumentModel, settings?: ValidationSettings): Diagnostic[] =>
-    resolveSeverities(doc.uri, forPipeline(doc, ruleFindings(doc, index, settings?.live)), settings);
+    resolveSeverities(doc.uri, forPipeline(doc, findings(doc, settings)), settings);
   /** The root of the scope (the document, or the template resource) around `offset`. */
   const rootAt = (doc: DocumentModel, offset: number) => scopeAt(doc, offset)?.root;
   return {
@@ -94,7 +101,7 @@ export function getLanguageService(opts: LanguageServiceOptions = {}): LanguageS
     parse: (uri, text, parseOpts) => parseDocument(uri, text, parseOpts, detectors),
     validate,
     async validateAll(doc, settings) {
-      const rules = ruleFindings(doc, index, settings?.live);
+      const rules = findings(doc, settings);
       const kind = schemaKindOf(doc);
       let fromSchema: Finding[] = NONE;
       if (kind) {
@@ -171,6 +178,14 @@ function withoutDuplicates(fromSchema: Finding[], rules: Finding[]): Finding[] {
 // What the adapters may use besides the service: the types of its results, the rule catalogue (for
 // `rules` and documentation links) and the workspace's file selection (shared with the CLI).
 export { lineIndexOf } from './documents/lineIndex';
+export {
+  MAX_LIVE_FINDINGS,
+  anchoredFindings,
+  sanitizeLiveFindings,
+  type LiveAnchor,
+  type LiveFinding,
+  type LiveFix,
+} from './liveFindings';
 export { ALL_RULES, RULES_BY_ID } from './rules';
 export { ruleDocUrl } from './rules/types';
 export { CANDIDATE_FILE, SKIPPED_DIRS, fileFilter, type FileFilterSettings } from './workspace/files';

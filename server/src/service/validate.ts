@@ -15,6 +15,7 @@ import { lineOf } from './rules/util';
 import type { WorkspaceIndex } from './workspace';
 import type { Diagnostic, Finding, Severity, SeveritySetting } from './types';
 import type { LiveEfs } from './live';
+import type { LiveFinding } from './liveFindings';
 import { applySuppressions } from './suppress';
 import { duplicateKeyFindings } from './documents/duplicateKeys';
 import { internalFinding } from './internal';
@@ -24,6 +25,8 @@ export interface ValidationSettings {
   rules?: Record<string, SeveritySetting>;
   /** Live EFS data of the connected account (client-provided); live rules are silent without it. */
   live?: LiveEfs;
+  /** Findings of checks against the account, anchored at members (liveFindings.ts), from every producer. */
+  liveFindings?: readonly LiveFinding[];
 }
 
 export const TEMPLATED_RULE = 'file/templated';
