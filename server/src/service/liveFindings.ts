@@ -118,12 +118,12 @@ function taskDefRoot(td: TaskDefModel): AstNode | undefined {
   if (td.root) return td.root;
   // The bare container-array shape: paths start at containerDefinitions[...].
   return td.containersNode
-    ? ({
+    ? {
         type: 'object',
         offset: 0,
         length: 0,
         properties: [wrap('containerDefinitions', td.containersNode)],
-      })
+      }
     : undefined;
 }
 
