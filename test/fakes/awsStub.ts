@@ -3,7 +3,7 @@
  * ExecuteCommand (moto does not implement it), which returns a session on the fake agent; DescribeTasks
  * and DescribeClusters are patched with what moto leaves out (managedAgents, runtimeId,
  * enableExecuteCommand, exec configuration). KMS GenerateDataKey uses the FakeKms, SSM TerminateSession
- * is recorded, SSM ResumeSession asks `resumeSession` (no token without it; an error it throws is
+ * is recorded, SSM StartSession asks `startSession` (port forwarding), SSM ResumeSession asks `resumeSession` (no token without it; an error it throws is
  * answered as that AWS error), and STS GetCallerIdentity / IAM SimulatePrincipalPolicy answer in the query protocol.
  */
 import { EventEmitter } from 'node:events';
@@ -23,6 +23,11 @@ export interface StubOptions {
   callerArn?: string;
   /** IAM actions the simulation denies. */
   deny?: string[];
+  /**
+   * ssm:StartSession (port forwarding documents): given {Target, DocumentName, Parameters}, the session to
+   * return; throw an Error named like the AWS error to refuse. Without it StartSession is refused.
+   */
+  startSession?: (input: Json) => { sessionId: string; streamUrl: string; tokenValue: string };
   /** ssm:ResumeSession (e.g. FakeAgent.resumeSession); throw an Error named like the AWS error to refuse. */
   resumeSession?: (sessionId: string) => { tokenValue?: string; streamUrl?: string };
 }
@@ -85,6 +90,18 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
         Plaintext: key.plaintext.toString('base64'),
         CiphertextBlob: key.ciphertextBlob.toString('base64'),
       });
+    }
+    case 'StartSession': {
+      stub.emit('start-session', input);
+      try {
+        if (!opts.startSession)
+          throw Object.assign(new Error('StartSession is not set up in this stub'), { name: 'InvalidDocument' });
+        const s = opts.startSession(input);
+        return json(res, { SessionId: s.sessionId, StreamUrl: s.streamUrl, TokenValue: s.tokenValue });
+      } catch (e) {
+        const err = e instanceof Error ? e : new Error(String(e));
+        return json(res, { __type: err.name, message: err.message }, 400);
+      }
     }
     case 'TerminateSession':
       stub.emit('terminated', input.SessionId);

@@ -93,6 +93,11 @@ export class FakeAgent extends EventEmitter implements SessionHost {
     Object.assign(this.opts, patch);
   }
 
+  /** Ends every live session from the agent's side (the task stopped); `output` is the channel_closed Output. */
+  endSessions(output = ''): void {
+    for (const s of this.sessions) s.end(output);
+  }
+
   /** Cuts every session's connection, as a network failure would; returns how many were cut. */
   dropConnections(): number {
     let n = 0;

@@ -25,6 +25,8 @@ export interface HandshakeOptions {
   kmsChallenge?: boolean;
   /** The agent's RequireKMSChallengeResponse setting. */
   requireKmsChallengeResponse?: boolean;
+  /** The AgentVersion the HandshakeRequest reports (default AGENT_VERSION). */
+  agentVersion?: string;
 }
 
 /** The session keys once KMS is set up: the agent seals with bytes 0–31 and opens with bytes 32–63. */
@@ -53,17 +55,21 @@ export class AgentHandshake {
       if (this.opts.kmsChallenge !== false) kmsParams.Challenge = this.randomChallenge;
       actions.push({ ActionType: 'KMSEncryption', ActionParameters: kmsParams });
     }
-    return { AgentVersion: AGENT_VERSION, RequestedClientActions: actions };
+    return { AgentVersion: this.opts.agentVersion ?? AGENT_VERSION, RequestedClientActions: actions };
   }
+
+  /** The ClientVersion of the HandshakeResponse (`datachannel.go` `handleHandshakeResponse` keeps it). */
+  clientVersion?: string;
 
   /** handleHandshakeResponse + finalizeKMSEncryption; then the challenge when encrypted. */
   response(payload: Buffer): Outcome {
-    let res: { ProcessedClientActions?: ProcessedAction[] };
+    let res: { ProcessedClientActions?: ProcessedAction[]; ClientVersion?: string };
     try {
       res = JSON.parse(payload.toString('utf8'));
     } catch (e) {
       return { error: `Unmarshalling of HandshakeResponse message failed, ${(e as Error).message}` };
     }
+    this.clientVersion = typeof res.ClientVersion === 'string' ? res.ClientVersion : undefined;
     for (const a of res.ProcessedClientActions ?? []) {
       if (a.ActionStatus !== 1)
         return { error: `${a.ActionType} failed on client with status ${a.ActionStatus} error: ${a.Error ?? ''}` };

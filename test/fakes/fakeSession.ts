@@ -8,6 +8,7 @@
 import type { WebSocket } from 'ws';
 import { pack, randomId, unpack, type WireMessage } from './agentWire';
 import { FakeShell, type ShellOptions } from './fakeShell';
+import { FakePortPlugin, type PortOptions } from './fakePortPlugin';
 
 export interface Chaos {
   seed: number;
@@ -28,6 +29,17 @@ export interface SessionOptions extends ShellOptions {
   chaos?: Chaos;
   /** Retransmission timeout of the fake's own stream messages. */
   resendMs?: number;
+  /** A port session (fakePortPlugin.ts) instead of a shell: what StartSession with a port document asks for. */
+  port?: PortOptions;
+}
+
+/** The session plugin the agent runs: the shell (ECS Exec) or the port plugin. */
+interface SessionPlugin {
+  start(): void;
+  onInput(payloadType: number, payload: Buffer): void;
+  onAcked?(): void;
+  end?(output?: string): void;
+  dispose?(): void;
 }
 
 /** What a session reports to its agent. */
@@ -49,7 +61,7 @@ export class AgentSession {
   private held?: Buffer;
   private inExpected = 0;
   private readonly inEarly = new Map<number, WireMessage>();
-  private readonly shell: FakeShell;
+  private readonly shell: SessionPlugin;
   private closing?: string;
   private timer?: NodeJS.Timeout;
   private cuts = 0;
@@ -61,11 +73,13 @@ export class AgentSession {
     private readonly host: SessionHost,
     private readonly random: () => number,
   ) {
-    this.shell = new FakeShell(opts, {
-      sendStream: (pt, payload) => this.sendStream(pt, payload),
-      closeChannel: (output) => this.startClosing(output),
-      emit: (event, d) => host.emit(event, d),
-    });
+    const io = {
+      sendStream: (pt: number, payload: Buffer) => this.sendStream(pt, payload),
+      closeChannel: (output: string) => this.startClosing(output),
+      emit: (event: string, d?: unknown) => host.emit(event, d),
+      pending: () => this.unacked.size,
+    };
+    this.shell = opts.port ? new FakePortPlugin({ ...opts, port: opts.port }, io) : new FakeShell(opts, io);
   }
 
   get connected(): boolean {
@@ -105,7 +119,14 @@ export class AgentSession {
     return true;
   }
 
+  /** The session ends on the agent's side (the task stopped): the plugin stops, channel_closed follows. */
+  end(output = ''): void {
+    if (this.shell.end) this.shell.end(output);
+    else this.startClosing(output);
+  }
+
   dispose(): void {
+    this.shell.dispose?.();
     clearInterval(this.timer);
     this.ws?.terminate();
   }
@@ -124,6 +145,7 @@ export class AgentSession {
       const ack = JSON.parse(m.payload.toString('utf8')) as { AcknowledgedMessageSequenceNumber: number };
       this.host.stats.acksReceived++;
       this.unacked.delete(ack.AcknowledgedMessageSequenceNumber);
+      this.shell.onAcked?.();
       this.maybeClose();
       return;
     }

@@ -17,7 +17,7 @@ import {
   type Task,
   type ECSClientConfig,
 } from '@aws-sdk/client-ecs';
-import type { ExecApi, ExecSessionInfo, ExecuteCommandRequest } from '../exec/ports';
+import type { ExecApi, ExecSessionInfo, ExecuteCommandRequest, StartSessionRequest } from '../exec/ports';
 import type { AwsClientConfig } from './clientConfig';
 import type { ClusterInfo, IamDecision, TaskDefinitionInfo, TaskInfo } from '../exec/preflight';
 import type { DataKey } from '../exec/session/handshake';
@@ -167,6 +167,10 @@ export class SdkExecApi implements ExecApi {
 
   generateDataKey(keyId: string, encryptionContext: Record<string, string>, numberOfBytes: number): Promise<DataKey> {
     return this.kmsApi.generateDataKey(keyId, encryptionContext, numberOfBytes);
+  }
+
+  startSession(req: StartSessionRequest): Promise<ExecSessionInfo> {
+    return this.ssmApi.startSession(req);
   }
 
   terminateSession(sessionId: string): Promise<void> {

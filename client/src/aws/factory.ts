@@ -47,6 +47,7 @@ const EXEC_METHODS: Record<ExecMethod, true> = {
   executeCommand: true,
   generateDataKey: true,
   terminateSession: true,
+  startSession: true,
   resumeSession: true,
   simulatePrincipalPolicy: true,
   callerArn: true,

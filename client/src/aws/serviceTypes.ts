@@ -61,6 +61,12 @@ export interface Elbv2Api {
 
 /** AWS Systems Manager (Session Manager calls used by ECS Exec). */
 export interface SsmApi {
+  /** ssm:StartSession: the session the data channel connects to. */
+  startSession(input: {
+    target: string;
+    documentName: string;
+    parameters: Record<string, string[]>;
+  }): Promise<{ sessionId: string; streamUrl: string; tokenValue: string }>;
   terminateSession(sessionId: string): Promise<void>;
   /** The new token, or undefined when the service returned none (the session has ended). */
   resumeSession(sessionId: string): Promise<string | undefined>;

@@ -7,6 +7,7 @@
 import { createAwsClientFactory } from '../aws/factory';
 import { readProfiles, resolveConnections } from '../aws/profiles';
 import type { ApiFactory, AwsApis, Connection } from '../aws/types';
+import type { ExecApi } from '../exec/ports';
 import type { ParsedOptions } from './options';
 import type { CliIo } from './types';
 
@@ -21,6 +22,8 @@ export interface CliAws {
   readonly apis: AwsApis;
   /** The same client factory, for another region of the same profile (a log group elsewhere). */
   readonly apisFor: ApiFactory;
+  /** The ECS Exec / SSM session view of the same connection (port forwarding). */
+  readonly exec: ExecApi;
   /** Closes the SDK clients' sockets so the process can exit. */
   dispose(): void;
 }
@@ -29,5 +32,6 @@ export async function cliAws(opts: ParsedOptions, io: CliIo): Promise<CliAws> {
   const connection = await cliConnection(opts, io);
   const factory = createAwsClientFactory(() => ({}));
   const apis = await factory.get(connection);
-  return { connection, apis, apisFor: factory.get, dispose: () => factory.dispose() };
+  const exec = factory.exec({ region: connection.region, profile: connection.profile });
+  return { connection, apis, apisFor: factory.get, exec, dispose: () => factory.dispose() };
 }

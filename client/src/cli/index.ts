@@ -20,6 +20,10 @@ export const AWS_COMMANDS: Readonly<Record<string, AwsCommandEntry>> = Object.fr
         'why did the tasks stop? stopped tasks diagnosed and pinned to the task-definition file (exit 1 on a failure)',
       load: () => import('./diagnose').then((m) => m.run),
     },
+    'port-forward': {
+      summary: 'forward a local port to a port of a running task, or to a host the task can reach (no plugin needed)',
+      load: () => import('./portForward').then((m) => m.run),
+    },
     diff: {
       summary: 'compare a task-definition file with its registered revision (exit 1 when they differ)',
       load: () => import('./diff').then((m) => m.run),

@@ -21,6 +21,14 @@ export interface ExecuteCommandRequest {
   command: string;
 }
 
+/** ssm:StartSession with an SSM document (port forwarding: AWS-StartPortForwardingSession…). */
+export interface StartSessionRequest {
+  target: string;
+  documentName: string;
+  /** SSM document parameters: every value is a list of strings. */
+  parameters: Record<string, string[]>;
+}
+
 export interface ExecApi {
   readonly region: string;
   /** Profile name passed to session-manager-plugin, if any. */
@@ -38,6 +46,7 @@ export interface ExecApi {
   executeCommand(req: ExecuteCommandRequest): Promise<ExecSessionInfo>;
   generateDataKey(keyId: string, encryptionContext: Record<string, string>, numberOfBytes: number): Promise<DataKey>;
   terminateSession(sessionId: string): Promise<void>;
+  startSession(req: StartSessionRequest): Promise<ExecSessionInfo>;
   /**
    * ssm:ResumeSession after the session's connection dropped: the new token for the same stream URL,
    * or undefined when the service returned none (the session has timed out or ended).

@@ -45,6 +45,10 @@ AWS commands (standard AWS credential chain; AWS_ENDPOINT_URL, --region and --pr
   fargate-lens logs --cluster NAME (--task ID | --service NAME [--previous]) [--container NAME]
                     [--since 5m|1h|ISO-8601] [--filter PATTERN] [--follow] [--format text|json]
                              print or follow container logs (exit 2 when they cannot be read)
+  fargate-lens port-forward --cluster NAME --task ID [--container NAME] --port N [--local-port M]
+                            [--host HOST]
+                             forward 127.0.0.1:M to port N of the task (or of HOST through it) until
+                             interrupted (exit 2 when the session cannot start)
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or internal failure.`;
 

@@ -10,7 +10,12 @@ import {
 import { SimulatePrincipalPolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ResumeSessionCommand, TerminateSessionCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import {
+  ResumeSessionCommand,
+  StartSessionCommand,
+  TerminateSessionCommand,
+  type SSMClient,
+} from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { EcrApi, Elbv2Api, IamApi, KmsApi, SecretsManagerApi, SsmApi, StsApi, TargetGroup } from '../serviceTypes';
 import { assertBatch } from './paging';
@@ -102,6 +107,17 @@ export function createElbv2Api(client: () => ElasticLoadBalancingV2Client): Elbv
 
 export function createSsmApi(client: () => SSMClient): SsmApi {
   return {
+    async startSession(input) {
+      const r = await client().send(
+        new StartSessionCommand({
+          Target: input.target,
+          DocumentName: input.documentName,
+          Parameters: input.parameters,
+        }),
+      );
+      if (!r.SessionId || !r.StreamUrl || !r.TokenValue) throw new Error('StartSession returned no session');
+      return { sessionId: r.SessionId, streamUrl: r.StreamUrl, tokenValue: r.TokenValue };
+    },
     async terminateSession(sessionId) {
       await client().send(new TerminateSessionCommand({ SessionId: sessionId }));
     },

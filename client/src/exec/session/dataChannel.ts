@@ -96,10 +96,16 @@ export class DataChannel {
   private readonly onExitEmitter = new Emitter<number>();
   private readonly onReadyEmitter = new Emitter<SessionReady>();
   private readonly onCloseEmitter = new Emitter<ChannelClosed>();
+  private readonly onFlagEmitter = new Emitter<number>();
+  private readonly onAcknowledgedEmitter = new Emitter<number>();
   readonly onOutput = this.onOutputEmitter.event;
   readonly onExit = this.onExitEmitter.event;
   readonly onReady = this.onReadyEmitter.event;
   readonly onClose = this.onCloseEmitter.event;
+  /** A Flag message from the agent (payload type 10), e.g. 3 = ConnectToPortError. */
+  readonly onFlag = this.onFlagEmitter.event;
+  /** An acknowledgement arrived; carries how many sent messages still wait for one (for back-pressure). */
+  readonly onAcknowledged = this.onAcknowledgedEmitter.event;
   readonly onConnection: Event<ConnectionEvent>;
 
   readonly redactor: Redactor;
@@ -146,6 +152,11 @@ export class DataChannel {
 
   get isReady(): boolean {
     return this.ready;
+  }
+
+  /** Sent stream messages not yet acknowledged by the agent. */
+  get unacknowledged(): number {
+    return this.outbound.size;
   }
 
   get connectionState(): ConnectionState {
@@ -261,7 +272,8 @@ export class DataChannel {
     switch (m.messageType) {
       case MessageType.acknowledge:
         try {
-          this.outbound.acknowledge(parseAck(m).AcknowledgedMessageSequenceNumber);
+          if (this.outbound.acknowledge(parseAck(m).AcknowledgedMessageSequenceNumber))
+            this.onAcknowledgedEmitter.fire(this.outbound.size);
         } catch {
           this.log('dropped malformed acknowledge');
         }
@@ -329,6 +341,9 @@ export class DataChannel {
       }
       case PayloadType.error:
         this.onOutputEmitter.fire(m.payload);
+        return;
+      case PayloadType.flag:
+        if (m.payload.length >= 4) this.onFlagEmitter.fire(m.payload.readUInt32BE(0));
         return;
       default:
         return;
