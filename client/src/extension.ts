@@ -58,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
       aws,
       output: logs.channel('exec'),
       log: logs.logger('exec'),
+      state: context.globalState,
       defaultTarget: () => {
         const c = explorer.connections()[0];
         return { region: c?.region ?? process.env.AWS_REGION ?? 'us-east-1', profile: c?.profile };

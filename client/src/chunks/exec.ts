@@ -15,19 +15,24 @@ export function startExec(host: {
   /** The "Fargate Lens: ECS Exec" channel, and the same as a redacting logger. */
   output: vscode.LogOutputChannel;
   log: Logger;
+  /** The extension's global state: recent port-forward choices. */
+  state?: vscode.Memento;
 }): {
   commands: ReturnType<typeof execCommandHandlers>;
   disposables: vscode.Disposable[];
 } {
   const commandOutput = vscode.window.createOutputChannel(OUTPUT_CHANNELS.commandOutput);
+  const disposables: vscode.Disposable[] = [commandOutput];
   return {
     commands: execCommandHandlers({
+      subscriptions: disposables,
       commandOutput,
       apiFor: host.aws.exec,
       defaultTarget: host.defaultTarget,
       output: host.output,
       log: host.log,
+      state: host.state,
     }),
-    disposables: [commandOutput],
+    disposables,
   };
 }

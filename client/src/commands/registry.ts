@@ -54,6 +54,9 @@ export const COMMAND_SPECS = [
   { id: 'fargateLens.diagnose', chunk: 'explorer' },
   { id: 'fargateLens.openShell', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.runCommandInContainer', chunk: 'exec', log: 'exec' },
+  // Port forwarding through a task (client/src/portForward): same chunk, same agent, same pre-flight.
+  { id: 'fargateLens.forwardPort', chunk: 'exec', log: 'exec' },
+  { id: 'fargateLens.showPortForwards', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.showContainerLogs', chunk: 'logs' },
   { id: 'fargateLens.followContainerLogs', chunk: 'logs' },
   { id: 'fargateLens.showPreviousContainerLogs', chunk: 'logs' },

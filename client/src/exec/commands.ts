@@ -9,6 +9,8 @@ import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import type { ExecDeps, ExecSettings } from './flow';
 import { execHandlers, type ExecHandlers } from './handlers';
+import { redactingExecUi } from '../commands/guard';
+import { portForwardHandlers } from '../portForward/commands';
 import { RUN_COMMAND_PROMPT } from './prompts';
 import type { ApiTarget, ExecApiFactory, ExecUi, FindingChoice } from './ports';
 import { detailsText, summarize, type Finding } from './preflight';
@@ -24,6 +26,10 @@ export interface RegisterExecDeps {
   log?: Logger;
   /** What commands run in containers print ("Fargate Lens: Command Output"), apart from the log. */
   commandOutput: vscode.OutputChannel;
+  /** Where recent port-forward choices are kept per service (the extension's global state). */
+  state?: vscode.Memento;
+  /** Disposed on deactivation: the active port forwards are stopped (their sessions terminated). */
+  subscriptions?: vscode.Disposable[];
 }
 
 /**
@@ -88,16 +94,37 @@ export function execCommandHandlers(deps: RegisterExecDeps): ExecHandlers {
     proxy: () => fromHttpConfiguration(vscode.workspace.getConfiguration('http')),
     defaultTarget: () => deps.defaultTarget(),
   };
-  return execHandlers(
-    execDeps,
-    async (target) =>
-      vscode.window.showInputBox({
-        title: `Run command in ${target}`,
-        prompt: `${RUN_COMMAND_PROMPT} Its output goes to "Fargate Lens: Command Output".`,
-        placeHolder: 'ls -la /app | head',
-        ignoreFocusOut: true,
-      }),
-    // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
-    (line) => deps.output.debug(line),
-  );
+  const ports = portForwardHandlers({
+    ...execDeps,
+    ui: redactingExecUi(execDeps.ui),
+    portUi: createVsCodeUi(() => undefined, 'exec', deps.log),
+    recent: deps.state ?? memoryStore(),
+    log: (line) => deps.output.info(line),
+  });
+  const { view, ...portCommands } = ports;
+  deps.subscriptions?.push(view);
+  return {
+    ...portCommands,
+    ...execHandlers(
+      execDeps,
+      async (target) =>
+        vscode.window.showInputBox({
+          title: `Run command in ${target}`,
+          prompt: `${RUN_COMMAND_PROMPT} Its output goes to "Fargate Lens: Command Output".`,
+          placeHolder: 'ls -la /app | head',
+          ignoreFocusOut: true,
+        }),
+      // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
+      (line) => deps.output.debug(line),
+    ),
+  };
+}
+
+/** Recent choices for this window only, when no extension state is given. */
+function memoryStore() {
+  const m = new Map<string, unknown>();
+  return {
+    get: <T>(k: string) => m.get(k) as T | undefined,
+    update: async (k: string, v: unknown) => void m.set(k, v),
+  };
 }

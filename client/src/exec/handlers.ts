@@ -13,6 +13,8 @@ import { terminalName } from './target';
 
 /** Exactly the ids client/src/commands/registry.ts lists for the exec chunk (compile-checked). */
 export type ExecHandlers = Record<ChunkCommandId<'exec'>, (arg?: unknown) => Promise<void>>;
+/** The port-forwarding commands of the chunk, built with their VS Code view (client/src/portForward/commands.ts). */
+export type PortForwardCommandId = 'fargateLens.forwardPort' | 'fargateLens.showPortForwards';
 
 /**
  * `askCommand` asks for the command line when the argument carries none (undefined: cancelled); it is
@@ -22,7 +24,7 @@ export function execHandlers(
   deps: ExecDeps,
   askCommand: (target: string) => Promise<string | undefined>,
   log?: (line: string) => void,
-): ExecHandlers {
+): Omit<ExecHandlers, PortForwardCommandId> {
   const ui = redactingExecUi(deps.ui);
   const safe: ExecDeps = { ...deps, ui };
   const sink = { error: (m: string) => ui.showError(m), log };
