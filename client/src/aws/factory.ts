@@ -35,27 +35,6 @@ export interface AwsClientFactory {
 /** @deprecated name kept for callers of the first explorer version; same object. */
 export type CachingApiFactory = AwsClientFactory;
 
-type ExecMethod = Exclude<keyof ExecApi, 'region' | 'profile' | 'ssmEndpointUrl'>;
-// A Record, so that a method added to ExecApi and not listed here is a compile error.
-const EXEC_METHODS: Record<ExecMethod, true> = {
-  listClusters: true,
-  listRunningTasks: true,
-  describeTask: true,
-  describeTasks: true,
-  describeTaskDefinition: true,
-  describeCluster: true,
-  executeCommand: true,
-  generateDataKey: true,
-  terminateSession: true,
-  startSession: true,
-  resumeSession: true,
-  simulatePrincipalPolicy: true,
-  callerArn: true,
-  enableExecOnService: true,
-  describeServiceExec: true,
-  redeployService: true,
-};
-
 export function createAwsClientFactory(options: () => AwsClientOptions): AwsClientFactory {
   const connections = new Map<string, Promise<SdkConnection>>();
   const credentials = new Map<string, Promise<CredentialsProvider>>();
@@ -144,17 +123,23 @@ export function ssmEndpointUrl(region: string, opts: AwsClientOptions): string {
   );
 }
 
+/**
+ * The ExecApi of a connection before the SDK is loaded: region, profile and endpoint now; every other
+ * property is a method of the connection's real ExecApi (./execApi.ts), loaded with the SDK on first
+ * call. A Proxy, so every ExecApi method is forwarded without a list to keep (the entry bundle is at its
+ * size budget). Not a thenable: `then` and symbols read as undefined.
+ */
 function lazyExecView(connection: Connection, ssmUrl: string, load: () => Promise<SdkConnection>): ExecApi {
-  const view: Record<string, unknown> = {
+  const fixed: Record<string, unknown> = {
     region: connection.region,
     profile: connection.profile,
     ssmEndpointUrl: ssmUrl,
   };
-  for (const m of Object.keys(EXEC_METHODS) as ExecMethod[]) {
-    view[m] = async (...args: unknown[]) => {
-      const real = (await load()).exec as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-      return real[m](...args);
-    };
-  }
-  return view as unknown as ExecApi;
+  return new Proxy(fixed, {
+    get: (t, m) =>
+      typeof m !== 'string' || m === 'then' || m in t
+        ? t[m as string]
+        : async (...args: unknown[]) =>
+            ((await load()).exec as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[m](...args),
+  }) as unknown as ExecApi;
 }

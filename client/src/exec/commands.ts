@@ -9,8 +9,7 @@ import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import type { ExecDeps, ExecSettings } from './flow';
 import { execHandlers, type ExecHandlers } from './handlers';
-import { redactingExecUi } from '../commands/guard';
-import { portForwardHandlers } from '../portForward/commands';
+import { ForwardsView } from '../portForward/vscodeForwards';
 import { RUN_COMMAND_PROMPT } from './prompts';
 import type { ApiTarget, ExecApiFactory, ExecUi, FindingChoice } from './ports';
 import { detailsText, summarize, type Finding } from './preflight';
@@ -94,30 +93,26 @@ export function execCommandHandlers(deps: RegisterExecDeps): ExecHandlers {
     proxy: () => fromHttpConfiguration(vscode.workspace.getConfiguration('http')),
     defaultTarget: () => deps.defaultTarget(),
   };
-  const ports = portForwardHandlers({
-    ...execDeps,
-    ui: redactingExecUi(execDeps.ui),
-    portUi: createVsCodeUi(() => undefined, 'exec', deps.log),
-    recent: deps.state ?? memoryStore(),
-    log: (line) => deps.output.info(line),
-  });
-  const { view, ...portCommands } = ports;
+  const view = new ForwardsView((line) => deps.output.info(line));
   deps.subscriptions?.push(view);
-  return {
-    ...portCommands,
-    ...execHandlers(
-      execDeps,
-      async (target) =>
-        vscode.window.showInputBox({
-          title: `Run command in ${target}`,
-          prompt: `${RUN_COMMAND_PROMPT} Its output goes to "Fargate Lens: Command Output".`,
-          placeHolder: 'ls -la /app | head',
-          ignoreFocusOut: true,
-        }),
-      // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
-      (line) => deps.output.debug(line),
-    ),
-  };
+  return execHandlers(
+    execDeps,
+    async (target) =>
+      vscode.window.showInputBox({
+        title: `Run command in ${target}`,
+        prompt: `${RUN_COMMAND_PROMPT} Its output goes to "Fargate Lens: Command Output".`,
+        placeHolder: 'ls -la /app | head',
+        ignoreFocusOut: true,
+      }),
+    // The UI logs each error it shows; the guard's line (with the command id) goes to debug.
+    (line) => deps.output.debug(line),
+    {
+      view,
+      portUi: createVsCodeUi(() => undefined, 'exec', deps.log),
+      recent: deps.state ?? memoryStore(),
+      log: (line) => deps.output.info(line),
+    },
+  );
 }
 
 /** Recent choices for this window only, when no extension state is given. */

@@ -10,10 +10,10 @@ import { openShell, type ExecDeps } from './flow';
 import { resolveContainer } from './picker';
 import { runCommandInContainer } from './runCommand';
 import { terminalName } from './target';
+import { portForwardHandlers, type PortForwardExtras } from '../portForward/commands';
 
 /** Exactly the ids client/src/commands/registry.ts lists for the exec chunk (compile-checked). */
 export type ExecHandlers = Record<ChunkCommandId<'exec'>, (arg?: unknown) => Promise<void>>;
-/** The port-forwarding commands of the chunk, built with their VS Code view (client/src/portForward/commands.ts). */
 export type PortForwardCommandId = 'fargateLens.forwardPort' | 'fargateLens.showPortForwards';
 
 /**
@@ -24,11 +24,13 @@ export function execHandlers(
   deps: ExecDeps,
   askCommand: (target: string) => Promise<string | undefined>,
   log?: (line: string) => void,
-): Omit<ExecHandlers, PortForwardCommandId> {
+  ports?: PortForwardExtras,
+): ExecHandlers {
   const ui = redactingExecUi(deps.ui);
   const safe: ExecDeps = { ...deps, ui };
   const sink = { error: (m: string) => ui.showError(m), log };
   return {
+    ...portForwardHandlers(safe, sink, ports),
     'fargateLens.openShell': guardCommand(
       'fargateLens.openShell',
       (arg?: unknown) => openShell(safe, arg),

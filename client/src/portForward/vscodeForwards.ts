@@ -6,6 +6,7 @@
  * it ends by itself (the task stopped, the agent ended the session, the connection could not be resumed).
  */
 import * as vscode from 'vscode';
+import type { ForwardList } from './commands';
 import type { ActiveForward } from './start';
 
 export const SHOW_FORWARDS_COMMAND = 'fargateLens.showPortForwards';
@@ -30,7 +31,7 @@ export function formatAge(ms: number): string {
   return `${Math.floor(m / 60)}h ${m % 60}m`;
 }
 
-export class ForwardsView implements vscode.Disposable {
+export class ForwardsView implements ForwardList, vscode.Disposable {
   private readonly forwards: ActiveForward[] = [];
   private readonly status = vscode.window.createStatusBarItem(
     'fargateLens.portForwards',
