@@ -120,6 +120,6 @@ function memoryStore() {
   const m = new Map<string, unknown>();
   return {
     get: <T>(k: string) => m.get(k) as T | undefined,
-    update: async (k: string, v: unknown) => void m.set(k, v),
+    update: (k: string, v: unknown) => Promise.resolve(void m.set(k, v)),
   };
 }
