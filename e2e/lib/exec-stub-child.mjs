@@ -7,6 +7,7 @@
 // listening, then one JSON line per AWS call and agent event; exits on SIGTERM. Reads one JSON command a
 // line on stdin: `{"cmd":"drop"}` cuts the agent's connections and answers `{"event":"dropped","data":n}`.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +44,10 @@ for (const event of [
   'disconnected',
   'resumed',
   'protocol-error',
+  'port-mode',
+  'port-stream',
+  'port-stream-closed',
+  'port-flag',
 ]) {
   agent.on(event, (data) => emit({ event: `agent:${event}`, data }));
 }
@@ -71,9 +76,27 @@ function stoppedAsEcs(t) {
   if (oom) t.stoppedReason = 'Essential container in task exited';
 }
 
+// The task's localhost for port sessions (ssm:StartSession with AWS-StartPortForwardingSession): every port
+// in the task is this HTTP server, which answers with the path it was asked for.
+const taskPort = createServer((req, res) =>
+  res.writeHead(200, { connection: 'close' }).end(`hello from the task ${req.url}`),
+);
+await new Promise((resolve) => taskPort.listen(0, '127.0.0.1', resolve));
+const TASK_PORT = String(taskPort.address().port);
+
 const stub = await AwsStub.start({
   upstream,
   kms,
+  startSession: (input) => {
+    const p = input.Parameters ?? {};
+    agentOptions.targetId = input.Target;
+    agentOptions.port = {
+      portNumber: TASK_PORT,
+      localPortNumber: p.localPortNumber?.[0],
+      host: p.host ? 'localhost' : undefined,
+    };
+    return { sessionId: SESSION_ID, streamUrl: agent.url, tokenValue: agentOptions.tokenValue };
+  },
   session: () => ({ sessionId: SESSION_ID, streamUrl: agent.url, tokenValue: agentOptions.tokenValue }),
   resumeSession: (id) => agent.resumeSession(id),
   patchTask: (t) => {
@@ -99,6 +122,7 @@ stub.on('call', (op, body) => {
     const tail = (arn) => String(arn).slice(String(arn).lastIndexOf('/') + 1);
     agentOptions.targetId = `ecs:${tail(input.cluster)}_${tail(input.task)}_${RUNTIME_ID}`;
     agentOptions.command = input.command; // ECS hands the agent the command to run
+    agentOptions.port = undefined; // a shell, not a port session
   }
   emit({ event: 'call', op });
 });
@@ -120,7 +144,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
 
 emit({ endpoint: stub.endpoint, agent: agent.url.replace(/\?.*/, '') });
 const stop = async () => {
-  await Promise.allSettled([stub.close(), agent.close()]);
+  await Promise.allSettled([stub.close(), agent.close(), new Promise((r) => taskPort.close(r))]);
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop());

@@ -472,6 +472,70 @@ export const steps = [
     },
   },
   {
+    name: 'Port forwarding: Forward Port… on a seeded task, fetch through 127.0.0.1, then Stop from the status-bar list; the session is terminated',
+    skip: (ctx) =>
+      execReady(ctx) ??
+      (ctx.pkg.contributes.commands.some((c) => c.command === 'fargateLens.forwardPort')
+        ? undefined
+        : 'no fargateLens.forwardPort command yet'),
+    async run({ page, shot, pkg, seed, execStub }) {
+      const { tree, item } = await explorer(page, pkg);
+      await expand(item(/^prod\b/));
+      await expand(item(/^Services\b/));
+      await expand(item(/^web\b/));
+      const id = taskId(seed.tasks.web[0]);
+      const task = tree.locator('.monaco-list-row', { hasText: id }).first();
+      await task.waitFor({ timeout: T });
+      const since = execStub.events.length;
+      await contextMenu(page, task, 'Forward Port…');
+      // A task node asks for the container first when it has several; then the port (mapped ports first).
+      const widget = page.locator('.quick-input-widget');
+      const portTitle = widget.locator('.quick-input-title', { hasText: 'Forward port:' });
+      const containerTitle = widget.locator('.quick-input-title', { hasText: 'Forward port: container' });
+      await portTitle.or(containerTitle).first().waitFor({ timeout: T });
+      if (await containerTitle.count()) await answer(page, 'Forward port: container', 'app');
+      // The seeded task definitions map no ports: another port in the task, typed.
+      await answer(page, 'Forward port: app', 'Another port in the task');
+      await widget.locator('.quick-input-message', { hasText: 'The port in the task' }).waitFor({ timeout: T });
+      await widget.locator('input').fill('8080');
+      await widget.locator('input').press('Enter');
+      // The local port: 0 (any free port), so the step never depends on a port being free.
+      await widget.locator('.quick-input-message', { hasText: 'Local port' }).waitFor({ timeout: T });
+      await widget.locator('input').fill('0');
+      await widget.locator('input').press('Enter');
+      await execStub.waitFor((e) => e.op === 'StartSession', 'ssm:StartSession', { since });
+      await execStub.waitFor(
+        (e) => e.event === 'agent:port-mode' && e.data === 'multiplexed',
+        'a multiplexed port session',
+        {
+          since,
+        },
+      );
+      const status = page.locator('.statusbar-item', { hasText: '127.0.0.1:' }).first();
+      await status.waitFor({ timeout: T });
+      const port = /127\.0\.0\.1:(\d+)/.exec(await status.innerText())?.[1];
+      if (!port) throw new Error(`no local port in the status bar: ${await status.innerText()}`);
+      const [a, b] = await Promise.all(
+        ['/one', '/two'].map((p) => fetch(`http://127.0.0.1:${port}${p}`).then((r) => r.text())),
+      );
+      if (a !== 'hello from the task /one' || b !== 'hello from the task /two')
+        throw new Error(`fetched through the forward: ${JSON.stringify([a, b])}`);
+      await notified(page, `Forwarding 127.0.0.1:${port}`);
+      await shot('port-forward');
+      await status.click();
+      await answer(page, 'Fargate Lens: Port Forwards', `127.0.0.1:${port}`);
+      await answer(page, `127.0.0.1:${port}`, 'Stop');
+      await execStub.waitFor((e) => e.event === 'terminated', 'ssm:TerminateSession', { since });
+      await status.waitFor({ state: 'hidden', timeout: T });
+      await notified(page, `Port forward 127.0.0.1:${port}`);
+      const refused = await fetch(`http://127.0.0.1:${port}/after`).then(
+        () => false,
+        () => true,
+      );
+      if (!refused) throw new Error('the local port still answers after Stop');
+    },
+  },
+  {
     name: 'profile and region switching: the explorer follows Select AWS Profile and Select Regions',
     skip: execReady,
     async run({ page, shot, pkg }) {
