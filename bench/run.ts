@@ -17,6 +17,7 @@ import { hostile } from './sections/hostile';
 import { incremental } from './sections/incremental';
 import { largeTemplate } from './sections/largeTemplate';
 import { logs } from './sections/logs';
+import { portForward } from './sections/portForward';
 import { validation } from './sections/validation';
 import { workspace } from './sections/workspace';
 
@@ -28,6 +29,7 @@ export const SECTIONS: readonly Section[] = [
   extension,
   explorer,
   logs,
+  portForward,
   e2e,
   hostile,
   largeTemplate,

@@ -81,7 +81,8 @@ function stoppedAsEcs(t) {
 const taskPort = createServer((req, res) =>
   res.writeHead(200, { connection: 'close' }).end(`hello from the task ${req.url}`),
 );
-await new Promise((resolve) => taskPort.listen(0, '127.0.0.1', resolve));
+// On every address of the host (`::` where there is IPv6), as the agent dials "localhost" (::1 or 127.0.0.1).
+await new Promise((resolve) => taskPort.listen(0, resolve));
 const TASK_PORT = String(taskPort.address().port);
 
 const stub = await AwsStub.start({
