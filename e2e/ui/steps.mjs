@@ -511,7 +511,10 @@ export const steps = [
           since,
         },
       );
-      const status = page.locator('.statusbar-item', { hasText: '127.0.0.1:' }).first();
+      // Our item carries the plug icon (another item may show the AWS endpoint, also on 127.0.0.1).
+      const status = page
+        .locator('.statusbar-item', { has: page.locator('.codicon-plug'), hasText: '127.0.0.1:' })
+        .first();
       await status.waitFor({ timeout: T });
       const port = /127\.0\.0\.1:(\d+)/.exec(await status.innerText())?.[1];
       if (!port) throw new Error(`no local port in the status bar: ${await status.innerText()}`);
