@@ -53,11 +53,12 @@ export async function check(
   arg: unknown,
   again: () => Promise<unknown>,
   purpose?: string,
+  callerActions?: string[],
 ): Promise<Checked | undefined> {
   const target = await resolveContainer(arg, deps.apiFor, deps.ui, deps.defaultTarget, purpose);
   if (!target) return undefined;
   const api = deps.apiFor(target);
-  const gathered = await gatherPreflight(api, target, deps.settings().simulateIamPolicies);
+  const gathered = await gatherPreflight(api, target, deps.settings().simulateIamPolicies, callerActions);
   if (!(await passPreflight(gathered.findings, api, deps.ui, again))) return undefined;
   return { api, target, runtimeId: gathered.runtimeId };
 }

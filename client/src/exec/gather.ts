@@ -30,7 +30,13 @@ async function tryOr<T>(p: Promise<T>): Promise<T | undefined> {
   }
 }
 
-export async function gatherPreflight(api: ExecApi, target: ContainerTarget, simulateIam: boolean): Promise<Gathered> {
+/** `callerActions`: what the caller needs instead of ECS Exec's actions (a port session: ssm:StartSession). */
+export async function gatherPreflight(
+  api: ExecApi,
+  target: ContainerTarget,
+  simulateIam: boolean,
+  callerActions?: string[],
+): Promise<Gathered> {
   const task = await api.describeTask(target.clusterArn, target.taskArn);
   if (!task) {
     return {
@@ -47,7 +53,13 @@ export async function gatherPreflight(api: ExecApi, target: ContainerTarget, sim
     task.taskDefinitionArn ? api.describeTaskDefinition(task.taskDefinitionArn) : Promise.resolve(undefined),
     api.describeCluster(target.clusterArn),
   ]);
-  const input: PreflightInput = { task, containerName: target.containerName, taskDefinition: def?.info, cluster };
+  const input: PreflightInput = {
+    task,
+    containerName: target.containerName,
+    taskDefinition: def?.info,
+    cluster,
+    callerActions,
+  };
   const service = serviceOf(task);
   // Only when it decides the fix: a task without ECS Exec whose service may already have it on.
   if (service && task.enableExecuteCommand !== true)
@@ -58,7 +70,9 @@ export async function gatherPreflight(api: ExecApi, target: ContainerTarget, sim
     const principal = caller ? simulatablePrincipal(caller) : undefined;
     const [roleSim, callerSim] = await Promise.all([
       role ? tryOr(api.simulatePrincipalPolicy(role, requiredTaskRoleActions(cluster))) : undefined,
-      principal ? tryOr(api.simulatePrincipalPolicy(principal, requiredCallerActions(cluster))) : undefined,
+      principal
+        ? tryOr(api.simulatePrincipalPolicy(principal, callerActions ?? requiredCallerActions(cluster)))
+        : undefined,
     ]);
     input.taskRoleSimulation = roleSim;
     input.callerSimulation = callerSim;

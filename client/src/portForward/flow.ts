@@ -41,7 +41,8 @@ export async function chooseForward(
   deps: PortForwardDeps,
   arg: unknown,
 ): Promise<(ForwardChoice & { api: ReturnType<ExecDeps['apiFor']>; runtimeId?: string }) | undefined> {
-  const checked = await check(deps, arg, () => chooseForward(deps, arg), 'Forward port');
+  // The ECS Exec checks (task, agent, task role) with the caller's action of a port session.
+  const checked = await check(deps, arg, () => chooseForward(deps, arg), 'Forward port', ['ssm:StartSession']);
   if (!checked) return undefined;
   const { api, target } = checked;
   const task = await api.describeTask(target.clusterArn, target.taskArn);

@@ -82,3 +82,31 @@ test('port validation and the plugin argv of aws ssm start-session (unit)', () =
   });
   assert.equal(cmd.args[5], 'https://ssm.eu-west-1.amazonaws.com');
 });
+
+test('pre-flight for a port session asks the caller for ssm:StartSession, not ecs:ExecuteCommand (unit)', async () => {
+  const { runPreflight } = await import('../../../client/src/exec/preflight');
+  const task = {
+    taskArn: 'arn:aws:ecs:us-east-1:1:task/c/t',
+    clusterArn: 'arn:aws:ecs:us-east-1:1:cluster/c',
+    lastStatus: 'RUNNING',
+    enableExecuteCommand: true,
+    containers: [
+      {
+        name: 'app',
+        runtimeId: 'r',
+        lastStatus: 'RUNNING',
+        managedAgents: [{ name: 'ExecuteCommandAgent', lastStatus: 'RUNNING' }],
+      },
+    ],
+  };
+  const callerSimulation = [
+    { action: 'ecs:ExecuteCommand', decision: 'implicitDeny' as const },
+    { action: 'ssm:StartSession', decision: 'allowed' as const },
+  ];
+  const perms = (f: { id: string }[]) => f.filter((x) => x.id === 'exec/caller-perms');
+  assert.equal(perms(runPreflight({ task, containerName: 'app', callerSimulation })).length, 1);
+  assert.deepEqual(
+    perms(runPreflight({ task, containerName: 'app', callerSimulation, callerActions: ['ssm:StartSession'] })),
+    [],
+  );
+});

@@ -83,7 +83,7 @@ export function checkIamSimulation(input: PreflightInput): Finding[] {
       fix: { title: 'Show the missing policy', action: 'showIamPolicy', principal: role, actions: roleDenied },
     });
   }
-  const callerDenied = denied(input.callerSimulation, requiredCallerActions(input.cluster));
+  const callerDenied = denied(input.callerSimulation, input.callerActions ?? requiredCallerActions(input.cluster));
   if (callerDenied.length) {
     findings.push({
       id: 'exec/caller-perms',

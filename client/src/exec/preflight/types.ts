@@ -81,6 +81,8 @@ export interface PreflightInput {
   taskRoleSimulation?: IamDecision[];
   /** SimulatePrincipalPolicy of the caller for `requiredCallerActions(cluster)`. */
   callerSimulation?: IamDecision[];
+  /** What the caller must be allowed (default: ECS Exec's); a port session needs ssm:StartSession instead. */
+  callerActions?: string[];
 }
 
 export type FixAction =
