@@ -172,6 +172,9 @@ const EXPECTED: Record<string, (n: ExplorerNode) => boolean> = {
   'fargateLens.runCommandInContainer': (n) =>
     (n.kind === 'task' && n.task.lastStatus === 'RUNNING') ||
     (n.kind === 'container' && n.container.lastStatus === 'RUNNING'),
+  'fargateLens.forwardPort': (n) =>
+    (n.kind === 'task' && n.task.lastStatus === 'RUNNING') ||
+    (n.kind === 'container' && n.container.lastStatus === 'RUNNING'),
   // Service operations (client/src/deploy): every service node.
   ...Object.fromEntries(
     [
