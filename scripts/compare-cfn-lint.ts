@@ -14,7 +14,7 @@ import { getLanguageService } from '../server/src/service/languageService';
 import type { DocumentModel } from '../server/src/service/shapes/document';
 import type { Diagnostic } from '../server/src/service/types';
 
-/** cfn-lint ECS rule -> the Fargate Lens rule ids that cover it (reference section 4.2). */
+/** cfn-lint ECS rule (aws-cloudformation/cfn-lint, src/cfnlint/rules/resources/ecs) -> the Fargate Lens rule ids that cover it. */
 export const CFN_LINT_MAPPING: Readonly<Record<string, readonly string[]>> = {
   E3042: ['ctr/essential'],
   E3044: ['service/scheduling-strategy'],

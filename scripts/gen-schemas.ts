@@ -1,7 +1,7 @@
 /**
  * Generates schemas/*.schema.json from the pinned @aws-sdk/client-ecs package: its .d.ts interfaces give
  * the field set, required members and JSDoc (the API documentation), enums.d.ts gives the enum values.
- * The Smithy model in ../shared/aws-models is used only to tell integers from other numbers and as a
+ * The Smithy model in models/aws (its source and licence in models/aws/README.md) is used only to tell integers from other numbers and as a
  * fallback for missing documentation. Run: `npm run schemas`. `--check` compares instead of writing.
  */
 import * as fs from 'node:fs';
@@ -11,7 +11,7 @@ import ts from 'typescript';
 const ROOT = path.resolve(__dirname, '..');
 const SDK_DIR = path.join(ROOT, 'node_modules/@aws-sdk/client-ecs');
 const MODELS = path.join(SDK_DIR, 'dist-types/models');
-const SMITHY_REL = '../shared/aws-models/ecs-2014-11-13.smithy.json';
+const SMITHY_REL = 'models/aws/ecs-2014-11-13.smithy.json';
 const SMITHY = path.resolve(ROOT, SMITHY_REL);
 
 type Json = Record<string, unknown>;

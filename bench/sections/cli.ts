@@ -1,5 +1,5 @@
 /**
- * Issue 8 (3): CLI throughput, `node dist/cli.js lint --format json` over the real corpus replicated
+ * CLI throughput, `node dist/cli.js lint --format json` over the real corpus replicated
  * to 2,000 files, pinned to one core (taskset) where available; and cfn-lint against our CLI on the
  * corpus's CloudFormation templates, one whole process per template for both.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8 (6): explorer cost against the in-memory fake that counts calls (test/unit/explorer/fakeAws.ts)
+ * explorer cost against the in-memory fake that counts calls (test/unit/explorer/fakeAws.ts)
  * driving the real ExplorerModel and tree-item mapping: 1,000 clusters, one of which runs 5,000 tasks
  * across 50 services. First paint = the root, its folders and the first page of clusters mapped to
  * tree items. Full expansion = every cluster page ("load more"), then the big cluster's services and

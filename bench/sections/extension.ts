@@ -1,5 +1,5 @@
 /**
- * Issue 8 (5): extension cost. Bundle sizes as shipped (the full run packages with `npm run package`,
+ * extension cost. Bundle sizes as shipped (the full run packages with `npm run package`,
  * which builds minified and split; CI mode measures dist/ as it is), the .vsix, whether the AWS SDK sits
  * in the client bundle, and activation: NOT the real extension host (the e2e harness has no timing
  * hook): dist/extension.js is required in a fresh node process under a minimal vscode stub

@@ -1,5 +1,5 @@
 /**
- * Issue 8 (2): single-character edits on the large task definition through the real server over
+ * single-character edits on the large task definition through the real server over
  * stdio (dist/server.js, debounce 0): time from sending didChange (an incremental range edit) to the
  * publishDiagnostics of that version. Edits alternate between typing a character into a string value
  * and deleting it again, so the document stays valid and realistic.

@@ -1,5 +1,5 @@
 /**
- * Issue 17: following a stream that delivers 2,000 lines/s for 30 s (3 s in --ci) through the real
+ * following a stream that delivers 2,000 lines/s for 30 s (3 s in --ci) through the real
  * follow path and log view model, in a child process so its memory is its own. Keeps up = the lag
  * (time from a line's timestamp to its display) in the last third is no worse than 1.5x the first
  * third; bounded memory = peak RSS no more than 1.5x the RSS after the first 10 s, when the ring buffer, the

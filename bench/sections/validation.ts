@@ -1,5 +1,5 @@
 /**
- * Issue 8 (1): full validation after an edit (parse + rules + schema, what the server runs per
+ * full validation after an edit (parse + rules + schema, what the server runs per
  * version) against (a) vscode-json-languageservice validating the same text with the generated
  * task-definition schema and (b) jsonc-parser's parse alone, the floor. Every run sees a different
  * text (a trailing-space variant) so nothing can be served from a cache keyed by text. Ours is the

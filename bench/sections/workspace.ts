@@ -1,5 +1,5 @@
 /**
- * Issue 8 (4): a synthetic workspace of task definitions and create-service inputs (2,000 + 500),
+ * a synthetic workspace of task definitions and create-service inputs (2,000 + 500),
  * opened by the real server over stdio: index build time (spawn to fargateLens/indexReady), server RSS once indexed, and the cross-file re-check after editing one task definition:
  * time from didChange to the diagnostics of the open service input that runs it.
  */

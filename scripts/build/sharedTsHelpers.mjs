@@ -1,7 +1,7 @@
 // esbuild plugin: one copy of the TypeScript module helpers (__createBinding, __setModuleDefault,
 // __importStar, __exportStar, ...) for the vscode-languageclient stack instead of one per module. tsc
 // emits them at the top of each CommonJS file that needs them, ~0.8 KB minified each, ~20 KB over the
-// ~30 modules of the client entry (issue 8). The prologue of helper statements is moved verbatim into
+// ~30 modules of the client entry. The prologue of helper statements is moved verbatim into
 // one shared module (one copy per distinct prologue, so each helper still calls the helpers it was
 // emitted with) and the file gets the same names from there. Nothing else in a file changes; a file
 // whose top does not have the exact tsc shape is left as it is.

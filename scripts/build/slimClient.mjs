@@ -1,5 +1,5 @@
 // esbuild plugin for the client entry (dist/extension.js) only: vscode-languageclient without the
-// features our language server never offers (issue 8: activation reads and compiles every byte of the
+// features our language server never offers (activation reads and compiles every byte of the
 // entry). BaseLanguageClient.registerBuiltinFeatures instantiates all ~45 features of the protocol;
 // server/src/server.ts offers a dozen. The feature modules listed in REPLACED_FEATURES resolve to
 // scripts/build/inactiveFeatures.cjs (features that stay inactive and advertise nothing), which also

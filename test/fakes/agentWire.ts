@@ -1,5 +1,5 @@
 /**
- * The fake agent's own ClientMessage codec, written from reference §6.3 independently of the client
+ * The fake agent's own ClientMessage codec, written from docs/ecs-exec.md §6.3 independently of the client
  * (it must not import client/src/exec): a fixed 120-byte prefix, big-endian integers, the message id
  * stored as UUID bytes 8–15 then 0–7, and the raw SHA-256 of the payload at offset 80.
  */

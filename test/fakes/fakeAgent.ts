@@ -1,6 +1,6 @@
 /**
  * A fake agent-side SSM data-channel endpoint: a real `ws` server on 127.0.0.1:0 speaking the
- * protocol of reference §6 with its own codec (agentWire.ts). The first frame of every socket must be
+ * protocol of docs/ecs-exec.md §6 with its own codec (agentWire.ts). The first frame of every socket must be
  * the token frame: the session's own token starts a new session; a token from `resumeSession` (the
  * service side of ssm:ResumeSession) attaches the socket to the live session it was issued for, which
  * carries on with the same sequence numbers (fakeSession.ts). Sockets can be cut on demand

@@ -1,6 +1,6 @@
 /**
  * One session on the fake agent: its two sequence streams, resend buffer and shell outlive the
- * WebSocket, so a client that resumes (ssm:ResumeSession, reference §6.10) on a new socket continues
+ * WebSocket, so a client that resumes (ssm:ResumeSession, docs/ecs-exec.md §6.10) on a new socket continues
  * where it was. The agent numbers and retransmits its stream messages until acknowledged (all of them
  * at once when a socket attaches), orders and acknowledges the client's input, and — with chaos —
  * drops, duplicates, reorders and cuts the connection.

@@ -1,5 +1,5 @@
 /**
- * AWS faults between the SDK and moto (issue 9, item 3): the fault proxy throttles, fails with 5xx,
+ * AWS faults between the SDK and moto: the fault proxy throttles, fails with 5xx,
  * holds sockets past the client timeout, resets connections, loses responses, expires the token and
  * denies access in one region. The explorer model must show an error node and recover on refresh, the
  * SDK must back off (attempts counted at the proxy), commands must complete or say clearly why not

@@ -1,5 +1,5 @@
 /**
- * No leaked secrets (issue 9, item 5): the explorer model, the commands, the live EFS source and an
+ * No leaked secrets: the explorer model, the commands, the live EFS source and an
  * ECS Exec session run against moto with recognisable fake credentials, including error paths where
  * the AWS error message itself echoes the access key and session token (SignatureDoesNotMatch) and
  * AccessDenied in one region. Everything they produce (tree nodes, notifications, confirmations, log

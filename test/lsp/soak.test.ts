@@ -1,5 +1,5 @@
 /**
- * Server soak (issue 9, item 2): thousands of seeded random opens, edits, closes, hovers and completions
+ * Server soak: thousands of seeded random opens, edits, closes, hovers and completions
  * over stdio against dist/server.js (build first: node scripts/build.mjs), with the server's RSS read
  * from /proc/<pid>/status. Asserts no crash, every request answered, and RSS after the run within a bound
  * of RSS after warm-up. Documents get fresh URIs and fresh family names all the time, so per-URI or

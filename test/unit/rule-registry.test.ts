@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { ALL_RULES, RULES_BY_ID } from '../../server/src/service/rules';
 
-/** The public rule ids of the reference catalogue (ecs-fargate-reference.md section 1), verbatim. */
+/** The public rule ids, verbatim (docs/rules.md): an id never changes once published. */
 const REFERENCE_IDS = [
   'awsvpc/hostname',
   'awsvpc/links',

@@ -5,7 +5,7 @@
  * equal. Only documented defaults are listed: a value we are not sure of stays visible in the diff.
  *
  * Sources: the ECS API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/), the
- * same text as the member documentation in the ECS Smithy model (shared/aws-models/ecs-2014-11-13).
+ * same text as the member documentation in the ECS Smithy model (models/aws/ecs-2014-11-13.smithy.json).
  */
 
 export interface DefaultRule {

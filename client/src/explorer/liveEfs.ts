@@ -1,5 +1,5 @@
 /**
- * Live EFS data for the language server (issue 5 item 5): the connected region's file systems and
+ * Live EFS data for the language server: the connected region's file systems and
  * access points. The extension passes `onLiveEfs` (which sends `fargateLens/liveEfs` to the server);
  * `undefined` means "not connected: switch the live checks off". Never driven by workspace content.
  */

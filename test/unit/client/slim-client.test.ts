@@ -1,6 +1,6 @@
 /**
- * (unit) The client entry's slimmed language client (scripts/build/slimClient.mjs, sharedTsHelpers.mjs;
- * issue 8). The packaged build (`scripts/build.mjs --minify`, as `npm run package` runs it) goes to a
+ * (unit) The client entry's slimmed language client (scripts/build/slimClient.mjs,
+ * sharedTsHelpers.mjs). The packaged build (`scripts/build.mjs --minify`, as `npm run package` runs it) goes to a
  * temporary directory; vscode-languageclient/node is bundled with the same plugins and loaded under a
  * vscode stub next to the real library, and started against the built server over stdio:
  * - the replaced features are disjoint from what the server offers: none of their capabilities is in

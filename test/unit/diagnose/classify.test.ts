@@ -1,6 +1,6 @@
 /**
- * (unit) The stopped-task classifier on the texts ECS really writes (the failure table of
- * docs/runtime-failures.md; variable parts as ECS fills them), near-misses that must not match, tasks
+ * (unit) The stopped-task classifier on the texts ECS really writes (the failures behind the live/ ids of
+ * docs/rules.md; variable parts as ECS fills them), near-misses that must not match, tasks
  * stopped on purpose, and unclassified failures that keep their evidence.
  */
 import { test } from 'node:test';

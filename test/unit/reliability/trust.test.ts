@@ -1,5 +1,5 @@
 /**
- * Workspace trust (issue 9, item 4), checked on the manifest and the settings readers: settings that
+ * Workspace trust, checked on the manifest and the settings readers: settings that
  * choose credentials, redirect signed requests or name a program are machine/application-scoped and
  * restricted in untrusted workspaces, and the code reads the AWS ones at user/machine level only.
  */

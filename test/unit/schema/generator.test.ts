@@ -26,11 +26,10 @@ function sdkMembers(name: string): string[] {
 }
 
 /**
- * The generator also reads the Smithy model beside the repository (../shared/aws-models, for integer
- * types and fallback docs). Where it is absent the freshness check is skipped and the member checks
- * run on the committed schemas.
+ * The generator also reads the Smithy model in models/aws (for integer types and fallback docs), so the
+ * committed schemas can be checked for freshness from the repository alone.
  */
-const SMITHY = path.resolve(ROOT, '../shared/aws-models/ecs-2014-11-13.smithy.json');
+const SMITHY = path.resolve(ROOT, 'models/aws/ecs-2014-11-13.smithy.json');
 const canGenerate = fs.existsSync(SMITHY);
 const committedFiles = Object.fromEntries(
   fs

@@ -1,5 +1,5 @@
 /**
- * Task-definition checks (reference §1.10): task role, read-only root file system, init process,
+ * Task-definition checks (docs/ecs-exec.md §1.10): task role, read-only root file system, init process,
  * `pidMode: task`, and AWS keys in the container environment that would override the task role.
  */
 import type { Finding, PreflightInput } from './types';

@@ -1,5 +1,5 @@
 /**
- * ECS Exec pre-flight checks, as amazon-ecs-exec-checker runs them (reference §1.10, §4.3): pure
+ * ECS Exec pre-flight checks, as amazon-ecs-exec-checker runs them (docs/ecs-exec.md §1.10, §4.3): pure
  * functions over plain data, so the command layer fetches, runs them here, and shows one message.
  * Any `error` finding blocks the session; warnings and info are shown but do not.
  */

@@ -97,7 +97,7 @@ export type FixAction =
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
-  /** Stable id in the reference's `exec/...` style. */
+  /** Stable id in the `exec/...` style of the rule ids (docs/rules.md). */
   id: string;
   severity: Severity;
   message: string;

@@ -1,5 +1,5 @@
 /**
- * Session encryption negotiated in the KMS handshake (reference §6.8). The 64-byte KMS data key is
+ * Session encryption negotiated in the KMS handshake (docs/ecs-exec.md §6.8). The 64-byte KMS data key is
  * split: bytes 0–31 decrypt what the agent sends, bytes 32–63 encrypt what we send. AES-256-GCM with a
  * random 12-byte nonce prepended and the 16-byte tag appended; no additional authenticated data.
  */

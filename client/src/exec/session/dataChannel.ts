@@ -1,9 +1,9 @@
 /**
- * Native SSM data-channel client for ECS Exec (reference §6): connects to the session's stream URL,
+ * Native SSM data-channel client for ECS Exec (docs/ecs-exec.md §6): connects to the session's stream URL,
  * sends the token frame, then speaks binary ClientMessages — acknowledging and ordering the agent's
  * output, retransmitting our input until acknowledged, answering the handshake (with KMS when asked),
  * sending the terminal size, pinging to stay alive and surfacing the exit code and channel close.
- * When the connection drops unexpectedly the link resumes the session (link.ts, reference §6.10) on a
+ * When the connection drops unexpectedly the link resumes the session (link.ts, docs/ecs-exec.md §6.10) on a
  * new socket and the sequence numbers carry on both ways: unacknowledged input is sent again, input
  * typed meanwhile waits (bounded), output already shown is not shown twice, the handshake is not redone.
  * Everything it reports goes through a Redactor: tokens and the stream URL never appear in text.

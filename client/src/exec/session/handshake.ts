@@ -1,5 +1,5 @@
 /**
- * The session handshake (reference §6.7): answers the agent's HandshakeRequest (session type, and
+ * The session handshake (docs/ecs-exec.md §6.7): answers the agent's HandshakeRequest (session type, and
  * KMS encryption through kms:GenerateDataKey), its EncChallengeRequest, and reads HandshakeComplete.
  * Pure apart from the injected data-key call, so it is tested without a socket.
  *

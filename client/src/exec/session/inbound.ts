@@ -1,5 +1,5 @@
 /**
- * In-order delivery of the agent's stream messages (reference §6.6). Messages arrive numbered from 0;
+ * In-order delivery of the agent's stream messages (docs/ecs-exec.md §6.6). Messages arrive numbered from 0;
  * early ones are buffered (bounded) until the gap fills; already-delivered ones are re-acknowledged
  * but never delivered twice. Re-acknowledging duplicates deviates from the plugin on purpose: if our
  * first ack was lost the agent would otherwise resend until it gives up.

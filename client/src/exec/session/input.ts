@@ -1,5 +1,5 @@
 /**
- * Input for the data channel (reference §6.9): at most 1024 bytes per message (the plugin's
+ * Input for the data channel (docs/ecs-exec.md §6.9): at most 1024 bytes per message (the plugin's
  * StreamDataPayloadSize), and input given before the session is ready waits in a bounded queue.
  */
 export const MAX_INPUT_CHUNK = 1024;

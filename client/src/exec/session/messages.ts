@@ -1,5 +1,5 @@
 /**
- * SSM data-channel ClientMessage framing (reference §6.3–6.5): a 116-byte big-endian header,
+ * SSM data-channel ClientMessage framing (docs/ecs-exec.md §6.3–6.5): a 116-byte big-endian header,
  * a 4-byte payload length and the payload. The digest is the raw SHA-256 of the payload and is
  * verified on decode; the message id travels as the UUID's low 8 bytes followed by its high 8.
  */

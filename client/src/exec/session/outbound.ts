@@ -1,5 +1,5 @@
 /**
- * Outgoing stream messages and their retransmission (reference §6.6). Each sent message stays in a
+ * Outgoing stream messages and their retransmission (docs/ecs-exec.md §6.6). Each sent message stays in a
  * bounded buffer until the agent acknowledges its sequence number; `tick()` resends the oldest one
  * when it is older than the RTO. The RTT estimator follows the usual smoothed formula (α = 1/8,
  * β = 1/4, RTO = RTT + max(10 ms, 4·RTTVAR), capped at 1 s). Time comes from an injected clock.

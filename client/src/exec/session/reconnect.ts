@@ -1,5 +1,5 @@
 /**
- * Resuming a session after its connection drops (reference §6.10), the way session-manager-plugin
+ * Resuming a session after its connection drops (docs/ecs-exec.md §6.10), the way session-manager-plugin
  * does it: ssm:ResumeSession for a fresh token, dial the same stream URL with it, and on failure try
  * again with exponential back-off — the first attempt at once, then a random 100–199 ms base doubled
  * per retry (back to the base once past 5 s), 5 retries. No token means the service has ended the

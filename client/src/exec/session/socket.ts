@@ -1,7 +1,7 @@
 /**
- * One WebSocket connection to a session's stream URL (reference §6.2): dial, send the
+ * One WebSocket connection to a session's stream URL (docs/ecs-exec.md §6.2): dial, send the
  * open-data-channel token frame as text, then pass binary frames up. A session may use several in
- * turn (after ssm:ResumeSession, reference §6.10); like session-manager-plugin, the ClientId stays the
+ * turn (after ssm:ResumeSession, docs/ecs-exec.md §6.10); like session-manager-plugin, the ClientId stays the
  * same on every one of them and the RequestId is new each time.
  */
 import { randomUUID } from 'node:crypto';

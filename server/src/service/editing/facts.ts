@@ -1,10 +1,10 @@
 /**
- * Hand-kept facts from the project reference (../shared/domain/ecs-fargate-reference.md) that the API
- * model does not carry: the Fargate cpu/memory table (section 1.3), platform versions (1.1, 2),
- * Fargate log drivers and capabilities (1.6, 1.8), numeric ranges, and per-field Fargate notes.
+ * Hand-kept Fargate facts the API model does not carry: the cpu/memory table, platform versions,
+ * log drivers and capabilities, numeric ranges, and per-field Fargate notes. Each comes from the AWS
+ * documentation the rules relying on it cite (docs/rules.md, under each rule's "Sources").
  */
 
-/** Section 1.3: task cpu units -> allowed memory (MiB). */
+/** Task cpu units -> allowed memory (MiB) ("Fargate task CPU and memory", AWS developer guide). */
 export const FARGATE_CPU_MEMORY: Record<number, number[]> = {
   256: [512, 1024, 2048],
   512: range(1024, 4096, 1024),

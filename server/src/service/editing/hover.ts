@@ -1,7 +1,7 @@
 /**
  * Hover for ECS JSON files: the API documentation of the member under the cursor (key or value), its
  * type and allowed values or range, the Fargate platform version it needs and Fargate restrictions
- * (reference facts), and a link to the AWS API reference page of the declaring shape.
+ * (editing/facts.ts), and a link to the AWS API reference page of the declaring shape.
  */
 import type { MarkupContent } from 'vscode-languageserver-types';
 import type { AstNode, Span } from '../documents/ast';

@@ -50,5 +50,5 @@ export function launchablePlatformVersions(os: PlatformOs): PlatformVersionFact[
   return PLATFORM_VERSIONS.filter((p) => p.runsOn.includes(os));
 }
 
-/** The minimum Linux platform version for the features of reference section 1.1 (EFS, ephemeral storage, ...). */
+/** The minimum Linux platform version for the features pv/feature-requires-1.4.0 checks (EFS, ephemeral storage, ...; docs/rules.md). */
 export const LINUX_FEATURES_MIN = '1.4.0';

@@ -1,5 +1,5 @@
 /**
- * The rule contract: one rule per file, a stable public id from the reference catalogue, a default
+ * The rule contract: one rule per file, a stable public id (never renamed; docs/rules.md lists them), a default
  * severity, documentation (rendered into docs/rules.md and SARIF), and a pure check over a view.
  */
 import type { DocumentModel } from '../shapes/document';

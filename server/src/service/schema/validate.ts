@@ -232,7 +232,7 @@ function typeFinding(root: AstNode | undefined, offset: number, length: number, 
   };
 }
 
-/** Enum members the API does not enforce (reference 1.5: other `protocol` values are treated as tcp). */
+/** Enum members the API does not enforce (other `protocol` values are treated as tcp; see port/protocol in docs/rules.md). */
 const LENIENT_ENUMS = new Set(['PortMapping.protocol']);
 
 function enumFinding(

@@ -1,5 +1,5 @@
 /**
- * Content-based detection of the file shapes of reference section 3 for JSON documents:
+ * Content-based detection of the file shapes Fargate Lens checks, for JSON documents:
  * RegisterTaskDefinition input, describe-task-definition output (wrapped or not), CodeDeploy
  * taskdef.json, a bare array of container definitions, and create-service / update-service /
  * run-task inputs. Anything else is not ours and gets no diagnostics.

@@ -1,4 +1,4 @@
-/** Rules of the 'efs' area (reference 1.7, EFS volumes); one rule per file, listed here. */
+/** Rules of the 'efs' area (EFS volumes); one rule per file, listed here. */
 import type { Rule } from '../types';
 import { efsApId } from './apId';
 import { efsApNeedsTls } from './apNeedsTls';

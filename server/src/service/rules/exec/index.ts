@@ -1,5 +1,5 @@
 /**
- * Rules of the 'exec' area (reference 1.10): ECS Exec readiness of the task definition, checked on the
+ * Rules of the 'exec' area: ECS Exec readiness of the task definition, checked on the
  * launch inputs that enable ECS Exec. `exec/ssmmessages-perms` is a live check (client side), not here.
  * One rule per file, listed here.
  */

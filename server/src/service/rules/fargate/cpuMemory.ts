@@ -1,5 +1,5 @@
 /**
- * Fargate task CPU/memory combinations (reference section 1.3) and the unit normalisation the API
+ * Fargate task CPU/memory combinations (sources in docs/rules.md, fargate/cpu-memory) and the unit normalisation the API
  * applies at registration ("1 vCPU" -> 1024 units, "2GB" -> 2048 MiB).
  */
 

@@ -16,7 +16,7 @@ function fixable(a: SizeAlt): boolean {
   return a.node === a.literal;
 }
 
-/** Task `cpu` and `memory` form a combination Fargate offers (reference table 1.3). */
+/** Task `cpu` and `memory` form a combination Fargate offers (the table in editing/facts.ts; sources in docs/rules.md). */
 export const cpuMemoryCombo: TaskDefRule = {
   id: 'fargate/cpu-memory-combo',
   scope: 'taskdef',

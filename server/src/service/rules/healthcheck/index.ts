@@ -1,4 +1,4 @@
-/** Rules of the 'healthcheck' area (reference 1.9): healthCheck bounds and form, dependsOn. One rule per file, listed here. */
+/** Rules of the 'healthcheck' area: healthCheck bounds and form, dependsOn. One rule per file, listed here. */
 import type { Rule } from '../types';
 import { hcCommand } from './command';
 import { depCompleteNonessential } from './completeNonessential';

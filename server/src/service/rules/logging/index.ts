@@ -1,4 +1,4 @@
-/** Rules of the 'logging' area (reference 1.8): log drivers, awslogs options, FireLens. One rule per file, listed here. */
+/** Rules of the 'logging' area: log drivers, awslogs options, FireLens. One rule per file, listed here. */
 import type { Rule } from '../types';
 import { awslogsExclusive } from './awslogsExclusive';
 import { awslogsOptionNames } from './awslogsOptionNames';

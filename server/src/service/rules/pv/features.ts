@@ -1,5 +1,5 @@
 /**
- * Task-definition features that need Fargate Linux platform version 1.4.0 (reference section 1.1).
+ * Task-definition features that need Fargate Linux platform version 1.4.0 (docs/rules.md, pv/feature-requires-1.4.0, with sources).
  * Shared by `pv/feature-requires-1.4.0` (at the launch input's platformVersion) and the information
  * note on `requiresCompatibilities` (in the task definition itself).
  */

@@ -1,5 +1,5 @@
 /**
- * Rules of the 'secrets' area (reference 1.8): execution-role requirements (exec-role/*), secret
+ * Rules of the 'secrets' area: execution-role requirements (exec-role/*), secret
  * references (secret/*), environment files (envfile/*) and private-registry credentials (repo-creds/*).
  * One rule per file, listed here.
  */

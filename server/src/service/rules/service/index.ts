@@ -1,5 +1,5 @@
 /**
- * Rules of the 'service' area (reference section 2): checks on launch inputs (create/update-service,
+ * Rules of the 'service' area: checks on launch inputs (create/update-service,
  * run-task, CloudFormation launching resources) against the task definitions they run. One rule per
  * file, listed here. (The launch side of `vol/configured-at-launch` is checked by that rule in
  * rules/volume, which sees the linked launches: rule ids are unique.)

@@ -1,5 +1,5 @@
 /**
- * Rules of the 'volume' area (reference 1.7): volumes, mount points, volumesFrom, and the Fargate
+ * Rules of the 'volume' area: volumes, mount points, volumesFrom, and the Fargate
  * volume-kind restrictions (`fargate/docker-volume`, `fargate/host-source-path`, `fargate/fsx-windows`).
  * One rule per file, listed here.
  */
