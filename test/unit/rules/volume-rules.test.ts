@@ -250,3 +250,38 @@ test('vol/configured-at-launch warns when a linked run-task input supplies no vo
   };
   assert.equal(only(lintWith({ uri: 'file:///ws/td.json', text }, [ok]), 'vol/configured-at-launch').length, 0);
 });
+
+test('vol/configured-at-launch, the reverse: a launch configures a volume the task definition does not configure at launch (unit)', () => {
+  const NET = { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } };
+  const run = (name: string) => ({
+    uri: 'file:///ws/run.json',
+    text: json({
+      cluster: 'main',
+      taskDefinition: 'web',
+      launchType: 'FARGATE',
+      networkConfiguration: NET,
+      volumeConfigurations: [
+        { name, managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ebs', sizeInGiB: 20 } },
+      ],
+    }),
+  });
+  // A volume of that name that is not configured at launch: reported at the volume, related to the launch.
+  const bind = td([{ name: 'data', host: {} }], mount('data'));
+  const a = only(lintWith({ uri: 'file:///ws/td.json', text: bind }, [run('data')]), 'vol/configured-at-launch');
+  assert.equal(a.length, 1);
+  assert.equal(a[0].severity, 'error');
+  assert.match(a[0].message, /volume 'data' of this task definition is not configured at launch/);
+  assert.equal(a[0].related?.[0].uri, 'file:///ws/run.json');
+  // No volume of that name at all (a typo next to the right one).
+  const ebs = td([{ name: 'ebs', configuredAtLaunch: true }], mount('ebs'));
+  const b = only(lintWith({ uri: 'file:///ws/td.json', text: ebs }, [run('ebss')]), 'vol/configured-at-launch');
+  assert.ok(
+    b.some((d) => /has no volume 'ebss'/.test(d.message)),
+    JSON.stringify(b.map((d) => d.message)),
+  );
+  // The matching name: nothing.
+  assert.equal(
+    only(lintWith({ uri: 'file:///ws/td.json', text: ebs }, [run('ebs')]), 'vol/configured-at-launch').length,
+    0,
+  );
+});
