@@ -2,7 +2,7 @@
 // workbench events (elements appearing) with a timeout, never for a fixed time, and saves screenshots.
 // A step whose feature is not in the extension yet (per package.json / the source tree) is skipped with the
 // reason; once the feature lands the step runs. Add steps here as features land.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const T = 30_000;
@@ -536,6 +536,62 @@ export const steps = [
         () => true,
       );
       if (!refused) throw new Error('the local port still answers after Stop');
+    },
+  },
+  {
+    name: 'why did it stop: the OOM-killed web task shows as live/oom at the memory of task-definitions/web.json (Problems, hover) and its diagnosis opens from the tree',
+    skip: (ctx) =>
+      execReady(ctx) ??
+      (!existsSync(join(ctx.root, 'client', 'src', 'diagnose', 'editorLink.ts'))
+        ? 'no stopped-task findings yet (client/src/diagnose/editorLink.ts)'
+        : undefined),
+    async run({ page, shot, pkg, seed, root }) {
+      if (!seed?.stopped?.oom) throw new Error('the seed has no stopped task (test/integration/seed.ts stopped.oom)');
+      const { tree, item } = await explorer(page, pkg);
+      await expand(item(/^prod\b/));
+      await expand(item(/^Services\b/));
+      await expand(item(/^web\b/));
+      // Opening "Recently stopped" lists the service's stopped tasks; what they say reaches the workspace's files.
+      await expand(item(/^Recently stopped\b/));
+      const id = taskId(seed.stopped.oom);
+      const row = tree.locator('.monaco-list-row', { hasText: id.slice(0, 8) }).first();
+      await row.waitFor({ timeout: T });
+      await tree.locator('.monaco-list-row', { hasText: 'EssentialContainerExited' }).first().waitFor({ timeout: T });
+
+      // The finding in the file that defines the family, at the task memory (the container sets none).
+      const text = readFileSync(join(root, 'examples', 'task-definitions', 'web.json'), 'utf8').split('\n');
+      const line = text.findIndex((l) => /^\s*"memory":/.test(l)) + 1;
+      await quickOpen(page, 'web.json');
+      await page.keyboard.press('Control+Shift+M');
+      const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'live/oom' }).first();
+      await problem.waitFor({ timeout: T });
+      const said = await problem.innerText();
+      if (!said.includes(`Ln ${line},`))
+        throw new Error(`live/oom is not on line ${line} (the memory member): ${said}`);
+      if (!/stopped .* in prod\/web: OutOfMemoryError: Container killed due to memory usage/.test(said))
+        throw new Error(`unexpected message: ${said}`);
+      // Go to it and show its hover, for the README.
+      await problem.dblclick();
+      const editor = page.locator('.editor-instance .monaco-editor').first();
+      await editor.locator('.squiggly-warning').first().waitFor({ timeout: T });
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.locator('.monaco-hover', { hasText: 'OutOfMemoryError' }).first().waitFor({ timeout: T });
+      await page.screenshot({ path: join(root, 'docs', 'images', 'diagnose-editor.png') });
+      await shot('diagnose-editor');
+      await page.keyboard.press('Escape');
+
+      // The report, from the stopped task's context menu.
+      await contextMenu(page, row, 'Diagnose: Why Did It Stop?');
+      const report = page.locator('.editor-instance .monaco-editor', { hasText: 'live/oom' }).first();
+      await page
+        .locator('.tabs-container .tab.active[aria-label*="diagnosis"], .tabs-container .tab.active[aria-label*=".md"]')
+        .first()
+        .waitFor({ timeout: T });
+      await report.waitFor({ timeout: T });
+      await page.mouse.move(900, 450);
+      await page.screenshot({ path: join(root, 'docs', 'images', 'diagnose-report.png') });
+      await shot('diagnose-report');
     },
   },
   {

@@ -7,7 +7,9 @@
  */
 import * as vscode from 'vscode';
 import { FAILURES } from './catalogue';
-import type { DiagnoseFindingsStore } from './findingsStore';
+import type { ExplorerModel } from '../explorer/model';
+import { feedFromExplorer } from './explorerFeed';
+import { DiagnoseFindingsStore, type PublishDiagnoseFindings } from './findingsStore';
 
 export const DISMISS_COMMAND = 'fargateLens.dismissDiagnosis';
 
@@ -60,4 +62,17 @@ export function linkEditor(store: DiagnoseFindingsStore): vscode.Disposable[] {
       for (const d of touched) store.dismiss(dismissKey(d));
     }),
   ];
+}
+
+/**
+ * The stopped-task findings of the explorer chunk: a store fed by the explorer's stopped-task folders
+ * (and by Diagnose through the commands' deps), published through `publish` in a trusted workspace only.
+ */
+export function createStoppedFindings(
+  model: ExplorerModel,
+  publish: PublishDiagnoseFindings,
+): { store: DiagnoseFindingsStore; disposables: vscode.Disposable[] } {
+  const store = new DiagnoseFindingsStore(publish, () => vscode.workspace.isTrusted);
+  const feed = feedFromExplorer(model, store);
+  return { store, disposables: [...linkEditor(store), { dispose: () => feed.dispose() }] };
 }
