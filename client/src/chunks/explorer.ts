@@ -21,6 +21,7 @@ import type { Logger } from '../ui/logChannels';
 import { createVsCodeUi } from '../ui/vscodeUi';
 import { LiveEfsSource, type LiveEfsCallback } from '../explorer/liveEfs';
 import { linkServer } from '../liveFindings';
+import { createStoppedFindings } from '../diagnose/editorLink';
 import { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodes';
 import { explorerSettings } from '../explorer/settings';
@@ -52,13 +53,15 @@ export interface ExplorerRuntime {
 export function startExplorer(host: ExplorerHost): ExplorerRuntime {
   const factory = host.aws;
   const model = new ExplorerModel(factory.get, host.connections, explorerSettings, host.log);
+  const server = linkServer(host.server ?? (() => undefined), (line) => host.log.warn(line));
+  // The stopped tasks the explorer and Diagnose show, as findings at the members of workspace files.
+  const stopped = createStoppedFindings(model, (p) => server.publishLive(p));
   const documents = new JsonDocuments();
   const drift = new DriftCache(factory.get, () => ({
     ...DEFAULT_DRIFT_OPTIONS,
     callBudget: lensCallBudget(),
   }));
   const rollouts = new RolloutStore();
-  const server = linkServer(host.server ?? (() => undefined), (line) => host.log.warn(line));
   const lenses = createDriftLenses(drift, host.connections, (line) => host.log.warn(line));
   const liveEfs = new LiveEfsSource(factory.get, host.onLiveEfs, (m) =>
     host.log.warn(`live EFS data unavailable: ${m}`),
@@ -99,6 +102,7 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
       now: () => Date.now(),
     },
     live: server,
+    stoppedFindings: stopped.store,
   };
   return {
     provider: view.provider,
@@ -109,8 +113,9 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
     connectionsChanged: () => {
       model.refresh();
       drift.clear();
+      stopped.store.clear();
       publishLiveEfs();
     },
-    disposables: [...view.disposables, ...lenses.disposables],
+    disposables: [...view.disposables, ...lenses.disposables, ...stopped.disposables],
   };
 }

@@ -9,7 +9,7 @@
  * (the member of every task definition of that family, found by locate.ts). With `value`, the finding
  * holds only while the member still has that value: editing the member makes it disappear at once.
  */
-import { child, isArray, isObject, items, prop, str, type AstNode, type ObjectNode } from './documents/ast';
+import { child, isArray, isObject, items, num, prop, str, type AstNode, type ObjectNode } from './documents/ast';
 import type { DocumentModel } from './shapes/document';
 import type { LaunchModel, TaskDefModel } from './shapes/model';
 import { locateMember, type MemberKind } from './locate';
@@ -32,12 +32,16 @@ export type LiveAnchor =
       container?: string;
       /** A name or ARN quoted by AWS, to pick one member among several (a secret, a log group). */
       quoted?: string;
+      /** The finding holds only while the located member, when a plain string, is this (e.g. the image a task failed to pull). */
+      value?: string;
     };
 
 /** A fix the server turns into an edit of the anchored member in the file's own syntax. */
 export type LiveFix =
   | { title: string; isPreferred?: boolean; setValue: string | number | boolean }
-  | { title: string; isPreferred?: boolean; addSibling: { key: string; value: string | number | boolean } };
+  | { title: string; isPreferred?: boolean; addSibling: { key: string; value: string | number | boolean } }
+  /** Multiplies the member's number (or numeric string, kept a string); the title gets "(old → new)". */
+  | { title: string; isPreferred?: boolean; scale: number };
 
 export interface LiveFinding {
   /** A rule id of the `live/` family (or another known id); the rule's settings apply. */
@@ -46,6 +50,8 @@ export interface LiveFinding {
   severity?: Severity;
   anchor: LiveAnchor;
   fixes?: LiveFix[];
+  /** Lines of related information (e.g. the task that failed, when, account and region), shown at the finding. */
+  related?: { message: string }[];
 }
 
 /** The most findings one producer may hold; more are dropped (bounded memory). */
@@ -150,7 +156,14 @@ export function anchoredFindings(doc: DocumentModel, list: readonly LiveFinding[
       for (const td of doc.taskDefs) {
         if (td.family !== a.family) continue;
         const loc = locateMember(td, a.members, { container: a.container, quoted: a.quoted });
-        if (loc) out.push(base(f, loc.span));
+        if (!loc) continue;
+        const hit = resolvePath(taskDefRoot(td), loc.path);
+        const text = hit && str(hit.node);
+        if (a.value !== undefined && text !== undefined && text !== a.value) continue;
+        const finding = base(f, loc.span, doc.uri);
+        const fixes = hit ? (f.fixes ?? []).flatMap((x) => toFix(doc, x, hit.node, hit.parent)) : [];
+        if (fixes.length) finding.fixes = fixes;
+        out.push(finding);
       }
       continue;
     }
@@ -163,7 +176,7 @@ export function anchoredFindings(doc: DocumentModel, list: readonly LiveFinding[
       if (a.value !== undefined && str(hit.node) !== a.value) break;
       const p = hit.parent && prop(hit.parent, hit.key);
       const span = hit.node.type === 'object' || hit.node.type === 'array' ? (p?.keySpan ?? hit.node) : hit.node;
-      const finding = base(f, { offset: span.offset, length: span.length });
+      const finding = base(f, { offset: span.offset, length: span.length }, doc.uri);
       const fixes = (f.fixes ?? []).flatMap((x) => toFix(doc, x, hit.node, hit.parent));
       if (fixes.length) finding.fixes = fixes;
       out.push(finding);
@@ -173,9 +186,11 @@ export function anchoredFindings(doc: DocumentModel, list: readonly LiveFinding[
   return out;
 }
 
-function base(f: LiveFinding, span: { offset: number; length: number }): Finding {
+function base(f: LiveFinding, span: { offset: number; length: number }, uri: string): Finding {
   const out: Finding = { ruleId: f.ruleId, message: f.message, span };
   if (f.severity) out.severity = f.severity;
+  const related = Array.isArray(f.related) ? f.related.filter((r) => typeof r?.message === 'string') : [];
+  if (related.length) out.related = related.slice(0, 10).map((r) => ({ uri, span, message: r.message }));
   return out;
 }
 
@@ -184,6 +199,13 @@ function toFix(doc: DocumentModel, x: LiveFix, node: AstNode, parent: ObjectNode
   const pref = x.isPreferred ? { isPreferred: true } : {};
   if ('setValue' in x && node.type !== 'object' && node.type !== 'array' && !node.unknown)
     return [{ title: x.title, ...pref, edits: [doc.edits.replaceValue(node, x.setValue)] }];
+  if ('scale' in x && typeof x.scale === 'number' && x.scale > 0) {
+    const raw = num(node);
+    if (raw === undefined || raw <= 0) return [];
+    const next = Math.round(raw * x.scale);
+    const value = node.type === 'number' ? next : String(next);
+    return [{ title: `${x.title} (${raw} → ${next})`, ...pref, edits: [doc.edits.replaceValue(node, value)] }];
+  }
   if ('addSibling' in x && parent && !prop(parent, x.addSibling.key))
     return [{ title: x.title, ...pref, edits: [doc.edits.addProperty(parent, x.addSibling.key, x.addSibling.value)] }];
   return [];
