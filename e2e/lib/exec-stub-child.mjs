@@ -82,8 +82,8 @@ const taskPort = createServer((req, res) =>
   res.writeHead(200, { connection: 'close' }).end(`hello from the task ${req.url}`),
 );
 // On every address of the host (`::` where there is IPv6), as the agent dials "localhost" (::1 or 127.0.0.1).
-await new Promise((resolve) => taskPort.listen(0, resolve));
-const TASK_PORT = String(taskPort.address().port);
+await new Promise((resolve) => taskPort.listen(0, () => resolve(undefined)));
+const TASK_PORT = String(/** @type {import('node:net').AddressInfo} */ (taskPort.address()).port);
 
 const stub = await AwsStub.start({
   upstream,
