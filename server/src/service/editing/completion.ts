@@ -14,6 +14,8 @@ import { valueCompletions } from './completionValues';
 import { ITEM_SNIPPETS, MEMBER_SNIPPETS } from './snippets';
 import { renderJson } from './snippetRender';
 import { own } from '../own';
+import { markNotOnFargate, sortMarkedLast } from './notOnFargate';
+import { isFargateTask, taskDefView } from './view';
 
 export interface CompletionContext {
   /** Overrides Fargate detection (e.g. the file is launched on Fargate by a paired service file). */
@@ -52,6 +54,7 @@ export function complete(
         objectPath,
         !!literal && /^\s*:/.test(text.slice(literal.offset + literal.length)),
         separatorAfter(text, replace.offset + replace.length),
+        ctx.fargate ?? isFargateTask(taskDefView(tree)),
       ),
     };
   }
@@ -93,7 +96,8 @@ function propertyCompletions(
   tree: AstNode | undefined,
   objectPath: JsonPath,
   keyOnly: boolean,
-  sep = '',
+  sep: string,
+  fargate: boolean,
 ): CompletionItem[] {
   const step = schemaAt(schema, objectPath);
   const props = step?.schema.properties ?? {};
@@ -120,20 +124,21 @@ function propertyCompletions(
       insertText: keyOnly ? `"${name}"` : `"${name}": ${valueSnippet(resolved)}${sep}`,
       ...(member.deprecationMessage ? { tags: [1] } : {}),
     };
-    items.push(base);
+    items.push(markNotOnFargate(base, owner, name, fargate));
     const block = MEMBER_SNIPPETS[`${owner}.${name}`];
     if (block && !keyOnly) {
-      items.push({
+      const snippet: CompletionItem = {
         ...base,
         label: `${name} (${block.label})`,
         detail: block.detail,
         insertText: `"${name}": ${renderJson(block.body)}${sep}`,
         kind: CompletionItemKind.Snippet,
         sortText: `~${name}`,
-      });
+      };
+      items.push(markNotOnFargate(snippet, owner, name, fargate));
     }
   }
-  return items;
+  return sortMarkedLast(items);
 }
 
 function itemSnippets(schema: SchemaNode, path: JsonPath, sep: string): CompletionItem[] {

@@ -4,6 +4,8 @@
  * documentation the rules relying on it cite (docs/rules.md, under each rule's "Sources").
  */
 
+import { FARGATE_UNSUPPORTED } from '../facts/fargateUnsupported';
+
 /** Task cpu units -> allowed memory (MiB) ("Fargate task CPU and memory", AWS developer guide). */
 export const FARGATE_CPU_MEMORY: Record<number, number[]> = {
   256: [512, 1024, 2048],
@@ -53,7 +55,7 @@ export interface FieldFact {
   pv?: string;
 }
 
-export const FIELD_FACTS: Record<string, FieldFact> = {
+const NOTES: Record<string, FieldFact> = {
   'RegisterTaskDefinitionRequest.cpu': {
     fargate:
       'Required on Fargate. Valid: 256, 512, 1024, 2048, 4096, 8192, 16384 (8192 and 16384 Linux only, PV 1.4.0); Windows needs at least 1024.',
@@ -63,12 +65,10 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
       'Required on Fargate; must match the cpu value (256: 512-2048; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: 8192-30720; 8192: 16384-61440 step 4096; 16384: 32768-122880 step 8192).',
   },
   'RegisterTaskDefinitionRequest.networkMode': { fargate: 'Fargate supports only `awsvpc` (omitted means `bridge`).' },
-  'RegisterTaskDefinitionRequest.ipcMode': { fargate: 'Not supported on Fargate.' },
   'RegisterTaskDefinitionRequest.pidMode': {
     fargate: 'Only `task` on Fargate, Linux platform version 1.4.0; not on Windows.',
     pv: '1.4.0',
   },
-  'RegisterTaskDefinitionRequest.placementConstraints': { fargate: 'Not supported on Fargate.' },
   'RegisterTaskDefinitionRequest.ephemeralStorage': { range: '`sizeInGiB` 21-200 (20 is the default)', pv: '1.4.0' },
   'EphemeralStorage.sizeInGiB': { range: '21-200 GiB', pv: '1.4.0' },
   'RegisterTaskDefinitionRequest.proxyConfiguration': {
@@ -91,14 +91,6 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
     fargate: '`config-file-type` must be `file` on Fargate; not supported on Windows.',
     pv: '1.3.0',
   },
-  'ContainerDefinition.privileged': { fargate: 'Not supported on Fargate.' },
-  'ContainerDefinition.disableNetworking': { fargate: 'Not supported on Fargate.' },
-  'ContainerDefinition.dnsServers': { fargate: 'Not supported on Fargate.' },
-  'ContainerDefinition.dnsSearchDomains': { fargate: 'Not supported on Fargate.' },
-  'ContainerDefinition.dockerSecurityOptions': { fargate: 'Not supported on Fargate.' },
-  'ContainerDefinition.extraHosts': { fargate: 'Not supported on Fargate.' },
-  'ContainerDefinition.links': { fargate: 'Only with the `bridge` network mode, so never on Fargate.' },
-  'ContainerDefinition.hostname': { fargate: 'Not supported with `awsvpc` (all Fargate tasks).' },
   'ContainerDefinition.systemControls': {
     fargate: 'Supported on Fargate Linux PV 1.4.0; not on Windows.',
     pv: '1.4.0',
@@ -108,11 +100,7 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
     fargate: 'Only `SYS_PTRACE` can be added on Fargate (PV 1.4.0); any capability can be dropped.',
   },
   'KernelCapabilities.add': { fargate: 'Only `SYS_PTRACE` on Fargate.', pv: '1.4.0' },
-  'LinuxParameters.devices': { fargate: 'Not supported on Fargate.' },
-  'LinuxParameters.sharedMemorySize': { fargate: 'Not supported on Fargate.' },
-  'LinuxParameters.tmpfs': { fargate: 'Not supported on Fargate.' },
-  'LinuxParameters.maxSwap': { fargate: 'Not supported on Fargate.' },
-  'LinuxParameters.swappiness': { range: '0-100', fargate: 'Not supported on Fargate.' },
+  'LinuxParameters.swappiness': { range: '0-100' },
   'HealthCheck.interval': { range: '5-300 seconds (default 30)' },
   'HealthCheck.timeout': { range: '2-60 seconds (default 5)' },
   'HealthCheck.retries': { range: '1-10 (default 3)' },
@@ -123,9 +111,7 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
     fargate: 'Fargate supports `awslogs`, `splunk` (PV 1.3.0) and `awsfirelens` (PV 1.3.0).',
   },
   'Volume.efsVolumeConfiguration': { fargate: 'Linux only (not on Windows).', pv: '1.4.0' },
-  'Volume.dockerVolumeConfiguration': { fargate: 'Not supported on Fargate.' },
   'Volume.host': { fargate: '`sourcePath` is not supported on Fargate; an empty `host` bind mount is fine.' },
-  'Volume.fsxWindowsFileServerVolumeConfiguration': { fargate: 'Not supported on Fargate.' },
   'Volume.configuredAtLaunch': { pv: '1.4.0' },
   'EFSVolumeConfiguration.transitEncryptionPort': { range: '1-65535' },
   'EFSAuthorizationConfig.accessPointId': { fargate: 'Needs `transitEncryption: ENABLED`.' },
@@ -144,3 +130,8 @@ export const FIELD_FACTS: Record<string, FieldFact> = {
     fargate: 'ECS Exec needs Linux PV 1.4.0 (Windows 1.0.0) and a task role.',
   },
 };
+
+/** The notes, with "Not supported on Fargate" for the members in the one unsupported list the rules use. */
+export const FIELD_FACTS: Record<string, FieldFact> = { ...NOTES };
+for (const [key, m] of Object.entries(FARGATE_UNSUPPORTED))
+  FIELD_FACTS[key] = { ...FIELD_FACTS[key], fargate: `Not supported on Fargate: ${m.why}.` };

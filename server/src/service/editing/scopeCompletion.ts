@@ -17,6 +17,7 @@ import { liveEfsValues } from './liveCompletion';
 import { renderJson, renderYamlItem, renderYamlValue } from './snippetRender';
 import { ITEM_SNIPPETS, MEMBER_SNIPPETS } from './snippets';
 import type { TemplateCursor } from './templateCursor';
+import { markNotOnFargate, sortMarkedLast } from './notOnFargate';
 
 /** What the document says about the scope: its tree with API names, and whether it runs on Fargate. */
 export interface Facts {
@@ -94,21 +95,20 @@ function memberItems(
       resolved.type === 'array' || resolved.type === 'object' ? [] : choices(schemaValues(res, facts, path));
     const itemKnown = resolved.type === 'array' ? choices(schemaValues(res, facts, [...path, 0])) : [];
     const detail = typeLabel(resolved);
-    out.push(
-      memberItem(
-        cur,
-        {
-          name,
-          schema: resolved,
-          detail,
-          documentation: member.markdownDescription,
-          deprecated: !!member.deprecationMessage,
-          known,
-          itemKnown,
-        },
-        dash,
-      ),
+    const item = memberItem(
+      cur,
+      {
+        name,
+        schema: resolved,
+        detail,
+        documentation: member.markdownDescription,
+        deprecated: !!member.deprecationMessage,
+        known,
+        itemKnown,
+      },
+      dash,
     );
+    out.push(markNotOnFargate(item, obj.title, apiKey, facts.fargate));
     const block = MEMBER_SNIPPETS[`${obj.title}.${apiKey}`];
     if (!block || cur.keyOnly) continue;
     const ctx = res.naming.child(api.ctx, apiKey);
@@ -116,12 +116,13 @@ function memberItems(
       cur.syntax === 'yaml'
         ? `${dash}${name}:${renderYamlValue(block.body, { col: cur.col + dash.length, unit: cur.unit }, res.naming, ctx)}`
         : `${JSON.stringify(name)}: ${renderJson(block.body, res.naming, ctx)}`;
-    out.push({
+    const snippet = {
       ...snippetItem(cur, `${name} (${block.label})`, block.detail, text, `~${name}`),
       filterText: cur.syntax === 'yaml' ? name : JSON.stringify(name),
-    });
+    };
+    out.push(markNotOnFargate(snippet, obj.title, apiKey, facts.fargate));
   }
-  return out;
+  return sortMarkedLast(out);
 }
 
 /** Whole-item snippets (a container, an EFS volume, a port mapping) where a new array item starts. */

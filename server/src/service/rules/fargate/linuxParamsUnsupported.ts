@@ -2,14 +2,10 @@ import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
 import { containerLabel, finding } from '../util';
 import { fargateExtra, given, removeFix, used } from '../task/common';
+import { unsupportedMembers } from '../../facts/fargateUnsupported';
 
-const FIELDS: Record<string, string> = {
-  devices: 'Fargate does not expose host devices',
-  sharedMemorySize: 'the /dev/shm size cannot be changed on Fargate',
-  tmpfs: 'tmpfs mounts are not supported on Fargate',
-  maxSwap: 'Fargate tasks have no swap',
-  swappiness: 'Fargate tasks have no swap',
-};
+/** The linuxParameters members this rule flags, from the one list completion uses too. */
+const FIELDS = unsupportedMembers('LinuxParameters', 'fargate/linux-params-unsupported');
 
 /** `linuxParameters` members Fargate does not support. */
 export const linuxParamsUnsupported: TaskDefRule = {

@@ -3,17 +3,10 @@ import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
 import { containerLabel, finding } from '../util';
 import { fargateExtra, removeFix, used } from '../task/common';
+import { unsupportedMembers } from '../../facts/fargateUnsupported';
 
-const FIELDS: Record<string, string> = {
-  privileged: 'Fargate does not run privileged containers',
-  disableNetworking: 'networking cannot be disabled on Fargate',
-  dnsServers: 'Fargate uses the VPC resolver; DNS servers cannot be set per container',
-  dnsSearchDomains: 'DNS search domains cannot be set per container on Fargate',
-  dockerSecurityOptions:
-    'Docker security options (SELinux/AppArmor labels, credentialspec) are not supported on Fargate',
-  extraHosts: 'extra /etc/hosts entries are not supported with awsvpc on Fargate',
-  links: 'links need the bridge network mode, which Fargate does not have',
-};
+/** The container members this rule flags, from the one list completion uses too. */
+const FIELDS = unsupportedMembers('ContainerDefinition', 'fargate/unsupported-fields');
 
 const FIELD_ENTRIES = Object.entries(FIELDS);
 
