@@ -95,7 +95,7 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
       ],
     });
   for (const { file, doc } of docs) {
-    const diagnostics = await ls.validateAll(doc, { rules: args.rules });
+    const diagnostics = await ls.validateAll(doc, { rules: args.rules, fold: false });
     files.push({
       file,
       diagnostics: diagnostics.map((d) => {

@@ -27,14 +27,14 @@ export function registerCheckLaunch(
     const touched = ls.index.set(model);
     try {
       const out: CheckLaunchResult['findings'] = [];
-      for (const d of await ls.validateAll(model, { rules: s.rules })) {
+      for (const d of await ls.validateAll(model, { rules: s.rules, fold: false })) {
         const aboutFile = !d.related?.length || d.related.some((r) => r.uri === params.uri);
         if (aboutFile && (d.severity === 'error' || d.severity === 'warning'))
           out.push({ ruleId: d.ruleId, severity: d.severity, message: d.message });
       }
       const file = ls.index.get(params.uri);
       if (file) {
-        for (const d of await ls.validateAll(file, { rules: s.rules })) {
+        for (const d of await ls.validateAll(file, { rules: s.rules, fold: false })) {
           if (!d.related?.some((r) => r.uri === virtual)) continue;
           if (d.severity === 'error' || d.severity === 'warning')
             out.push({ ruleId: d.ruleId, severity: d.severity, message: d.message });

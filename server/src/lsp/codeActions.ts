@@ -35,7 +35,9 @@ export function registerCodeActions(
           const key = fix.title + JSON.stringify(fix.edits);
           const seen = byEdit.get(key);
           if (seen) {
-            seen.diagnostics!.push(lsp);
+            // Folded rules' fixes come with their primary: name it once.
+            const same = seen.diagnostics!.some((x) => x.code === lsp.code && x.message === lsp.message);
+            if (!same) seen.diagnostics!.push(lsp);
             seen.isPreferred = seen.isPreferred || fix.isPreferred;
             continue;
           }

@@ -35,13 +35,17 @@ import {
   type OffsetSymbol,
 } from './editing';
 import { anchoredFindings } from './liveFindings';
+import { foldSameToken } from './fold';
 
 export interface LanguageService {
   readonly index: WorkspaceIndex;
   parse(uri: string, text: string, opts?: ParseOptions): DocumentModel;
   /** The rules only (synchronous). */
   validate(doc: DocumentModel, settings?: ValidationSettings): Diagnostic[];
-  /** The rules and the API schema, one finding per problem: what the editor and the CLI show. */
+  /**
+   * The rules and the API schema, one finding per problem: what the editor and the CLI show. Rules
+   * firing on the same token are folded into one primary diagnostic unless `settings.fold` is false.
+   */
   validateAll(doc: DocumentModel, settings?: ValidationSettings): Promise<Diagnostic[]>;
   /**
    * The quick fixes of a validation result (validate or validateAll: each diagnostic carries its own)
@@ -119,14 +123,21 @@ export function getLanguageService(opts: LanguageServiceOptions = {}): LanguageS
         }
       }
       const kept = fromSchema.length === 0 ? NONE : applySuppressions(doc.text, withoutDuplicates(fromSchema, rules));
-      return resolveSeverities(doc.uri, forPipeline(doc, kept.length === 0 ? rules : rules.concat(kept)), settings);
+      const all = resolveSeverities(
+        doc.uri,
+        forPipeline(doc, kept.length === 0 ? rules : rules.concat(kept)),
+        settings,
+      );
+      return settings?.fold === false ? all : foldSameToken(all);
     },
     fixes(diagnostics, start, end) {
       const out: { diagnostic: Diagnostic; fix: Fix }[] = [];
+      // A folded diagnostic brings the fixes of the findings folded into it (fold.ts).
       for (const d of diagnostics) {
         const dEnd = d.span.offset + d.span.length;
         if (d.span.offset > end || dEnd < start) continue;
         for (const fix of d.fixes ?? []) out.push({ diagnostic: d, fix });
+        for (const f of d.folded ?? []) for (const fix of f.fixes ?? []) out.push({ diagnostic: d, fix });
       }
       return out;
     },

@@ -43,4 +43,6 @@ export interface Finding {
 export interface Diagnostic extends Finding {
   severity: Severity;
   uri: string;
+  /** The findings of other rules on the same token, folded into this one (fold.ts); their fixes stay offered. */
+  folded?: Diagnostic[];
 }

@@ -27,6 +27,12 @@ export interface ValidationSettings {
   live?: LiveEfs;
   /** Findings of checks against the account, anchored at members (liveFindings.ts), from every producer. */
   liveFindings?: readonly LiveFinding[];
+  /**
+   * validateAll folds the findings of several rules on one token into one primary diagnostic with
+   * the others as related information (fold.ts); false keeps every rule's own result (the CLI's
+   * JSON and SARIF, one result per rule for code scanning).
+   */
+  fold?: boolean;
 }
 
 export const TEMPLATED_RULE = 'file/templated';

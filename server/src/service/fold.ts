@@ -1,0 +1,64 @@
+/**
+ * One diagnostic per token: when several rules report the very same span (a retired platform version
+ * that EFS and ECS Exec also need newer), the editor shows ONE primary diagnostic and the others as
+ * its related information, each naming its rule id (so a user can still find and configure it).
+ * The folded findings ride along, so their quick fixes are still offered. Severity settings apply
+ * before folding: a rule set to "off" never becomes or hides a primary.
+ */
+import { ALL_RULES } from './rules';
+import type { Diagnostic, Severity } from './types';
+
+/** A diagnostic, with the findings folded into it (Diagnostic.folded). */
+export type FoldedDiagnostic = Diagnostic;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Findings that say the token itself is invalid: they explain the others on it. */
+const ROOT_CAUSES = new Set(['pv/retired', 'pv/unknown']);
+
+const REGISTRY_ORDER = new Map(ALL_RULES.map((r, i) => [r.id, i]));
+
+/** The primary first: the most severe, then a root cause, then registry order. */
+function rank(a: Diagnostic, b: Diagnostic): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    Number(ROOT_CAUSES.has(b.ruleId)) - Number(ROOT_CAUSES.has(a.ruleId)) ||
+    (REGISTRY_ORDER.get(a.ruleId) ?? Infinity) - (REGISTRY_ORDER.get(b.ruleId) ?? Infinity)
+  );
+}
+
+/** Folds diagnostics that share a span; the order of the input (by position) is kept. */
+export function foldSameToken(diags: Diagnostic[]): FoldedDiagnostic[] {
+  if (diags.length < 2) return diags;
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diags) {
+    const key = `${d.span.offset}:${d.span.length}`;
+    const g = groups.get(key);
+    if (g) g.push(d);
+    else groups.set(key, [d]);
+  }
+  if (groups.size === diags.length) return diags;
+  const out: FoldedDiagnostic[] = [];
+  for (const d of diags) {
+    const g = groups.get(`${d.span.offset}:${d.span.length}`)!;
+    if (g.length === 1) {
+      out.push(d);
+      continue;
+    }
+    if (g[0] !== d) continue; // the group is emitted at its first member's place
+    const [primary, ...rest] = [...g].sort(rank);
+    out.push({
+      ...primary,
+      message: `${primary.message} (and ${rest.length} more on this token: ${rest.map((r) => r.ruleId).join(', ')})`,
+      related: [
+        ...(primary.related ?? []),
+        ...rest.flatMap((r) => [
+          { uri: r.uri, span: r.span, message: `${r.ruleId} (${r.severity}): ${r.message}` },
+          ...(r.related ?? []),
+        ]),
+      ],
+      folded: rest,
+    });
+  }
+  return out;
+}
