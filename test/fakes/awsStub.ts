@@ -43,7 +43,8 @@ export class AwsStub extends EventEmitter {
 
   static async start(opts: StubOptions): Promise<AwsStub> {
     let stub: AwsStub | undefined;
-    const server = createServer((req, res) => void handle(stub!, opts, req, res));
+    // An upstream (moto) that is gone resets the connection, as the fault proxy does.
+    const server = createServer((req, res) => void handle(stub!, opts, req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     stub = new AwsStub(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return stub;

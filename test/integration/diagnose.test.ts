@@ -6,22 +6,19 @@
  * (integration)
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   CreateClusterCommand,
-  ECSClient,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopTaskCommand,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { run } from '../../client/src/cli/index';
-import type { CliIo } from '../../client/src/cli/types';
-import { motoEnv, startMoto, type MotoServer } from './moto';
+import { cliAccount } from './cliRun';
 
 const SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf';
 const file = {
@@ -44,40 +41,14 @@ const file = {
   ],
 };
 
-async function cli(argv: string[], env: Record<string, string>, cwd: string) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env,
-    cwd,
-    signal: new AbortController().signal,
-  };
-  const code = await run(['diagnose', ...argv], io);
-  return { code, out, err };
-}
-
 describe('fargate-lens diagnose against moto_server (integration)', () => {
-  let moto: MotoServer;
-  let env: Record<string, string>;
-  let ecs: ECSClient;
-  let dir: string;
+  const account = cliAccount('fl-diagnose-');
+  const cli = (argv: string[]) => account.cli('diagnose', argv);
   let subnet: string;
   let group: string;
 
   before(async () => {
-    moto = await startMoto();
-    env = { ...motoEnv(moto.endpoint), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-    Object.assign(process.env, env);
-    delete process.env.AWS_PROFILE;
-    const cfg = {
-      endpoint: moto.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    };
-    ecs = new ECSClient(cfg);
-    const ec2 = new EC2Client(cfg);
+    const ec2 = new EC2Client(account.sdk);
     // moto creates a task's network interface only in its default VPC (as the demo seed does).
     const subnets = await ec2.send(
       new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }),
@@ -88,18 +59,13 @@ describe('fargate-lens diagnose against moto_server (integration)', () => {
     );
     group = sgs.SecurityGroups![0].GroupId!;
     ec2.destroy();
-    await ecs.send(new CreateClusterCommand({ clusterName: 'prod', capacityProviders: ['FARGATE'] }));
-    await ecs.send(new RegisterTaskDefinitionCommand(file as RegisterTaskDefinitionCommandInput));
-    dir = mkdtempSync(join(tmpdir(), 'fl-diagnose-'));
-    writeFileSync(join(dir, 'checkout.json'), JSON.stringify(file, null, 2));
-  });
-  after(async () => {
-    ecs?.destroy();
-    await moto?.stop();
+    await account.ecs.send(new CreateClusterCommand({ clusterName: 'prod', capacityProviders: ['FARGATE'] }));
+    await account.ecs.send(new RegisterTaskDefinitionCommand(file as RegisterTaskDefinitionCommandInput));
+    account.write('checkout.json', file);
   });
 
   const runAndStop = async (reason: string, startedBy?: string): Promise<string> => {
-    const r = await ecs.send(
+    const r = await account.ecs.send(
       new RunTaskCommand({
         cluster: 'prod',
         taskDefinition: 'checkout',
@@ -109,14 +75,14 @@ describe('fargate-lens diagnose against moto_server (integration)', () => {
       }),
     );
     const arn = r.tasks![0].taskArn!;
-    await ecs.send(new StopTaskCommand({ cluster: 'prod', task: arn, reason }));
+    await account.ecs.send(new StopTaskCommand({ cluster: 'prod', task: arn, reason }));
     return arn;
   };
 
   it('pins a secret fetch failure to the secret named in the reason (json, exit 1)', async () => {
     const reason = `ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 5 time(s): failed to fetch secret ${SECRET} from secrets manager: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/exec/x is not authorized to perform: secretsmanager:GetSecretValue`;
     const arn = await runAndStop(reason);
-    const r = await cli(['--cluster', 'prod', '--task', arn, '--format', 'json'], env, dir);
+    const r = await cli(['--cluster', 'prod', '--task', arn, '--format', 'json']);
     assert.equal(r.err, '');
     assert.equal(r.code, 1);
     const [report] = JSON.parse(r.out) as Array<Record<string, unknown>>;
@@ -129,32 +95,32 @@ describe('fargate-lens diagnose against moto_server (integration)', () => {
 
   it('text output for a service names the member; a workspace without the family gives no location', async () => {
     const arn = await runAndStop('OutOfMemoryError: Container killed due to memory usage');
-    const r = await cli(['--cluster', 'prod', '--task', arn], env, dir);
+    const r = await cli(['--cluster', 'prod', '--task', arn]);
     assert.equal(r.code, 1);
     assert.match(r.out, /live\/oom: A container ran out of memory/);
     assert.match(r.out, /at checkout\.json:\d+:\d+ \(containerDefinitions\[name=web\]\.memory\)/);
     const elsewhere = mkdtempSync(join(tmpdir(), 'fl-diagnose-empty-'));
-    const j = await cli(['--cluster', 'prod', '--task', arn, '--format', 'json', '--workspace', elsewhere], env, dir);
+    const j = await cli(['--cluster', 'prod', '--task', arn, '--format', 'json', '--workspace', elsewhere]);
     assert.equal(JSON.parse(j.out)[0].location, undefined);
   });
 
   it('a task stopped by a user is not a failure (exit 0); unknown reasons stay unclassified (exit 1)', async () => {
     const user = await runAndStop('Task stopped by user');
     // moto sets no stopCode; what ECS would call UserInitiated is unclassified here unless the reason says more.
-    const u = await cli(['--cluster', 'prod', '--task', user, '--format', 'json'], env, dir);
+    const u = await cli(['--cluster', 'prod', '--task', user, '--format', 'json']);
     const [report] = JSON.parse(u.out) as Array<Record<string, unknown>>;
     assert.equal(report.ruleId, null);
-    await ecs.send(new CreateClusterCommand({ clusterName: 'quiet' }));
-    const none = await cli(['--cluster', 'quiet', '--format', 'json'], env, dir);
+    await account.ecs.send(new CreateClusterCommand({ clusterName: 'quiet' }));
+    const none = await cli(['--cluster', 'quiet', '--format', 'json']);
     assert.equal(none.code, 0);
     assert.deepEqual(JSON.parse(none.out), []);
   });
 
   it('bad usage and an unreachable endpoint exit 2 with the reason on stderr', async () => {
-    const both = await cli(['--cluster', 'prod', '--service', 'a', '--task', 'b'], env, dir);
+    const both = await cli(['--cluster', 'prod', '--service', 'a', '--task', 'b']);
     assert.equal(both.code, 2);
     assert.match(both.err, /--service or --task/);
-    const missing = await cli([], env, dir);
+    const missing = await cli([]);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /--cluster is required/);
   });

@@ -4,14 +4,9 @@
  * of --revision, the exit statuses and the JSON shape.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { ECSClient, RegisterTaskDefinitionCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { run } from '../../client/src/cli/index';
-import type { CliIo } from '../../client/src/cli/types';
-import { motoEnv, startMoto, type MotoServer } from './moto';
+import { describe, it } from 'node:test';
+import { RegisterTaskDefinitionCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { cliAccount } from './cliRun';
 
 const file = {
   family: 'difftest',
@@ -40,56 +35,18 @@ const file = {
   tags: [{ key: 'team', value: 'payments' }],
 };
 
-async function cli(argv: string[], env: Record<string, string>, cwd: string) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env,
-    cwd,
-    signal: new AbortController().signal,
-  };
-  const code = await run(['diff', ...argv], io);
-  return { code, out, err };
-}
-
 describe('fargate-lens diff against moto_server (integration)', () => {
-  let moto: MotoServer;
-  let env: Record<string, string>;
-  let ecs: ECSClient;
-  let dir: string;
-
-  before(async () => {
-    moto = await startMoto();
-    env = { ...motoEnv(moto.endpoint), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-    // The SDK's credential chain reads the process environment.
-    Object.assign(process.env, env);
-    delete process.env.AWS_PROFILE;
-    ecs = new ECSClient({
-      endpoint: moto.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    });
-    dir = mkdtempSync(join(tmpdir(), 'fl-diff-'));
-  });
-  after(async () => {
-    ecs?.destroy();
-    await moto?.stop();
-  });
-
-  const write = (name: string, value: unknown): string => {
-    writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
-    return name;
-  };
+  const account = cliAccount('fl-diff-');
+  const cli = (argv: string[]) => account.cli('diff', argv);
+  const write = (name: string, value: unknown): string => account.write(name, value);
 
   it('register → describe → the normalised diff is empty (exit 0)', async () => {
-    await ecs.send(new RegisterTaskDefinitionCommand(file as RegisterTaskDefinitionCommandInput));
-    const r = await cli([write('td.json', file), '--format', 'json'], env, dir);
+    await account.ecs.send(new RegisterTaskDefinitionCommand(file as RegisterTaskDefinitionCommandInput));
+    const r = await cli([write('td.json', file), '--format', 'json']);
     assert.equal(r.err, '');
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.out), { family: 'difftest', revision: 1, differences: [], notCompared: [] });
-    const text = await cli(['td.json'], env, dir);
+    const text = await cli(['td.json']);
     assert.equal(text.code, 0);
     assert.match(text.out, /td\.json \(us-east-1\) matches difftest:1/);
   });
@@ -97,7 +54,7 @@ describe('fargate-lens diff against moto_server (integration)', () => {
   it('one field changed in the file → exactly that field differs (exit 1), keyed by container name', async () => {
     const changed = structuredClone(file);
     changed.containerDefinitions[0].environment![1].value = '9';
-    const r = await cli([write('changed.json', changed), '--format', 'json'], env, dir);
+    const r = await cli([write('changed.json', changed), '--format', 'json']);
     assert.equal(r.code, 1);
     assert.deepEqual(JSON.parse(r.out).differences, [
       { path: 'containerDefinitions[name=web].environment[name=A].value', registered: '1', file: '9' },
@@ -107,8 +64,8 @@ describe('fargate-lens diff against moto_server (integration)', () => {
   it('a new revision with one field changed, compared with --revision FAMILY:1 and with the latest', async () => {
     const v2 = structuredClone(file);
     (v2.containerDefinitions[1] as Record<string, unknown>).memory = 64;
-    await ecs.send(new RegisterTaskDefinitionCommand(v2 as RegisterTaskDefinitionCommandInput));
-    const latest = await cli(['td.json', '--format', 'json'], env, dir);
+    await account.ecs.send(new RegisterTaskDefinitionCommand(v2 as RegisterTaskDefinitionCommandInput));
+    const latest = await cli(['td.json', '--format', 'json']);
     assert.equal(latest.code, 1);
     assert.deepEqual(JSON.parse(latest.out), {
       family: 'difftest',
@@ -116,7 +73,7 @@ describe('fargate-lens diff against moto_server (integration)', () => {
       differences: [{ path: 'containerDefinitions[name=sidecar].memory', registered: 64, file: null }],
       notCompared: [],
     });
-    const first = await cli(['td.json', '--revision', 'difftest:1', '--format', 'json'], env, dir);
+    const first = await cli(['td.json', '--revision', 'difftest:1', '--format', 'json']);
     assert.equal(first.code, 0, first.err);
     assert.equal(JSON.parse(first.out).revision, 1);
   });
@@ -148,7 +105,7 @@ describe('fargate-lens diff against moto_server (integration)', () => {
       '          Command: [sleep, "3600"]',
       '      Tags: [{ Key: team, Value: payments }]',
     ].join('\n');
-    const r = await cli([write('stack.yaml', yaml), '--revision', 'difftest:1', '--format', 'json'], env, dir);
+    const r = await cli([write('stack.yaml', yaml), '--revision', 'difftest:1', '--format', 'json']);
     assert.equal(r.code, 0, r.out + r.err);
     assert.deepEqual(JSON.parse(r.out).notCompared, [
       { path: 'executionRoleArn', registered: 'arn:aws:iam::123456789012:role/exec', file: '!GetAtt ExecRole.Arn' },
@@ -156,18 +113,18 @@ describe('fargate-lens diff against moto_server (integration)', () => {
   });
 
   it('exit 2 with the reason: unknown family, unreadable file, bad --revision, bad --format', async () => {
-    const unknown = await cli([write('other.json', { ...file, family: 'never-registered' })], env, dir);
+    const unknown = await cli([write('other.json', { ...file, family: 'never-registered' })]);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /no ACTIVE revision of 'never-registered'/);
-    const missing = await cli(['nope.json'], env, dir);
+    const missing = await cli(['nope.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /cannot read nope\.json: ENOENT/);
-    const bad = await cli(['td.json', '--revision', 'a b'], env, dir);
+    const bad = await cli(['td.json', '--revision', 'a b']);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--revision must be/);
-    const fmt = await cli(['td.json', '--format', 'sarif'], env, dir);
+    const fmt = await cli(['td.json', '--format', 'sarif']);
     assert.equal(fmt.code, 2);
-    const none = await cli([write('none.json', { hello: 1 })], env, dir);
+    const none = await cli([write('none.json', { hello: 1 })]);
     assert.equal(none.code, 2);
     assert.match(none.err, /holds no task definition/);
   });
