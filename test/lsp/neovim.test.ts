@@ -56,11 +56,11 @@ test('Neovim attaches over stdio and receives our rule codes (lsp)', () => {
   );
 });
 
-test('Neovim sees cross-file pv/feature-requires-1.4.0 on the service input (lsp)', () => {
+test('Neovim sees cross-file pv/feature-requires-1.4.0 on the service input, folded into pv/retired (lsp)', () => {
   const out = runNeovim(join(FIXTURES, 'uploads-service.json'), [], 'pv/feature-requires-1.4.0');
-  const diags = out.find((l) => l.diagnostics)?.diagnostics as { code: string }[];
+  const diags = out.find((l) => l.diagnostics)?.diagnostics as { code: string; related: string[] }[];
   assert.ok(
-    diags.some((d) => d.code === 'pv/feature-requires-1.4.0'),
+    diags.some((d) => d.code === 'pv/retired' && d.related.some((m) => m.startsWith('pv/feature-requires-1.4.0 '))),
     JSON.stringify(diags),
   );
 });

@@ -17,20 +17,30 @@ local id = vim.lsp.start_client({
 if not id then fail('start_client returned nil') end
 vim.cmd('edit ' .. vim.fn.fnameescape(file)); vim.bo.filetype = 'json'
 vim.lsp.buf_attach_client(0, id)
--- LSP_EXPECT (optional): a rule id to wait for. Cross-file findings arrive in a later publish, once the
--- server has indexed the workspace and re-validated the open files.
+-- LSP_EXPECT (optional): a rule id to wait for, as a diagnostic's code or as a rule folded into another
+-- diagnostic on the same token (its related information starts with the id). Cross-file findings arrive
+-- in a later publish, once the server has indexed the workspace and re-validated the open files.
 local expect = os.getenv('LSP_EXPECT')
 local function has_codes()
   local last = published[#published]
   if not last or #last.diagnostics == 0 then return false end
   if not expect or expect == '' then return true end
-  for _, d in ipairs(last.diagnostics) do if d.code == expect then return true end end
+  for _, d in ipairs(last.diagnostics) do
+    if d.code == expect then return true end
+    for _, r in ipairs(d.relatedInformation or {}) do
+      if vim.startswith(r.message, expect .. ' ') then return true end
+    end
+  end
   return false
 end
 if not vim.wait(15000, has_codes, 20) then fail('no diagnostics after didOpen') end
 local last = published[#published]
 local codes = {}
-for _, d in ipairs(last.diagnostics) do table.insert(codes, { code = d.code, line = d.range.start.line, severity = d.severity, source = d.source }) end
+for _, d in ipairs(last.diagnostics) do
+  local related = {}
+  for _, r in ipairs(d.relatedInformation or {}) do table.insert(related, r.message) end
+  table.insert(codes, { code = d.code, line = d.range.start.line, severity = d.severity, source = d.source, related = related })
+end
 emit({ diagnostics = codes })
 
 local uri = vim.uri_from_fname(file)
