@@ -37,7 +37,10 @@ test('server reports pv/feature-requires-1.4.0 on a service input, folded into p
     assert.equal(pv.severity, 1);
     assert.equal(pv.range.start.line, 6);
     assert.match(pv.codeDescription?.href ?? '', /docs\/rules\.md#pv-retired$/);
-    assert.match(pv.message, /and 1 more on this token: pv\/feature-requires-1\.4\.0\)$/);
+    assert.match(
+      typeof pv.message === 'string' ? pv.message : pv.message.value,
+      /and 1 more on this token: pv\/feature-requires-1\.4\.0\)$/,
+    );
     const tdUri = pathToFileURL(join(ws, 'uploads-task-def.json')).href;
     const related = pv.relatedInformation ?? [];
     assert.ok(

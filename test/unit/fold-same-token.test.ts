@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { foldSameToken, type FoldedDiagnostic } from '../../server/src/service/fold';
+import { foldSameToken } from '../../server/src/service/fold';
 import type { Diagnostic } from '../../server/src/service/types';
 
 const TASK = {
@@ -55,7 +55,7 @@ test('three rules on a retired platform version: one primary (pv/retired), the o
   const { ls, doc } = service();
   const unfolded = onVersion(await ls.validateAll(doc, { fold: false }));
   assert.deepEqual(unfolded.map((d) => d.ruleId).sort(), ['exec/pv', 'pv/feature-requires-1.4.0', 'pv/retired']);
-  const folded = onVersion(await ls.validateAll(doc)) as FoldedDiagnostic[];
+  const folded = onVersion(await ls.validateAll(doc));
   assert.equal(folded.length, 1);
   const [primary] = folded;
   assert.equal(primary.ruleId, 'pv/retired');
@@ -80,7 +80,7 @@ test('three rules on a retired platform version: one primary (pv/retired), the o
 
 test('settings still act per rule id: turning the primary off promotes the next one (unit)', async () => {
   const { ls, doc } = service();
-  const [d] = onVersion(await ls.validateAll(doc, { rules: { 'pv/retired': 'off' } })) as FoldedDiagnostic[];
+  const [d] = onVersion(await ls.validateAll(doc, { rules: { 'pv/retired': 'off' } }));
   assert.equal(d.ruleId, 'pv/feature-requires-1.4.0');
   assert.deepEqual(
     d.folded?.map((f) => f.ruleId),
@@ -90,7 +90,7 @@ test('settings still act per rule id: turning the primary off promotes the next 
     await ls.validateAll(doc, {
       rules: { 'pv/retired': 'off', 'exec/pv': 'off', 'pv/feature-requires-1.4.0': 'warning' },
     }),
-  ) as FoldedDiagnostic[];
+  );
   assert.deepEqual(
     rest.map((x) => [x.ruleId, x.severity, x.folded]),
     [['pv/feature-requires-1.4.0', 'warning', undefined]],

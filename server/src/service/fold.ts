@@ -8,9 +8,6 @@
 import { ALL_RULES } from './rules';
 import type { Diagnostic, Severity } from './types';
 
-/** A diagnostic, with the findings folded into it (Diagnostic.folded). */
-export type FoldedDiagnostic = Diagnostic;
-
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Findings that say the token itself is invalid: they explain the others on it. */
@@ -28,7 +25,7 @@ function rank(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Folds diagnostics that share a span; the order of the input (by position) is kept. */
-export function foldSameToken(diags: Diagnostic[]): FoldedDiagnostic[] {
+export function foldSameToken(diags: Diagnostic[]): Diagnostic[] {
   if (diags.length < 2) return diags;
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diags) {
@@ -38,7 +35,7 @@ export function foldSameToken(diags: Diagnostic[]): FoldedDiagnostic[] {
     else groups.set(key, [d]);
   }
   if (groups.size === diags.length) return diags;
-  const out: FoldedDiagnostic[] = [];
+  const out: Diagnostic[] = [];
   for (const d of diags) {
     const g = groups.get(`${d.span.offset}:${d.span.length}`)!;
     if (g.length === 1) {
