@@ -595,10 +595,10 @@ export const steps = [
     },
   },
   {
-    name: 'profile and region switching: the explorer follows Select AWS Profile and Select Regions',
+    name: 'profile and region switching: the explorer follows Select AWS Profile and Select Regions; a region with nothing in it shows the welcome view, whose Select Regions leads back',
     skip: execReady,
     async run({ page, shot, pkg }) {
-      const { item } = await explorer(page, pkg);
+      const { tree, item } = await explorer(page, pkg);
       await item(/^default · us-east-1\b/).waitFor({ timeout: T });
       await runCommand(page, 'Fargate Lens: Select AWS Profile');
       await answer(page, 'Fargate Lens: AWS profile', 'demo');
@@ -623,10 +623,27 @@ export const steps = [
       }
       await input.fill('');
       await input.press('Enter');
-      await item(/^demo · eu-west-1\b/).waitFor({ timeout: T });
-      await item(/^No clusters in\b/).waitFor({ timeout: T });
+      // eu-west-1 holds no cluster and no task definition: the welcome view replaces the empty tree.
+      const welcome = tree.locator('.welcome-view-content', {
+        hasText: 'No ECS clusters or task definitions in the selected regions',
+      });
+      await welcome.waitFor({ timeout: T });
       if (await item(/^demo · us-east-1\b/).count()) throw new Error('us-east-1 is still shown after it was unticked');
       await page.mouse.move(900, 450);
+      await shot('regions-welcome');
+      // Its Select Regions button leads back: tick us-east-1 again and the tree returns.
+      await welcome.getByRole('button', { name: 'Select Regions' }).click();
+      await widget.locator('.quick-input-title', { hasText: 'Fargate Lens: regions to show' }).waitFor({ timeout: T });
+      await input.fill('us-east-1');
+      const east = widget.locator('.quick-input-list .monaco-list-row', { hasText: 'us-east-1' }).first();
+      await east.click();
+      await widget
+        .locator('.quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: 'us-east-1' })
+        .waitFor({ timeout: T });
+      await input.fill('');
+      await input.press('Enter');
+      await item(/^demo · us-east-1\b/).waitFor({ timeout: T });
+      await welcome.waitFor({ state: 'detached', timeout: T });
       await shot('regions');
     },
   },

@@ -3,13 +3,21 @@ import { nodeOfKind, nameFromArn, shortId } from '../explorer/nodes';
 import type { CommandDeps } from './types';
 
 /** The kinds Open as JSON works on (its menu entry must match exactly these). */
-export const OPEN_AS_JSON_KINDS = ['cluster', 'service', 'task', 'revision', 'fileSystem'] as const;
+export const OPEN_AS_JSON_KINDS = [
+  'cluster',
+  'service',
+  'task',
+  'revision',
+  'fileSystem',
+  'accessPoint',
+  'mountTarget',
+] as const;
 
 export async function openAsJson(deps: CommandDeps, arg?: unknown): Promise<void> {
   const node = nodeOfKind(arg, ...OPEN_AS_JSON_KINDS);
   if (!node) {
     deps.ui.error(
-      'Open as JSON works on clusters, services, tasks, task definitions and file systems in the explorer.',
+      'Open as JSON works on clusters, services, tasks, task definitions, file systems, access points and mount targets in the explorer.',
     );
     return;
   }
@@ -49,6 +57,13 @@ export async function openAsJson(deps: CommandDeps, arg?: unknown): Promise<void
     }
     case 'fileSystem':
       uri = deps.documents.put(region, 'efs', node.fileSystem.FileSystemId, node.fileSystem);
+      break;
+    // As listed with their file system (DescribeAccessPoints / DescribeMountTargets): nothing more to read.
+    case 'accessPoint':
+      uri = deps.documents.put(region, `efs/${node.fileSystemId}`, node.accessPoint.AccessPointId, node.accessPoint);
+      break;
+    case 'mountTarget':
+      uri = deps.documents.put(region, `efs/${node.fileSystemId}`, node.mountTarget.MountTargetId, node.mountTarget);
       break;
   }
   await deps.ui.openReadOnly(uri);

@@ -5,12 +5,13 @@
  */
 import { describeAwsError } from '../aws/errors';
 import { connectionKey } from '../aws/profiles';
-import type { ApiFactory, Connection, Task } from '../aws/types';
+import type { ApiFactory, Connection, Task, TaskDefinition } from '../aws/types';
 import type { Logger } from '../ui/logChannels';
 import { connectionErrorNode, errorLogLine, errorNode, isConnectionLevel } from './errorNodes';
 import { emptyMessage, loadChildren, loadClusterTasks } from './loaders';
-import { assertNever, nodes, type ExplorerNode } from './nodes';
+import { assertNever, nodes, type ExplorerNode, type NodeOf } from './nodes';
 import { isTransitionalService, isTransitionalTask } from './status';
+import { welcomeFor, type Welcome } from './welcome';
 
 export interface ExplorerSettings {
   pageSize: number;
@@ -28,9 +29,23 @@ interface CacheEntry {
 
 type Listener = (node: ExplorerNode | undefined) => void;
 
+/** A Map that forgets its oldest entry beyond `max` entries. */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly max: number) {
+    super();
+  }
+  override set(key: K, value: V): this {
+    super.set(key, value);
+    if (this.size > this.max) this.delete(this.keys().next().value as K);
+    return this;
+  }
+}
+
 export class ExplorerModel {
   private readonly cache = new Map<string, Promise<CacheEntry>>();
   private readonly taskIndex = new Map<string, Promise<Task[]>>();
+  /** Revisions are immutable (only their status changes): details by ARN, at most a bounded number. */
+  private readonly revisions = new BoundedMap<string, Promise<TaskDefinition>>(200);
   private readonly registry = new Map<string, ExplorerNode>();
   private readonly listeners = new Set<Listener>();
   private readonly loadListeners = new Set<(node: ExplorerNode, children: readonly ExplorerNode[]) => void>();
@@ -76,8 +91,37 @@ export class ExplorerModel {
     return [...this.registry.values()].filter(pred);
   }
 
+  /**
+   * With a welcome listener (the VS Code view), the root is empty while every connection lacks
+   * credentials, cannot be reached or holds nothing, and the listener hears why (welcome.ts).
+   */
+  onWelcome?: (welcome: Welcome | undefined) => void;
+
+  /** A revision's full task definition, for its tooltip (one DescribeTaskDefinition per revision, kept). */
+  revisionDetails(node: NodeOf<'revision'>): Promise<TaskDefinition> {
+    let p = this.revisions.get(node.taskDefinitionArn);
+    if (!p) {
+      p = this.apis(node.conn).then(
+        async (apis) => (await apis.ecs.describeTaskDefinition(node.taskDefinitionArn)).taskDefinition,
+      );
+      p.catch(() => this.revisions.delete(node.taskDefinitionArn));
+      this.revisions.set(node.taskDefinitionArn, p);
+    }
+    return p;
+  }
+
+  connectionError(conn: Connection): unknown {
+    return this.connectionErrors.get(connectionKey(conn));
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (!node) return this.roots();
+    if (!node) {
+      const roots = this.roots();
+      if (!this.onWelcome) return roots;
+      const welcome = await welcomeFor(this, roots, this.settings().endpoint);
+      this.onWelcome(welcome);
+      return welcome ? [] : roots;
+    }
     const failed = node.kind === 'connection' ? this.connectionErrors.get(connectionKey(node.conn)) : undefined;
     if (failed !== undefined) return this.remember([connectionErrorNode(node, failed, this.settings().endpoint)]);
     let entry = this.cache.get(node.id);
@@ -119,6 +163,7 @@ export class ExplorerModel {
     if (!node) {
       this.cache.clear();
       this.taskIndex.clear();
+      this.revisions.clear();
       this.fire(undefined);
       return;
     }

@@ -203,6 +203,8 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
         icon: containerIcon(c.lastStatus, c.healthStatus),
         collapsible: 'none',
         contextValue: `fargateLens.container.${(c.lastStatus ?? 'unknown').toLowerCase()}`,
+        // Click shows what the container printed (its log configuration decides where that is).
+        command: { command: 'fargateLens.showContainerLogs', title: 'Show Container Logs', args: [node] },
         description: join([
           c.lastStatus,
           c.healthStatus && c.healthStatus !== 'UNKNOWN' && c.healthStatus,
@@ -246,7 +248,7 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
         icon: { id: 'versions', color: node.status === 'ACTIVE' ? undefined : 'disabledForeground' },
         collapsible: 'none',
         contextValue: `fargateLens.revision.${node.status.toLowerCase()}`,
-        // Click shows the revision (its details also load into the tooltip on hover, view.ts).
+        // Click shows the revision; its details load into the tooltip on hover (view.ts, revisionDetails.ts).
         command: { command: 'fargateLens.openAsJson', title: 'Open as JSON', args: [node] },
         description: join([node.latest && 'latest', node.status === 'INACTIVE' && 'INACTIVE']),
         tooltip: table(`Task definition ${node.family}:${node.revision}`, [
@@ -294,6 +296,7 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
         label: a.Name ?? a.AccessPointId,
         icon: { id: 'key' },
         collapsible: 'none',
+        command: { command: 'fargateLens.openAsJson', title: 'Open as JSON', args: [node] },
         description: join([
           a.Name && a.AccessPointId,
           a.RootDirectory?.Path,
@@ -315,6 +318,7 @@ export function toTreeItem(node: ExplorerNode, rollout?: RolloutSnapshot, now: n
         label: m.MountTargetId,
         icon: { id: 'plug' },
         collapsible: 'none',
+        command: { command: 'fargateLens.openAsJson', title: 'Open as JSON', args: [node] },
         description: join([m.AvailabilityZoneName, m.SubnetId, m.IpAddress, m.LifeCycleState]),
         tooltip: table(`Mount target ${m.MountTargetId}`, [
           row('Subnet', m.SubnetId),

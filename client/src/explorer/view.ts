@@ -10,6 +10,7 @@ import type { RolloutStore } from '../deploy/rolloutStore';
 import type { ExplorerModel } from './model';
 import type { ExplorerNode } from './nodes';
 import { toTreeItem } from './treeItems';
+import { revisionTooltip } from './revisionDetails';
 
 export function toVsTreeItem(node: ExplorerNode, rollouts?: RolloutStore): vscode.TreeItem {
   const d = toTreeItem(node, node.kind === 'service' ? rollouts?.get(node.service.serviceArn) : undefined);
@@ -51,8 +52,27 @@ export function createExplorerView(
     getTreeItem: (node) => toVsTreeItem(node, rollouts),
     getChildren: (node) => model.getChildren(node),
     getParent: (node) => model.getParent(node),
+    // A revision's details (cpu/memory, containers, registered at/by) load when its tooltip is wanted.
+    resolveTreeItem: async (item, node) => {
+      if (node.kind !== 'revision') return item;
+      try {
+        item.tooltip = new vscode.MarkdownString(revisionTooltip(node, await model.revisionDetails(node)));
+      } catch {
+        // The basic tooltip stays; the failure shows when the revision is opened.
+      }
+      return item;
+    },
   };
   const sub = model.onDidChange((node) => changed.fire(node));
+  // The welcome content (package.json viewsWelcome) is chosen by this context key while the root is
+  // empty. Not view.message: VS Code hides the welcome content while a tree view has a message.
+  let welcomeState = '';
+  model.onWelcome = (welcome) => {
+    view.description = welcome?.where;
+    if ((welcome?.state ?? '') === welcomeState) return;
+    welcomeState = welcome?.state ?? '';
+    void vscode.commands.executeCommand('setContext', 'fargateLens.explorer.welcome', welcomeState);
+  };
   // A watched rollout changed: redraw the service's node(s) (the same service may show under several connections).
   const rolloutSub = rollouts.onDidChange((arn) => {
     for (const n of model.findNodes((x) => x.kind === 'service' && x.service.serviceArn === arn)) changed.fire(n);

@@ -223,3 +223,21 @@ test('every item menu entry is covered above and its pattern matches some node (
     );
   }
 });
+
+/** Leaves whose tooltip already holds everything there is (a click selects them, nothing more). */
+const TOOLTIP_ONLY = new Set(['deployment', 'serviceEvent']);
+
+test('a click does something sensible on every node kind: it expands, or runs a command the node is offered (unit)', () => {
+  const kinds = new Set<string>();
+  for (const n of SAMPLES) {
+    kinds.add(n.kind);
+    const item = toTreeItem(n);
+    if (item.collapsible !== 'none' || TOOLTIP_ONLY.has(n.kind)) continue;
+    if (n.kind === 'message' && !n.action) continue; // an informational line
+    assert.ok(item.command, `${n.kind}: a leaf with no click action`);
+    assert.deepEqual(item.command.args, n.kind === 'message' ? item.command.args : [n], n.kind);
+    const offered = EXPECTED[item.command.command];
+    if (offered) assert.ok(offered(n), `${n.kind}: click runs ${item.command.command}, which is not offered on it`);
+  }
+  for (const k of ['container', 'revision', 'accessPoint', 'mountTarget', 'loadMore']) assert.ok(kinds.has(k), k);
+});
