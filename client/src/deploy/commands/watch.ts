@@ -84,7 +84,7 @@ async function outcome(deps: CommandDeps, conn: Connection, s: Service, snap: Ro
     return;
   }
   if (snap.phase === 'cancelled' || snap.phase === 'timeout') {
-    await ui.notify('info', `${what}. Watch it again with "Watch Rollout" on the service.`, []);
+    await ui.notify('info', `${what}. Watch it again with "Watch Service Rollout" on the service.`, []);
     return;
   }
   const failed = snap.phase === 'failed' || snap.phase === 'rolled-back';
