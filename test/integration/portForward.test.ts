@@ -183,3 +183,17 @@ test('CLI port-forward: bad usage exits 2 (integration)', async () => {
   assert.equal(await run(['port-forward', '--cluster', 'prod', '--task', 'x', '--port', '99999'], c.io), 2);
   assert.match(c.err.join(''), /--port must be a port number/);
 });
+
+test('CLI port-forward: a refused target connection prints one line and the forward goes on; the agent ending the session prints why and exits 1 (integration)', async () => {
+  const c = cliIo();
+  const taskId = taskArn.slice(taskArn.lastIndexOf('/') + 1);
+  const exit = run(['port-forward', '--cluster', 'prod', '--task', taskId, '--port', '1'], c.io);
+  const line = await Promise.race([c.firstLine, exit.then((code) => `exited ${code}: ${c.err.join('')}`)]);
+  const port = /^listening on 127\.0\.0\.1:(\d+)\n$/.exec(line)?.[1];
+  assert.ok(port, line);
+  await assert.rejects(fetch(`http://127.0.0.1:${port}/`));
+  assert.match(c.err.join(''), /connection to the destination port failed/);
+  agent.endSessions('');
+  assert.equal(await exit, 1);
+  assert.match(c.err.join(''), /session ended: the session ended on the agent's side/);
+});
