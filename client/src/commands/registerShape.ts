@@ -4,19 +4,10 @@
  * tags are carried over in register form.
  */
 import type { TaskDefinition } from '../aws/types';
+import { DESCRIBE_ONLY_TASKDEF_FIELDS } from '../../../server/src/service/facts/readOnlyFields';
 
-export const READ_ONLY_FIELDS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-  '$metadata',
-] as const;
+/** What ECS sets itself, and the SDK's response metadata. */
+export const READ_ONLY_FIELDS: readonly string[] = [...DESCRIBE_ONLY_TASKDEF_FIELDS, '$metadata'];
 
 export function toRegisterShape(
   td: TaskDefinition,
@@ -24,7 +15,7 @@ export function toRegisterShape(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(td)) {
-    if ((READ_ONLY_FIELDS as readonly string[]).includes(k) || v === undefined || v === null) continue;
+    if (READ_ONLY_FIELDS.includes(k) || v === undefined || v === null) continue;
     if (Array.isArray(v) && v.length === 0 && k !== 'containerDefinitions') continue;
     out[k] = v;
   }

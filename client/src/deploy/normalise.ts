@@ -6,6 +6,7 @@
  * sorted by their key, object members in a stable order. Template placeholders pass through as
  * Placeholder values (never judged). Pure: no vscode, no AWS SDK.
  */
+import { DESCRIBE_ONLY_TASKDEF_FIELDS } from '../../../server/src/service/facts/readOnlyFields';
 import { defaultsFor, type ObjectKind } from './defaults';
 
 type Kind = ObjectKind | 'volume' | 'other';
@@ -22,18 +23,7 @@ export type Plain = string | number | boolean | Placeholder | Plain[] | { [key: 
 export type PlainObject = { [key: string]: Plain };
 
 /** Members ECS sets itself (DescribeTaskDefinition only); never part of what a file registers. */
-export const READ_ONLY_MEMBERS = new Set([
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-  '$metadata',
-]);
+export const READ_ONLY_MEMBERS: ReadonlySet<string> = new Set([...DESCRIBE_ONLY_TASKDEF_FIELDS, '$metadata']);
 
 /** Array members whose items are identified by one of their members (used for order and diff paths). */
 export const ARRAY_KEYS: Readonly<Record<string, string>> = {

@@ -7,7 +7,8 @@
  */
 import { childCtx, toApiKey, toCfnKey, type NameCtx } from '../shapes/cfn/names';
 import { resolveRef, schemaAt, type JsonPath } from '../schema/navigate';
-import { READONLY_TASKDEF_FIELDS, schemaFor, type SchemaKind, type SchemaNode } from '../schema/schemas';
+import { DESCRIBE_ONLY_TASKDEF_FIELDS } from '../facts/readOnlyFields';
+import { schemaFor, type SchemaKind, type SchemaNode } from '../schema/schemas';
 import { API_NAMING, type Naming } from './snippetRender';
 import { own } from '../own';
 
@@ -40,11 +41,11 @@ export const ALL_ECS_TYPES = [
   'AWS::ECS::PrimaryTaskSet',
 ];
 
-function omit(props: Record<string, SchemaNode> | undefined, keys: string[]): Record<string, SchemaNode> {
+function omit(props: Record<string, SchemaNode> | undefined, keys: readonly string[]): Record<string, SchemaNode> {
   return Object.fromEntries(Object.entries(props ?? {}).filter(([k]) => !keys.includes(k)));
 }
 
-function pick(props: Record<string, SchemaNode> | undefined, keys: string[]): Record<string, SchemaNode> {
+function pick(props: Record<string, SchemaNode> | undefined, keys: readonly string[]): Record<string, SchemaNode> {
   return Object.fromEntries(Object.entries(props ?? {}).filter(([k]) => keys.includes(k)));
 }
 
@@ -55,7 +56,7 @@ const doc = (text: string): Pick<SchemaNode, 'description' | 'markdownDescriptio
 
 function taskDefinition(): SchemaNode {
   const base = schemaFor('register');
-  return { ...base, properties: omit(base.properties, READONLY_TASKDEF_FIELDS) };
+  return { ...base, properties: omit(base.properties, DESCRIBE_ONLY_TASKDEF_FIELDS) };
 }
 
 /** CloudFormation's AWS::ECS::Service: no client token, `PlacementStrategies`, an object ForceNewDeployment. */

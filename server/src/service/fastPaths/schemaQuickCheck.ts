@@ -9,6 +9,7 @@
  */
 import type { AstNode, ObjectNode } from '../documents/ast';
 import type { SchemaNode } from '../schema/schemas';
+import { resolveSchemaRef } from './schemaTreeValidator';
 
 /** A schema node with its `$ref`s resolved and its keywords in the form the walk reads. */
 interface Compiled {
@@ -87,32 +88,10 @@ class Compiler {
     c.ready = true;
   }
 
-  /** `$ref` resolution as schemaTreeValidator.ts does it: the referenced section's keys win over siblings. */
+  /** `$ref` resolution shared with schemaTreeValidator.ts: the referenced section's keys win over siblings. */
   private resolve(node: SchemaNode): SchemaNode {
-    if (!node.$ref) return node;
-    const merged: Record<string, unknown> = { ...node };
-    const seen = new Set<string>();
-    while (typeof merged.$ref === 'string') {
-      const ref = merged.$ref;
-      delete merged.$ref;
-      if (seen.has(ref)) continue;
-      seen.add(ref);
-      const section = pointer(this.root, ref);
-      if (!section) throw new Error(`schema: $ref ${ref} cannot be resolved`);
-      for (const [k, v] of Object.entries(section)) if (k !== 'id' && k !== '$id') merged[k] = v;
-    }
-    return merged;
+    return resolveSchemaRef(this.root, node);
   }
-}
-
-function pointer(root: SchemaNode, ref: string): Record<string, unknown> | undefined {
-  if (ref.indexOf('#') !== 0) return undefined;
-  let cur: unknown = root;
-  for (const seg of ref.slice(2).split('/').filter(Boolean)) {
-    const key = seg.replace(/~1/g, '/').replace(/~0/g, '~');
-    cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
-  }
-  return cur && typeof cur === 'object' ? (cur as Record<string, unknown>) : undefined;
 }
 
 const compilers = new WeakMap<SchemaNode, Compiler>();

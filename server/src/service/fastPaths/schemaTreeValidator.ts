@@ -24,7 +24,7 @@ type Schema = SchemaNode & { errorMessage?: string };
 /** `$ref`s resolved like the language service does: the referenced section's keys win over siblings. */
 const resolvedRefs = new WeakMap<SchemaNode, Schema>();
 
-function resolve(root: SchemaNode, node: SchemaNode): Schema {
+export function resolveSchemaRef(root: SchemaNode, node: SchemaNode): Schema {
   if (!node.$ref) return node;
   let out = resolvedRefs.get(node);
   if (out) return out;
@@ -76,7 +76,7 @@ export function validateTree(root: AstNode | undefined, schema: SchemaNode, text
     n.type === type || (type === 'integer' && n.type === 'number' && isInteger(n));
 
   const visit = (n: AstNode, raw: SchemaNode, key: Span | undefined): void => {
-    const s = resolve(schema, raw);
+    const s = resolveSchemaRef(schema, raw);
     if (Array.isArray(s.type)) {
       if (!s.type.some((t) => matchesType(n, t)))
         problems.push({

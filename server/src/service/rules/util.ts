@@ -29,6 +29,22 @@ export function containerLabel(c: ObjectNode, index: number): string {
   return name !== undefined ? `container '${name}'` : `container #${index + 1}`;
 }
 
+/** " (also container 'b', container 'c')" naming the containers after the first, or "" when there is one. */
+export function alsoContainers(users: readonly { c: ObjectNode; i: number }[]): string {
+  return users.length > 1
+    ? ` (also ${users
+        .slice(1)
+        .map((u) => containerLabel(u.c, u.i))
+        .join(', ')})`
+    : '';
+}
+
+/** A literal's number: a number, or a string holding a decimal number (CloudFormation writes them so). */
+export function numberOf(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return raw;
+  return typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : undefined;
+}
+
 /**
  * 1-based line number of an offset, for messages that point elsewhere ("EFS volume 'x', line 41"). It
  * reads the document's line index, which the LSP adapter and the CLI build anyway to convert the

@@ -3,6 +3,7 @@
  * language service validates each file shape against. Variants are derived in memory so the committed
  * files stay exactly the SDK's request shapes.
  */
+import { DESCRIBE_ONLY_TASKDEF_FIELDS } from '../facts/readOnlyFields';
 
 /** A JSON schema node as generated (plus the few keywords we read). */
 export interface SchemaNode {
@@ -31,19 +32,6 @@ export type SchemaKind =
   | 'create-service'
   | 'update-service'
   | 'run-task';
-
-/** Fields of describe-task-definition output: `task/readonly-fields` reports them, the schema accepts them. */
-export const READONLY_TASKDEF_FIELDS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-];
 
 /**
  * The generated schemas, read on first use: CloudFormation templates and most CLI runs never need
@@ -79,7 +67,7 @@ function taskDefRoot(): SchemaNode {
   const { td } = schemas();
   const described = td.definitions!.TaskDefinition.properties!;
   const readonly = Object.fromEntries(
-    READONLY_TASKDEF_FIELDS.map((f) => [
+    DESCRIBE_ONLY_TASKDEF_FIELDS.map((f) => [
       f,
       { description: described[f]?.description, markdownDescription: described[f]?.markdownDescription },
     ]),

@@ -4,6 +4,7 @@
  * taskdef.json, a bare array of container definitions, and create-service / update-service /
  * run-task inputs. Anything else is not ours and gets no diagnostics.
  */
+import { DESCRIBE_ONLY_TASKDEF_FIELDS } from '../facts/readOnlyFields';
 import { child, isArray, isObject, objects, prop, str, type AstNode, type ObjectNode } from '../documents/ast';
 import {
   taskDefFromContainers,
@@ -12,18 +13,6 @@ import {
   type LaunchModel,
   type TaskDefModel,
 } from './model';
-
-export const READONLY_FIELDS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-];
 
 const IMAGE_PLACEHOLDER = /^<IMAGE\d+_NAME>$/;
 
@@ -51,7 +40,7 @@ export function detectJsonShapes(root: AstNode | undefined, force = false): Dete
   if (prop(root, 'containerDefinitions')) {
     const td = taskDefFromObject(root, 'register');
     if (td.containers.some((c) => IMAGE_PLACEHOLDER.test(rawString(child(c, 'image')) ?? ''))) td.shape = 'codedeploy';
-    else if (READONLY_FIELDS.some((f) => prop(root, f))) td.shape = 'describe';
+    else if (DESCRIBE_ONLY_TASKDEF_FIELDS.some((f) => prop(root, f))) td.shape = 'describe';
     return { taskDefs: [td], launches: [] };
   }
   const launch = launchFromObject(root);

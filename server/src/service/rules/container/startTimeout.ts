@@ -1,8 +1,5 @@
-import { child } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import type { Finding } from '../../types';
-import { containerLabel } from '../util';
-import { checkRange } from './rangeCheck';
+import { checkContainerRange } from './rangeCheck';
 
 /** On Fargate, `startTimeout` is 2–120 seconds. */
 export const startTimeout: TaskDefRule = {
@@ -16,22 +13,7 @@ export const startTimeout: TaskDefRule = {
     fix: 'Use a value from 2 to 120.',
   },
   needs: { container: ['startTimeout'] },
-  check({ td, doc }) {
-    if (!td.fargate) return [];
-    const out: Finding[] = [];
-    td.containers.forEach((c, i) => {
-      out.push(
-        ...checkRange({
-          ruleId: this.id,
-          doc,
-          node: child(c, 'startTimeout'),
-          what: `${containerLabel(c, i)}: startTimeout`,
-          min: 2,
-          max: 120,
-          why: 'Fargate allows 2–120 seconds.',
-        }),
-      );
-    });
-    return out;
+  check(ctx) {
+    return checkContainerRange(this.id, ctx, 'startTimeout', 2, 120, 'Fargate allows 2–120 seconds.');
   },
 };

@@ -1,8 +1,5 @@
-import { child } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import type { Finding } from '../../types';
-import { containerLabel } from '../util';
-import { checkRange } from './rangeCheck';
+import { checkContainerRange } from './rangeCheck';
 
 /** On Fargate, `stopTimeout` is 2–120 seconds. */
 export const stopTimeout: TaskDefRule = {
@@ -16,22 +13,7 @@ export const stopTimeout: TaskDefRule = {
     fix: 'Use a value from 2 to 120.',
   },
   needs: { container: ['stopTimeout'] },
-  check({ td, doc }) {
-    if (!td.fargate) return [];
-    const out: Finding[] = [];
-    td.containers.forEach((c, i) => {
-      out.push(
-        ...checkRange({
-          ruleId: this.id,
-          doc,
-          node: child(c, 'stopTimeout'),
-          what: `${containerLabel(c, i)}: stopTimeout`,
-          min: 2,
-          max: 120,
-          why: 'Fargate allows 2–120 seconds (default 30).',
-        }),
-      );
-    });
-    return out;
+  check(ctx) {
+    return checkContainerRange(this.id, ctx, 'stopTimeout', 2, 120, 'Fargate allows 2–120 seconds (default 30).');
   },
 };

@@ -1,6 +1,6 @@
 import { prop } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import { READONLY_FIELDS } from '../../shapes/detect';
+import { DESCRIBE_ONLY_TASKDEF_FIELDS } from '../../facts/readOnlyFields';
 import { finding } from '../util';
 import { fargateExtra, fargateWhy, removeFix, used } from '../task/common';
 
@@ -21,7 +21,7 @@ export const requiresAttributes: TaskDefRule = {
     const p = used(td.root, 'requiresAttributes');
     if (!p) return [];
     // A describe-output copy is task/readonly-fields' finding, which strips this field too.
-    if (READONLY_FIELDS.some((f) => f !== 'requiresAttributes' && prop(td.root, f))) return [];
+    if (DESCRIBE_ONLY_TASKDEF_FIELDS.some((f) => f !== 'requiresAttributes' && prop(td.root, f))) return [];
     return [
       finding(
         this.id,

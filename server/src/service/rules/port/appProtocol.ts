@@ -1,8 +1,5 @@
-import { child } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import type { Finding } from '../../types';
-import { checkEnum } from '../task/common';
-import { mappings } from './mappings';
+import { checkMappingEnum } from './mappings';
 
 /** Port mapping `appProtocol` is `http`, `http2` or `grpc` (lower case). */
 export const appProtocol: TaskDefRule = {
@@ -15,20 +12,13 @@ export const appProtocol: TaskDefRule = {
     why: 'The API enumerates these lower-case values (the 2023 developer guide showed upper case, which the API rejects).',
     fix: 'Write `http`, `http2` or `grpc` in lower case.',
   },
-  check({ td, doc }) {
-    const out: Finding[] = [];
-    for (const m of mappings(td)) {
-      out.push(
-        ...checkEnum({
-          ruleId: this.id,
-          doc,
-          node: child(m.mapping, 'appProtocol'),
-          allowed: ['http', 'http2', 'grpc'],
-          what: `${m.label}: appProtocol`,
-          why: 'RegisterTaskDefinition rejects it.',
-        }),
-      );
-    }
-    return out;
+  check(ctx) {
+    return checkMappingEnum(
+      this.id,
+      ctx,
+      'appProtocol',
+      ['http', 'http2', 'grpc'],
+      'RegisterTaskDefinition rejects it.',
+    );
   },
 };

@@ -1,6 +1,9 @@
 /** Iterating the port mappings of a task definition, with their container for messages. */
 import { child, objects, type ObjectNode } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
+import type { DocumentModel } from '../../shapes/document';
+import type { Finding } from '../../types';
+import { checkEnum } from '../task/common';
 import { containerLabel, perTaskDef } from '../util';
 
 export interface Mapping {
@@ -25,3 +28,20 @@ export const mappings: (td: TaskDefModel) => Mapping[] = perTaskDef((td) => {
   });
   return out;
 });
+
+/** `member` of every port mapping is one of `allowed` (checkEnum: case fixes, located findings). */
+export function checkMappingEnum(
+  ruleId: string,
+  { td, doc }: { td: TaskDefModel; doc: DocumentModel },
+  member: string,
+  allowed: string[],
+  why: string,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const m of mappings(td)) {
+    out.push(
+      ...checkEnum({ ruleId, doc, node: child(m.mapping, member), allowed, what: `${m.label}: ${member}`, why }),
+    );
+  }
+  return out;
+}

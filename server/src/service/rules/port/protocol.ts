@@ -1,8 +1,5 @@
-import { child } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import type { Finding } from '../../types';
-import { checkEnum } from '../task/common';
-import { mappings } from './mappings';
+import { checkMappingEnum } from './mappings';
 
 /** Port mapping `protocol` is `tcp` or `udp` (lower case). */
 export const portProtocol: TaskDefRule = {
@@ -15,20 +12,7 @@ export const portProtocol: TaskDefRule = {
     why: 'The API enumerates lower-case tcp/udp; other values are not what you meant (a mapping meant as UDP silently becomes TCP, or registration fails).',
     fix: 'Write `tcp` or `udp` in lower case.',
   },
-  check({ td, doc }) {
-    const out: Finding[] = [];
-    for (const m of mappings(td)) {
-      out.push(
-        ...checkEnum({
-          ruleId: this.id,
-          doc,
-          node: child(m.mapping, 'protocol'),
-          allowed: ['tcp', 'udp'],
-          what: `${m.label}: protocol`,
-          why: 'ECS documents only lower-case tcp and udp.',
-        }),
-      );
-    }
-    return out;
+  check(ctx) {
+    return checkMappingEnum(this.id, ctx, 'protocol', ['tcp', 'udp'], 'ECS documents only lower-case tcp and udp.');
   },
 };

@@ -1,6 +1,6 @@
 import { at, str } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import { containerLabel, finding } from '../util';
+import { alsoContainers, containerLabel, finding } from '../util';
 import { canJudgeExecutionRole, hasExecutionRole } from './refs';
 
 const AWS_MSG = 'Fargate requires task definition to have execution role ARN to support log driver awslogs.';
@@ -23,13 +23,7 @@ export const execRoleAwslogs: TaskDefRule = {
       .filter((x) => str(x.node) === 'awslogs');
     if (users.length === 0) return [];
     const first = users[0];
-    const others =
-      users.length > 1
-        ? ` (also ${users
-            .slice(1)
-            .map((u) => containerLabel(u.c, u.i))
-            .join(', ')})`
-        : '';
+    const others = alsoContainers(users);
     return [
       finding(
         this.id,

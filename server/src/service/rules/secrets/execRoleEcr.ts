@@ -1,6 +1,6 @@
 import { child, type AstNode } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import { containerLabel, finding } from '../util';
+import { alsoContainers, containerLabel, finding } from '../util';
 import { canJudgeExecutionRole, hasExecutionRole } from './refs';
 
 const AWS_MSG = 'Fargate requires task definition to have execution role ARN to support ECR images.';
@@ -30,13 +30,7 @@ export const execRoleEcr: TaskDefRule = {
     const users = td.containers.map((c, i) => ({ c, i, node: child(c, 'image') })).filter((x) => isPrivateEcr(x.node));
     if (users.length === 0) return [];
     const first = users[0];
-    const others =
-      users.length > 1
-        ? ` (also ${users
-            .slice(1)
-            .map((u) => containerLabel(u.c, u.i))
-            .join(', ')})`
-        : '';
+    const others = alsoContainers(users);
     return [
       finding(
         this.id,

@@ -1,7 +1,7 @@
 import { alternatives, prop } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
 import type { Finding } from '../../types';
-import { finding, fix } from '../util';
+import { finding, fix, numberOf } from '../util';
 import { fixable, given, viaNote } from './common';
 
 const MIN = 21;
@@ -41,12 +41,7 @@ export const ephemeralStorageRange: TaskDefRule = {
     const out: Finding[] = [];
     for (const alt of alternatives(size.value)) {
       const raw = alt.value.value;
-      const n =
-        typeof raw === 'number'
-          ? raw
-          : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw)
-            ? Number(raw)
-            : undefined;
+      const n = numberOf(raw);
       if (n === undefined) {
         out.push(
           finding(

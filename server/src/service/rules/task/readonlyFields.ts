@@ -1,6 +1,6 @@
 import { prop, type Property } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import { READONLY_FIELDS } from '../../shapes/detect';
+import { DESCRIBE_ONLY_TASKDEF_FIELDS } from '../../facts/readOnlyFields';
 import { finding, fix } from '../util';
 import { removeProperties } from './common';
 
@@ -11,15 +11,15 @@ export const readonlyFields: TaskDefRule = {
   severity: 'warning',
   title: 'Read-only describe-output fields',
   docs: {
-    what: `The task definition has none of the read-only fields ECS returns from DescribeTaskDefinition (${READONLY_FIELDS.join(', ')}).`,
+    what: `The task definition has none of the read-only fields ECS returns from DescribeTaskDefinition (${DESCRIBE_ONLY_TASKDEF_FIELDS.join(', ')}).`,
     why: 'They are set by ECS, not accepted by RegisterTaskDefinition: `aws ecs register-task-definition --cli-input-json` fails with "Unknown parameter in input". The file is a copy of describe output or of the console JSON tab.',
     fix: 'Strip them (one quick fix removes all). The deploy GitHub action strips them too, but its list misses deleteRequestedAt.',
   },
-  needs: { task: READONLY_FIELDS },
+  needs: { task: DESCRIBE_ONLY_TASKDEF_FIELDS },
   check({ td, doc }) {
     if (!td.root || td.shape === 'cfn') return [];
     const root = td.root;
-    const present = READONLY_FIELDS.map((f) => prop(root, f))
+    const present = DESCRIBE_ONLY_TASKDEF_FIELDS.map((f) => prop(root, f))
       .filter((p): p is Property => !!p)
       .sort((a, b) => a.span.offset - b.span.offset);
     if (present.length === 0) return [];
