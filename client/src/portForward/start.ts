@@ -2,7 +2,7 @@
  * Starting a port forward: the local listener first (a taken port fails before any AWS call), then
  * ssm:StartSession on the task's SSM target `ecs:<cluster>_<task id>_<runtime id>` with
  * `AWS-StartPortForwardingSession` (portNumber, localPortNumber) or
- * `AWS-StartPortForwardingSessionToRemoteHost` (host, portNumber, localPortNumber) — reference §6.11 —
+ * `AWS-StartPortForwardingSessionToRemoteHost` (host, portNumber, localPortNumber) — docs/ecs-exec.md §6.11 —
  * then the native data channel (client/src/exec/session), resumed with ssm:ResumeSession when its
  * connection drops. Resolves once the session is ready and the listener serves connections; rejects
  * (after terminating the session) when it cannot start. Whatever ends it, the session is terminated

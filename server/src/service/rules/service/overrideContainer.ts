@@ -13,7 +13,7 @@ export const overrideContainer: LaunchRule = {
   title: 'Container override for a container the task definition does not have',
   docs: {
     what: '`overrides.containerOverrides[].name` of a run-task input (or a Pipes ECS target) names no container of the task definition it launches.',
-    why: 'RunTask matches container overrides to containers by name (ContainerOverride.name: "The name of the container that receives the override. This parameter is required if any override is specified."); a name the task definition lacks matches nothing and RunTask rejects the call with InvalidParameterException, so no task starts (reference §1.13: "containerOverrides[].name must exist").',
+    why: 'RunTask matches container overrides to containers by name (ContainerOverride.name: "The name of the container that receives the override. This parameter is required if any override is specified."); a name the task definition lacks matches nothing and RunTask rejects the call with InvalidParameterException, so no task starts.',
     fix: "Use the container's name as written in the task definition's `containerDefinitions`.",
   },
   check({ launch, targets, doc }) {
