@@ -165,6 +165,15 @@ export function hostileCases(bytes: number): HostileCase[] {
       maxRatio: 100,
     },
     {
+      // Every line is scanned for a quoted value continued left of its indentation (yamlQuoted.ts) once
+      // the library reports the unclosed quote at the end; nested list dashes once made that scan quadratic.
+      name: 'yaml dash runs before an unclosed quote',
+      uri: 'file:///ws/template.yaml',
+      text: `Resources:\n${'- '.repeat(300)}${run('word ', bytes - 700)}\nz: 'never closed\n`,
+      ordinary: compose,
+      maxRatio: 500,
+    },
+    {
       name: 'CloudFormation services behind target groups',
       uri: 'file:///ws/template.yaml',
       text: fill(bytes, 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n', (i) => cfnService(i, '8080'), CFN_TD),

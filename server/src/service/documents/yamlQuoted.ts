@@ -20,8 +20,35 @@ export interface Reindented {
   inserts: { at: number; count: number }[];
 }
 
-/** A line's block-context value starting with a quote: `key: '...`, `- '...`, `- key: "...`. */
-const QUOTED_VALUE = /^( *)((?:- +)*)((?:[^\s#'"][^#]*?|'[^']*'|"[^"\n]*"):(?: +)|)(['"])/;
+/**
+ * Where a line's block-context value starts with a quote (`key: '...`, `- '...`, `- key: "...`): the
+ * quote's index and the column of the node it belongs to (the key, or the item). One forward scan, so a
+ * crafted line costs time linear in its length.
+ */
+function quotedValue(line: string): { quoteAt: number; column: number } | undefined {
+  let i = 0;
+  while (line[i] === ' ') i++;
+  let column = i;
+  while (line[i] === '-' && line[i + 1] === ' ') {
+    i += 2;
+    while (line[i] === ' ') i++;
+    column = i;
+  }
+  if (line[i] === "'" || line[i] === '"') {
+    // A quoted key (`'a b': 'x`) or the value itself (`- 'x`).
+    const close = closeOnLine(line, i);
+    if (close < 0) return { quoteAt: i, column };
+    if (line[close + 1] !== ':') return undefined;
+    i = close + 1;
+  } else {
+    if (line[i] === '#' || i >= line.length) return undefined;
+    while (i < line.length && !(line[i] === ':' && line[i + 1] === ' ') && line[i] !== '#') i++;
+    if (line[i] !== ':') return undefined;
+  }
+  i++;
+  while (line[i] === ' ') i++;
+  return line[i] === "'" || line[i] === '"' ? { quoteAt: i, column } : undefined;
+}
 
 /** Where the quoted scalar opened at `start` (index of the quote) closes, or -1 when not on this line. */
 function closeOnLine(line: string, start: number): number {
@@ -52,13 +79,11 @@ export function reindentQuotedContinuations(text: string): Reindented | undefine
       if (close >= 0) open = undefined;
       continue;
     }
-    const m = QUOTED_VALUE.exec(line);
-    if (!m) continue;
-    const quoteAt = m[0].length - 1;
-    if (closeOnLine(line, quoteAt) >= 0) continue;
+    const v = quotedValue(line);
+    if (!v || closeOnLine(line, v.quoteAt) >= 0) continue;
     // Continuation lines belong to the node whose key (or item) starts at this column; one more space
     // puts them inside it.
-    open = { quote: m[4], min: m[1].length + m[2].length + 1 };
+    open = { quote: line[v.quoteAt], min: v.column + 1 };
   }
   if (inserts.length === 0) return undefined;
   let out = '';
