@@ -25,7 +25,10 @@ export interface DiagnoseFinding {
   severity: 'warning';
   anchor: { family: string; members: MemberKind[]; container?: string; quoted?: string; value?: string };
   related: { message: string }[];
-  fixes?: Array<{ title: string; isPreferred?: boolean; scale: number }>;
+  fixes?: Array<
+    | { title: string; isPreferred?: boolean; scale: number }
+    | { title: string; isPreferred?: boolean; addSibling: { key: string; value: string } }
+  >;
   /** For dismissing: the same key dismisses the same cause again after a refresh. */
   key: string;
 }
@@ -96,6 +99,18 @@ function ranWith(s: StoppedTaskSeen, members: readonly MemberKind[]): string | u
 function fixesFor(s: StoppedTaskSeen, members: readonly MemberKind[]): DiagnoseFinding['fixes'] {
   if (s.diagnosis.ruleId === 'live/oom' && members[0] === 'memory')
     return [{ title: 'Double the memory the container was killed for', scale: 2 }];
+  // The log group is missing: the driver may create it (the server adds it next to awslogs-group, if absent).
+  if (
+    s.diagnosis.ruleId === 'live/logger' &&
+    members[0] === 'logGroup' &&
+    /does not exist/i.test(s.task.stoppedReason ?? '')
+  )
+    return [
+      {
+        title: 'Let the awslogs driver create the log group (needs logs:CreateLogGroup on the execution role)',
+        addSibling: { key: 'awslogs-create-group', value: 'true' },
+      },
+    ];
   return undefined;
 }
 

@@ -91,3 +91,23 @@ test('no finding for a stop on purpose, a Spot interruption, an unclassified fai
   );
   assert.deepEqual(found, []);
 });
+
+test('a missing log group points at awslogs-group with a fix that lets the driver create it (unit)', () => {
+  const [f] = diagnoseFindings(
+    [
+      stopped(8, {
+        stopCode: 'TaskFailedToStart',
+        stoppedReason:
+          'ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1',
+        containers: [{ name: 'app', lastStatus: 'STOPPED' }],
+      }),
+    ],
+    NOW,
+  );
+  assert.equal(f.ruleId, 'live/logger');
+  assert.deepEqual(f.anchor.members, ['logGroup', 'executionRoleArn']);
+  assert.deepEqual(
+    f.fixes?.map((x) => ('addSibling' in x ? x.addSibling : x)),
+    [{ key: 'awslogs-create-group', value: 'true' }],
+  );
+});

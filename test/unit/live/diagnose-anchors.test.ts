@@ -65,3 +65,25 @@ test('an image-pull finding holds only while the file names the image the task f
   assert.equal(count(pull(`${image}-old`), 'live/image-pull'), 0);
   assert.equal(count({ ...oom, anchor: { ...oom.anchor, family: 'other' } }, 'live/oom'), 0, 'another family: nothing');
 });
+
+test('a missing log group: the finding on awslogs-group, its fix adds awslogs-create-group next to it (unit)', () => {
+  const text = JSON.stringify(fargateTaskDef(), null, 2);
+  const logger: LiveFinding = {
+    ruleId: 'live/logger',
+    message: 'stopped 8 min ago in prod/web: ResourceInitializationError: … The specified log group does not exist.',
+    anchor: { family: 'web', members: ['logGroup', 'executionRoleArn'], container: 'app' },
+    fixes: [
+      {
+        title: 'Let the awslogs driver create the log group',
+        addSibling: { key: 'awslogs-create-group', value: 'true' },
+      },
+    ],
+  };
+  const d = lint(text, URI, { liveFindings: [logger] }).find((x) => x.ruleId === 'live/logger');
+  assert.ok(d);
+  assert.equal(textAt(text, d), '"/ecs/web"');
+  const fixed = JSON.parse(applyEdits(text, d.fixes![0].edits)) as {
+    containerDefinitions: { logConfiguration: { options: Record<string, string> } }[];
+  };
+  assert.equal(fixed.containerDefinitions[0].logConfiguration.options['awslogs-create-group'], 'true');
+});
