@@ -153,6 +153,8 @@ export function anchoredFindings(doc: DocumentModel, list: readonly LiveFinding[
   for (const f of list) {
     const a = f.anchor;
     if ('family' in a) {
+      // The workspace's files only: not the read-only views of what AWS holds (scheme fargate-lens:).
+      if (doc.uri.startsWith('fargate-lens:')) continue;
       for (const td of doc.taskDefs) {
         if (td.family !== a.family) continue;
         const loc = locateMember(td, a.members, { container: a.container, quoted: a.quoted });

@@ -87,3 +87,9 @@ test('a missing log group: the finding on awslogs-group, its fix adds awslogs-cr
   };
   assert.equal(fixed.containerDefinitions[0].logConfiguration.options['awslogs-create-group'], 'true');
 });
+
+test('anchors by family stay off the read-only views of AWS data (scheme fargate-lens:) (unit)', () => {
+  const text = JSON.stringify(fargateTaskDef(), null, 2);
+  const view = 'fargate-lens:/us-east-1/registered/web-2.json';
+  assert.equal(lint(text, view, { liveFindings: [oom] }).filter((x) => x.ruleId === 'live/oom').length, 0);
+});
