@@ -9,7 +9,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CHECK_LAUNCH_REQUEST,
   LIVE_FINDINGS_NOTIFICATION,
+  LIVE_REFERENCES_REQUEST,
   type CheckLaunchResult,
+  type LiveReferencesResult,
   type LiveFinding,
   type LiveFindingsParams,
 } from '../../server/src/protocol';
@@ -47,6 +49,8 @@ export interface ServerLink {
   state: LiveFindingsState;
   /** The cross-file rules on a file with a live service's launch settings (the deploy guard rail). */
   checkLaunch(uri: string, launch: Record<string, unknown>): Promise<string[]>;
+  /** The references of a file that verification checks against the account (none when the server is down). */
+  references(uri: string): Promise<LiveReferencesResult['references']>;
 }
 
 export function linkServer(server: () => LanguageClient | undefined, warn: (line: string) => void): ServerLink {
@@ -74,6 +78,11 @@ export function linkServer(server: () => LanguageClient | undefined, warn: (line
       state.apply(p);
       const c = client();
       if (c?.isRunning()) send(c, p);
+    },
+    async references(uri) {
+      const c = client();
+      if (!c?.isRunning()) return [];
+      return (await c.sendRequest<LiveReferencesResult>(LIVE_REFERENCES_REQUEST, { uri })).references ?? [];
     },
     async checkLaunch(uri, launch) {
       const c = client();

@@ -601,6 +601,50 @@ export const steps = [
     },
   },
   {
+    name: 'verify against the account: saving a task definition whose image tag was never pushed shows live/image-not-found on the image line',
+    skip: ({ pkg, motoEndpoint }) =>
+      !pkg.contributes?.commands?.some((c) => c.command === 'fargateLens.verifyAgainstAccount')
+        ? 'no verify command in package.json yet'
+        : !motoEndpoint
+          ? 'no moto_server to seed'
+          : undefined,
+    async run({ page, shot, pkg }) {
+      // Verification runs once the AWS explorer is in use: open its view (a no-op when a step did).
+      const title = viewContainer(pkg).title;
+      const tab = page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
+      if ((await tab.getAttribute('aria-expanded')) !== 'true') await tab.click({ timeout: T });
+      await page
+        .locator('.part.sidebar')
+        .getByRole('treeitem', { name: /^prod\b/ })
+        .first()
+        .waitFor({ timeout: T });
+      await quickOpen(page, 'api.json');
+      const editor = page.locator('.editor-instance .monaco-editor').first();
+      await editor.locator('.view-line', { hasText: '"image"' }).first().waitFor({ timeout: T });
+      // An edit that leaves the image as it is, then save: verification runs on save.
+      await editor.locator('.view-line', { hasText: '"family"' }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+S');
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'live/image-not-found' }).first();
+      await row.waitFor({ timeout: 60_000 });
+      const text = await row.innerText();
+      if (!/api:2\.4\.1 not found in us-east-1/.test(text) || !/2\.4\.0, 2\.4\.2/.test(text))
+        throw new Error(`unexpected live/image-not-found text: ${text}`);
+      // The squiggle is on the image line: the marker's line is the line of "image".
+      await row.click();
+      const line = await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '"image"' }).first();
+      await line.waitFor({ timeout: T });
+      const squiggle = editor.locator('.squiggly-warning').first();
+      await squiggle.waitFor({ timeout: T });
+      const [a, b] = await Promise.all([squiggle.boundingBox(), line.boundingBox()]);
+      if (!a || !b || Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) > b.height)
+        throw new Error('the live/image-not-found squiggle is not on the image line');
+      await shot('verify-image-not-found');
+    },
+  },
+  {
     name: 'profile and region switching: the explorer follows Select AWS Profile and Select Regions; a region with nothing in it shows the welcome view, whose Select Regions leads back',
     skip: execReady,
     async run({ page, shot, pkg }) {

@@ -4,6 +4,7 @@
  */
 import type { SeveritySetting } from './service/types';
 import type { LiveFinding } from './service/liveFindings';
+import type { LiveReference } from './service/verify/references';
 
 export interface Settings {
   /** Master switch for diagnostics. */
@@ -61,6 +62,21 @@ export interface LiveFindingsParams {
 }
 
 export type { LiveAnchor, LiveFinding, LiveFix } from './service/liveFindings';
+
+/**
+ * Client -> server: the references of a file that pre-deploy verification checks against the account
+ * (images, secrets, roles, log groups, subnets, security groups, target groups), each with the anchor
+ * of its member (service/verify/references.ts). The open version of the file, else the indexed one.
+ */
+export const LIVE_REFERENCES_REQUEST = 'fargateLens/liveReferences';
+
+export interface LiveReferencesParams {
+  uri: string;
+}
+
+export interface LiveReferencesResult {
+  references: LiveReference[];
+}
 
 /** Server -> client: the workspace scan finished (for status display and tests). */
 export const INDEX_READY_NOTIFICATION = 'fargateLens/indexReady';

@@ -28,6 +28,11 @@ export interface StubOptions {
    * return; throw an Error named like the AWS error to refuse. Without it StartSession is refused.
    */
   startSession?: (input: Json) => { sessionId: string; streamUrl: string; tokenValue: string };
+  /**
+   * When true, SimulatePrincipalPolicy answers as IAM does to a caller without iam:SimulatePrincipalPolicy:
+   * HTTP 403 with the query-protocol error code AccessDenied (IAM API Reference, "Common Errors").
+   */
+  simulationRefused?: () => boolean;
   /** ssm:ResumeSession (e.g. FakeAgent.resumeSession); throw an Error named like the AWS error to refuse. */
   resumeSession?: (sessionId: string) => { tokenValue?: string; streamUrl?: string };
 }
@@ -125,6 +130,13 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
         'text/xml',
       );
     case 'SimulatePrincipalPolicy': {
+      if (opts.simulationRefused?.())
+        return send(
+          res,
+          403,
+          `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:sts::123456789012:assumed-role/Developer/me is not authorized to perform: iam:SimulatePrincipalPolicy</Message></Error><RequestId>stub</RequestId></ErrorResponse>`,
+          'text/xml',
+        );
       const params = new URLSearchParams(body);
       const actions = [...params.entries()].filter(([k]) => k.startsWith('ActionNames.member.')).map(([, v]) => v);
       const members = actions

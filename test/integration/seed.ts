@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/client-efs';
 import { freezeTaskTransitions } from './moto';
 import { seedDemoLogs, type DemoLogs } from './seedLogs';
+import { seedDemoImages, type DemoImages } from './seedImages';
 
 export interface DemoAccount {
   region: string;
@@ -44,6 +45,8 @@ export interface DemoAccount {
   securityGroup: string;
   /** CloudWatch Logs seeded for the running tasks, named as the awslogs driver names them. */
   logs: DemoLogs;
+  /** The ECR repository and tags pre-deploy verification finds (seedImages.ts). */
+  images: DemoImages;
 }
 
 export async function seedDemoAccount(endpoint: string, region = 'us-east-1'): Promise<DemoAccount> {
@@ -230,9 +233,11 @@ export async function seedDemoAccount(endpoint: string, region = 'us-east-1'): P
       { group: '/ecs/web', container: 'app', tasks: [...web.tasks, ...api.tasks] },
       { group: '/ecs/worker', container: 'app', tasks: standaloneTasks },
     ]);
+    const images = await seedDemoImages(endpoint, region);
     return {
       region,
       logs,
+      images,
       clusters: { prod, staging },
       services: { web: web.arn, api: api.arn },
       taskDefinitions: { web: [web1, web2], worker, inactive },

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LIVE_FINDINGS_NOTIFICATION, type LiveFindingsParams } from '../../server/src/protocol';
+import {
+  LIVE_FINDINGS_NOTIFICATION,
+  LIVE_REFERENCES_REQUEST,
+  type LiveFindingsParams,
+  type LiveReferencesResult,
+} from '../../server/src/protocol';
 import { FIXTURES, startClient } from './client';
 
 test('live findings sent per producer show at their members and are cleared per producer (lsp)', async () => {
@@ -47,6 +52,22 @@ test('live findings sent per producer show at their members and are cleared per 
       (p) => codes(p).includes('live/role-not-found') && !codes(p).includes('live/image-pull'),
     );
     assert.equal(last.diagnostics.length, first.diagnostics.length + 1);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('liveReferences answers the references of the open file with their anchors (lsp)', async () => {
+  const client = await startClient(FIXTURES);
+  try {
+    const { uri } = await client.open('uploads-task-def.json');
+    const r = await client.connection.sendRequest<LiveReferencesResult>(LIVE_REFERENCES_REQUEST, { uri });
+    const image = r.references.find((x) => x.kind === 'image');
+    assert.equal(image?.value, '123456789012.dkr.ecr.us-east-1.amazonaws.com/uploads:1.4.2');
+    assert.equal(image?.anchor.uri, uri);
+    assert.ok(r.references.some((x) => x.kind === 'role' && x.anchor.path === 'executionRoleArn'));
+    const none = await client.connection.sendRequest<LiveReferencesResult>(LIVE_REFERENCES_REQUEST, { uri: 42 });
+    assert.deepEqual(none.references, []);
   } finally {
     await client.stop();
   }

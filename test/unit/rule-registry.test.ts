@@ -138,6 +138,16 @@ const REFERENCE_IDS = [
   'vol/name',
   'vol/one-kind',
   'volfrom/source',
+  // Pre-deploy verification (runtime-failures.md, pre-deploy verification), verbatim.
+  'live/image-not-found',
+  'live/image-arch',
+  'live/secret-not-found',
+  'live/secret-access',
+  'live/role-not-found',
+  'live/role-trust',
+  'live/log-group-missing',
+  'live/network',
+  'live/not-checked',
 ];
 
 /** Ids we added in the reference's style for checks the catalogue does not list. */

@@ -12,10 +12,35 @@ export interface Repository {
   registryId?: string;
 }
 
+export interface ImageId {
+  imageTag?: string;
+  imageDigest?: string;
+}
+
+export interface ImageDetail {
+  imageDigest?: string;
+  imageTags: string[];
+  imageManifestMediaType?: string;
+}
+
 /** Amazon ECR. */
 export interface EcrApi {
   /** DescribeRepositories for the given names (at most 100); names that do not exist are left out. */
   describeRepositories(names: string[], registryId?: string): Promise<Repository[]>;
+  /**
+   * DescribeImages for one image id; undefined when the image is not in the repository. Throws
+   * RepositoryNotFoundException (error name) when the repository does not exist.
+   */
+  describeImage(repositoryName: string, registryId: string | undefined, id: ImageId): Promise<ImageDetail | undefined>;
+  /** The repository's tags (ListImages, tagged only), at most `max`. */
+  listImageTags(repositoryName: string, registryId: string | undefined, max: number): Promise<string[]>;
+  /** BatchGetImage for one image id, accepting the given manifest media types; the manifest text. */
+  getImageManifest(
+    repositoryName: string,
+    registryId: string | undefined,
+    id: ImageId,
+    acceptedMediaTypes: string[],
+  ): Promise<{ manifest: string; mediaType?: string } | undefined>;
 }
 
 /** Secret metadata only: the value is never read by these methods. */
@@ -24,6 +49,8 @@ export interface SecretMetadata {
   Name?: string;
   KmsKeyId?: string;
   DeletedDate?: Date;
+  /** Version id -> staging labels (AWSCURRENT, AWSPREVIOUS, custom). */
+  VersionIdsToStages?: Record<string, string[]>;
 }
 
 /** AWS Secrets Manager. */
@@ -40,7 +67,10 @@ export interface IamApi {
   simulatePrincipalPolicy(
     principalArn: string,
     actions: string[],
+    resourceArns?: string[],
   ): Promise<Array<{ action: string; decision: SimulationDecision }> | undefined>;
+  /** GetRole; undefined when the role does not exist (NoSuchEntity). The trust policy is decoded JSON text. */
+  getRole(roleName: string): Promise<{ Arn?: string; AssumeRolePolicyDocument?: string } | undefined>;
 }
 
 export interface TargetGroup {
@@ -59,7 +89,7 @@ export interface Elbv2Api {
   describeTargetGroups(arns: string[]): Promise<TargetGroup[]>;
 }
 
-/** AWS Systems Manager (Session Manager calls used by ECS Exec). */
+/** AWS Systems Manager (Session Manager calls used by ECS Exec; parameter metadata for verification). */
 export interface SsmApi {
   /** ssm:StartSession: the session the data channel connects to. */
   startSession(input: {
@@ -67,6 +97,8 @@ export interface SsmApi {
     documentName: string;
     parameters: Record<string, string[]>;
   }): Promise<{ sessionId: string; streamUrl: string; tokenValue: string }>;
+  /** DescribeParameters filtered by exact names (at most 50): the names that exist. Never reads a value. */
+  existingParameters(names: string[]): Promise<string[]>;
   terminateSession(sessionId: string): Promise<void>;
   /** The new token, or undefined when the service returned none (the session has ended). */
   resumeSession(sessionId: string): Promise<string | undefined>;

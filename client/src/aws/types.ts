@@ -309,8 +309,13 @@ export interface EfsApi {
 export interface Ec2Api {
   /** All pages (paginated inside). */
   describeVpcs(): Promise<Vpc[]>;
-  describeSubnets(filter: { vpcId?: string; subnetIds?: string[] }): Promise<Subnet[]>;
-  describeSecurityGroups(filter: { vpcId?: string; groupIds?: string[] }): Promise<SecurityGroup[]>;
+  /** `idFilter`: ids matched by a filter, so that ids which do not exist are left out instead of failing the call. */
+  describeSubnets(filter: { vpcId?: string; subnetIds?: string[]; idFilter?: string[] }): Promise<Subnet[]>;
+  describeSecurityGroups(filter: {
+    vpcId?: string;
+    groupIds?: string[];
+    idFilter?: string[];
+  }): Promise<SecurityGroup[]>;
 }
 
 /**

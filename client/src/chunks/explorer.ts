@@ -22,6 +22,8 @@ import { createVsCodeUi } from '../ui/vscodeUi';
 import { LiveEfsSource, type LiveEfsCallback } from '../explorer/liveEfs';
 import { linkServer } from '../liveFindings';
 import { createStoppedFindings } from '../diagnose/editorLink';
+import { registerVerifyOnSave } from '../verify/onSave';
+import { Verifier } from '../verify/verifier';
 import { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodes';
 import { explorerSettings } from '../explorer/settings';
@@ -82,6 +84,12 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
     },
   );
 
+  // Pre-deploy verification (client/src/verify): the command, and on save in a trusted workspace.
+  const verifier = new Verifier({
+    references: (uri) => server.references(uri),
+    apis: factory.get,
+    publish: (p) => server.publishLive(p),
+  });
   const deps: CommandDeps = {
     ui: createVsCodeUi(() => host.view, 'aws', host.log),
     model,
@@ -103,6 +111,7 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
     },
     live: server,
     stoppedFindings: stopped.store,
+    verifier,
   };
   return {
     provider: view.provider,
@@ -114,8 +123,14 @@ export function startExplorer(host: ExplorerHost): ExplorerRuntime {
       model.refresh();
       drift.clear();
       stopped.store.clear();
+      verifier.reset();
       publishLiveEfs();
     },
-    disposables: [...view.disposables, ...lenses.disposables, ...stopped.disposables],
+    disposables: [
+      ...view.disposables,
+      ...lenses.disposables,
+      ...stopped.disposables,
+      ...registerVerifyOnSave(verifier, host.connections, host.log),
+    ],
   };
 }

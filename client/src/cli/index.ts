@@ -24,6 +24,11 @@ export const AWS_COMMANDS: Readonly<Record<string, AwsCommandEntry>> = Object.fr
       summary: 'forward a local port to a port of a running task, or to a host the task can reach (no plugin needed)',
       load: () => import('./portForward').then((m) => m.run),
     },
+    verify: {
+      summary:
+        'verify files against the account before deploying: images, secrets, roles, log groups, network (exit 1 on a problem)',
+      load: () => import('./verify').then((m) => m.run),
+    },
     diff: {
       summary: 'compare a task-definition file with its registered revision (exit 1 when they differ)',
       load: () => import('./diff').then((m) => m.run),

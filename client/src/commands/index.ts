@@ -5,6 +5,7 @@
  */
 import { copyArn } from './copyArn';
 import { diagnose } from './diagnose';
+import { verifyAgainstAccount } from './verify';
 import { editTaskDefinition } from './editTaskDefinition';
 import { openAsJson } from './openAsJson';
 import { openInConsole } from './openInConsole';
@@ -56,4 +57,5 @@ export const COMMANDS: Readonly<Record<ChunkCommandId<'explorer'>, CommandHandle
   'fargateLens.watchRollout': watchRolloutCommand,
   'fargateLens.showServiceEvents': showServiceEvents,
   'fargateLens.diagnose': diagnose,
+  'fargateLens.verifyAgainstAccount': verifyAgainstAccount,
 };

@@ -52,6 +52,8 @@ export const COMMAND_SPECS = [
   { id: 'fargateLens.showServiceEvents', chunk: 'explorer' },
   // Why did it stop? On a stopped task, a service or from the palette (also offered after a failed rollout).
   { id: 'fargateLens.diagnose', chunk: 'explorer' },
+  // Pre-deploy verification of the open file against the account: sends what the file references.
+  { id: 'fargateLens.verifyAgainstAccount', chunk: 'explorer', trustedOnly: true },
   { id: 'fargateLens.openShell', chunk: 'exec', log: 'exec' },
   { id: 'fargateLens.runCommandInContainer', chunk: 'exec', log: 'exec' },
   // Port forwarding through a task (client/src/portForward): same chunk, same agent, same pre-flight.

@@ -8,6 +8,7 @@ import type { ExplorerNode } from '../explorer/nodes';
 import type { DeployDeps } from '../deploy/commands/deps';
 import type { DiagnoseFindingsStore } from '../diagnose/findingsStore';
 import type { ServerLink } from '../liveFindings';
+import type { Verifier } from '../verify/verifier';
 import type { Ui } from '../ui/port';
 import type { JsonDocuments } from './jsonDocuments';
 
@@ -36,6 +37,8 @@ export interface CommandDeps {
   stoppedFindings?: Pick<DiagnoseFindingsStore, 'seen'>;
   /** Findings anchored at members of workspace files, shown by the language server (client/src/liveFindings.ts). */
   live?: Pick<ServerLink, 'publishLive' | 'state'>;
+  /** Pre-deploy verification of workspace files against the account (client/src/verify/verifier.ts). */
+  verifier?: Verifier;
 }
 
 export type CommandHandler = (deps: CommandDeps, ...args: unknown[]) => Promise<void>;

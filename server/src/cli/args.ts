@@ -49,6 +49,9 @@ AWS commands (standard AWS credential chain; AWS_ENDPOINT_URL, --region and --pr
                             [--host HOST]
                              forward 127.0.0.1:M to port N of the task (or of HOST through it) until
                              interrupted (exit 2 when the session cannot start)
+  fargate-lens verify PATH... [--format text|json|sarif] [--rule ID=SEVERITY]
+                             verify images, secrets, roles, log groups and network against the
+                             account before deploying (exit 1 when a reference fails)
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or internal failure.`;
 

@@ -11,15 +11,18 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, type LanguageServiceOptions } from '../service/languageService';
+import { extractReferences, getLanguageService, type LanguageServiceOptions } from '../service/languageService';
 import {
   INDEX_READY_NOTIFICATION,
   LIVE_EFS_NOTIFICATION,
   LIVE_FINDINGS_NOTIFICATION,
+  LIVE_REFERENCES_REQUEST,
   normaliseSettings,
   type IndexReadyParams,
   type LiveEfsParams,
   type LiveFindingsParams,
+  type LiveReferencesParams,
+  type LiveReferencesResult,
 } from '../protocol';
 import { registerCheckLaunch } from './checkLaunch';
 import { registerCodeActions } from './codeActions';
@@ -141,6 +144,13 @@ export function startServer(connection: Connection, io: ServerIo, opts: ServerOp
   connection.onNotification(LIVE_FINDINGS_NOTIFICATION, (params: LiveFindingsParams) => {
     if (!params || typeof params.producer !== 'string') return;
     session.setLiveFindings(params.producer, params.findings, params.uris);
+  });
+
+  connection.onRequest(LIVE_REFERENCES_REQUEST, async (params: LiveReferencesParams): Promise<LiveReferencesResult> => {
+    if (typeof params?.uri !== 'string') return { references: [] };
+    const open = documents.get(params.uri);
+    const model = open ? await session.model(open) : ls.index.get(params.uri);
+    return { references: model ? extractReferences(model) : [] };
   });
 
   connection.onShutdown(() => session.dispose());

@@ -189,6 +189,7 @@ function withoutDuplicates(fromSchema: Finding[], rules: Finding[]): Finding[] {
 // What the adapters may use besides the service: the types of its results, the rule catalogue (for
 // `rules` and documentation links) and the workspace's file selection (shared with the CLI).
 export { lineIndexOf } from './documents/lineIndex';
+export { extractReferences, type LiveReference } from './verify/references';
 export {
   MAX_LIVE_FINDINGS,
   anchoredFindings,

@@ -23,8 +23,9 @@ export function createEc2Api(client: EC2Client): Ec2Api {
         Name: nameTag(v.Tags),
       }));
     },
-    async describeSubnets({ vpcId, subnetIds }) {
+    async describeSubnets({ vpcId, subnetIds, idFilter }) {
       const Filters: Filter[] = vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [];
+      if (idFilter) Filters.push({ Name: 'subnet-id', Values: idFilter });
       const subnets = await allPages(
         paginateDescribeSubnets({ client }, { Filters, SubnetIds: subnetIds }),
         (p) => p.Subnets,
@@ -38,8 +39,9 @@ export function createEc2Api(client: EC2Client): Ec2Api {
         MapPublicIpOnLaunch: s.MapPublicIpOnLaunch,
       }));
     },
-    async describeSecurityGroups({ vpcId, groupIds }) {
+    async describeSecurityGroups({ vpcId, groupIds, idFilter }) {
       const Filters: Filter[] = vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [];
+      if (idFilter) Filters.push({ Name: 'group-id', Values: idFilter });
       const groups = await allPages(
         paginateDescribeSecurityGroups({ client }, { Filters, GroupIds: groupIds }),
         (p) => p.SecurityGroups,

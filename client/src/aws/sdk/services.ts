@@ -2,15 +2,22 @@
  * EcrApi, SecretsManagerApi, IamApi, Elbv2Api, SsmApi, KmsApi and StsApi over the SDK. Each
  * takes a getter, so its SDK client is constructed on the first call, not when the APIs are built.
  */
-import { DescribeRepositoriesCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import {
+  BatchGetImageCommand,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  ListImagesCommand,
+  type ECRClient,
+} from '@aws-sdk/client-ecr';
 import {
   DescribeTargetGroupsCommand,
   type ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { SimulatePrincipalPolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { GetRoleCommand, SimulatePrincipalPolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import {
+  DescribeParametersCommand,
   ResumeSessionCommand,
   StartSessionCommand,
   TerminateSessionCommand,
@@ -21,6 +28,16 @@ import type { EcrApi, Elbv2Api, IamApi, KmsApi, SecretsManagerApi, SsmApi, StsAp
 import { assertBatch } from './paging';
 
 const errorName = (e: unknown): string => String((e as { name?: string }).name ?? '');
+
+/** IAM returns policy documents URL-encoded (RFC 3986; GetRole API reference); a decoded one is kept as is. */
+function decodePolicy(doc: string): string {
+  if (doc.trimStart().startsWith('{')) return doc;
+  try {
+    return decodeURIComponent(doc);
+  } catch {
+    return doc;
+  }
+}
 
 export function createEcrApi(client: () => ECRClient): EcrApi {
   return {
@@ -45,6 +62,49 @@ export function createEcrApi(client: () => ECRClient): EcrApi {
         throw e;
       }
     },
+    async describeImage(repositoryName, registryId, id) {
+      try {
+        const r = await client().send(new DescribeImagesCommand({ repositoryName, registryId, imageIds: [id] }));
+        const d = r.imageDetails?.[0];
+        return d
+          ? {
+              imageDigest: d.imageDigest,
+              imageTags: d.imageTags ?? [],
+              imageManifestMediaType: d.imageManifestMediaType,
+            }
+          : undefined;
+      } catch (e) {
+        if (errorName(e) === 'ImageNotFoundException') return undefined;
+        throw e;
+      }
+    },
+    async listImageTags(repositoryName, registryId, max) {
+      const tags: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const r = await client().send(
+          new ListImagesCommand({
+            repositoryName,
+            registryId,
+            nextToken,
+            filter: { tagStatus: 'TAGGED' },
+            maxResults: 1000,
+          }),
+        );
+        for (const i of r.imageIds ?? []) if (i.imageTag) tags.push(i.imageTag);
+        nextToken = r.nextToken;
+      } while (nextToken && tags.length < max);
+      return tags.slice(0, max);
+    },
+    async getImageManifest(repositoryName, registryId, id, acceptedMediaTypes) {
+      const r = await client().send(
+        new BatchGetImageCommand({ repositoryName, registryId, imageIds: [id], acceptedMediaTypes }),
+      );
+      const image = r.images?.[0];
+      return image?.imageManifest
+        ? { manifest: image.imageManifest, mediaType: image.imageManifestMediaType }
+        : undefined;
+    },
   };
 }
 
@@ -53,7 +113,13 @@ export function createSecretsManagerApi(client: () => SecretsManagerClient): Sec
     async describeSecret(secretId) {
       try {
         const r = await client().send(new DescribeSecretCommand({ SecretId: secretId }));
-        return { ARN: r.ARN, Name: r.Name, KmsKeyId: r.KmsKeyId, DeletedDate: r.DeletedDate };
+        return {
+          ARN: r.ARN,
+          Name: r.Name,
+          KmsKeyId: r.KmsKeyId,
+          DeletedDate: r.DeletedDate,
+          VersionIdsToStages: r.VersionIdsToStages,
+        };
       } catch (e) {
         if (errorName(e) === 'ResourceNotFoundException') return undefined;
         throw e;
@@ -64,10 +130,14 @@ export function createSecretsManagerApi(client: () => SecretsManagerClient): Sec
 
 export function createIamApi(client: () => IAMClient): IamApi {
   return {
-    async simulatePrincipalPolicy(principalArn, actions) {
+    async simulatePrincipalPolicy(principalArn, actions, resourceArns) {
       try {
         const r = await client().send(
-          new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArn, ActionNames: actions }),
+          new SimulatePrincipalPolicyCommand({
+            PolicySourceArn: principalArn,
+            ActionNames: actions,
+            ResourceArns: resourceArns,
+          }),
         );
         return (r.EvaluationResults ?? []).map((e) => ({
           action: e.EvalActionName ?? '',
@@ -75,6 +145,17 @@ export function createIamApi(client: () => IAMClient): IamApi {
         }));
       } catch (e) {
         if (errorName(e) === 'AccessDenied' || errorName(e) === 'AccessDeniedException') return undefined;
+        throw e;
+      }
+    },
+    async getRole(roleName) {
+      try {
+        const r = await client().send(new GetRoleCommand({ RoleName: roleName }));
+        const doc = r.Role?.AssumeRolePolicyDocument;
+        // IAM returns the policy URL-encoded (RFC 3986), per the GetRole API reference.
+        return { Arn: r.Role?.Arn, AssumeRolePolicyDocument: doc ? decodePolicy(doc) : undefined };
+      } catch (e) {
+        if (errorName(e) === 'NoSuchEntity' || errorName(e) === 'NoSuchEntityException') return undefined;
         throw e;
       }
     },
@@ -117,6 +198,23 @@ export function createSsmApi(client: () => SSMClient): SsmApi {
       );
       if (!r.SessionId || !r.StreamUrl || !r.TokenValue) throw new Error('StartSession returned no session');
       return { sessionId: r.SessionId, streamUrl: r.StreamUrl, tokenValue: r.TokenValue };
+    },
+    async existingParameters(names) {
+      assertBatch('DescribeParameters', names, 50);
+      const found: string[] = [];
+      let NextToken: string | undefined;
+      do {
+        const r = await client().send(
+          new DescribeParametersCommand({
+            ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: names }],
+            MaxResults: 50,
+            NextToken,
+          }),
+        );
+        for (const p of r.Parameters ?? []) if (p.Name) found.push(p.Name);
+        NextToken = r.NextToken;
+      } while (NextToken);
+      return found;
     },
     async terminateSession(sessionId) {
       await client().send(new TerminateSessionCommand({ SessionId: sessionId }));

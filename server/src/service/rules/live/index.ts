@@ -2,5 +2,6 @@
 import type { Rule } from '../types';
 import { efsApNotFound } from './efsApNotFound';
 import { efsFsNotFound } from './efsNotFound';
+import { verifyRules } from './verify';
 
-export const rules: Rule[] = [efsFsNotFound, efsApNotFound];
+export const rules: Rule[] = [efsFsNotFound, efsApNotFound, ...verifyRules];
