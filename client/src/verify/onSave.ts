@@ -5,14 +5,15 @@
  */
 import * as vscode from 'vscode';
 import type { Connection } from '../aws/types';
+import { userLevel } from '../explorer/settings';
 import type { Logger } from '../ui/logChannels';
 import type { Verifier } from './verifier';
 
 const LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 
+/** User (or machine) values only: a workspace cannot turn on what sends its content's identifiers to AWS. */
 export function verifySettings(): { enable: boolean; onSave: boolean } {
-  const c = vscode.workspace.getConfiguration('fargateLens.verify');
-  return { enable: c.get<boolean>('enable', true), onSave: c.get<boolean>('onSave', true) };
+  return { enable: userLevel<boolean>('verify.enable', true), onSave: userLevel<boolean>('verify.onSave', true) };
 }
 
 export function registerVerifyOnSave(

@@ -97,6 +97,8 @@ const SETTINGS: Record<string, { decides: boolean; readIn?: string }> = {
   'fargateLens.exec.simulateIamPolicies': { decides: true, readIn: 'client/src/exec/commands.ts' },
   'fargateLens.deploy.registeredRevisionLens': { decides: true, readIn: 'client/src/deploy/settings.ts' },
   'fargateLens.deploy.callBudget': { decides: true, readIn: 'client/src/deploy/settings.ts' },
+  'fargateLens.verify.enable': { decides: true, readIn: 'client/src/verify/onSave.ts' },
+  'fargateLens.verify.onSave': { decides: true, readIn: 'client/src/verify/onSave.ts' },
   'fargateLens.explorer.refreshInterval': { decides: false },
   'fargateLens.explorer.pageSize': { decides: false },
   'fargateLens.explorer.concurrency': { decides: false },

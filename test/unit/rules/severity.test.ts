@@ -184,6 +184,16 @@ const SEVERITIES: readonly (readonly [id: string, severity: string, basis: Basis
   ['cfn/launch-property-spelling', 'error', 'rejected', 'cfn-schema'],
   ['efs/fs-not-found', 'warning', 'depends', 'api'],
   ['efs/ap-not-found', 'warning', 'depends', 'api'],
+  // Pre-deploy verification: facts of the account, which may still change before the deploy.
+  ['live/image-not-found', 'warning', 'depends', 'agent'],
+  ['live/image-arch', 'warning', 'depends', 'agent'],
+  ['live/secret-not-found', 'warning', 'depends', 'agent'],
+  ['live/secret-access', 'warning', 'depends', 'agent'],
+  ['live/role-not-found', 'warning', 'depends', 'guide'],
+  ['live/role-trust', 'warning', 'depends', 'guide'],
+  ['live/log-group-missing', 'warning', 'depends', 'agent'],
+  ['live/network', 'warning', 'depends', 'guide'],
+  ['live/not-checked', 'info', 'lens', 'lens'],
 ];
 
 const ALLOWED: Record<string, readonly Basis[]> = {
