@@ -19,7 +19,15 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Emitter } from '../exec/emitter';
 import type { DataChannel } from '../exec/session/dataChannel';
-import { agentTakesTerminateFlag, chooseMode, clientKeepalive, SMUX_KEEPALIVE_MS, type ForwardMode } from './modes';
+import { systemClock, type Clock } from '../exec/session/outbound';
+import {
+  agentTakesTerminateFlag,
+  chooseMode,
+  clientKeepalive,
+  SMUX_KEEPALIVE_MS,
+  SMUX_KEEPALIVE_TIMEOUT_MS,
+  type ForwardMode,
+} from './modes';
 import { SmuxClient, type SmuxStream } from './smux';
 
 export type PortChannel = Pick<
@@ -88,7 +96,10 @@ export class PortForwarder {
   private stopKeepalive?: () => void;
   private agentVersion?: string;
 
-  constructor(private readonly log: (line: string) => void = () => {}) {}
+  constructor(
+    private readonly log: (line: string) => void = () => {},
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   get port(): number | undefined {
     const a = this.server?.address();
@@ -150,9 +161,11 @@ export class PortForwarder {
     if (this.mode === 'multiplexed') {
       this.mux = new SmuxClient((bytes) => this.send(bytes));
       if (clientKeepalive(agentVersion)) {
-        const t = setInterval(() => this.mux?.ping(), SMUX_KEEPALIVE_MS);
-        t.unref();
-        this.stopKeepalive = () => clearInterval(t);
+        // smux `session.go` `keepalive`: a NOP every interval; a peer silent for a whole timeout
+        // period ends the session, unless we hold its data back ourselves (see `keepaliveCheck`).
+        const stopPing = this.clock.every(SMUX_KEEPALIVE_MS, () => this.mux?.ping());
+        const stopCheck = this.clock.every(SMUX_KEEPALIVE_TIMEOUT_MS, () => this.keepaliveCheck());
+        this.stopKeepalive = () => (stopPing(), stopCheck());
       }
     }
     this.log(`session ready (${this.mode}${agentVersion ? `, agent ${agentVersion}` : ''})`);
@@ -242,6 +255,19 @@ export class PortForwarder {
     if (!this.current) return this.log(`dropped ${bytes.length} bytes from the agent: no local connection`);
     this.stats.bytesIn += bytes.length;
     this.current.write(bytes);
+  }
+
+  private keepaliveCheck(): void {
+    if (this.ended || !this.mux || this.mux.takeDataReady()) return;
+    // smux skips the close while its receive loop is blocked on a full buffer; ours never blocks, but
+    // while the channel is being resumed (ResumeSession) the silence is the connection's, not the peer's.
+    if (this.channel && this.channel.connectionState !== 'open') return;
+    this.log(`the agent sent nothing for ${SMUX_KEEPALIVE_TIMEOUT_MS / 1000} s (smux keepalive timeout)`);
+    this.end({
+      reason: 'connection_lost',
+      message: `the agent sent nothing for ${SMUX_KEEPALIVE_TIMEOUT_MS / 1000} s (multiplexer keepalive timeout).`,
+    });
+    this.channel?.close(); // after `end`, so its 'client_closed' does not report a stop
   }
 
   private flag(flag: number): void {

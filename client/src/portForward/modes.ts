@@ -15,8 +15,15 @@ export type ForwardMode = 'multiplexed' | 'basic';
 export const MUX_AFTER_AGENT = '3.0.196.0';
 export const KEEPALIVE_DISABLED_AFTER_AGENT = '3.1.1511.0';
 export const TERMINATE_FLAG_AFTER_AGENT = '2.3.722.0';
-/** smux DefaultConfig KeepAliveInterval. */
+/** smux DefaultConfig KeepAliveInterval (xtaci/smux v1.5.x `mux.go` `DefaultConfig`). */
 export const SMUX_KEEPALIVE_MS = 10_000;
+/**
+ * smux DefaultConfig KeepAliveTimeout. smux `session.go` `keepalive` checks on a ticker of this period
+ * whether any frame arrived since the last check (`dataReady`) and closes the session when none did,
+ * unless its receive loop is blocked on a full buffer (`bucket` <= 0): silence caused by our own
+ * back-pressure is not the peer's fault.
+ */
+export const SMUX_KEEPALIVE_TIMEOUT_MS = 30_000;
 
 /** Compares dotted numeric versions; missing parts count as 0, a non-number part as 0. */
 export function compareVersions(a: string, b: string): number {

@@ -120,6 +120,7 @@ export class SmuxClient {
   private readonly streams = new Map<number, SmuxStream>();
   private readonly decoder = new FrameDecoder();
   private closed = false;
+  private dataReady = false;
 
   constructor(private readonly send: (bytes: Buffer) => void) {}
 
@@ -141,8 +142,16 @@ export class SmuxClient {
     if (!this.closed) this.sendFrame(SmuxCmd.nop, 0);
   }
 
+  /** Whether a frame arrived since the last call (smux `Session.dataReady`, cleared by `keepalive`). */
+  takeDataReady(): boolean {
+    const ready = this.dataReady;
+    this.dataReady = false;
+    return ready;
+  }
+
   receive(bytes: Buffer): void {
     for (const f of this.decoder.push(bytes)) {
+      this.dataReady = true;
       if (f.version !== SMUX_VERSION)
         throw new SmuxProtocolError(`smux frame of version ${f.version} on a version ${SMUX_VERSION} session`);
       switch (f.cmd) {
