@@ -610,14 +610,10 @@ export const steps = [
           : undefined,
     async run({ page, shot, pkg }) {
       // Verification runs once the AWS explorer is in use: open its view (a no-op when a step did).
-      const title = viewContainer(pkg).title;
-      const tab = page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
-      if ((await tab.getAttribute('aria-expanded')) !== 'true') await tab.click({ timeout: T });
-      await page
-        .locator('.part.sidebar')
-        .getByRole('treeitem', { name: /^prod\b/ })
-        .first()
-        .waitFor({ timeout: T });
+      // (The shared helper clicks the icon only when its container is not the shown one: after the
+      // previous step the side bar is hidden, and aria-expanded alone did not tell.)
+      const { item } = await explorer(page, pkg);
+      await item(/^prod\b/).waitFor({ timeout: T });
       await quickOpen(page, 'api.json');
       const editor = page.locator('.editor-instance .monaco-editor').first();
       await editor.locator('.view-line', { hasText: '"image"' }).first().waitFor({ timeout: T });
@@ -627,6 +623,11 @@ export const steps = [
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+S');
       await page.keyboard.press('Control+Shift+M');
+      // The Problems list is virtual and long after the other steps (and may hold an earlier step's
+      // filter): Ctrl+F in the focused Problems view focuses its filter; set it to this rule.
+      await page.keyboard.press('Control+F');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('live/image-not-found');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'live/image-not-found' }).first();
       await row.waitFor({ timeout: 60_000 });
       const text = await row.innerText();
