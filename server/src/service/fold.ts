@@ -24,12 +24,16 @@ function rank(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/** A span as one number (offsets and lengths stay below 2^23 with the 5 MiB file limit; exact below 2^53). */
+const spanKey = (d: Diagnostic): number => d.span.offset * 0x1000000 + d.span.length;
+
 /** Folds diagnostics that share a span; the order of the input (by position) is kept. */
 export function foldSameToken(diags: Diagnostic[]): Diagnostic[] {
   if (diags.length < 2) return diags;
-  const groups = new Map<string, Diagnostic[]>();
+  // Validation runs on every keystroke: numeric keys, and nothing built when no span is shared.
+  const groups = new Map<number, Diagnostic[]>();
   for (const d of diags) {
-    const key = `${d.span.offset}:${d.span.length}`;
+    const key = spanKey(d);
     const g = groups.get(key);
     if (g) g.push(d);
     else groups.set(key, [d]);
@@ -37,23 +41,26 @@ export function foldSameToken(diags: Diagnostic[]): Diagnostic[] {
   if (groups.size === diags.length) return diags;
   const out: Diagnostic[] = [];
   for (const d of diags) {
-    const g = groups.get(`${d.span.offset}:${d.span.length}`)!;
+    const g = groups.get(spanKey(d))!;
     if (g.length === 1) {
       out.push(d);
       continue;
     }
     if (g[0] !== d) continue; // the group is emitted at its first member's place
-    const [primary, ...rest] = [...g].sort(rank);
+    const sorted = g.length === 2 ? (rank(g[0], g[1]) <= 0 ? g : [g[1], g[0]]) : [...g].sort(rank);
+    const primary = sorted[0];
+    const rest = sorted.slice(1);
+    const related = primary.related ? primary.related.slice() : [];
+    const ids: string[] = [];
+    for (const r of rest) {
+      ids.push(r.ruleId);
+      related.push({ uri: r.uri, span: r.span, message: `${r.ruleId} (${r.severity}): ${r.message}` });
+      if (r.related) for (const x of r.related) related.push(x);
+    }
     out.push({
       ...primary,
-      message: `${primary.message} (and ${rest.length} more on this token: ${rest.map((r) => r.ruleId).join(', ')})`,
-      related: [
-        ...(primary.related ?? []),
-        ...rest.flatMap((r) => [
-          { uri: r.uri, span: r.span, message: `${r.ruleId} (${r.severity}): ${r.message}` },
-          ...(r.related ?? []),
-        ]),
-      ],
+      message: `${primary.message} (and ${rest.length} more on this token: ${ids.join(', ')})`,
+      related,
       folded: rest,
     });
   }

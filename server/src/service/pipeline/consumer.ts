@@ -53,7 +53,7 @@ export function consumerOf(doc: DocumentModel, links: readonly PipelineLink[]): 
     const via = links.find((l) => l.tool === tool);
     if (via) return { kind: TOOL_NAMES[tool][0], tool: TOOL_NAMES[tool][1], via, partial };
   }
-  if (ECSPRESSO_NAME.test(doc.uri) || ECSPRESSO_FUNCS.test(doc.text))
+  if (ECSPRESSO_NAME.test(doc.uri) || (doc.text.includes('{{') && ECSPRESSO_FUNCS.test(doc.text)))
     return { kind: 'go-sdk', tool: 'ecspresso', partial };
   if (doc.syntax === 'yaml' && doc.dialect === 'api')
     return { kind: 'deploy-action', tool: 'PipeCD or the GitHub deploy action (the YAML readers)', partial };
