@@ -1,11 +1,11 @@
 /**
  * The CLI in CI fails closed and terminates: symbolic-link loops are walked once, FIFOs and devices are
  * never read, a file above the size limit gets a finding instead of aborting the run, a report that
- * cannot be written exits 2, and a UTF-8 BOM is accepted.
+ * cannot be written exits 2, a UTF-8 BOM is accepted, and unreadable directories and files make the run exit 2.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -59,4 +59,34 @@ test('a report that cannot be written (disk full) exits 2 with the reason (unit)
     throw new WriteError('cannot write the report: ENOSPC');
   });
   assert.equal(code, 2);
+});
+
+test('an unreadable directory and an unreadable file are reported and exit 2, the rest is still linted (unit)', () => {
+  // Permissions do not bind root: as root the CLI runs as "nobody" (uid/gid 65534), as anyone else as itself.
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'fl-cli-unreadable-'));
+  try {
+    chmodSync(dir, 0o755);
+    mkdirSync(join(dir, 'ok'), { mode: 0o755 });
+    writeFileSync(join(dir, 'ok/task.json'), TD, { mode: 0o644 });
+    mkdirSync(join(dir, 'locked'), { mode: 0o755 });
+    writeFileSync(join(dir, 'locked/hidden.json'), TD, { mode: 0o644 });
+    chmodSync(join(dir, 'locked'), 0o000);
+    writeFileSync(join(dir, 'secret.json'), TD, { mode: 0o000 });
+    const cli = join(__dirname, '../../../server/src/cli.ts');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'lint', '--format', 'json', dir], {
+      encoding: 'utf8',
+      cwd: join(__dirname, '../../..'),
+      env: { ...process.env, HOME: dir },
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /locked' directory cannot be read \(EACCES\)/);
+    assert.match(run.stderr, /secret\.json' .*EACCES/);
+    const files = (JSON.parse(run.stdout) as { file: string }[]).map((f) => f.file);
+    assert.deepEqual(files, [join(dir, 'ok/task.json')]);
+  } finally {
+    chmodSync(join(dir, 'locked'), 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
