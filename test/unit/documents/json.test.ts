@@ -68,10 +68,22 @@ test('template detection in strings (unit)', () => {
     'REPLACE_ME',
     'arn:aws:iam::${ACCOUNT}:role/x',
     'acct.dkr.ecr.<region>.amazonaws.com/app',
+    '%DOCKER_IMAGE_URL%/%REPO_NAME%:%BUILD_TAG%',
+    'FUND-%API_ENV%-svc',
+    '%env.DB_HOST%',
   ]) {
     assert.ok(isTemplatedString(s), s);
   }
-  for (const s of ['nginx:1.27', 'arn:aws:iam::123456789012:role/x', 'echo $$ > /tmp/pid', 'a < b'])
+  for (const s of [
+    'nginx:1.27',
+    'arn:aws:iam::123456789012:role/x',
+    'echo $$ > /tmp/pid',
+    'a < b',
+    '%Y%m%d',
+    '%Y-%m-%d %H:%M:%S',
+    'printf %s%s',
+    '100%',
+  ])
     assert.ok(!isTemplatedString(s), s);
 });
 

@@ -1,7 +1,7 @@
 /**
  * Template tokens: values that are filled in later by a deploy tool (Jinja/Helm `{{ x }}`, shell and
- * envsubst `${X}`/`$X`, CodeDeploy `<IMAGE1_NAME>`, `REPLACE_ME` markers). A value containing one is
- * unknown and never judged.
+ * envsubst `${X}`/`$X`, CodeDeploy `<IMAGE1_NAME>`, `REPLACE_ME` markers, `%NAME%` of Windows batch files
+ * and token-replacement steps (TeamCity `%env.NAME%`)). A value containing one is unknown and never judged.
  */
 
 /**
@@ -16,6 +16,8 @@ const IN_STRING = [
   /\bREPLACE_WITH[A-Z0-9_]{0,128}\b/,
   /\bYOUR[_-][A-Z0-9_-]{1,128}\b/,
   /\b__[A-Z0-9_]{1,128}__\b/,
+  // At least two characters between the percent signs: strftime's `%Y%m%d` and printf's `%s%s` are not tokens.
+  /%[A-Za-z_][A-Za-z0-9_.]{1,128}%/,
   // Prose placeholders of sample files: `{INSERT core dump build image}`, `{your-account-id}`, `<image of your app` (unclosed).
   // Bounded repetitions keep the scan linear (no nested or unbounded quantifiers).
   /\{[A-Z]{3,32}\b[^{}]{0,128}\}/,
@@ -27,7 +29,7 @@ const IN_STRING = [
  * A string none of the token shapes can match lacks all of these (one scan instead of nine on plain
  * values). The JSON fast path (fastPaths/jsonFastParser.ts scanString) checks the same while scanning: change both together.
  */
-const MAYBE_TEMPLATED = /[{$<#]|__|YOUR|REPLACE|CHANGE/i;
+const MAYBE_TEMPLATED = /[{$<#%]|__|YOUR|REPLACE|CHANGE/i;
 
 export function isTemplatedString(value: string): boolean {
   return (

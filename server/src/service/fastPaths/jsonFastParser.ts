@@ -285,13 +285,13 @@ function endsWord(c: number): boolean {
 }
 
 // String body characters (codes < 128): 1 closing quote, 2 backslash, 3 control (an error for
-// jsonc-parser), 4 a character of templates.ts's pre-check ({ $ < #), 5 `_`, 6-8 the first letters
+// jsonc-parser), 4 a character of templates.ts's pre-check ({ $ < # %), 5 `_`, 6-8 the first letters
 // of YOUR, REPLACE, CHANGE (any case).
 const STR = new Uint8Array(128);
 for (let c = 0; c < 32; c++) STR[c] = 3;
 STR[34] = 1;
 STR[92] = 2;
-for (const ch of '{$<#') STR[ch.charCodeAt(0)] = 4;
+for (const ch of '{$<#%') STR[ch.charCodeAt(0)] = 4;
 STR[95] = 5;
 for (const ch of 'yY') STR[ch.charCodeAt(0)] = 6;
 for (const ch of 'rR') STR[ch.charCodeAt(0)] = 7;
