@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import * as lite from '../../../scripts/build/semverLite.cjs';
+import * as lite from '../../../../scripts/build/semverLite.cjs';
 
 type Parsed = {
   major: number;

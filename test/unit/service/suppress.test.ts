@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, only } from './helpers';
+import { lint, only } from '../helpers';
 
 const template = (comment: string) => `AWSTemplateFormatVersion: '2010-09-09'
 ${comment.startsWith('FILE') ? comment.slice(4) : ''}

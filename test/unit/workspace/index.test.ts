@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getLanguageService } from '../../server/src/service/languageService';
-import { MODEL_CACHE } from '../../server/src/service/workspace';
-import { fargateTaskDef, json } from './helpers';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { MODEL_CACHE } from '../../../server/src/service/workspace';
+import { fargateTaskDef, json } from '../helpers';
 
 test('the index keeps text, not models, for disk files and re-parses them on demand (unit)', () => {
   const ls = getLanguageService();

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { HELPER_PACKAGES, helperPrologue } from '../../../scripts/build/sharedTsHelpers.mjs';
+import { HELPER_PACKAGES, helperPrologue } from '../../../../scripts/build/sharedTsHelpers.mjs';
 
 const requireHere = createRequire(__filename);
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { ALL_RULES, RULES_BY_ID } from '../../server/src/service/rules';
+import { ALL_RULES, RULES_BY_ID } from '../../../server/src/service/rules';
 
 /** The public rule ids, verbatim (docs/rules.md): an id never changes once published. */
 const REFERENCE_IDS = [

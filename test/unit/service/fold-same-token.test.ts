@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getLanguageService } from '../../server/src/service/languageService';
-import { foldSameToken } from '../../server/src/service/fold';
-import type { Diagnostic } from '../../server/src/service/types';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { foldSameToken } from '../../../server/src/service/fold';
+import type { Diagnostic } from '../../../server/src/service/types';
 
 const TASK = {
   family: 'app',
