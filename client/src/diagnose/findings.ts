@@ -10,7 +10,7 @@
  * of the file (a Spot interruption) and unclassified ones make no finding: the report has them.
  */
 import type { Task } from '../aws/types';
-import type { Diagnosis } from './classify';
+import type { Diagnosis, StoppedTaskEvidence } from './classify';
 import { classifyStoppedTask } from './classify';
 import type { MemberKind } from './catalogue';
 
@@ -41,9 +41,12 @@ export interface StoppedTaskSeen {
   readonly region: string;
 }
 
-/** Classifies a task as DescribeTasks returned it (no events, no logs): what the explorer already holds. */
-export function classifyTask(task: Task): Diagnosis {
-  return classifyStoppedTask({
+/**
+ * The evidence DescribeTasks alone gives about a stopped task, as classifyStoppedTask reads it; with
+ * `essential` (from the task definition) each container says whether it is essential.
+ */
+export function taskEvidence(task: Task, essential?: (container: string) => boolean): StoppedTaskEvidence {
+  return {
     taskArn: task.taskArn,
     stopCode: task.stopCode,
     stoppedReason: task.stoppedReason,
@@ -52,8 +55,14 @@ export function classifyTask(task: Task): Diagnosis {
       exitCode: c.exitCode ?? undefined,
       reason: c.reason,
       healthStatus: c.healthStatus,
+      ...(essential ? { essential: essential(c.name) } : {}),
     })),
-  });
+  };
+}
+
+/** Classifies a task as DescribeTasks returned it (no events, no logs): what the explorer already holds. */
+export function classifyTask(task: Task): Diagnosis {
+  return classifyStoppedTask(taskEvidence(task));
 }
 
 export function agoText(t: Date | string | undefined, now: number): string {

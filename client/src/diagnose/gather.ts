@@ -11,6 +11,7 @@ import type { AwsApis, ApiFactory, Service, Task, TaskDefinition } from '../aws/
 import { lastLines, logsAccess } from '../logs';
 import { classifyStoppedTask, type Diagnosis, type StoppedTaskEvidence } from './classify';
 import { FAILURES } from './catalogue';
+import { taskEvidence } from './findings';
 
 /** ECS keeps stopped tasks for about an hour; the newest this many are diagnosed. */
 export const MAX_STOPPED = 100;
@@ -126,16 +127,7 @@ export async function diagnoseStopped(
       (def?.containerDefinitions ?? []).map((c) => [String(c.name), (c as { essential?: boolean }).essential]),
     );
     let evidence: StoppedTaskEvidence = {
-      taskArn: task.taskArn,
-      stopCode: task.stopCode,
-      stoppedReason: task.stoppedReason,
-      containers: (task.containers ?? []).map((c) => ({
-        name: c.name,
-        exitCode: c.exitCode ?? undefined,
-        reason: c.reason,
-        healthStatus: c.healthStatus,
-        essential: essential.get(c.name) ?? true,
-      })),
+      ...taskEvidence(task, (name) => essential.get(name) ?? true),
       events: eventsAbout(service, task.taskArn),
     };
     let diagnosis = classifyStoppedTask(evidence);

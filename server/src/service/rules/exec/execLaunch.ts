@@ -6,7 +6,8 @@
 import { alternatives, type AstNode } from '../../documents/ast';
 import type { LaunchModel } from '../../shapes/model';
 import type { LinkedTaskDef } from '../types';
-import type { RelatedLocation } from '../../types';
+import type { Finding, RelatedLocation } from '../../types';
+import { containerLabel, finding } from '../util';
 
 /** The `enableExecuteCommand` node when it is (or, through a parameter, can be) true. */
 export function execFlag(launch: LaunchModel): AstNode | undefined {
@@ -17,4 +18,31 @@ export function execFlag(launch: LaunchModel): AstNode | undefined {
 
 export function related(t: LinkedTaskDef, node: { offset: number; length: number }, message: string): RelatedLocation {
   return { uri: t.uri, span: { offset: node.offset, length: node.length }, message };
+}
+
+type Container = LinkedTaskDef['td']['containers'][number];
+
+/**
+ * One finding at the exec flag that names every container `pick` selects, with a related location at
+ * the token it returns for each; no finding when it selects none.
+ */
+export function containersFinding(
+  id: string,
+  flag: AstNode,
+  targets: readonly LinkedTaskDef[],
+  pick: (t: LinkedTaskDef, c: Container, label: string) => { node: AstNode; note: string } | undefined,
+  message: (names: readonly string[]) => string,
+): Finding[] {
+  const rel: RelatedLocation[] = [];
+  const names: string[] = [];
+  for (const t of targets) {
+    t.td.containers.forEach((c, i) => {
+      const label = containerLabel(c, i);
+      const hit = pick(t, c, label);
+      if (!hit) return;
+      rel.push(related(t, hit.node, hit.note));
+      names.push(label);
+    });
+  }
+  return rel.length === 0 ? [] : [finding(id, flag, message(names), { related: rel })];
 }

@@ -1,8 +1,6 @@
 import { at, bool } from '../../documents/ast';
 import type { LaunchRule } from '../types';
-import type { Finding, RelatedLocation } from '../../types';
-import { containerLabel, finding } from '../util';
-import { execFlag, related } from './execLaunch';
+import { containersFinding, execFlag } from './execLaunch';
 
 /** Advice: with ECS Exec, run an init process so exec'd processes are reaped. */
 export const execInitProcess: LaunchRule = {
@@ -18,27 +16,18 @@ export const execInitProcess: LaunchRule = {
   check({ launch, targets }) {
     const flag = execFlag(launch);
     if (!flag) return [];
-    const rel: RelatedLocation[] = [];
-    const names: string[] = [];
-    for (const t of targets) {
-      if (t.td.windows) continue;
-      t.td.containers.forEach((c, i) => {
+    return containersFinding(
+      this.id,
+      flag,
+      targets,
+      (t, c, label) => {
+        if (t.td.windows) return undefined;
         const node = at(c, 'linuxParameters', 'initProcessEnabled');
-        if (node && (node.unknown || bool(node) === true)) return;
-        const name = at(c, 'name') ?? c;
-        rel.push(related(t, name, `${containerLabel(c, i)} has no init process`));
-        names.push(containerLabel(c, i));
-      });
-    }
-    if (rel.length === 0) return [];
-    const out: Finding[] = [
-      finding(
-        this.id,
-        flag,
+        if (node && (node.unknown || bool(node) === true)) return undefined;
+        return { node: at(c, 'name') ?? c, note: `${label} has no init process` };
+      },
+      (names) =>
         `ECS Exec is enabled; ${names.join(', ')} ${names.length === 1 ? 'runs' : 'run'} without initProcessEnabled, so processes left by exec sessions become zombies. Consider linuxParameters.initProcessEnabled: true.`,
-        { related: rel },
-      ),
-    ];
-    return out;
+    );
   },
 };

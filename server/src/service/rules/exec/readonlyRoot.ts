@@ -1,8 +1,6 @@
 import { bool, prop } from '../../documents/ast';
 import type { LaunchRule } from '../types';
-import type { Finding, RelatedLocation } from '../../types';
-import { containerLabel, finding } from '../util';
-import { execFlag, related } from './execLaunch';
+import { containersFinding, execFlag } from './execLaunch';
 
 /** A read-only root file system keeps the SSM agent from writing its state. */
 export const execReadonlyRoot: LaunchRule = {
@@ -18,26 +16,17 @@ export const execReadonlyRoot: LaunchRule = {
   check({ launch, targets }) {
     const flag = execFlag(launch);
     if (!flag) return [];
-    const rel: RelatedLocation[] = [];
-    const names: string[] = [];
-    for (const t of targets) {
-      t.td.containers.forEach((c, i) => {
+    return containersFinding(
+      this.id,
+      flag,
+      targets,
+      (_t, c, label) => {
         const p = prop(c, 'readonlyRootFilesystem');
-        if (p && bool(p.value) === true) {
-          rel.push(related(t, p.value, `${containerLabel(c, i)} has a read-only root file system`));
-          names.push(containerLabel(c, i));
-        }
-      });
-    }
-    if (rel.length === 0) return [];
-    const out: Finding[] = [
-      finding(
-        this.id,
-        flag,
+        if (!p || bool(p.value) !== true) return undefined;
+        return { node: p.value, note: `${label} has a read-only root file system` };
+      },
+      (names) =>
         `ECS Exec is enabled, but ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} readonlyRootFilesystem: true; the SSM agent cannot write its state there, so exec sessions into ${names.length === 1 ? 'it' : 'them'} fail. Add writable volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm.`,
-        { related: rel },
-      ),
-    ];
-    return out;
+    );
   },
 };

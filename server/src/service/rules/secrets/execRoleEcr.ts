@@ -1,7 +1,6 @@
 import { child, type AstNode } from '../../documents/ast';
 import type { TaskDefRule } from '../types';
-import { alsoContainers, containerLabel, finding } from '../util';
-import { canJudgeExecutionRole, hasExecutionRole } from './refs';
+import { fargateExecRoleFinding } from './refs';
 
 const AWS_MSG = 'Fargate requires task definition to have execution role ARN to support ECR images.';
 const PRIVATE_ECR = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
@@ -26,17 +25,15 @@ export const execRoleEcr: TaskDefRule = {
     fix: 'Add `executionRoleArn` with a role that has the AmazonECSTaskExecutionRolePolicy (ecr:GetAuthorizationToken, ecr:BatchGetImage, ...).',
   },
   check({ td }) {
-    if (!td.fargate || !canJudgeExecutionRole(td) || hasExecutionRole(td)) return [];
-    const users = td.containers.map((c, i) => ({ c, i, node: child(c, 'image') })).filter((x) => isPrivateEcr(x.node));
-    if (users.length === 0) return [];
-    const first = users[0];
-    const others = alsoContainers(users);
-    return [
-      finding(
-        this.id,
-        first.node!,
-        `${containerLabel(first.c, first.i)} pulls a private ECR image${others}, but the task definition has no executionRoleArn: "${AWS_MSG}" Add executionRoleArn (a role with AmazonECSTaskExecutionRolePolicy).`,
-      ),
-    ];
+    return fargateExecRoleFinding(
+      this.id,
+      td,
+      (c) => {
+        const node = child(c, 'image');
+        return isPrivateEcr(node) ? node : undefined;
+      },
+      'pulls a private ECR image',
+      AWS_MSG,
+    );
   },
 };

@@ -5,7 +5,8 @@
  */
 import { at, child, objects, prop, type AstNode, type ObjectNode } from '../../documents/ast';
 import type { TaskDefModel } from '../../shapes/model';
-import { perTaskDef } from '../util';
+import type { Finding } from '../../types';
+import { alsoContainers, containerLabel, finding, perTaskDef } from '../util';
 
 export interface SecretRef {
   container: ObjectNode;
@@ -114,4 +115,32 @@ export function hasExecutionRole(td: TaskDefModel): boolean {
 /** True when the task definition's fields are known well enough to say the role is missing. */
 export function canJudgeExecutionRole(td: TaskDefModel): boolean {
   return !!td.root && !td.root.unknown;
+}
+
+/**
+ * For a Fargate task definition known to have no execution role: one finding at the first container
+ * token `needs` selects (naming the other containers too), saying "<container> <uses>, but ..." with
+ * the message RegisterTaskDefinition fails with; none when no container needs the role.
+ */
+export function fargateExecRoleFinding(
+  id: string,
+  td: TaskDefModel,
+  needs: (c: ObjectNode) => AstNode | undefined,
+  uses: string,
+  awsMessage: string,
+): Finding[] {
+  if (!td.fargate || !canJudgeExecutionRole(td) || hasExecutionRole(td)) return [];
+  const users = td.containers.flatMap((c, i) => {
+    const node = needs(c);
+    return node ? [{ c, i, node }] : [];
+  });
+  if (users.length === 0) return [];
+  const first = users[0];
+  return [
+    finding(
+      id,
+      first.node,
+      `${containerLabel(first.c, first.i)} ${uses}${alsoContainers(users)}, but the task definition has no executionRoleArn: "${awsMessage}" Add executionRoleArn (a role with AmazonECSTaskExecutionRolePolicy).`,
+    ),
+  ];
 }
