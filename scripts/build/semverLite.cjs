@@ -2,7 +2,7 @@
 // uses to check the VS Code version (`semverParse(vscode.version)`, then `semverSatisfies(parsed,
 // REQUIRED_VSCODE_VERSION)` with the prerelease cleared): semver's strict version grammar, and caret
 // ranges `^M.m.p`, the only range form the library uses (scripts/build/slimClient.mjs fails the build
-// otherwise). Compared with the real semver in test/unit/client/semver-lite.test.ts. Saves ~20 KB of
+// otherwise). Compared with the real semver in test/unit/scripts/build/semver-lite.test.ts. Saves ~20 KB of
 // the activation bundle.
 'use strict';
 
