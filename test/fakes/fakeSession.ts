@@ -236,6 +236,7 @@ export class AgentSession {
       u.sentAt = now;
       this.host.stats.resent++;
       this.transmitRaw(u.frame);
+      this.host.emit('resent');
     }
   }
 

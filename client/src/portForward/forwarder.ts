@@ -13,7 +13,10 @@
  *   target connection, and reconnects on the next data.
  * - Back-pressure: local sockets stop being read while more than HIGH_WATER messages wait for the
  *   agent's acknowledgement, or while the connection is being resumed (ResumeSession), and go on below
- *   LOW_WATER. The listener stays open across a resume.
+ *   LOW_WATER. The listener stays open across a resume. The other way, when more than OUTPUT_HIGH_WATER
+ *   bytes wait to be written to slow local clients, the channel holds the agent's output back unacknowledged
+ *   (the agent resends it later) until the sockets drain below OUTPUT_LOW_WATER: the plugin stalls the same
+ *   way when smux's receive buffer is full and `io.Copy` to the local connection blocks.
  * - When the session ends every local connection is closed and `onEnded` says why.
  */
 import { createServer, type Server, type Socket } from 'node:net';
@@ -43,11 +46,15 @@ export type PortChannel = Pick<
   | 'sendInput'
   | 'sendFlag'
   | 'close'
+  | 'holdOutput'
 >;
 
 export const Flag = { disconnectToPort: 1, terminateSession: 2, connectToPortError: 3 } as const;
 export const HIGH_WATER = 512;
 export const LOW_WATER = 128;
+/** smux v1 DefaultConfig MaxReceiveBuffer (xtaci/smux `mux.go`): the plugin's session-wide receive budget. */
+export const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
+export const OUTPUT_LOW_WATER = 1024 * 1024;
 export const LOCALHOST = '127.0.0.1';
 
 export interface ForwardStats {
@@ -58,6 +65,8 @@ export interface ForwardStats {
   connections: number;
   active: number;
   failedConnections: number;
+  /** The most bytes that waited at once to be written to local clients. */
+  peakBuffered: number;
   startedAt: number;
 }
 
@@ -75,6 +84,9 @@ export class PortForwarder {
   /** The agent could not connect to the target for one connection (ConnectToPortError). */
   readonly onConnectionFailed = this.onConnectionFailedEmitter.event;
   readonly onEnded = this.onEndedEmitter.event;
+  private readonly onOutputHeldEmitter = new Emitter<boolean>();
+  /** The agent's output is held back (true) because local clients read slowly, or flows again (false). */
+  readonly onOutputHeld = this.onOutputHeldEmitter.event;
 
   readonly stats: ForwardStats = {
     bytesIn: 0,
@@ -82,6 +94,7 @@ export class PortForwarder {
     connections: 0,
     active: 0,
     failedConnections: 0,
+    peakBuffered: 0,
     startedAt: Date.now(),
   };
   mode?: ForwardMode;
@@ -92,6 +105,7 @@ export class PortForwarder {
   private readonly waiting: Socket[] = [];
   private current?: Socket;
   private paused = false;
+  private holding = false;
   private ended?: ForwardEnded;
   private stopKeepalive?: () => void;
   private agentVersion?: string;
@@ -104,6 +118,13 @@ export class PortForwarder {
   get port(): number | undefined {
     const a = this.server?.address();
     return a && typeof a === 'object' ? a.port : undefined;
+  }
+
+  /** Bytes waiting to be written to local clients. */
+  get bufferedBytes(): number {
+    let n = 0;
+    for (const s of this.sockets) n += s.writableLength;
+    return n;
   }
 
   get isEnded(): boolean {
@@ -180,9 +201,11 @@ export class PortForwarder {
     this.stats.active++;
     socket.setNoDelay(true);
     socket.on('error', () => {}); // the 'close' that follows does the work
+    socket.on('drain', () => this.drained());
     socket.once('close', () => {
       this.sockets.delete(socket);
       this.stats.active--;
+      this.drained();
     });
     if (this.mode) this.serve(socket);
   }
@@ -200,10 +223,7 @@ export class PortForwarder {
       return void socket.destroy();
     }
     stream.handlers = {
-      data: (b) => {
-        this.stats.bytesIn += b.length;
-        socket.write(b);
-      },
+      data: (b) => this.toLocal(socket, b),
       closed: (byPeer) => (byPeer ? socket.end() : socket.destroy()),
     };
     socket.on('data', (d: Buffer) => {
@@ -253,13 +273,31 @@ export class PortForwarder {
       return;
     }
     if (!this.current) return this.log(`dropped ${bytes.length} bytes from the agent: no local connection`);
+    this.toLocal(this.current, bytes);
+  }
+
+  private toLocal(socket: Socket, bytes: Buffer): void {
     this.stats.bytesIn += bytes.length;
-    this.current.write(bytes);
+    socket.write(bytes);
+    const buffered = this.bufferedBytes;
+    if (buffered > this.stats.peakBuffered) this.stats.peakBuffered = buffered;
+    if (buffered > OUTPUT_HIGH_WATER) this.setHolding(true);
+  }
+
+  private drained(): void {
+    if (this.holding && this.bufferedBytes < OUTPUT_LOW_WATER) this.setHolding(false);
+  }
+
+  private setHolding(holding: boolean): void {
+    if (this.holding === holding || this.ended) return;
+    this.holding = holding;
+    this.channel?.holdOutput(holding);
+    this.onOutputHeldEmitter.fire(holding);
   }
 
   private keepaliveCheck(): void {
-    if (this.ended || !this.mux || this.mux.takeDataReady()) return;
-    // smux skips the close while its receive loop is blocked on a full buffer; ours never blocks, but
+    if (this.ended || this.holding || !this.mux || this.mux.takeDataReady()) return;
+    // smux skips the close while its receive loop is blocked on a full buffer (ours: output held); and
     // while the channel is being resumed (ResumeSession) the silence is the connection's, not the peer's.
     if (this.channel && this.channel.connectionState !== 'open') return;
     this.log(`the agent sent nothing for ${SMUX_KEEPALIVE_TIMEOUT_MS / 1000} s (smux keepalive timeout)`);

@@ -33,6 +33,7 @@ function channel() {
     },
     sendInput: (b: Uint8Array) => void sent.push(Buffer.from(b)),
     sendFlag: () => {},
+    holdOutput: () => {},
     close: () => {
       ch.closed++;
       closed.fire({ reason: 'client_closed' });

@@ -200,6 +200,14 @@ export class DataChannel {
     else this.sizeDirty = true;
   }
 
+  /**
+   * Back-pressure from a slow reader: while held, the agent's stream messages at or after the next one
+   * expected are dropped unacknowledged, so the agent keeps them and sends them again (its resend scheduler).
+   */
+  holdOutput(held: boolean): void {
+    this.inbound.held = held;
+  }
+
   /** Closes the socket and stops any reconnection; the caller terminates the session through the API. */
   close(): void {
     this.finish({ reason: 'client_closed' });

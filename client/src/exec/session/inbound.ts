@@ -14,12 +14,14 @@ export interface InboundResult {
   /** Whether the caller must acknowledge the message it just offered. */
   ack: boolean;
   /** Why the message was not delivered, for diagnostics. */
-  dropped?: 'duplicate' | 'buffer-full';
+  dropped?: 'duplicate' | 'buffer-full' | 'held';
 }
 
 export class InboundSequencer {
   private expected = 0;
   private readonly early = new Map<number, ClientMessage>();
+  /** While set, new messages are neither acknowledged nor kept: the agent resends them (back-pressure). */
+  held = false;
 
   constructor(private readonly capacity = DEFAULT_INBOUND_CAPACITY) {}
 
@@ -34,8 +36,9 @@ export class InboundSequencer {
   offer(m: ClientMessage): InboundResult {
     const seq = m.sequenceNumber;
     if (seq < this.expected) return { deliver: [], ack: true, dropped: 'duplicate' };
+    if (this.early.has(seq)) return { deliver: [], ack: true, dropped: 'duplicate' };
+    if (this.held) return { deliver: [], ack: false, dropped: 'held' };
     if (seq > this.expected) {
-      if (this.early.has(seq)) return { deliver: [], ack: true, dropped: 'duplicate' };
       // Not acknowledging lets the agent resend it later, when there is room again.
       if (this.early.size >= this.capacity) return { deliver: [], ack: false, dropped: 'buffer-full' };
       this.early.set(seq, m);
