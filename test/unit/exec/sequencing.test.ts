@@ -57,6 +57,20 @@ test('the early-message buffer is bounded and an overflowing message is left una
   assert.deepEqual(seqs(s.offer(out(3)).deliver), [3]);
 });
 
+test('while held, only the next expected message is refused; later ones wait acknowledged, and one resend releases them all (unit)', () => {
+  const s = new InboundSequencer(4);
+  assert.deepEqual(seqs(s.offer(out(0)).deliver), [0]);
+  s.held = true;
+  assert.deepEqual(s.offer(out(1)), { deliver: [], ack: false, dropped: 'held' });
+  for (const n of [2, 3, 4]) assert.deepEqual(s.offer(out(n)), { deliver: [], ack: true });
+  assert.deepEqual(s.offer(out(1)), { deliver: [], ack: false, dropped: 'held' }, 'a resend during the hold');
+  s.held = false;
+  // The agent resends only its oldest unacknowledged message: that one fills the gap.
+  const r = s.offer(out(1));
+  assert.ok(r.ack);
+  assert.deepEqual(seqs(r.deliver), [1, 2, 3, 4]);
+});
+
 test('RTT estimator follows alpha 1/8, beta 1/4 and clamps RTO to [10 ms granularity, 1 s] (unit)', () => {
   const e = new RttEstimator();
   assert.deepEqual([e.rtt, e.rttVar, e.rto], [100, 0, 200]);

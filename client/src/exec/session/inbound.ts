@@ -20,7 +20,14 @@ export interface InboundResult {
 export class InboundSequencer {
   private expected = 0;
   private readonly early = new Map<number, ClientMessage>();
-  /** While set, new messages are neither acknowledged nor kept: the agent resends them (back-pressure). */
+  /**
+   * While set, nothing is delivered: the next expected message is refused unacknowledged, so the agent
+   * keeps it and resends it; later ones are kept in the bounded early buffer and acknowledged as usual.
+   * The agent resends only its oldest unacknowledged message, one per interval (amazon-ssm-agent
+   * agent/session/datachannel/datachannel.go, ResendStreamDataMessageScheduler), so a gap of one message
+   * refills at once after the hold, where refusing every message would leave a run to refill one by one.
+   * Memory stays bounded by the buffer's capacity; beyond it messages are refused, as without a hold.
+   */
   held = false;
 
   constructor(private readonly capacity = DEFAULT_INBOUND_CAPACITY) {}
@@ -37,13 +44,13 @@ export class InboundSequencer {
     const seq = m.sequenceNumber;
     if (seq < this.expected) return { deliver: [], ack: true, dropped: 'duplicate' };
     if (this.early.has(seq)) return { deliver: [], ack: true, dropped: 'duplicate' };
-    if (this.held) return { deliver: [], ack: false, dropped: 'held' };
     if (seq > this.expected) {
       // Not acknowledging lets the agent resend it later, when there is room again.
       if (this.early.size >= this.capacity) return { deliver: [], ack: false, dropped: 'buffer-full' };
       this.early.set(seq, m);
       return { deliver: [], ack: true };
     }
+    if (this.held) return { deliver: [], ack: false, dropped: 'held' };
     const deliver = [m];
     this.expected++;
     for (let next = this.early.get(this.expected); next; next = this.early.get(this.expected)) {
