@@ -1,7 +1,5 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateClusterCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { SdkExecApi } from '../../client/src/aws/execApi';
 import { openShell, type ExecDeps } from '../../client/src/exec/flow';
 import { runCommandInContainer } from '../../client/src/exec/runCommand';
@@ -12,6 +10,7 @@ import type { ExecPty } from '../../client/src/exec/terminal';
 import { AwsStub } from '../fakes/awsStub';
 import { FakeAgent } from '../fakes/fakeAgent';
 import { FakeKms } from '../fakes/fakeKms';
+import { runFargateTask } from './fargateTask';
 import { freezeTaskTransitions, startMoto, type MotoServer } from './moto';
 
 // Recognisable fakes that must never appear in anything the extension produces.
@@ -34,51 +33,19 @@ let stub: AwsStub;
 before(async () => {
   moto = await startMoto();
   await freezeTaskTransitions(moto.endpoint);
-  const cfg = {
-    region: 'us-east-1',
-    endpoint: moto.endpoint,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  };
-  const ecs = new ECSClient(cfg);
-  const ec2 = new EC2Client(cfg);
-  const subnets = (
-    await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }))
-  ).Subnets!;
-  const sg = (
-    await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }))
-  ).SecurityGroups![0];
-  clusterArn = (await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))).cluster!.clusterArn!;
-  await ecs.send(
-    new RegisterTaskDefinitionCommand({
-      family: 'web',
-      requiresCompatibilities: ['FARGATE'],
-      networkMode: 'awsvpc',
-      cpu: '256',
-      memory: '512',
-      taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
-      containerDefinitions: [
-        {
-          name: 'app',
-          image: 'nginx:latest',
-          essential: true,
-          memory: 512,
-          linuxParameters: { initProcessEnabled: true },
-        },
-      ],
-    }),
-  );
-  const run = await ecs.send(
-    new RunTaskCommand({
-      cluster: 'prod',
-      taskDefinition: 'web',
-      count: 1,
-      launchType: 'FARGATE',
-      platformVersion: '1.4.0',
-      group: 'service:web',
-      networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0].SubnetId!], securityGroups: [sg.GroupId!] } },
-    }),
-  );
-  taskArn = run.tasks![0].taskArn!;
+  ({ clusterArn, taskArn } = await runFargateTask(moto.endpoint, {
+    taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
+    containerDefinitions: [
+      {
+        name: 'app',
+        image: 'nginx:latest',
+        essential: true,
+        memory: 512,
+        linuxParameters: { initProcessEnabled: true },
+      },
+    ],
+    group: 'service:web',
+  }));
   kms = new FakeKms();
   stub = await AwsStub.start({
     upstream: moto.endpoint,

@@ -2,12 +2,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateClusterCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { run } from '../../client/src/cli/index';
 import { AwsStub } from '../fakes/awsStub';
 import { FakeAgent } from '../fakes/fakeAgent';
 import { FakeKms } from '../fakes/fakeKms';
+import { runFargateTask } from './fargateTask';
 import { freezeTaskTransitions, startMoto, type MotoServer } from './moto';
 
 const ACCESS_KEY = 'AKIAFAKEPORTTEST0042';
@@ -28,43 +27,11 @@ const terminated: string[] = [];
 before(async () => {
   moto = await startMoto();
   await freezeTaskTransitions(moto.endpoint);
-  const cfg = {
-    region: 'us-east-1',
-    endpoint: moto.endpoint,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  };
-  const ecs = new ECSClient(cfg);
-  const ec2 = new EC2Client(cfg);
-  const subnets = (
-    await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }))
-  ).Subnets!;
-  const sg = (
-    await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }))
-  ).SecurityGroups![0];
-  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }));
-  await ecs.send(
-    new RegisterTaskDefinitionCommand({
-      family: 'web',
-      requiresCompatibilities: ['FARGATE'],
-      networkMode: 'awsvpc',
-      cpu: '256',
-      memory: '512',
-      containerDefinitions: [
-        { name: 'app', image: 'nginx:latest', essential: true, memory: 512, portMappings: [{ containerPort: 8080 }] },
-      ],
-    }),
-  );
-  const started = await ecs.send(
-    new RunTaskCommand({
-      cluster: 'prod',
-      taskDefinition: 'web',
-      count: 1,
-      launchType: 'FARGATE',
-      platformVersion: '1.4.0',
-      networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0].SubnetId!], securityGroups: [sg.GroupId!] } },
-    }),
-  );
-  taskArn = started.tasks![0].taskArn!;
+  ({ taskArn } = await runFargateTask(moto.endpoint, {
+    containerDefinitions: [
+      { name: 'app', image: 'nginx:latest', essential: true, memory: 512, portMappings: [{ containerPort: 8080 }] },
+    ],
+  }));
   // The "container's" HTTP server: what the agent in the task reaches on localhost.
   web = createServer((req, res) => res.writeHead(200, { connection: 'close' }).end(`web ${req.url}`));
   await new Promise<void>((r) => web.listen(0, '127.0.0.1', r));
