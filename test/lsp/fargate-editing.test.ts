@@ -5,42 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeAction, CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
 import { startClient } from './client';
-
-const TASK = {
-  family: 'app',
-  requiresCompatibilities: ['FARGATE'],
-  networkMode: 'awsvpc',
-  cpu: '256',
-  memory: '512',
-  executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
-  taskRoleArn: 'arn:aws:iam::123456789012:role/task',
-  containerDefinitions: [
-    {
-      name: 'app',
-      image: 'nginx',
-      essential: true,
-      mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }],
-      logConfiguration: {
-        logDriver: 'awslogs',
-        options: { 'awslogs-group': '/ecs/app', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'app' },
-      },
-    },
-  ],
-  volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: 'fs-12345678', transitEncryption: 'ENABLED' } }],
-};
-const RUN = {
-  cluster: 'c',
-  taskDefinition: 'app',
-  launchType: 'FARGATE',
-  platformVersion: '1.3.0',
-  enableExecuteCommand: true,
-  networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-12345678'] } },
-};
+import { EFS_TASK, RETIRED_PV_RUN } from '../shared/retiredPlatformVersion';
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fl-lsp-fold-'));
-  writeFileSync(join(dir, 'task-def.json'), JSON.stringify(TASK, null, 2));
-  writeFileSync(join(dir, 'run-task.json'), JSON.stringify(RUN, null, 2));
+  writeFileSync(join(dir, 'task-def.json'), JSON.stringify(EFS_TASK, null, 2));
+  writeFileSync(join(dir, 'run-task.json'), JSON.stringify(RETIRED_PV_RUN, null, 2));
   return dir;
 }
 

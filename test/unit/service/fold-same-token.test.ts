@@ -3,47 +3,15 @@ import assert from 'node:assert/strict';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import { foldSameToken } from '../../../server/src/service/fold';
 import type { Diagnostic } from '../../../server/src/service/types';
+import { EFS_TASK, RETIRED_PV_RUN } from '../../shared/retiredPlatformVersion';
 
-const TASK = {
-  family: 'app',
-  requiresCompatibilities: ['FARGATE'],
-  networkMode: 'awsvpc',
-  cpu: '256',
-  memory: '512',
-  executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
-  taskRoleArn: 'arn:aws:iam::123456789012:role/task',
-  containerDefinitions: [
-    {
-      name: 'app',
-      image: 'nginx',
-      essential: true,
-      mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }],
-      logConfiguration: {
-        logDriver: 'awslogs',
-        options: { 'awslogs-group': '/ecs/app', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'app' },
-      },
-    },
-  ],
-  volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: 'fs-12345678', transitEncryption: 'ENABLED' } }],
-};
 /** A run-task input with a retired platform version, ECS Exec on, for a task definition with EFS. */
-const RUN = JSON.stringify(
-  {
-    cluster: 'c',
-    taskDefinition: 'app',
-    launchType: 'FARGATE',
-    platformVersion: '1.3.0',
-    enableExecuteCommand: true,
-    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-12345678'] } },
-  },
-  null,
-  2,
-);
+const RUN = JSON.stringify(RETIRED_PV_RUN, null, 2);
 const RUN_URI = 'file:///ws/run-task.json';
 
 function service() {
   const ls = getLanguageService();
-  ls.index.set(ls.parse('file:///ws/task-def.json', JSON.stringify(TASK, null, 2)));
+  ls.index.set(ls.parse('file:///ws/task-def.json', JSON.stringify(EFS_TASK, null, 2)));
   const doc = ls.parse(RUN_URI, RUN);
   ls.index.set(doc);
   return { ls, doc };
