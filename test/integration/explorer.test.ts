@@ -8,7 +8,7 @@ import type { CommandDeps } from '../../client/src/commands/types';
 import { collectLiveEfs } from '../../client/src/explorer/liveEfs';
 import { ExplorerModel } from '../../client/src/explorer/model';
 import type { ExplorerNode } from '../../client/src/explorer/nodes';
-import { pickAllMatching, pickLabel, ScriptedUi, value } from '../unit/explorer/scriptedUi';
+import { pickAllMatching, pickLabel, ScriptedUi, value, runWorkerTaskAnswers } from '../unit/explorer/scriptedUi';
 import { motoEnv, seedDemoAccount, startMoto, type DemoAccount, type MotoServer } from './moto';
 
 const settings = { pageSize: 100, concurrency: 4, showStoppedTasks: false };
@@ -144,18 +144,7 @@ describe('AWS explorer against moto_server (integration)', () => {
   });
 
   it('runs a task from the wizard with the network of a service, then reveals it', async () => {
-    const ui = new ScriptedUi([
-      pickLabel(/^worker$/),
-      pickLabel(/^worker:1$/),
-      pickLabel(/^FARGATE$/),
-      pickLabel(/^1\.4\.0$/),
-      pickLabel(/service web/),
-      pickLabel(/No public IP/),
-      value('1'),
-      pickLabel(/No overrides/),
-      pickLabel(/ECS Exec off/),
-      value(true),
-    ]);
+    const ui = new ScriptedUi(runWorkerTaskAnswers());
     await COMMANDS['fargateLens.runTask'](deps(ui), await clusterNode('prod'));
     assert.deepEqual(ui.errors, []);
     assert.equal(ui.revealed.length, 1);

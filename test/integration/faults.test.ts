@@ -17,7 +17,7 @@ import type { CommandDeps } from '../../client/src/commands/types';
 import { ExplorerModel } from '../../client/src/explorer/model';
 import type { ExplorerNode } from '../../client/src/explorer/nodes';
 import { FaultProxy } from '../fakes/faultProxy';
-import { pickLabel, ScriptedUi, value } from '../unit/explorer/scriptedUi';
+import { ScriptedUi, value, runWorkerTaskAnswers } from '../unit/explorer/scriptedUi';
 import { motoEnv, seedDemoAccount, startMoto, type DemoAccount, type MotoServer } from './moto';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -245,19 +245,7 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
       },
     };
   };
-  const runTaskScript = () =>
-    new ScriptedUi([
-      pickLabel(/^worker$/),
-      pickLabel(/^worker:1$/),
-      pickLabel(/^FARGATE$/),
-      pickLabel(/^1\.4\.0$/),
-      pickLabel(/service web/),
-      pickLabel(/No public IP/),
-      value('1'),
-      pickLabel(/No overrides/),
-      pickLabel(/ECS Exec off/),
-      value(true),
-    ]);
+  const runTaskScript = () => new ScriptedUi(runWorkerTaskAnswers());
   const prodNode = async (model: ExplorerModel): Promise<ExplorerNode> =>
     (await model.getChildren(await folder(model, 'clusters'))).find(
       (n) => n.kind === 'cluster' && n.cluster.clusterName === 'prod',

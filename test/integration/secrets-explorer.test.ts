@@ -15,7 +15,7 @@ import type { CommandDeps } from '../../client/src/commands/types';
 import { LiveEfsSource } from '../../client/src/explorer/liveEfs';
 import { ExplorerModel } from '../../client/src/explorer/model';
 import type { ExplorerNode } from '../../client/src/explorer/nodes';
-import { pickLabel, ScriptedUi, value } from '../unit/explorer/scriptedUi';
+import { pickLabel, ScriptedUi, value, runWorkerTaskAnswers } from '../unit/explorer/scriptedUi';
 import { ACCESS_KEY, SESSION_TOKEN, assertClean, leakyAccount } from './leaks';
 
 const east: Connection = { profile: undefined, region: 'us-east-1' };
@@ -114,18 +114,7 @@ describe('no credentials in what the explorer and the commands show or log (inte
     await command('fargateLens.openAsJson', d, rev);
     await command('fargateLens.copyArn', d, rev);
     await command('fargateLens.openInConsole', d, rev);
-    const run = new ScriptedUi([
-      pickLabel(/^worker$/),
-      pickLabel(/^worker:1$/),
-      pickLabel(/^FARGATE$/),
-      pickLabel(/^1\.4\.0$/),
-      pickLabel(/service web/),
-      pickLabel(/No public IP/),
-      value('1'),
-      pickLabel(/No overrides/),
-      pickLabel(/ECS Exec off/),
-      value(true),
-    ]);
+    const run = new ScriptedUi(runWorkerTaskAnswers());
     await command(
       'fargateLens.runTask',
       deps(run, model, factory),

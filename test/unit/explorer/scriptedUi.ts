@@ -171,3 +171,20 @@ export const value =
   (v: unknown): Answer =>
   () =>
     v;
+
+/**
+ * The Run Task wizard's answers for one worker:1 task on Fargate 1.4.0 in the network of service web,
+ * no public IP, no overrides, ECS Exec off, then the confirmation (the seeded demo account's names).
+ */
+export const runWorkerTaskAnswers = (): Answer[] => [
+  pickLabel(/^worker$/),
+  pickLabel(/^worker:1$/),
+  pickLabel(/^FARGATE$/),
+  pickLabel(/^1\.4\.0$/),
+  pickLabel(/service web/),
+  pickLabel(/No public IP/),
+  value('1'),
+  pickLabel(/No overrides/),
+  pickLabel(/ECS Exec off/),
+  value(true),
+];
