@@ -164,6 +164,12 @@ export const steps = [
       const item = (name) => tree.getByRole('treeitem', { name }).first();
       await item(/^prod\b/).waitFor({ timeout: T });
       await item(/^staging\b/).waitFor({ timeout: T });
+      // The cluster's description counts its ACTIVE services (web and api are seeded in prod) and tasks.
+      const prodSays = await item(/^prod\b/)
+        .locator('.label-description')
+        .textContent({ timeout: T });
+      if (!/^2 services · [1-9]\d* running$/.test(prodSays ?? ''))
+        throw new Error(`prod's description reads "${prodSays}", not "2 services · N running"`);
       // Down to the tasks of a seeded service: prod > Services > web > its tasks.
       await expand(item(/^prod\b/));
       await expand(item(/^Services\b/));

@@ -2,7 +2,7 @@
  * A local AWS endpoint for the exec flow, in front of moto: ECS calls go to moto, except
  * ExecuteCommand (moto does not implement it), which returns a session on the fake agent; DescribeTasks
  * and DescribeClusters are patched with what moto leaves out (managedAgents, runtimeId,
- * enableExecuteCommand, exec configuration). KMS GenerateDataKey uses the FakeKms, SSM TerminateSession
+ * enableExecuteCommand, exec configuration, service and task counts). KMS GenerateDataKey uses the FakeKms, SSM TerminateSession
  * is recorded, SSM StartSession asks `startSession` (port forwarding), SSM ResumeSession asks `resumeSession` (no token without it; an error it throws is
  * answered as that AWS error), and STS GetCallerIdentity / IAM SimulatePrincipalPolicy answer in the query protocol.
  */
@@ -168,6 +168,54 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
   }
   const out = JSON.parse(text) as Json;
   if (op === 'DescribeTasks') for (const t of out.tasks ?? []) opts.patchTask?.(t);
-  if (op === 'DescribeClusters') for (const c of out.clusters ?? []) opts.patchCluster?.(c);
+  if (op === 'DescribeClusters')
+    for (const c of out.clusters ?? []) {
+      // moto never counts services (its Cluster keeps active_services_count at 0) and counts tasks by its own
+      // states, not the ones patchTask reports; ECS reports the services "running on the cluster in an ACTIVE
+      // state" and the tasks "in the RUNNING state" and "in the PENDING state" (API_Cluster: activeServicesCount,
+      // runningTasksCount, pendingTasksCount), so the counts are taken from what this stub answers.
+      Object.assign(c, await clusterCounts(opts, headers, c.clusterArn));
+      opts.patchCluster?.(c);
+    }
   return json(res, out);
+}
+
+/** A cluster's counts, asked of moto as a client would (List*, then Describe* in batches), tasks as patchTask reports them. */
+async function clusterCounts(opts: StubOptions, headers: Record<string, string>, cluster: string): Promise<Json> {
+  const call = async (op: string, input: Json): Promise<Json> => {
+    const r = await fetch(`${opts.upstream}/`, {
+      method: 'POST',
+      headers: { ...headers, 'x-amz-target': `AmazonEC2ContainerServiceV20141113.${op}` },
+      body: JSON.stringify(input),
+    });
+    return r.status === 200 ? ((await r.json()) as Json) : {};
+  };
+  const all = async (op: string, key: string, input: Json): Promise<string[]> => {
+    const arns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await call(op, { ...input, cluster, nextToken, maxResults: 100 });
+      arns.push(...((page[key] as string[] | undefined) ?? []));
+      nextToken = page.nextToken as string | undefined;
+    } while (nextToken);
+    return arns;
+  };
+  let activeServicesCount = 0;
+  const services = await all('ListServices', 'serviceArns', {});
+  for (let i = 0; i < services.length; i += 10) {
+    const page = await call('DescribeServices', { cluster, services: services.slice(i, i + 10) });
+    activeServicesCount += ((page.services as Json[] | undefined) ?? []).filter((s) => s.status === 'ACTIVE').length;
+  }
+  let runningTasksCount = 0;
+  let pendingTasksCount = 0;
+  const tasks = await all('ListTasks', 'taskArns', { desiredStatus: 'RUNNING' });
+  for (let i = 0; i < tasks.length; i += 100) {
+    const page = await call('DescribeTasks', { cluster, tasks: tasks.slice(i, i + 100) });
+    for (const t of (page.tasks as Json[] | undefined) ?? []) {
+      opts.patchTask?.(t);
+      if (t.lastStatus === 'RUNNING') runningTasksCount++;
+      else if (t.lastStatus === 'PENDING') pendingTasksCount++;
+    }
+  }
+  return { activeServicesCount, runningTasksCount, pendingTasksCount };
 }
