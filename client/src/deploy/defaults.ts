@@ -29,7 +29,8 @@ export type ObjectKind =
   | 'efsAuth'
   | 'dockerVolume'
   | 'ulimit'
-  | 'linuxParameters';
+  | 'linuxParameters'
+  | 'restartPolicy';
 
 const API = 'ECS API reference';
 
@@ -59,6 +60,12 @@ export const DEFAULTS: readonly DefaultRule[] = [
     source:
       `${API}, ContainerDefinition.cpu: DescribeTaskDefinition returns cpu 0 for a container registered without ` +
       `cpu; 0 CPU units reserve nothing (the container shares unallocated units), the same as omitting it.`,
+  },
+  {
+    on: 'container',
+    member: 'versionConsistency',
+    value: 'enabled',
+    source: `${API}, ContainerDefinition.versionConsistency: "By default, the value is enabled."`,
   },
   {
     on: 'portMapping',
@@ -131,6 +138,18 @@ export const DEFAULTS: readonly DefaultRule[] = [
     member: 'initProcessEnabled',
     value: false,
     source: `${API}, LinuxParameters.initProcessEnabled: no init process unless enabled (docker run --init is off by default)`,
+  },
+  {
+    on: 'linuxParameters',
+    member: 'swappiness',
+    value: 60,
+    source: `${API}, LinuxParameters.swappiness: "If the swappiness parameter is not specified, a default value of 60 is used."`,
+  },
+  {
+    on: 'restartPolicy',
+    member: 'restartAttemptPeriod',
+    value: 300,
+    source: `${API}, ContainerRestartPolicy.restartAttemptPeriod: "By default, a container must run for 300 seconds before it can be restarted."`,
   },
 ];
 

@@ -101,6 +101,7 @@ function childKind(parent: Kind, member: string): Kind {
     if (member === 'healthCheck') return 'healthCheck';
     if (member === 'ulimits') return 'ulimit';
     if (member === 'linuxParameters') return 'linuxParameters';
+    if (member === 'restartPolicy') return 'restartPolicy';
   } else if (parent === 'volume') {
     if (member === 'efsVolumeConfiguration') return 'efsVolume';
     if (member === 'dockerVolumeConfiguration') return 'dockerVolume';

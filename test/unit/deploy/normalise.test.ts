@@ -88,6 +88,10 @@ test('every default the normaliser relies on names its source in the API referen
       ...minimalFile,
       containerDefinitions: [{ name: 'web', image: 'x', linuxParameters: { capabilities: { drop: ['ALL'] }, [m]: v } }],
     }),
+    restartPolicy: (m, v) => ({
+      ...minimalFile,
+      containerDefinitions: [{ name: 'web', image: 'x', restartPolicy: { enabled: true, [m]: v } }],
+    }),
     efsVolume: (m, v) => ({
       ...minimalFile,
       volumes: [{ name: 'd', efsVolumeConfiguration: { fileSystemId: 'fs-1', [m]: v } }],
