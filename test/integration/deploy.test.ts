@@ -16,7 +16,7 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import { createApiFactory } from '../../client/src/aws/factory';
-import type { Connection } from '../../client/src/aws/types';
+import type { ApiFactory, Connection, UpdateServiceInput } from '../../client/src/aws/types';
 import { COMMANDS } from '../../client/src/commands/index';
 import { JsonDocuments } from '../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../client/src/commands/types';
@@ -85,6 +85,25 @@ describe('deploy operations against moto_server (integration)', () => {
     await moto?.stop();
   });
 
+  /** Every UpdateService input the commands send (then sent on to moto through the SDK), to assert it exactly. */
+  const sent: UpdateServiceInput[] = [];
+  const recording: ApiFactory = async (c) => {
+    const apis = await factory.get(c);
+    const ecs = new Proxy(apis.ecs, {
+      get: (target, member) =>
+        member === 'updateService'
+          ? (input: UpdateServiceInput) => {
+              sent.push(structuredClone(input));
+              return target.updateService(input);
+            }
+          : Reflect.get(target, member),
+    });
+    return new Proxy(apis, { get: (target, member) => (member === 'ecs' ? ecs : Reflect.get(target, member)) });
+  };
+  const lastUpdate = () => {
+    assert.ok(sent.length > 0, 'an UpdateService was sent');
+    return sent[sent.length - 1];
+  };
   const deps = (ui: ScriptedUi): CommandDeps => ({
     ui,
     model: new ExplorerModel(
@@ -92,7 +111,7 @@ describe('deploy operations against moto_server (integration)', () => {
       () => [conn],
       () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: false }),
     ),
-    apis: factory.get,
+    apis: recording,
     connections: () => [conn],
     documents: new JsonDocuments(),
     newToken: () => 'tok',
@@ -124,6 +143,7 @@ describe('deploy operations against moto_server (integration)', () => {
     assert.deepEqual(ui.errors, []);
     assert.match(ui.infos[0], /deployweb:1 already matches web\.json: keeping it/);
     assert.equal((await service()).taskDefinition?.endsWith('deployweb:1'), true);
+    assert.deepEqual(sent, []);
   });
 
   it('a changed file is registered as deployweb:2 and prod/web is updated to it (only the task definition changes)', async () => {
@@ -134,6 +154,7 @@ describe('deploy operations against moto_server (integration)', () => {
     assert.match(ui.infos.join('\n'), /Registered deployweb:2/);
     const s = await service();
     assert.match(s.taskDefinition ?? '', /deployweb:2$/);
+    assert.deepEqual(lastUpdate(), { cluster: clusterArn, service: 'web', taskDefinition: s.taskDefinition });
     assert.equal(s.desiredCount, 2);
     assert.equal(s.launchType, 'FARGATE');
     assert.equal(ui.notices.length, 1);
@@ -147,6 +168,7 @@ describe('deploy operations against moto_server (integration)', () => {
     const s = await service();
     assert.equal(s.desiredCount, 3);
     assert.match(s.taskDefinition ?? '', /deployweb:2$/);
+    assert.deepEqual(lastUpdate(), { cluster: clusterArn, service: 'web', desiredCount: 3 });
   });
 
   it('Force New Deployment starts a new deployment of the same revision', async () => {
@@ -159,12 +181,19 @@ describe('deploy operations against moto_server (integration)', () => {
     assert.notEqual(s.deployments?.[0]?.id, before);
     assert.match(s.taskDefinition ?? '', /deployweb:2$/);
     assert.equal(s.desiredCount, 3);
+    assert.deepEqual(lastUpdate(), { cluster: clusterArn, service: 'web', forceNewDeployment: true });
   });
 
   it('the circuit breaker setting is sent with the rest of the deployment configuration', async () => {
     const ui = new ScriptedUi([pickLabel(/^Enable with rollback/), value(true)]);
     const d = deps(ui);
+    const current = (await service()).deploymentConfiguration;
     await COMMANDS['fargateLens.setCircuitBreaker'](d, await node(d));
+    assert.deepEqual(lastUpdate(), {
+      cluster: clusterArn,
+      service: 'web',
+      deploymentConfiguration: { ...current, deploymentCircuitBreaker: { enable: true, rollback: true } },
+    });
     assert.deepEqual(ui.errors, []);
     assert.deepEqual((await service()).deploymentConfiguration?.deploymentCircuitBreaker, {
       enable: true,
@@ -186,6 +215,8 @@ describe('deploy operations against moto_server (integration)', () => {
     assert.deepEqual(ui.errors, []);
     assert.match(title, /Roll back web to/);
     assert.match(ui.confirms[0].message, /Roll back web from deployweb:2 to deployweb:1\?/);
-    assert.match((await service()).taskDefinition ?? '', /deployweb:1$/);
+    const s = await service();
+    assert.match(s.taskDefinition ?? '', /deployweb:1$/);
+    assert.deepEqual(lastUpdate(), { cluster: clusterArn, service: 'web', taskDefinition: s.taskDefinition });
   });
 });
