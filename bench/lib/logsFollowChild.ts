@@ -1,7 +1,7 @@
 /**
  * Child process of the logs bench: a producer writes 2,000 lines/s (40 every 20 ms) to one CloudWatch
- * stream of the in-memory fake (test/fakes/fakeLogs.ts, pruned to its last 8 s so only our side's
- * memory grows, if anything), while the real follow path (client/src/logs: FilterLogEvents polling with
+ * stream of the in-memory fake (test/fakes/fakeLogs.ts, pruned to its last 15 s, more than the
+ * follow's re-read window, so only our side's memory grows, if anything), while the real follow path (client/src/logs: FilterLogEvents polling with
  * overlap and de-dup, no Live Tail) feeds the real log view model (ring buffer of 10,000 lines) and
  * renders it every 150 ms as the VS Code view does. Prints one JSON line: lag samples (now minus the
  * newest shown timestamp, per delivery), RSS samples, lines written and lines shown.
@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const stream = 'ecs/app/bench';
   logs.createGroup('/ecs/web');
   let written = 0;
+  /** [timestamp, lines written up to and including it], one per tick. */
+  const ticks: Array<[number, number]> = [];
   const producer = setInterval(() => {
     const now = Date.now();
     const batch = Array.from({ length: (RATE * TICK) / 1000 }, (_, i) => ({
@@ -39,9 +41,10 @@ async function main(): Promise<void> {
       message: `GET /api/orders/${written + i} 200 ${((written + i) % 97) / 10}ms \u001b[32mok\u001b[0m`,
     }));
     written += batch.length;
+    ticks.push([now, written]);
     logs.put('/ecs/web', stream, batch);
     const events = logs.groups.get('/ecs/web')!.get(stream)!;
-    const keepFrom = events.findIndex((e) => e.timestamp >= now - 8_000);
+    const keepFrom = events.findIndex((e) => e.timestamp >= now - 15_000);
     if (keepFrom > 0) events.splice(0, keepFrom);
   }, TICK);
 
@@ -77,10 +80,8 @@ async function main(): Promise<void> {
   clearTimeout(stop);
   // The last lines written before the stop are shown on the next poll, which the stop cut short:
   // count only what was written up to one poll interval before the end.
-  const writtenBeforeLastPoll = logs.groups
-    .get('/ecs/web')!
-    .get(stream)!
-    .filter((e) => e.timestamp <= t0 + durationMs - 1500).length;
+  let writtenBeforeLastPoll = 0;
+  for (const [ts, n] of ticks) if (ts <= t0 + durationMs - 1500) writtenBeforeLastPoll = n;
   process.stdout.write(
     `${JSON.stringify({ lag, rss, written, shown, kept: model.lineCount, dropped: model.dropped, writtenBeforeLastPoll })}\n`,
   );

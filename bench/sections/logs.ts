@@ -3,7 +3,7 @@
  * follow path and log view model, in a child process so its memory is its own. Keeps up = the lag
  * (time from a line's timestamp to its display) in the last third is no worse than 1.5x the first
  * third; bounded memory = peak RSS no more than 1.5x the RSS after the first 10 s, when the ring buffer, the
- * de-dup window and the fake's retained 8 s are full (they stop growing there); nothing lost = every line written up to the last poll was shown.
+ * de-dup window and the fake's retained 15 s are full (they stop growing there); nothing lost = every line written up to the last poll was shown.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

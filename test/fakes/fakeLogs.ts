@@ -43,8 +43,17 @@ export class FakeLogs implements LogsApi {
     if (!this.groups.has(name)) this.groups.set(name, new Map());
   }
 
-  /** Appends lines to a stream (creating group and stream); returns the events. */
-  put(group: string, stream: string, lines: Array<{ timestamp: number; message: string }>): LogEvent[] {
+  /**
+   * Appends lines to a stream (creating group and stream); returns the events. `ingestionTime` (default:
+   * the timestamp) is when CloudWatch received the line: a log driver sends in batches, so a line can be
+   * ingested after lines of other streams stamped later than it (FilterLogEvents still filters and
+   * orders by timestamp).
+   */
+  put(
+    group: string,
+    stream: string,
+    lines: Array<{ timestamp: number; message: string; ingestionTime?: number }>,
+  ): LogEvent[] {
     this.createGroup(group);
     const streams = this.groups.get(group)!;
     if (!streams.has(stream)) streams.set(stream, []);
@@ -52,7 +61,7 @@ export class FakeLogs implements LogsApi {
       eventId: String(++this.seq).padStart(20, '0'),
       logStreamName: stream,
       timestamp: l.timestamp,
-      ingestionTime: l.timestamp,
+      ingestionTime: l.ingestionTime ?? l.timestamp,
       message: l.message,
     }));
     streams.get(stream)!.push(...events);

@@ -13,6 +13,8 @@ function contentKey(e: LogEvent): string {
 
 interface Seen {
   ts: number;
+  /** How long after its timestamp the event was ingested (0 when unknown). */
+  late: number;
   /** Seen without an id (Live Tail) and not yet matched by an event with one. */
   unclaimed: boolean;
 }
@@ -21,6 +23,7 @@ export class RecentEvents {
   private readonly ids = new Map<string, number>();
   private readonly contents = new Map<string, Seen>();
   private newest = 0;
+  private latest = 0;
 
   /** @param windowMs how far behind the newest timestamp a duplicate can still arrive. */
   constructor(private readonly windowMs: number) {}
@@ -35,12 +38,21 @@ export class RecentEvents {
   }
 
   /**
+   * The largest ingestion delay (`ingestionTime - timestamp`) among the events still remembered: how far
+   * behind the newest line a line not yet ingested may be stamped (a log driver sends its lines in batches).
+   */
+  get maxLateness(): number {
+    return this.latest;
+  }
+
+  /**
    * True the first time an event is offered, false for a repeat. With an id, the id decides, except
    * that an event first seen without an id (Live Tail) is matched once by content. Without an id,
    * content decides (two identical lines in one stream and millisecond from Live Tail count as one).
    */
   accept(e: LogEvent): boolean {
     const ck = contentKey(e);
+    const late = e.ingestionTime !== undefined ? Math.max(0, e.ingestionTime - e.timestamp) : 0;
     const prior = this.contents.get(ck);
     if (e.eventId !== undefined) {
       // Per stream: AWS ids are unique per group, but emulators number events per stream.
@@ -51,19 +63,27 @@ export class RecentEvents {
         prior.unclaimed = false;
         return false;
       }
-      if (!prior) this.contents.set(ck, { ts: e.timestamp, unclaimed: false });
+      if (!prior) this.contents.set(ck, { ts: e.timestamp, late, unclaimed: false });
     } else {
       if (prior) return false;
-      this.contents.set(ck, { ts: e.timestamp, unclaimed: true });
+      this.contents.set(ck, { ts: e.timestamp, late, unclaimed: true });
     }
     if (e.timestamp > this.newest) this.newest = e.timestamp;
+    if (late > this.latest) this.latest = late;
     return true;
   }
 
-  /** Forgets what is older than the window behind the newest event. */
-  prune(): void {
-    const floor = this.newest - this.windowMs;
+  /**
+   * Forgets what is older than the window behind the newest event, or than `floor` when that is earlier
+   * (a poll that re-reads further back must still recognise what it re-reads).
+   */
+  prune(floor = this.newest - this.windowMs): void {
+    floor = Math.min(floor, this.newest - this.windowMs);
+    let latest = 0;
     for (const [k, ts] of this.ids) if (ts < floor) this.ids.delete(k);
-    for (const [k, v] of this.contents) if (v.ts < floor) this.contents.delete(k);
+    for (const [k, v] of this.contents)
+      if (v.ts < floor) this.contents.delete(k);
+      else if (v.late > latest) latest = v.late;
+    this.latest = latest;
   }
 }

@@ -11,7 +11,7 @@
 import { describeAwsError } from '../aws/errors';
 import { RecentEvents } from './dedup';
 import { explainLogsError } from './errors';
-import { FOLLOW_DEFAULTS, pollGroup, type FollowOptions } from './poll';
+import { FOLLOW_DEFAULTS, pollGroup, windowStart, type FollowOptions } from './poll';
 import { byTime, filterGroup, toLine, type LogLine, type StreamGroup } from './reader';
 import type { LogsAccess } from './targets';
 
@@ -28,10 +28,7 @@ export async function followGroup(access: LogsAccess, g: StreamGroup, opts: Foll
     if (opts.signal.aborted) return;
     opts.onStatus(`${reason} Following by polling FilterLogEvents instead.`);
   }
-  await pollGroup(access, g, opts, {
-    startTime: seen.newestTimestamp ? seen.newestTimestamp - overlap : opts.startTime,
-    seen,
-  });
+  await pollGroup(access, g, opts, { startTime: opts.startTime, seen });
 }
 
 /** Runs Live Tail until the signal aborts (returns '') or it cannot continue (returns why). */
@@ -56,7 +53,7 @@ async function liveTail(access: LogsAccess, g: StreamGroup, opts: FollowOptions,
         if (opts.signal.aborted) return '';
         if (update.kind === 'start') {
           if (!backfilled) {
-            const failed = await backfill(logs, g, opts, seen, overlapStart(opts, seen)).then(
+            const failed = await backfill(logs, g, opts, seen, windowStart(seen, opts, opts.startTime)).then(
               () => undefined,
               (e: unknown) => explainLogsError(e, g, 'logs:FilterLogEvents', access.region).message,
             );
@@ -81,11 +78,6 @@ async function liveTail(access: LogsAccess, g: StreamGroup, opts: FollowOptions,
       return `Live Tail is not available here (${describeAwsError(e).message}).`;
     }
   }
-}
-
-function overlapStart(opts: FollowOptions, seen: RecentEvents): number {
-  const overlap = opts.overlapMs ?? FOLLOW_DEFAULTS.overlapMs;
-  return seen.newestTimestamp ? Math.max(opts.startTime, seen.newestTimestamp - overlap) : opts.startTime;
 }
 
 async function backfill(

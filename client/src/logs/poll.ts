@@ -1,9 +1,16 @@
 /**
- * Following one log group by polling FilterLogEvents. Each poll reads from `overlapMs` before the newest
- * event already shown (lines written in the same millisecond or ingested a little late are not lost at
- * the boundary) and drops repeats by event id. The interval starts at `minIntervalMs`, grows by half
- * on every empty poll up to `maxIntervalMs`, returns to the minimum as soon as lines arrive, and doubles
- * (up to 30 s) while CloudWatch throttles. A missing group or stream is waited for, not fatal.
+ * Following one log group by polling FilterLogEvents. Each poll reads again from a window before the
+ * newest event already shown and drops repeats by event id, so that lines are not lost at the boundary:
+ * - lines written in the same millisecond as the newest one, after the previous poll;
+ * - lines ingested late, stamped earlier than lines of another stream already shown: a log driver sends
+ *   in batches (the awslogs driver every 5 s: moby daemon/logger/awslogs/cloudwatchlogs.go,
+ *   batchPublishFrequency; FireLens at the router's Flush interval), so the window reaches back
+ *   `overlapMs` (visibility of fresh events) plus the expected batching delay (`latenessMs`, default 5 s)
+ *   or the largest delay actually seen (ingestionTime - timestamp of the remembered events), whichever
+ *   is larger, at most 2 minutes.
+ * The interval starts at `minIntervalMs`, grows by half on every empty poll up to `maxIntervalMs`,
+ * returns to the minimum as soon as lines arrive, and doubles (up to 30 s) while CloudWatch throttles.
+ * A missing group or stream is waited for, not fatal.
  */
 import { RecentEvents } from './dedup';
 import { explainLogsError, LogsReadError } from './errors';
@@ -22,6 +29,8 @@ export interface FollowOptions {
   minIntervalMs?: number;
   maxIntervalMs?: number;
   overlapMs?: number;
+  /** Expected delay between a line's timestamp and its ingestion (log driver batching). */
+  latenessMs?: number;
   /** Use Live Tail first (default true). */
   liveTail?: boolean;
   wait?: Waiter;
@@ -29,7 +38,31 @@ export interface FollowOptions {
   onPoll?(info: { group: string; fresh: number; intervalMs: number }): void;
 }
 
-export const FOLLOW_DEFAULTS = { minIntervalMs: 1000, maxIntervalMs: 10_000, overlapMs: 3000 } as const;
+export const FOLLOW_DEFAULTS = {
+  minIntervalMs: 1000,
+  maxIntervalMs: 10_000,
+  overlapMs: 3000,
+  latenessMs: 5000,
+  maxLatenessMs: 120_000,
+} as const;
+
+/**
+ * Where the next read starts: `from` before anything was seen, else the newest timestamp seen minus the
+ * overlap and the lateness (expected or observed, whichever is larger), never before `from`.
+ */
+export function windowStart(
+  seen: RecentEvents,
+  opts: Pick<FollowOptions, 'overlapMs' | 'latenessMs'>,
+  from: number,
+): number {
+  if (!seen.newestTimestamp) return from;
+  const overlap = opts.overlapMs ?? FOLLOW_DEFAULTS.overlapMs;
+  const lateness = Math.min(
+    FOLLOW_DEFAULTS.maxLatenessMs,
+    Math.max(opts.latenessMs ?? FOLLOW_DEFAULTS.latenessMs, seen.maxLateness),
+  );
+  return Math.max(from, seen.newestTimestamp - overlap - lateness);
+}
 
 /** Polls one group until the signal aborts; throws only for what waiting cannot fix (access denied). */
 export async function pollGroup(
@@ -40,14 +73,13 @@ export async function pollGroup(
 ): Promise<void> {
   const min = opts.minIntervalMs ?? FOLLOW_DEFAULTS.minIntervalMs;
   const max = opts.maxIntervalMs ?? FOLLOW_DEFAULTS.maxIntervalMs;
-  const overlap = opts.overlapMs ?? FOLLOW_DEFAULTS.overlapMs;
   const wait = opts.wait ?? realWait;
-  const seen = from.seen ?? new RecentEvents(overlap * 2);
+  const seen = from.seen ?? new RecentEvents(2 * (opts.overlapMs ?? FOLLOW_DEFAULTS.overlapMs));
   const logs = await access.logs(g.region);
   let interval = min;
   let waitingFor: string | undefined;
   while (!opts.signal.aborted) {
-    const startTime = seen.newestTimestamp ? Math.max(from.startTime, seen.newestTimestamp - overlap) : from.startTime;
+    const startTime = windowStart(seen, opts, from.startTime);
     const fresh: LogLine[] = [];
     try {
       await filterGroup(
@@ -77,7 +109,7 @@ export async function pollGroup(
       await wait(interval, opts.signal);
       continue;
     }
-    seen.prune();
+    seen.prune(windowStart(seen, opts, from.startTime));
     if (fresh.length) {
       fresh.sort(byTime);
       opts.onLines(fresh);

@@ -1,5 +1,6 @@
 /** A small ECS for the log tests (DescribeTasks, ListTasks, DescribeTaskDefinition) and a LogsAccess over FakeLogs. */
 import type { EcsApi, Task, TaskDefinition } from '../../../client/src/aws/types';
+import { followLogs, planLogs, type LogLine } from '../../../client/src/logs';
 import type { LogsAccess } from '../../../client/src/logs/targets';
 import { FakeLogs } from '../../fakes/fakeLogs';
 
@@ -92,3 +93,55 @@ export function until(
 /** A Waiter that yields to the event loop instead of waiting (the tests drive time by adding events). */
 export const yieldWait = (_ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => (signal?.aborted ? resolve() : setImmediate(() => resolve())));
+
+export const T0 = 1_700_000_000_000;
+export const running = (id: string, service = 'web') => ({
+  taskArn: taskArn(id),
+  taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1',
+  lastStatus: 'RUNNING',
+  desiredStatus: 'RUNNING',
+  startedAt: new Date(T0),
+  service,
+  containers: [{ name: 'app' }, { name: 'proxy' }],
+});
+
+export function follower(
+  logs: FakeLogs,
+  tasks: ReturnType<typeof running>[],
+  extra: { liveTail?: boolean; filterPattern?: string } = {},
+) {
+  const lines: LogLine[] = [];
+  const status: string[] = [];
+  const polls: Array<{ fresh: number; intervalMs: number }> = [];
+  let wake = (): void => undefined;
+  const controller = new AbortController();
+  const a = access(fakeEcs(tasks), logs);
+  const done = planLogs(a, { kind: 'service', cluster: CLUSTER, service: 'web' }).then((plan) =>
+    followLogs(a, plan, {
+      startTime: T0,
+      signal: controller.signal,
+      liveTail: extra.liveTail ?? false,
+      filterPattern: extra.filterPattern,
+      wait: yieldWait,
+      onLines: (l) => {
+        lines.push(...l);
+        wake();
+      },
+      onStatus: (s) => {
+        status.push(s);
+        wake();
+      },
+      onPoll: (p) => {
+        polls.push({ fresh: p.fresh, intervalMs: p.intervalMs });
+        wake();
+      },
+    }),
+  );
+  // A failed wait stops the follower too, so a failing test ends instead of polling forever.
+  const waitFor = (check: () => boolean, what: string) =>
+    until(check, (w) => (wake = w), what).catch((e: unknown) => {
+      controller.abort();
+      throw e;
+    });
+  return { lines, status, polls, controller, done, waitFor };
+}
