@@ -79,8 +79,8 @@ export async function lastLines(
     return {
       ok: false,
       container: name,
-      reason: `The log stream of "${name}" cannot be named: ${src.member} has no stream prefix and the container id is unknown.`,
-      fix: 'Set "awslogs-stream-prefix" in the log configuration.',
+      reason: src.unnamed ?? `The log stream of "${name}" cannot be named from ${src.member}.`,
+      fix: src.driver === 'awslogs' ? 'Set "awslogs-stream-prefix" in the log configuration.' : undefined,
     };
   const g = { group: src.group, region: src.region, source: src };
   try {

@@ -8,9 +8,13 @@
  * - awslogs: group `awslogs-group`, region `awslogs-region`, stream `<awslogs-stream-prefix>/<container
  *   name>/<task id>`. Without a prefix the stream is named after the Docker container id (EC2 only;
  *   Fargate requires the prefix).
- * - awsfirelens: the options are the output plugin's; `Name cloudwatch_logs` (Fluent Bit core) or
- *   `cloudwatch` (the Go plugin) write to `log_group_name`, stream `log_stream_name`, or
- *   `log_stream_prefix` + the FireLens tag `<container name>-firelens-<task id>`.
+ * - awsfirelens: the options are the output plugin's (Fluent Bit reads option names case-insensitively);
+ *   `Name cloudwatch_logs` (Fluent Bit core) or `cloudwatch` (the Go plugin) write to `log_group_name` in
+ *   `region`, stream `log_stream_name`, or `log_stream_prefix` + the tag, which FireLens sets to
+ *   `<container name>-firelens-<task id>`. `log_group_template` / `log_stream_template` (core plugin,
+ *   record-accessor syntax `$key`) override the names, and the Go plugin fills `$(key)` in its names;
+ *   the ECS metadata FireLens adds (`ecs_task_arn`, `container_name`), `ecs_task_id` and `tag` are
+ *   filled in here, anything else (a record field) makes the name unpredictable, said with its member.
  * - Any other driver (splunk, fluentd, gelf, syslog, json-file, ...) or FireLens output is not CloudWatch.
  */
 
@@ -31,6 +35,8 @@ export interface CloudWatchSource {
   member: string;
   /** The options' region differs from the connection's: said once to the user. */
   regionNote?: string;
+  /** Why no stream can be named (no stream prefix, a template with record fields), with the member. */
+  unnamed?: string;
 }
 
 export interface NotInCloudWatch {
@@ -144,11 +150,43 @@ function awslogs(name: string, at: string, options: Obj, ctx: ResolveContext, ta
     return taskId
       ? { ...base, stream: `${prefix}/${name}/${taskId}` }
       : { ...base, streamPrefix: `${prefix}/${name}/` };
-  // No prefix: the stream is the Docker container id (EC2 launch type only).
-  return ctx.runtimeId ? { ...base, stream: ctx.runtimeId } : base;
+  // No prefix: the stream is the Docker container id (EC2 launch type only; Fargate requires a prefix).
+  if (ctx.runtimeId) return { ...base, stream: ctx.runtimeId };
+  const prefixMember = `${at}.logConfiguration.options["awslogs-stream-prefix"]`;
+  return {
+    ...base,
+    unnamed: `The log stream of "${name}" cannot be named: there is no ${prefixMember}, so the stream is named after the Docker container id, which ECS has not reported. Set "awslogs-stream-prefix" (Fargate requires it).`,
+  };
 }
 
 const CLOUDWATCH_OUTPUTS = new Set(['cloudwatch_logs', 'cloudwatch']);
+
+/** Fluent Bit option lookup: names are case-insensitive. Returns the key as written and its value. */
+function option(options: Obj, key: string): { key: string; value: string } | undefined {
+  const k = Object.keys(options).find((x) => x.toLowerCase() === key);
+  const value = k === undefined ? undefined : str(options[k]);
+  return k === undefined || value === undefined ? undefined : { key: k, value };
+}
+
+const member = (at: string, key: string): string =>
+  /^\w+$/.test(key) ? `${at}.logConfiguration.options.${key}` : `${at}.logConfiguration.options["${key}"]`;
+
+/**
+ * Fills a Go-plugin `$(var)` or core-plugin `$var` template with what is known of the task; undefined
+ * when it names anything else (a record field, `$(uuid)`), whose value only the router knows.
+ */
+function fillTemplate(template: string, vars: Record<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const filled = template.replace(
+    /\$\((\w+)\)|\$(\w+)(\[[^\]]*\])?/g,
+    (_m, goVar?: string, raVar?: string, sub?: string) => {
+      const v = sub ? undefined : vars[(goVar ?? raVar) as string];
+      if (v === undefined) unknown = true;
+      return v ?? '';
+    },
+  );
+  return unknown ? undefined : filled;
+}
 
 function firelens(
   name: string,
@@ -161,8 +199,9 @@ function firelens(
   const router = defs.findIndex((d) => isObj(get(d, 'firelensConfiguration')));
   const routerConf = router >= 0 ? (get(defs[router], 'firelensConfiguration') as Obj) : undefined;
   const routerOptions = routerConf && isObj(get(routerConf, 'options')) ? (get(routerConf, 'options') as Obj) : {};
-  const output = str(options.Name) ?? str(options.name);
-  const nameMember = `${at}.logConfiguration.options.Name`;
+  const nameOpt = option(options, 'name');
+  const output = nameOpt?.value;
+  const nameMember = member(at, nameOpt?.key ?? 'Name');
   if (!output) {
     const configFile = str(routerOptions['config-file-value']);
     const where = configFile
@@ -177,36 +216,63 @@ function firelens(
       reason: `Container "${name}" sends its logs through FireLens to a destination set in ${where}, which Fargate Lens cannot read.`,
     };
   }
-  if (!CLOUDWATCH_OUTPUTS.has(output))
+  if (!CLOUDWATCH_OUTPUTS.has(output.toLowerCase()))
     return {
       kind: 'elsewhere',
       container: name,
       member: nameMember,
       reason: `Container "${name}" sends its logs through FireLens to the "${output}" output (${nameMember}), not to CloudWatch Logs.`,
     };
-  const groupMember = `${at}.logConfiguration.options.log_group_name`;
-  const group = str(options.log_group_name);
+  const tag = `${name}-firelens-`;
+  const vars = {
+    ecs_task_id: taskId,
+    ecs_task_arn: ctx.taskArn,
+    container_name: name,
+    tag: taskId ? `${tag}${taskId}` : undefined,
+  };
+  const groupOpt = option(options, 'log_group_template') ?? option(options, 'log_group_name');
+  const groupMember = member(at, groupOpt?.key ?? 'log_group_name');
+  const group = groupOpt && fillTemplate(groupOpt.value, vars);
   if (!group)
     return {
       kind: 'elsewhere',
       container: name,
       member: groupMember,
-      reason: `Container "${name}" routes to CloudWatch through FireLens without "log_group_name" (${groupMember}) (a log_group_template is resolved per record and cannot be predicted).`,
+      reason: groupOpt
+        ? `Container "${name}" routes to CloudWatch through FireLens into a log group named per record (${groupMember}: ${groupOpt.value}), which cannot be predicted.`
+        : `Container "${name}" routes to CloudWatch through FireLens without "log_group_name" (${groupMember}).`,
     };
-  const region = str(options.region) ?? ctx.region;
+  const regionOpt = option(options, 'region');
+  const region = regionOpt?.value ?? ctx.region;
+  const createGroup = /^(true|on|yes)$/i.test(option(options, 'auto_create_group')?.value ?? '');
   const base = {
     kind: 'cloudwatch' as const,
     container: name,
     group,
     region,
-    createGroup: String(options.auto_create_group) === 'true' || String(options.auto_create_group) === 'On',
+    createGroup,
     driver: 'awsfirelens' as const,
     member: groupMember,
-    regionNote: regionNote(region, ctx, `${at}.logConfiguration.options.region`),
+    regionNote: regionNote(region, ctx, member(at, regionOpt?.key ?? 'region')),
   };
-  const fixed = str(options.log_stream_name);
-  if (fixed) return { ...base, stream: fixed };
-  const prefix = str(options.log_stream_prefix) ?? '';
-  const tag = `${name}-firelens-`;
-  return taskId ? { ...base, stream: `${prefix}${tag}${taskId}` } : { ...base, streamPrefix: `${prefix}${tag}` };
+  // log_stream_template overrides the other stream options; log_stream_name excludes log_stream_prefix.
+  const streamOpt =
+    option(options, 'log_stream_template') ??
+    option(options, 'log_stream_name') ??
+    option(options, 'log_stream_prefix');
+  const template =
+    streamOpt?.key.toLowerCase() === 'log_stream_prefix' ? `${streamOpt.value}$(tag)` : (streamOpt?.value ?? '$(tag)');
+  const stream = fillTemplate(template, vars);
+  if (stream) return { ...base, stream };
+  // Without a task (a definition not run yet) the names stop at the task id: a prefix is all there is.
+  const HOLE = '\u0000';
+  const partial = fillTemplate(template, { ...vars, ecs_task_id: HOLE, ecs_task_arn: HOLE, tag: `${tag}${HOLE}` });
+  const streamPrefix = (partial ?? template).split(partial ? HOLE : '$')[0];
+  return {
+    ...base,
+    ...(streamPrefix ? { streamPrefix } : {}),
+    unnamed: taskId
+      ? `The log stream of "${name}" cannot be named: ${member(at, streamOpt?.key ?? 'log_stream_name')} (${streamOpt?.value}) uses a record field only the log router knows.`
+      : undefined,
+  };
 }

@@ -118,11 +118,12 @@ export async function planLogs(access: LogsAccess, target: LogTarget): Promise<L
           `Task definition ${shortName(task.taskDefinitionArn)} has no container "${name}" (containers: ${names.join(', ')}).`,
         );
       if (source.kind === 'cloudwatch' && source.regionNote) notes.add(source.regionNote);
+      if (source.kind === 'cloudwatch' && source.unnamed) notes.add(source.unnamed);
       if (source.kind === 'elsewhere') notes.add(source.reason);
       streams.push({ task, taskId: taskIdOf(task.taskArn), container: name, source });
     }
   }
-  const readable = streams.filter((s) => s.source.kind === 'cloudwatch');
+  const readable = streams.filter((s) => s.source.kind === 'cloudwatch' && s.source.stream);
   if (readable.length === 0) {
     const reasons = [...notes].join(' ');
     throw new LogTargetError(reasons || 'No container of this target logs to CloudWatch Logs.');

@@ -1,57 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LiveTailInput, LiveTailUpdate, LogEvent } from '../../../client/src/aws/types';
-import { explainEmpty, followLogs, lastLines, planLogs, readRange, type LogLine } from '../../../client/src/logs';
+import { explainEmpty, lastLines, LogTargetError, planLogs, readRange } from '../../../client/src/logs';
 import { FakeLogs } from '../../fakes/fakeLogs';
-import { CLUSTER, access, fakeEcs, taskArn, until, yieldWait } from './helpers';
-
-const T0 = 1_700_000_000_000;
-const running = (id: string, service = 'web') => ({
-  taskArn: taskArn(id),
-  taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1',
-  lastStatus: 'RUNNING',
-  desiredStatus: 'RUNNING',
-  startedAt: new Date(T0),
-  service,
-  containers: [{ name: 'app' }, { name: 'proxy' }],
-});
-
-function follower(
-  logs: FakeLogs,
-  tasks: ReturnType<typeof running>[],
-  extra: { liveTail?: boolean; filterPattern?: string } = {},
-) {
-  const lines: LogLine[] = [];
-  const status: string[] = [];
-  let wake = (): void => undefined;
-  const controller = new AbortController();
-  const a = access(fakeEcs(tasks), logs);
-  const done = planLogs(a, { kind: 'service', cluster: CLUSTER, service: 'web' }).then((plan) =>
-    followLogs(a, plan, {
-      startTime: T0,
-      signal: controller.signal,
-      liveTail: extra.liveTail ?? false,
-      filterPattern: extra.filterPattern,
-      wait: yieldWait,
-      onLines: (l) => {
-        lines.push(...l);
-        wake();
-      },
-      onStatus: (s) => {
-        status.push(s);
-        wake();
-      },
-      onPoll: () => wake(),
-    }),
-  );
-  // A failed wait stops the follower too, so a failing test ends instead of polling forever.
-  const waitFor = (check: () => boolean, what: string) =>
-    until(check, (w) => (wake = w), what).catch((e: unknown) => {
-      controller.abort();
-      throw e;
-    });
-  return { lines, status, controller, done, waitFor };
-}
+import { CLUSTER, T0, WEB_TD, access, fakeEcs, follower, running, taskArn, yieldWait } from './helpers';
 
 describe('show and follow (unit)', () => {
   it('readRange interleaves containers and tasks by time, labels each line, keeps the newest `limit`', async () => {
@@ -315,5 +267,19 @@ describe('empty reads are explained (unit)', () => {
     assert.deepEqual(why, [
       'Stream ecs/app/p1 does not exist yet in "/ecs/web" (task p1 is PENDING): it appears when the container writes its first line; Follow Container Logs waits for it.',
     ]);
+  });
+
+  it('a container whose stream cannot be named (no awslogs-stream-prefix): the plan says why, with the member', async () => {
+    const td = {
+      ...WEB_TD,
+      containerDefinitions: [
+        { name: 'app', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } } },
+      ],
+    };
+    const a = access(fakeEcs([running('t1')], [td]), new FakeLogs());
+    await assert.rejects(
+      planLogs(a, { kind: 'task', cluster: CLUSTER, task: taskArn('t1') }),
+      (e: Error) => e instanceof LogTargetError && /options\["awslogs-stream-prefix"\]/.test(e.message),
+    );
   });
 });

@@ -211,4 +211,98 @@ describe('log stream resolution (unit)', () => {
     assert.equal(taskIdOf('arn:aws:ecs:us-east-1:1:task/abc'), 'abc');
     assert.equal(taskIdOf(TASK), '0123456789abcdef0123456789abcdef');
   });
+
+  it('FireLens options are read as Fluent Bit reads them: case-insensitive names, auto_create_group On/true/yes', () => {
+    const s = resolveSource(
+      firelens({
+        NAME: 'Cloudwatch_Logs',
+        Log_Group_Name: '/app/logs',
+        Log_Stream_Prefix: 'fb/',
+        Auto_Create_Group: 'On',
+      }),
+      'app',
+      ctx,
+    );
+    assert.equal(s?.kind === 'cloudwatch' && s.stream, 'fb/app-firelens-0123456789abcdef0123456789abcdef');
+    assert.equal(s?.kind === 'cloudwatch' && s.createGroup, true);
+    assert.equal(s?.member, 'containerDefinitions[1].logConfiguration.options.Log_Group_Name');
+  });
+
+  it('FireLens names with templates: task variables filled ($(ecs_task_id), $container_name), record fields named as unpredictable', () => {
+    const go = resolveSource(
+      firelens({ Name: 'cloudwatch', log_group_name: '/ecs/$(container_name)', log_stream_name: 'app-$(ecs_task_id)' }),
+      'app',
+      ctx,
+    );
+    assert.equal(go?.kind === 'cloudwatch' && go.group, '/ecs/app');
+    assert.equal(go?.kind === 'cloudwatch' && go.stream, 'app-0123456789abcdef0123456789abcdef');
+    // log_stream_template overrides log_stream_prefix (core plugin, record-accessor syntax).
+    const core = resolveSource(
+      firelens({
+        Name: 'cloudwatch_logs',
+        log_group_name: 'g',
+        log_stream_prefix: 'ignored-',
+        log_stream_template: '$container_name.$ecs_task_id',
+      }),
+      'app',
+      ctx,
+    );
+    assert.equal(core?.kind === 'cloudwatch' && core.stream, 'app.0123456789abcdef0123456789abcdef');
+    const byRecord = resolveSource(
+      firelens({ Name: 'cloudwatch_logs', log_group_name: 'g', log_stream_template: "svc-$kubernetes['pod_name']" }),
+      'app',
+      ctx,
+    );
+    assert.equal(byRecord?.kind === 'cloudwatch' && byRecord.stream, undefined);
+    assert.match(
+      byRecord?.kind === 'cloudwatch' ? (byRecord.unnamed ?? '') : '',
+      /containerDefinitions\[1\]\.logConfiguration\.options\.log_stream_template .*record field/,
+    );
+    const groupByRecord = resolveSource(
+      firelens({ Name: 'cloudwatch_logs', log_group_template: '/x/$level', log_stream_prefix: 'p' }),
+      'app',
+      ctx,
+    );
+    assert.equal(groupByRecord?.kind, 'elsewhere');
+    assert.equal(groupByRecord?.member, 'containerDefinitions[1].logConfiguration.options.log_group_template');
+    // Without a task, the prefix up to the task id.
+    const noTask = resolveSource(
+      firelens({ Name: 'cloudwatch', log_group_name: 'g', log_stream_prefix: 'fb/' }),
+      'app',
+      { region: 'us-east-1' },
+    );
+    assert.equal(noTask?.kind === 'cloudwatch' && noTask.streamPrefix, 'fb/app-firelens-');
+  });
+
+  it('FireLens in a CloudFormation template (PascalCase members) resolves like the registered definition', () => {
+    const td = {
+      ContainerDefinitions: [
+        { Name: 'log_router', FirelensConfiguration: { Type: 'fluentbit' } },
+        {
+          Name: 'app',
+          LogConfiguration: {
+            LogDriver: 'awsfirelens',
+            Options: { Name: 'cloudwatch_logs', region: 'eu-west-1', log_group_name: 'g', log_stream_prefix: 'p-' },
+          },
+        },
+      ],
+    };
+    const s = resolveSource(td, 'app', ctx);
+    assert.equal(s?.kind === 'cloudwatch' && s.stream, 'p-app-firelens-0123456789abcdef0123456789abcdef');
+    assert.match(s?.kind === 'cloudwatch' ? (s.regionNote ?? '') : '', /in eu-west-1 .*options\.region/);
+  });
+
+  it('awslogs without a prefix and no container id: no stream, and the reason names the prefix member', () => {
+    const td = {
+      containerDefinitions: [
+        { name: 'a', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g' } } },
+      ],
+    };
+    const s = resolveSource(td, 'a', ctx);
+    assert.equal(s?.kind === 'cloudwatch' && s.stream, undefined);
+    assert.match(
+      s?.kind === 'cloudwatch' ? (s.unnamed ?? '') : '',
+      /no containerDefinitions\[0\]\.logConfiguration\.options\["awslogs-stream-prefix"\].*Fargate requires it/,
+    );
+  });
 });
