@@ -6,7 +6,11 @@
  * - StartLiveTail (CloudWatch Logs API Reference; AWS JSON 1.1, X-Amz-Target Logs_20140328.StartLiveTail)
  *   answers HTTP 200 with content-type application/vnd.amazon.eventstream and a stream of events:
  *   `sessionStart` once, then `sessionUpdate` ({ sessionMetadata: { sampled }, sessionResults: [...] })
- *   about once a second, or the exceptions SessionTimeoutException / SessionStreamingException.
+ *   every second, with an empty sessionResults when nothing was ingested in that second, or the
+ *   exceptions SessionTimeoutException / SessionStreamingException
+ *   (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartLiveTail.html,
+ *   API_StartLiveTailResponseStream.html). Here the test writes the updates with lines
+ *   (`session.update`), and the stub sends the empty ones every `heartbeatMs` (1 s) in between.
  * - Event stream framing ("Event stream encoding", AWS Transcribe / S3 SelectObjectContent docs):
  *   prelude = total length (uint32 BE) + headers length (uint32 BE) + CRC32 of those 8 bytes; then the
  *   headers, the payload, and a CRC32 of everything before it. A header is name length (1 byte), name,
@@ -72,11 +76,14 @@ export class LiveTailStub {
     readonly endpoint: string,
   ) {}
 
-  static async start(upstream: string): Promise<LiveTailStub> {
+  private heartbeatMs = 1000;
+
+  static async start(upstream: string, opts: { heartbeatMs?: number } = {}): Promise<LiveTailStub> {
     let stub: LiveTailStub | undefined;
     const server = createServer((req, res) => void stub!.handle(upstream, req, res));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     stub = new LiveTailStub(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    stub.heartbeatMs = opts.heartbeatMs ?? stub.heartbeatMs;
     return stub;
   }
 
@@ -118,7 +125,16 @@ export class LiveTailStub {
         logEventFilterPattern: request.logEventFilterPattern,
       }),
     );
-    const closed = new Promise<void>((r) => res.on('close', () => r()));
+    const heartbeat = setInterval(
+      () => void res.write(liveTailEvent('sessionUpdate', { sessionMetadata: { sampled: false }, sessionResults: [] })),
+      this.heartbeatMs,
+    );
+    const closed = new Promise<void>((r) =>
+      res.on('close', () => {
+        clearInterval(heartbeat);
+        r();
+      }),
+    );
     const session: LiveTailSession = {
       request,
       update: (results, sampled = false) =>
@@ -129,6 +145,7 @@ export class LiveTailStub {
           }),
         ),
       fail: (name, message) => {
+        clearInterval(heartbeat);
         res.write(liveTailException(name, message));
         res.end();
       },

@@ -191,7 +191,8 @@ describe('container logs against moto_server (integration)', () => {
   });
 
   it('follows with Live Tail through the SDK (stub with event-stream framing in front of moto): backfill, live lines, no doubles', async () => {
-    const stub = await LiveTailStub.start(moto.endpoint);
+    // Empty updates every 50 ms (the service sends one a second) so that several arrive during the test.
+    const stub = await LiveTailStub.start(moto.endpoint, { heartbeatMs: 50 });
     const factory = createApiFactory(() => ({ endpoint: stub.endpoint }));
     try {
       const apis = await factory.get({ profile: undefined, region: 'us-east-1' });
