@@ -34,6 +34,9 @@ export function diffTaskDefinitions(registered: PlainObject, file: PlainObject):
 }
 
 function walk(r: Plain | undefined, f: Plain | undefined, path: string, member: string, out: TaskDefDiff): void {
+  // What looks like a token but is registered exactly as written (a shell's `$HOME` in a command, HTML
+  // in an echo) is the same value: only a placeholder that differs is left uncompared.
+  if (r !== undefined && asWritten(f) === asWritten(r) && asWritten(r) !== undefined) return;
   if (f instanceof Placeholder) {
     out.notCompared.push({ path, file: f.text, registered: r });
     return;
@@ -73,6 +76,15 @@ function walkItem(r: Plain | undefined, f: Plain | undefined, path: string, memb
   if (isObj(r) && isObj(f)) walk(r, f, path, member, out);
   else if (f instanceof Placeholder) out.notCompared.push({ path, file: f.text, registered: r });
   else if (!equal(r, f)) out.differences.push({ path, registered: r, file: f });
+}
+
+/** A string, or a list of strings, with placeholders as their text; undefined for anything else. */
+function asWritten(v: Plain | undefined): string | undefined {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof Placeholder) return JSON.stringify(v.text);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || x instanceof Placeholder))
+    return JSON.stringify(v.map((x) => (x instanceof Placeholder ? x.text : x)));
+  return undefined;
 }
 
 function keyed(items: Plain[], key: string): boolean {

@@ -48,6 +48,31 @@ test('deploy refuses a file with errors, in an untrusted workspace, or with plac
   }
 });
 
+test('token-like text only in a command line is confirmed ("Deploy As Written") and registered exactly as written (unit)', async () => {
+  const command = ['sh', '-c', 'i=0; while true; do echo "$i: $(date)<br>" >> /tmp/ids.htm; i=$((i+1)); sleep 5; done'];
+  const text = fileText({ containerDefinitions: [{ name: 'app', image: 'nginx', command }] });
+  {
+    const { fake } = account();
+    const ui = new ScriptedUi([value(false)]);
+    withFile(ui, text);
+    const { deps } = deployDeps(fake, ui);
+    await run('fargateLens.deployTaskDefinitionFile', deps, FILE, 'web');
+    assert.match(ui.confirms[0].message, /command text that looks like a template token\. Deploy it as written\?/);
+    assert.match(ui.confirms[0].detail, /containerDefinitions\[0\]\.command\[2\]: i=0; while true/);
+    assert.deepEqual(ui.errors, []);
+    assert.equal(fake.calls.length, 0);
+  }
+  const { fake } = account();
+  const ui = new ScriptedUi([value(true), value(true), pickLabel(/Do not update/)]);
+  withFile(ui, text);
+  const { deps } = deployDeps(fake, ui);
+  await run('fargateLens.deployTaskDefinitionFile', deps, FILE, 'web');
+  assert.deepEqual(ui.errors, []);
+  assert.equal(fake.count('RegisterTaskDefinition'), 1);
+  const registered = await fake.apis({ profile: undefined, region: REGION }).ecs.describeTaskDefinition('web:3');
+  assert.deepEqual(registered.taskDefinition.containerDefinitions?.[0].command, command);
+});
+
 test('warnings are confirmed ("Deploy Anyway"); declining stops before any AWS call (unit)', async () => {
   const { fake } = account();
   const ui = new ScriptedUi([value(false)]);

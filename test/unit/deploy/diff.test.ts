@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffTaskDefinitions } from '../../../client/src/deploy/diff';
-import { normaliseTaskDefinition } from '../../../client/src/deploy/normalise';
+import { readFileTaskDefs } from '../../../client/src/deploy/fileTaskDefs';
+import { normaliseTaskDefinition, Placeholder } from '../../../client/src/deploy/normalise';
 import { toDiffJson, toDiffText } from '../../../client/src/deploy/report';
 
 const base = {
@@ -100,3 +101,47 @@ test('report: JSON has family, revision, differences with null for an absent sid
   );
   assert.match(text, /registered: \(absent\)/);
 });
+
+test('token-like text registered exactly as written is the same value; a placeholder that differs is listed, not compared (unit)', () => {
+  const file = {
+    family: 'web',
+    containerDefinitions: [
+      {
+        name: 'web',
+        image: 'nginx',
+        command: [
+          'sh',
+          '-c',
+          'echo "<html>$HOSTNAME</html>" > /usr/share/nginx/html/index.html && nginx -g "daemon off;"',
+        ],
+        environment: [{ name: 'GREETING', value: 'hello $USER' }],
+      },
+    ],
+  };
+  const [td] = readFileTaskDefs('file:///ws/td.json', JSON.stringify(file)).taskDefs;
+  // The language service reads these strings as template tokens (it never judges them) ...
+  assert.ok(td.value.containerDefinitions && JSON.stringify(placeholderPaths(td.value)).includes('command'));
+  // ... but ECS registered exactly this text: nothing differs and nothing is left uncompared.
+  const same = diffTaskDefinitions(normaliseTaskDefinition(file), normaliseTaskDefinition(td.value));
+  assert.deepEqual(same, { differences: [], notCompared: [] });
+  const registered = structuredClone(file);
+  registered.containerDefinitions[0].environment[0].value = 'hello root';
+  const other = diffTaskDefinitions(normaliseTaskDefinition(registered), normaliseTaskDefinition(td.value));
+  assert.deepEqual(other, {
+    differences: [],
+    notCompared: [
+      {
+        path: 'containerDefinitions[name=web].environment[name=GREETING].value',
+        file: 'hello $USER',
+        registered: 'hello root',
+      },
+    ],
+  });
+});
+
+function placeholderPaths(v: unknown, path = ''): string[] {
+  if (v instanceof Placeholder) return [path];
+  if (Array.isArray(v)) return v.flatMap((x, i) => placeholderPaths(x, `${path}[${i}]`));
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => placeholderPaths(x, `${path}.${k}`));
+  return [];
+}

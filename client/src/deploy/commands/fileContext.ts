@@ -47,6 +47,18 @@ export async function fileContext(
   return { uri, text: doc.text, td, name: decodeURIComponent(uri.split('/').pop() ?? uri) };
 }
 
+/** An item of a command line (`command`, `entryPoint`, a health check's `command`): text for the container's shell. */
+const SHELL_ITEM = /\.(command|entryPoint)\[\d+\]$/;
+
+/** The value with each placeholder replaced by its text as written. */
+export function asWritten(value: Plain): Plain {
+  if (value instanceof Placeholder) return value.text;
+  if (Array.isArray(value)) return value.map(asWritten);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asWritten(v)]));
+  return value;
+}
+
 /** Placeholders (template tokens, intrinsics) anywhere in a normalised value, with their paths. */
 export function placeholders(value: Plain, path = ''): string[] {
   if (value instanceof Placeholder) return [`${path || '(root)'}: ${value.text}`];
@@ -56,10 +68,16 @@ export function placeholders(value: Plain, path = ''): string[] {
   return [];
 }
 
+/** The placeholders a deploy tool must fill in: all but token-like text in command lines. */
+export function templatePlaceholders(holes: readonly string[]): string[] {
+  return holes.filter((h) => !SHELL_ITEM.test(h.slice(0, h.indexOf(': '))));
+}
+
 /**
  * The register input of a file's task definition, or why it must not be deployed as it is: an
  * untrusted workspace, error diagnostics (never deployed), placeholders (the deploy tool fills them),
- * no family. Warnings are confirmed by the user ("Deploy anyway").
+ * no family. Warnings are confirmed by the user ("Deploy anyway"), and so is token-like text that
+ * appears only in command lines ("Deploy As Written": it is usually the container shell's).
  */
 export async function deployableInput(deps: CommandDeps, f: FileContext): Promise<PlainObject | undefined> {
   const { ui } = deps;
@@ -74,14 +92,25 @@ export async function deployableInput(deps: CommandDeps, f: FileContext): Promis
     );
     return undefined;
   }
-  const input = normaliseTaskDefinition(f.td.value);
-  const holes = placeholders(input);
-  if (holes.length) {
+  const normalised = normaliseTaskDefinition(f.td.value);
+  const holes = placeholders(normalised);
+  const templated = templatePlaceholders(holes);
+  if (templated.length) {
     ui.error(
-      `Not deployed: ${f.name} has template placeholders that a deploy tool fills in (${holes.slice(0, 3).join('; ')}${holes.length > 3 ? '; …' : ''}). Deploy the rendered file instead.`,
+      `Not deployed: ${f.name} has template placeholders that a deploy tool fills in (${templated.slice(0, 3).join('; ')}${templated.length > 3 ? '; …' : ''}). Deploy the rendered file instead.`,
     );
     return undefined;
   }
+  if (holes.length) {
+    // Only in command lines: `$HOME`, `$(date)` or `<html>` there are usually the container shell's.
+    const go = await ui.confirm(
+      `${f.name} has command text that looks like a template token. Deploy it as written?`,
+      `${holes.slice(0, 5).join('\n')}${holes.length > 5 ? '\n…' : ''}\n\nECS registers the text exactly as written; a shell in the container expands its variables when the task starts. If a deploy tool is meant to fill these in, deploy its rendered file instead.`,
+      'Deploy As Written',
+    );
+    if (!go) return undefined;
+  }
+  const input = asWritten(normalised) as PlainObject;
   if (typeof input.family !== 'string') {
     ui.error(
       `Not deployed: ${f.td.label} has no family (CloudFormation names it at deploy time; deploy the stack instead).`,
