@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { COMMANDS } from '../../../client/src/commands/index';
 import type { CommandDeps } from '../../../client/src/commands/types';
 import { pickLabel, ScriptedUi, value } from '../explorer/scriptedUi';
-import { circuitBreakerTrips, serviceOf, steady, tasksRunning } from './rolloutDriver';
+import { toTreeItem } from '../../../client/src/explorer/treeItems';
+import { circuitBreakerTrips, serviceOf, steady, tasksFailed, tasksRunning } from './rolloutDriver';
 import { account, deployDeps, REGION, tdArn } from './setup';
 
 const FILE = 'file:///ws/web.json';
@@ -279,4 +280,36 @@ test('a failed rollout offers the diagnosis when the extension has it, else the 
       assert.match(deps.documents.get(ui.opened[0]) ?? '', /rolling back to deployment/);
     }
   }
+});
+
+test('the service node follows the watched rollout: tasks started/running/failed while it runs, the circuit breaker trip and its events at the end (unit)', async () => {
+  const { fake, web } = account();
+  const ui = new ScriptedUi([value(true)]);
+  ui.notifyAnswers = [undefined];
+  const { deps, rollouts } = deployDeps(fake, ui, [
+    () => tasksRunning(web, 1),
+    () => tasksFailed(web, 1),
+    () => circuitBreakerTrips(web, tdArn(1)),
+  ]);
+  const node = { kind: 'service', id: 'x', conn: deps.connections()[0], clusterArn: web.clusterArn!, service: web };
+  const shown: Array<{ description?: string; tooltip?: string }> = [];
+  rollouts.onDidChange((arn) => {
+    const item = toTreeItem(node as never, rollouts.get(arn));
+    shown.push({ description: item.description, tooltip: item.tooltip });
+  });
+  await run('fargateLens.forceNewDeployment', deps, node);
+  const descriptions = shown.map((s) => s.description ?? '');
+  assert.ok(
+    descriptions.some((d) => /rolling out web:1: 1\/2 running/.test(d)),
+    descriptions.join('\n'),
+  );
+  assert.ok(
+    descriptions.some((d) => /rolling out web:1: .*1 failed/.test(d)),
+    descriptions.join('\n'),
+  );
+  const last = shown[shown.length - 1];
+  assert.match(last.description ?? '', /deployment failed; ECS rolled back web:1/);
+  assert.match(last.tooltip ?? '', /circuit breaker: tasks failed to start/);
+  assert.match(last.tooltip ?? '', /Circuit breaker: on, rollback/);
+  assert.match(last.tooltip ?? '', /failed container health checks/);
 });
