@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMANDS } from '../../../client/src/commands/index';
+import { COMMAND_SPECS } from '../../../client/src/commands/registry';
 import type { CommandDeps } from '../../../client/src/commands/types';
 import { pickLabel, ScriptedUi, value } from '../explorer/scriptedUi';
 import { toTreeItem } from '../../../client/src/explorer/treeItems';
@@ -312,4 +313,14 @@ test('the service node follows the watched rollout: tasks started/running/failed
   assert.match(last.tooltip ?? '', /circuit breaker: tasks failed to start/);
   assert.match(last.tooltip ?? '', /Circuit breaker: on, rollback/);
   assert.match(last.tooltip ?? '', /failed container health checks/);
+});
+
+test('the file commands (lens refresh, compare, deploy) are trusted-only in the registry: the runner refuses them before loading anything (unit)', () => {
+  const trusted: string[] = COMMAND_SPECS.filter((s) => 'trustedOnly' in s && s.trustedOnly).map((s) => s.id);
+  for (const id of [
+    'fargateLens.refreshDrift',
+    'fargateLens.compareWithRegistered',
+    'fargateLens.deployTaskDefinitionFile',
+  ])
+    assert.ok(trusted.includes(id), `${id} is trustedOnly`);
 });

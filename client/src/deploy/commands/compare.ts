@@ -2,8 +2,8 @@
  * "Compare with Registered Revision": VS Code's diff editor between a revision registered in the
  * account (left) and the file (right), both normalised the same way (client/src/deploy/normalise.ts),
  * as read-only `fargate-lens:` documents. From the code lens: the latest ACTIVE revision; from the
- * command palette: a revision the user picks. Reading the account is not driven by workspace content
- * beyond the family name, so it also runs in untrusted workspaces.
+ * command palette: a revision the user picks. The family it reads comes from the file, so, like the
+ * lens and Deploy, it runs in trusted workspaces only (the command registry marks it trustedOnly).
  */
 import { pickConnection, type CommandDeps } from '../../commands/types';
 import { parseTaskDefinitionArn } from '../../explorer/nodes';
