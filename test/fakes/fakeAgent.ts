@@ -7,7 +7,7 @@
  * (`dropConnections`, `dropOnNextInput`) or at random (`chaos.disconnect`). Session behaviour (handshake,
  * KMS, the command and its pty) lives in fakeShell.ts and fakeHandshake.ts, the container's shell in
  * fakeSh.ts. Events: token, resumed, size, line, command, exited, handshake-complete, challenge-ok,
- * ignored-input, protocol-error, channel-closed, disconnected.
+ * ignored-input, protocol-error, channel-closed, disconnected, ping.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -59,6 +59,8 @@ export class FakeAgent extends EventEmitter implements SessionHost {
     server.on('connection', (ws) => {
       ws.once('message', (data, isBinary) => this.onTokenFrame(ws, data as Buffer, isBinary));
       ws.on('close', () => this.emit('disconnected'));
+      // WebSocket pings (RFC 6455 §5.5.2); ws answers each with a pong, as the service does.
+      ws.on('ping', (data) => this.emit('ping', data.toString('utf8')));
     });
   }
 

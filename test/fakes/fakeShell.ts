@@ -89,10 +89,9 @@ export class FakeShell {
   start(): void {
     const requires = this.sessionType === 'NonInteractiveCommands' || this.opts.handshake;
     if (!requires && !this.opts.kms) return this.execute();
-    const properties = this.pty
-      ? { commands: this.opts.command ?? '', runAsElevated: true }
-      : { commands: this.opts.command ?? '', separateOutputStream: this.opts.separateOutputStream ?? true };
-    this.sendJson(PT.handshakeRequest, this.handshake.request(this.sessionType, properties));
+    // The SessionType action carries the plugin's GetPluginParameters, which is nil for every shell
+    // plugin (`plugins/singlecommand/singlecommand.go`, `plugins/standardstream/standardstream.go`).
+    this.sendJson(PT.handshakeRequest, this.handshake.request(this.sessionType, null));
   }
 
   onInput(payloadType: number, payload: Buffer): void {
