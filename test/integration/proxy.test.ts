@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { get, type Agent } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bypassesProxy, proxySettingsFrom } from '../../client/src/aws/proxy';
+import { bypassesProxy, fromHttpConfiguration, proxySettingsFrom, sdkAgents } from '../../client/src/aws/proxy';
 import { connect, TOKEN } from '../unit/exec/sessionHarness';
 import { ConnectProxy } from '../fakes/connectProxy';
 
@@ -102,16 +103,28 @@ test('NO_PROXY and the environment variables decide which hosts use the proxy (i
   assert.ok(bypassesProxy('anything', '1', '*'));
 });
 
-test('AWS SDK calls go through the same CONNECT proxy (integration)', async () => {
+/** A stand-in ECS endpoint answering ListClusters with one cluster. */
+async function fakeEcsApi(): Promise<{ endpoint: string; close(): Promise<void> }> {
   const { createServer } = await import('node:http');
-  const { ECSClient, ListClustersCommand } = await import('@aws-sdk/client-ecs');
-  const { createAwsClientConfig } = await import('../../client/src/aws/clientConfig');
   const api = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
     res.end(JSON.stringify({ clusterArns: ['arn:aws:ecs:us-east-1:123456789012:cluster/through-proxy'] }));
   });
   await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(api.address() as { port: number }).port}`;
+  return {
+    endpoint: `http://127.0.0.1:${(api.address() as { port: number }).port}`,
+    close: async () => {
+      api.closeAllConnections(); // the SDK's keep-alive socket would hold close() open
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+    },
+  };
+}
+
+test('AWS SDK calls go through the same CONNECT proxy (integration)', async () => {
+  const { ECSClient, ListClustersCommand } = await import('@aws-sdk/client-ecs');
+  const { createAwsClientConfig } = await import('../../client/src/aws/clientConfig');
+  const api = await fakeEcsApi();
+  const endpoint = api.endpoint;
   const proxy = await ConnectProxy.start();
   try {
     const config = await createAwsClientConfig(
@@ -127,7 +140,88 @@ test('AWS SDK calls go through the same CONNECT proxy (integration)', async () =
     assert.equal(proxy.tunnels[0], endpoint.replace('http://', ''));
   } finally {
     await proxy.close();
-    api.closeAllConnections(); // the SDK's keep-alive socket would hold close() open
-    await new Promise<void>((resolve) => api.close(() => resolve()));
+    await api.close();
+  }
+});
+
+test('NO_PROXY and http.noProxy send matching hosts direct, for the WebSocket and per connection for the SDK (integration)', async () => {
+  const proxy = await ConnectProxy.start();
+  const api = await fakeEcsApi();
+  const port = new URL(api.endpoint).port;
+  try {
+    // The session WebSocket (ws://127.0.0.1:<port>) is named by VS Code's http.noProxy: no tunnel.
+    const http = { get: (key: string) => ({ proxy: proxy.url, noProxy: ['127.0.0.1'] })[key] };
+    const h = await connect({}, false, { proxy: fromHttpConfiguration(http as never) });
+    await h.waitForText('$ ');
+    await h.dispose();
+    assert.equal(proxy.tunnels.length, 0, 'http.noProxy: the WebSocket went direct');
+    // The same through NO_PROXY in the environment, as the WebSocket reads it.
+    const saved = process.env.NO_PROXY;
+    process.env.NO_PROXY = 'example.com, 127.0.0.1';
+    try {
+      const h2 = await connect({}, false, { proxy: proxySettingsFrom(proxy.url, true, {}) });
+      await h2.waitForText('$ ');
+      await h2.dispose();
+    } finally {
+      if (saved === undefined) delete process.env.NO_PROXY;
+      else process.env.NO_PROXY = saved;
+    }
+    assert.equal(proxy.tunnels.length, 0, 'NO_PROXY: the WebSocket went direct');
+    // One SDK agent, two hosts for the same server: localhost is in NO_PROXY, 127.0.0.1 is not.
+    const { httpAgent } = sdkAgents({ proxy: { proxy: proxy.url, noProxy: 'localhost', strictSSL: true } });
+    const fetchVia = (host: string) =>
+      new Promise<string>((resolve, reject) => {
+        get({ host, port, path: '/', agent: httpAgent as Agent }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve(body));
+        }).on('error', reject);
+      });
+    assert.match(await fetchVia('localhost'), /through-proxy/);
+    assert.equal(proxy.tunnels.length, 0, 'localhost went direct');
+    assert.match(await fetchVia('127.0.0.1'), /through-proxy/);
+    assert.deepEqual(proxy.tunnels, [`127.0.0.1:${port}`], '127.0.0.1 went through the proxy');
+    (httpAgent as Agent).destroy();
+  } finally {
+    await proxy.close();
+    await api.close();
+  }
+});
+
+test('HTTPS_PROXY with its own CA trusted through NODE_EXTRA_CA_CERTS, nothing in VS Code settings: the session and SDK calls tunnel through it (integration)', async () => {
+  const pki = testCa();
+  const dir = mkdtempSync(join(tmpdir(), 'proxy-env-'));
+  writeFileSync(join(dir, 'ca.pem'), pki.ca);
+  const proxy = await ConnectProxy.start({ key: pki.key, cert: pki.cert });
+  const api = await fakeEcsApi();
+  try {
+    const run = (extraCa: boolean) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        const env: NodeJS.ProcessEnv = { ...process.env, HTTPS_PROXY: proxy.url, NO_PROXY: '' };
+        delete env.NODE_EXTRA_CA_CERTS;
+        if (extraCa) env.NODE_EXTRA_CA_CERTS = join(dir, 'ca.pem');
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', join(__dirname, 'proxyEnvChild.ts'), api.endpoint],
+          { env, timeout: 60_000 },
+          (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+    const refused = await run(false);
+    assert.notEqual(refused.code, 0, 'without the CA the proxy is not trusted');
+    assert.match(refused.stderr, /certificate/i);
+    assert.equal(proxy.tunnels.length, 0);
+    const ok = await run(true);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.deepEqual(JSON.parse(ok.stdout), {
+      shell: 'via-env-proxy',
+      clusterArns: ['arn:aws:ecs:us-east-1:123456789012:cluster/through-proxy'],
+    });
+    assert.equal(proxy.tunnels.length, 2, `the WebSocket and the SDK call: ${proxy.tunnels.join(', ')}`);
+    assert.ok(proxy.tunnels.includes(api.endpoint.replace('http://', '')));
+  } finally {
+    await proxy.close();
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -93,7 +93,7 @@ export async function createAwsClientConfig(
       connectionTimeout: 10_000,
       throwOnRequestTimeout: true,
       // Proxy agents come with the SDK chunk (aws/proxy.ts), never at activation.
-      ...(await import('./proxy')).sdkAgents(connection.region, endpoint, options),
+      ...(await import('./proxy')).sdkAgents(options),
     },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * HTTPS proxies for everything Fargate Lens sends to AWS: the SSM data-channel WebSocket and the SDK
  * calls. The proxy is VS Code's `http.proxy` when set, else HTTPS_PROXY / HTTP_PROXY from the
- * environment; NO_PROXY (comma- or space-separated hosts, `.suffix` or `suffix` domain matches,
- * `host:port`, `*`) sends matching hosts direct. Connections go through the proxy with HTTP CONNECT
- * (https-proxy-agent), so TLS to AWS stays end to end. A proxy reached over https may present a
- * certificate from its own CA: `ca` (PEM) is trusted for it, and `http.proxyStrictSSL: false` accepts
- * any certificate (VS Code's meaning of that setting). Proxy credentials in the URL never reach a log.
+ * environment; hosts in VS Code's `http.noProxy` or in NO_PROXY (comma- or space-separated hosts,
+ * `.suffix` or `suffix` domain matches, `host:port`, `*`) go direct, decided per connection. Connections
+ * go through the proxy with HTTP CONNECT (https-proxy-agent), so TLS to AWS stays end to end. A proxy
+ * reached over https may present a certificate from its own CA: Node trusts it once it is in
+ * NODE_EXTRA_CA_CERTS (`ca` adds PEMs in code), and `http.proxyStrictSSL: false` accepts any
+ * certificate on proxied connections (VS Code's meaning of that setting). Proxy credentials in the URL
+ * never reach a log.
  * This file decides; proxy.ts builds the agents (and loads https-proxy-agent only when a call needs it).
  */
 
@@ -15,7 +17,7 @@ export interface ProxySettings {
   noProxy?: string;
   /** VS Code `http.proxyStrictSSL` (default true). */
   strictSSL?: boolean;
-  /** Extra CA certificates (PEM) to trust for the proxy and for TLS it intercepts. */
+  /** CA certificates (PEM) to trust for the proxy and for TLS it intercepts, besides Node's own. */
   ca?: string[];
 }
 
@@ -24,9 +26,19 @@ export interface HttpConfiguration {
   get<T>(key: string): T | undefined;
 }
 
-/** VS Code's `http.proxy` and `http.proxyStrictSSL`. */
+/** VS Code's `http.proxy`, `http.proxyStrictSSL` and `http.noProxy` (a list of hosts). */
 export function fromHttpConfiguration(http: HttpConfiguration): ProxySettings {
-  return { proxy: http.get<string>('proxy') || undefined, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true };
+  const noProxy = http.get<string[]>('noProxy');
+  return {
+    proxy: http.get<string>('proxy') || undefined,
+    strictSSL: http.get<boolean>('proxyStrictSSL') ?? true,
+    ...(Array.isArray(noProxy) && noProxy.length ? { noProxy: noProxy.join(',') } : {}),
+  };
+}
+
+/** VS Code's `http.noProxy` and the environment's NO_PROXY together: a host either names goes direct. */
+export function mergedNoProxy(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return [given, env.NO_PROXY ?? env.no_proxy].filter((v) => !!v?.trim()).join(',') || undefined;
 }
 
 /** VS Code's setting first, then the usual environment variables. */

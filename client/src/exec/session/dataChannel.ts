@@ -49,7 +49,7 @@ import { Redactor } from './redact';
 import { InputQueue, splitInput } from './input';
 import { Link, type ConnectionEvent, type ConnectionState } from './link';
 import type { ReconnectSettings } from './reconnect';
-import type { ProxySettings } from '../../aws/proxy';
+import { proxySettingsFrom, type ProxySettings } from '../../aws/proxySettings';
 
 export type { ConnectionEvent, ConnectionState } from './link';
 export const CLIENT_VERSION = '1.2.677.0';
@@ -143,7 +143,7 @@ export class DataChannel {
       mayResume: () => !this.exited,
       proxy: opts.proxy,
     });
-    if (opts.proxy?.proxy) this.redactor.add(opts.proxy.proxy);
+    if (opts.proxy) this.redactor.add(proxySettingsFrom(opts.proxy.proxy, undefined).proxy); // or HTTPS_PROXY's
     this.onConnection = this.link.onConnection;
     this.link.onFrame((f) => this.onFrame(f));
     this.link.onResumed(() => this.resumed());

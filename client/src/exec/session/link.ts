@@ -11,7 +11,7 @@ import { Emitter } from '../emitter';
 import type { Clock } from './outbound';
 import type { Redactor } from './redact';
 import { dial, tokenFrame } from './socket';
-import { proxyAgent, tlsOptions, type ProxySettings } from '../../aws/proxy';
+import { effectiveSettings, proxyAgent, tlsOptions, type ProxySettings } from '../../aws/proxy';
 import { PLUGIN_RECONNECT, Reconnector, type ReconnectSettings } from './reconnect';
 
 export const KEEPALIVE_MS = 5 * 60 * 1000;
@@ -115,7 +115,8 @@ export class Link {
     const proxy = this.opts.proxy;
     if (!proxy) return {};
     const agent = proxyAgent(this.opts.streamUrl, proxy);
-    return { ...tlsOptions(proxy), ...(agent ? { agent } : {}) };
+    // The proxy's TLS options (its CA, strictSSL) only where the connection goes through it.
+    return agent ? { ...tlsOptions(effectiveSettings(proxy)), agent } : {};
   }
 
   /** The current socket is open with its token sent: the first connection, or a resumed one. */
