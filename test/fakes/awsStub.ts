@@ -2,7 +2,9 @@
  * A local AWS endpoint for the exec flow, in front of moto: ECS calls go to moto, except
  * ExecuteCommand (moto does not implement it), which returns a session on the fake agent; DescribeTasks
  * and DescribeClusters are patched with what moto leaves out (managedAgents, runtimeId,
- * enableExecuteCommand, exec configuration, service and task counts). KMS GenerateDataKey uses the FakeKms, SSM TerminateSession
+ * enableExecuteCommand, exec configuration, service and task counts), and DescribeServices with the
+ * service's enableExecuteCommand, which moto drops from CreateService/UpdateService (ECS API_Service:
+ * `enableExecuteCommand`, default false; the stub keeps what those calls asked for). KMS GenerateDataKey uses the FakeKms, SSM TerminateSession
  * is recorded, SSM StartSession asks `startSession` (port forwarding), SSM ResumeSession asks `resumeSession` (no token without it; an error it throws is
  * answered as that AWS error), and STS GetCallerIdentity / IAM SimulatePrincipalPolicy answer in the query protocol.
  */
@@ -39,6 +41,8 @@ export interface StubOptions {
 
 export class AwsStub extends EventEmitter {
   readonly calls: string[] = [];
+  /** enableExecuteCommand per `<cluster name>/<service name>`, as CreateService/UpdateService set it. */
+  readonly serviceExec = new Map<string, boolean>();
   private constructor(
     private readonly server: Server,
     readonly endpoint: string,
@@ -153,6 +157,12 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
       );
     }
   }
+  const tail = (v: unknown) => String(v ?? 'default').slice(String(v ?? 'default').lastIndexOf('/') + 1);
+  if ((op === 'CreateService' || op === 'UpdateService') && typeof input.enableExecuteCommand === 'boolean')
+    stub.serviceExec.set(
+      `${tail(input.cluster)}/${tail(input.serviceName ?? input.service)}`,
+      input.enableExecuteCommand,
+    );
   // Everything else is moto's, with the gaps filled in.
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers))
@@ -163,7 +173,7 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
     body: body || undefined,
   });
   const text = await upstream.text();
-  if (upstream.status !== 200 || (op !== 'DescribeTasks' && op !== 'DescribeClusters')) {
+  if (upstream.status !== 200 || !['DescribeTasks', 'DescribeClusters', 'DescribeServices'].includes(op)) {
     return send(res, upstream.status, text, upstream.headers.get('content-type') ?? 'application/json');
   }
   const out = JSON.parse(text) as Json;
@@ -177,6 +187,9 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
       Object.assign(c, await clusterCounts(opts, headers, c.clusterArn));
       opts.patchCluster?.(c);
     }
+  if (op === 'DescribeServices')
+    for (const v of out.services ?? [])
+      v.enableExecuteCommand = stub.serviceExec.get(`${tail(v.clusterArn)}/${v.serviceName}`) ?? false;
   return json(res, out);
 }
 

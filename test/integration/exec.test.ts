@@ -332,3 +332,65 @@ test('a refused ResumeSession ends the shell with the reason and terminates the 
     await agent.close();
   }
 });
+
+// Last in this file: it stops the shared task.
+test('a task started before its service had ECS Exec: the fixes are a forced new deployment or stopping the task, and Stop calls StopTask (integration)', async () => {
+  const { CreateServiceCommand, DescribeTasksCommand, ECSClient } = await import('@aws-sdk/client-ecs');
+  const ecs = new ECSClient({
+    region: 'us-east-1',
+    endpoint: moto.endpoint,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
+  try {
+    // The service has ECS Exec on now; the task it owns (group service:web) was started without it.
+    // Through the stub, which keeps the service's enableExecuteCommand (moto drops it).
+    const viaStub = new ECSClient({
+      region: 'us-east-1',
+      endpoint: stub.endpoint,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    await viaStub.send(
+      new CreateServiceCommand({
+        cluster: clusterArn,
+        serviceName: 'web',
+        taskDefinition: 'web',
+        desiredCount: 0,
+        launchType: 'FARGATE',
+        enableExecuteCommand: true,
+      }),
+    );
+    viaStub.destroy();
+    state.execEnabled = false;
+    const r = recorder();
+    r.deps.ui.presentFindings = async (f, blocking) => {
+      r.findings.push({ findings: f, blocking });
+      return f[0].alternative; // the user picks "Stop task…"
+    };
+    const before = stub.calls.filter((c) => c === 'ExecuteCommand').length;
+    assert.equal(await openShell(r.deps, node()), undefined);
+    const [finding] = r.findings[0].findings;
+    assert.equal(r.findings[0].blocking, true);
+    assert.match(finding.message, /Service web has ECS Exec on, but this task was started before it was turned on/);
+    assert.deepEqual(finding.fix, {
+      title: 'Redeploy service web (force new deployment)',
+      action: 'redeployService',
+      clusterArn,
+      service: 'web',
+    });
+    assert.deepEqual(finding.alternative, {
+      title: `Stop task ${taskArn.split('/').pop()!.slice(0, 8)} (service web starts a new one)`,
+      action: 'stopTask',
+      clusterArn,
+      taskArn,
+      service: 'web',
+    });
+    assert.equal(stub.calls.filter((c) => c === 'ExecuteCommand').length, before);
+    const task = (await ecs.send(new DescribeTasksCommand({ cluster: clusterArn, tasks: [taskArn] }))).tasks![0];
+    assert.equal(task.desiredStatus, 'STOPPED', 'StopTask reached the emulator');
+    assert.ok(r.texts.some((t) => /is stopping; service web starts a new task, which has ECS Exec/.test(t)));
+    assertNoSecrets(r.texts);
+  } finally {
+    state.execEnabled = true;
+    ecs.destroy();
+  }
+});

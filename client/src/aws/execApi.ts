@@ -12,6 +12,7 @@ import {
   ExecuteCommandCommand,
   ListClustersCommand,
   ListTasksCommand,
+  StopTaskCommand,
   UpdateServiceCommand,
   type ECSClient,
   type Task,
@@ -197,6 +198,10 @@ export class SdkExecApi implements ExecApi {
 
   async redeployService(clusterArn: string, service: string): Promise<void> {
     await this.ecs.send(new UpdateServiceCommand({ cluster: clusterArn, service, forceNewDeployment: true }));
+  }
+
+  async stopTask(clusterArn: string, taskArn: string, reason: string): Promise<void> {
+    await this.ecs.send(new StopTaskCommand({ cluster: clusterArn, task: taskArn, reason }));
   }
 
   async enableExecOnService(clusterArn: string, service: string): Promise<void> {

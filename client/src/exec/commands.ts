@@ -54,7 +54,7 @@ function vscodeUi(output: vscode.OutputChannel, commandOutput: vscode.OutputChan
     async presentFindings(findings: Finding[], blocking: boolean): Promise<FindingChoice> {
       for (const f of findings) output.appendLine(`[pre-flight] ${f.severity} ${f.id}: ${f.message}`);
       const fixes = findings
-        .flatMap((f) => (f.fix ? [f.fix] : []))
+        .flatMap((f) => [f.fix, f.alternative].filter((x) => !!x))
         .filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i)
         .slice(0, 2);
       const buttons = [...fixes.map((f) => f.title), ...(blocking ? [] : ['Continue']), 'Details'];

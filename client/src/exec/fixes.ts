@@ -16,6 +16,12 @@ export async function applyFix(fix: FixAction, api: ExecApi, ui: ExecUi, retry: 
         `A new deployment of service ${fix.service} is starting; its new tasks have ECS Exec. Open the shell on one of them once it runs.`,
       );
       return;
+    case 'stopTask':
+      await api.stopTask(fix.clusterArn, fix.taskArn, 'Stopped by Fargate Lens: replaced by a task with ECS Exec');
+      ui.showInfo(
+        `Task ${fix.taskArn.slice(fix.taskArn.lastIndexOf('/') + 1)} is stopping; service ${fix.service} starts a new task, which has ECS Exec. Open the shell on it once it runs.`,
+      );
+      return;
     case 'runNewTaskWithExec':
       ui.showInfo(
         'ECS Exec cannot be enabled on a running task. Run a new task with enableExecuteCommand: true (and a task role).',

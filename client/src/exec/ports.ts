@@ -62,6 +62,8 @@ export interface ExecApi {
   describeServiceExec(clusterArn: string, service: string): Promise<boolean | undefined>;
   /** UpdateService forceNewDeployment: new tasks pick up the service's ECS Exec setting. */
   redeployService(clusterArn: string, service: string): Promise<void>;
+  /** ECS StopTask; a service task is then replaced by one with the service's current settings. */
+  stopTask(clusterArn: string, taskArn: string, reason: string): Promise<void>;
 }
 
 export interface ApiTarget {

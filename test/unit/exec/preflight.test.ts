@@ -81,12 +81,27 @@ test('a service that already has exec: the fix is a new deployment, not enabling
   const findings = runPreflight(input);
   for (const f of findings)
     assert.deepEqual(f.fix, {
-      title: 'Redeploy service web (ECS Exec is already on)',
+      title: 'Redeploy service web (force new deployment)',
       action: 'redeployService',
       clusterArn: CLUSTER,
       service: 'web',
     });
   assert.match(findings[0].message, /Service web has ECS Exec on, but this task was started before it was turned on/);
+  // Or stop just this task: the service replaces it with one that has ECS Exec.
+  assert.deepEqual(findings[0].alternative, {
+    title: 'Stop task 01234567 (service web starts a new one)',
+    action: 'stopTask',
+    clusterArn: CLUSTER,
+    taskArn: TASK,
+    service: 'web',
+  });
+  assert.match(
+    detailsText(findings),
+    /- Fix: Redeploy service web \(force new deployment\)\n {2}- Or: Stop task 01234567/,
+  );
+  // A service without ECS Exec: enabling it is the fix, and stopping the task alone would not help.
+  input.serviceExecEnabled = false;
+  assert.equal(runPreflight(input)[0].alternative, undefined);
 });
 
 test('several findings: a one-line summary that fits a toast, and every finding in full in the details (unit)', () => {

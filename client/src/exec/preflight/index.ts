@@ -68,6 +68,7 @@ export function detailsText(findings: readonly Finding[]): string {
   for (const f of findings) {
     lines.push(`- **${f.severity}** \`${f.id}\`: ${f.message}`);
     if (f.fix) lines.push(`  - Fix: ${f.fix.title}`);
+    if (f.alternative) lines.push(`  - Or: ${f.alternative.title}`);
   }
   lines.push('', `More: ${EXEC_DOCS_URL}`, '');
   return lines.join('\n');

@@ -24,7 +24,7 @@ function enableFix(task: TaskInfo, serviceExecEnabled: boolean | undefined): { t
   const service = serviceOf(task);
   if (service && serviceExecEnabled)
     return {
-      title: `Redeploy service ${service} (ECS Exec is already on)`,
+      title: `Redeploy service ${service} (force new deployment)`,
       action: 'redeployService',
       clusterArn: task.clusterArn,
       service,
@@ -78,14 +78,22 @@ export function checkExecEnabled({ task, serviceExecEnabled }: PreflightInput): 
     service && serviceExecEnabled
       ? ` Service ${service} has ECS Exec on, but this task was started before it was turned on; a new deployment (or stopping this task) gives tasks that have it.`
       : ' It cannot be turned on for a running task; a new task is needed.';
-  return [
-    {
-      id: 'exec/enabled',
-      severity: task.enableExecuteCommand === false ? 'error' : 'warning',
-      message: `Task ${taskIdOf(task.taskArn)} ${what}.${why}`,
-      fix: enableFix(task, serviceExecEnabled),
-    },
-  ];
+  const finding: Finding = {
+    id: 'exec/enabled',
+    severity: task.enableExecuteCommand === false ? 'error' : 'warning',
+    message: `Task ${taskIdOf(task.taskArn)} ${what}.${why}`,
+    fix: enableFix(task, serviceExecEnabled),
+  };
+  // The service replaces a stopped task with one that has its current settings, ECS Exec included.
+  if (service && serviceExecEnabled)
+    finding.alternative = {
+      title: `Stop task ${taskIdOf(task.taskArn).slice(0, 8)} (service ${service} starts a new one)`,
+      action: 'stopTask',
+      clusterArn: task.clusterArn,
+      taskArn: task.taskArn,
+      service,
+    };
+  return [finding];
 }
 
 /** Compares dotted versions numerically; `LATEST` or unparsable gives undefined. */

@@ -88,6 +88,7 @@ export interface PreflightInput {
 export type FixAction =
   | { action: 'enableExecOnService'; clusterArn: string; service: string }
   | { action: 'redeployService'; clusterArn: string; service: string }
+  | { action: 'stopTask'; clusterArn: string; taskArn: string; service: string }
   | { action: 'runNewTaskWithExec'; clusterArn: string; taskDefinitionArn?: string }
   | { action: 'showTaskDefinition'; taskDefinitionArn: string }
   | { action: 'showIamPolicy'; principal: string; actions: string[] }
@@ -102,6 +103,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   fix?: { title: string } & FixAction;
+  /** Another way to the same end, offered next to `fix` (e.g. stop the task instead of redeploying). */
+  alternative?: { title: string } & FixAction;
 }
 
 export const EXEC_DOCS_URL = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html';
