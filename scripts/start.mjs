@@ -7,7 +7,8 @@
 // "Open Shell" on a container opens a shell at once — a small simulated sh, not a real container.
 //   npm start [-- --port 8080] [--check]
 //   --port   preferred port for VS Code (default 8080, or a free one if taken)
-//   --check  start, verify the workbench page and the seed, then stop (for CI and for trying the sandbox)
+//   --check  start, verify the workbench page, the seed and an ECS Exec shell (opened as Open Shell does,
+//            echo, exit), then stop (for CI and for trying the sandbox)
 // Installs code-server on first use (bash e2e/setup.sh --no-browser: apt packages as root, ~1 min once);
 // VS Code keeps its state in .tmp/sandbox/ so a second start takes a few seconds.
 import { spawnSync } from 'node:child_process';
@@ -119,7 +120,9 @@ try {
     const page = await (await fetch(url, { signal: AbortSignal.timeout(10_000) })).text();
     const ok = page.includes('workbench');
     say(`check: workbench page ${ok ? 'served' : 'MISSING'}; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    await stopAll(ok ? 0 : 1);
+    const exec = (await execStub.command('selfcheck', 'selfcheck', 'the ECS Exec self-check')).data;
+    say(`check: ECS Exec (simulated) ${exec.ok ? 'works' : 'FAILED'}: ${exec.detail}`);
+    await stopAll(ok && exec.ok ? 0 : 1);
   }
   say(
     `ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Open this URL in a browser (Chrome, Edge or Firefox):\n\n  ${url}\n`,

@@ -5,7 +5,10 @@
 // task role), clusters carry a KMS exec configuration, and ExecuteCommand returns a session on the agent.
 // ssm:ResumeSession is answered by the agent, so a dropped session can resume. Prints `{"endpoint":…}` once
 // listening, then one JSON line per AWS call and agent event; exits on SIGTERM. Reads one JSON command a
-// line on stdin: `{"cmd":"drop"}` cuts the agent's connections and answers `{"event":"dropped","data":n}`.
+// line on stdin: `{"cmd":"drop"}` cuts the agent's connections and answers `{"event":"dropped","data":n}`;
+// `{"cmd":"selfcheck"}` opens a shell as Open Shell does (test/shared/sandboxExecCheck.ts) and answers
+// `{"event":"selfcheck","data":{"ok":true|false,"detail":…}}`. The agent requires the answer to its KMS
+// random challenge (RequireKMSChallengeResponse), as a locked-down agent does.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -31,7 +34,13 @@ const emit = (event) => process.stdout.write(`${JSON.stringify(event)}\n`);
 const kms = new FakeKms();
 // The agent checks the KMS encryption context, which names the SSM target (cluster, task, runtime id). The
 // target is only known when ExecuteCommand arrives, so these options are filled in then (read at handshake).
-const agentOptions = { tokenValue: randomBytes(24).toString('base64url'), sessionId: SESSION_ID, targetId: '', kms };
+const agentOptions = {
+  tokenValue: randomBytes(24).toString('base64url'),
+  sessionId: SESSION_ID,
+  targetId: '',
+  kms,
+  requireKmsChallengeResponse: true,
+};
 const agent = await FakeAgent.start(agentOptions);
 for (const event of [
   'handshake-complete',
@@ -140,6 +149,14 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     return;
   }
   if (msg.cmd === 'drop') emit({ event: 'dropped', data: agent.dropConnections() });
+  else if (msg.cmd === 'selfcheck')
+    void load('test/shared/sandboxExecCheck.ts')
+      .then(({ execSelfCheck }) => execSelfCheck(stub.endpoint))
+      .then(
+        (detail) => emit({ event: 'selfcheck', data: { ok: true, detail } }),
+        (err) =>
+          emit({ event: 'selfcheck', data: { ok: false, detail: err instanceof Error ? err.message : String(err) } }),
+      );
   else emit({ event: 'bad-command', data: line });
 });
 

@@ -310,8 +310,9 @@ export const steps = [
       await contextMenu(page, container, 'Open Shell (ECS Exec)');
       await execStub.waitFor((e) => e.op === 'ExecuteCommand', 'ExecuteCommand', { since });
       await execStub.waitFor(
-        (e) => e.event === 'agent:handshake-complete' && e.data?.kms === true,
-        'a KMS-encrypted handshake',
+        // The stub's agent requires the answer to its KMS random challenge (RequireKMSChallengeResponse).
+        (e) => e.event === 'agent:handshake-complete' && e.data?.kms === true && e.data?.challengeAcknowledged === true,
+        'a KMS-encrypted handshake with the random challenge answered',
         { since },
       );
       const terminal = page.locator('.terminal-wrapper.active');

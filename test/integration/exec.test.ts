@@ -5,7 +5,7 @@ import { openShell, type ExecDeps } from '../../client/src/exec/flow';
 import { runCommandInContainer } from '../../client/src/exec/runCommand';
 import type { ExecUi, FindingChoice } from '../../client/src/exec/ports';
 import type { Finding } from '../../client/src/exec/preflight';
-import { when } from '../../client/src/exec/emitter';
+import { nextEvent, when } from '../../client/src/exec/emitter';
 import type { ExecPty } from '../../client/src/exec/terminal';
 import { AwsStub } from '../fakes/awsStub';
 import { FakeAgent } from '../fakes/fakeAgent';
@@ -147,8 +147,12 @@ test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo
     targetId,
     kms,
     chaos: { seed: 42, drop: 0.2, duplicate: 0.2, reorder: 0.2 },
+    requireKmsChallengeResponse: true, // an agent that refuses clients ignoring its KMS random challenge
   });
   state.agentUrl = agent.url;
+  const handshake = new Promise<{ challengeAcknowledged: boolean }>((resolve) =>
+    agent.once('handshake-complete', resolve),
+  );
   const r = recorder();
   try {
     const pty = await openShell(r.deps, node());
@@ -160,6 +164,7 @@ test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo
     const challenge = new Promise((resolve) => agent.once('challenge-ok', resolve));
     pty.open({ columns: 100, rows: 30 });
     await challenge;
+    assert.equal((await handshake).challengeAcknowledged, true);
     await when(pty.onDidWrite, () => screen.endsWith('$ '));
     pty.handleInput('echo hello\r');
     await when(pty.onDidWrite, () => screen.includes('hello\r\n$ '));
@@ -169,6 +174,41 @@ test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo
     r.texts.push(screen);
     assertNoSecrets(r.texts);
     assert.equal(stub.calls.filter((c) => c === 'GenerateDataKey').length, 1);
+  } finally {
+    await agent.close();
+  }
+});
+
+test('exit in the shell is a normal end: no exit code, the terminal closes without an error, the session is terminated once (integration)', async () => {
+  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
+  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms });
+  state.agentUrl = agent.url;
+  const sizes: unknown[] = [];
+  agent.on('size', (s) => sizes.push(s));
+  const r = recorder();
+  try {
+    const pty = await openShell(r.deps, node());
+    assert.ok(pty, r.texts.join(' | '));
+    let screen = '';
+    pty.onDidWrite((t) => void (screen += t));
+    pty.open({ columns: 120, rows: 40 });
+    await when(pty.onDidWrite, () => screen.endsWith('$ '));
+    const exited = new Promise((resolve) => agent.once('exited', resolve));
+    const channelClosed = new Promise((resolve) => agent.once('channel-closed', resolve));
+    const closed = nextEvent(pty.onDidClose);
+    const terminations = stub.calls.filter((c) => c === 'TerminateSession').length;
+    const terminated = new Promise((resolve) => stub.once('terminated', resolve));
+    pty.handleInput('exit 4\r');
+    assert.equal(await exited, 4, 'the shell exited with 4 in the container');
+    await channelClosed;
+    assert.equal(await closed, undefined, 'a pty session reports no exit code: the terminal just closes');
+    assert.equal(await terminated, SESSION_ID);
+    assert.equal(stub.calls.filter((c) => c === 'TerminateSession').length, terminations + 1);
+    assert.doesNotMatch(screen, /Press any key|Session closed|ERROR/);
+    assert.ok(!r.texts.some((t) => t.startsWith('ERROR')), r.texts.join(' | '));
+    assert.deepEqual(sizes[0], { cols: 120, rows: 40 });
+    r.texts.push(screen);
+    assertNoSecrets(r.texts);
   } finally {
     await agent.close();
   }
