@@ -47,8 +47,10 @@ export const ARRAY_KEYS: Readonly<Record<string, string>> = {
   tmpfs: 'containerPath',
 };
 
-/** String lists whose order has no meaning (sets). */
-const STRING_SETS = new Set(['requiresCompatibilities', 'add', 'drop']);
+/** Lists of strings or numbers whose order has no meaning (sets). */
+const SETS = new Set(['requiresCompatibilities', 'add', 'drop', 'ignoredExitCodes']);
+/** Lists of objects without an identifying member whose order has no meaning: sorted by content. */
+const UNORDERED = new Set(['placementConstraints']);
 /** Map-shaped members: their keys are data, their values strings. */
 const MAPS = new Set(['options', 'dockerLabels', 'driverOpts', 'labels']);
 /** Members the API types as integers (CloudFormation templates may write them as strings). */
@@ -178,7 +180,9 @@ function normaliseArray(value: readonly unknown[], member: string, kind: Kind, c
     if (v !== undefined) items.push(v);
   }
   if (items.length === 0) return undefined;
-  if (STRING_SETS.has(member) && items.every((i) => typeof i === 'string')) return [...new Set(items)].sort();
+  if (SETS.has(member) && items.every((i) => typeof i === 'string')) return [...new Set(items)].sort();
+  if (SETS.has(member) && items.every((i) => typeof i === 'number')) return [...new Set(items)].sort(numeric);
+  if (UNORDERED.has(member)) return [...items].sort(byContent);
   const key = ARRAY_KEYS[member];
   if (key && items.every((i) => isObj(i) && isSortable(i[key]))) return [...items].sort(byMember(key));
   return items;
@@ -229,6 +233,13 @@ function ordered(obj: PlainObject): PlainObject {
   const out: PlainObject = {};
   for (const k of keys) out[k] = obj[k];
   return out;
+}
+
+const numeric = (a: Plain, b: Plain): number => (a as number) - (b as number);
+function byContent(a: Plain, b: Plain): number {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function isObj(v: unknown): v is PlainObject {

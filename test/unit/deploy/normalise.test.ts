@@ -156,7 +156,7 @@ test('host port: equal to the container port under awsvpc and host, 0 under brid
   assert.deepEqual(diff(bare('bridge'), noMode).differences, []);
 });
 
-test('order without meaning is ignored (environment, secrets, tags, compatibilities, containers); order with meaning is not (command) (unit)', () => {
+test('order without meaning is ignored (environment, secrets, tags, compatibilities, containers, placement constraints, ignored exit codes); order with meaning is not (command) (unit)', () => {
   const a = {
     ...minimalFile,
     requiresCompatibilities: ['FARGATE', 'EC2'],
@@ -206,6 +206,27 @@ test('order without meaning is ignored (environment, secrets, tags, compatibilit
     ],
   };
   assert.deepEqual(diff(a, b).differences, []);
+  // Placement constraints (no identifying member) and a restart policy's ignored exit codes are sets too.
+  const constraints = [
+    { type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' },
+    { type: 'memberOf', expression: 'attribute:ecs.os-type == linux' },
+  ];
+  const restart = (codes: number[]) => ({ enabled: true, ignoredExitCodes: codes });
+  assert.deepEqual(
+    diff(
+      {
+        ...a,
+        placementConstraints: constraints,
+        containerDefinitions: [{ ...a.containerDefinitions[1], restartPolicy: restart([0, 143]) }],
+      },
+      {
+        ...a,
+        placementConstraints: [...constraints].reverse(),
+        containerDefinitions: [{ ...a.containerDefinitions[1], restartPolicy: restart([143, 0]) }],
+      },
+    ).differences,
+    [],
+  );
   const c = structuredClone(b);
   c.containerDefinitions[1].command = ['b', 'a'];
   assert.deepEqual(diff(a, c).differences, [
