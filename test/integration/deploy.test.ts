@@ -201,6 +201,24 @@ describe('deploy operations against moto_server (integration)', () => {
     });
   });
 
+  it('the circuit breaker is disabled again: enable and rollback false, the rest of the configuration unchanged', async () => {
+    const ui = new ScriptedUi([pickLabel(/^Disable$/), value(true)]);
+    const d = deps(ui);
+    const current = (await service()).deploymentConfiguration;
+    await COMMANDS['fargateLens.setCircuitBreaker'](d, await node(d));
+    assert.deepEqual(ui.errors, []);
+    assert.match(ui.confirms[0].message, /^Disable the deployment circuit breaker of prod\/web\?/);
+    assert.deepEqual(lastUpdate(), {
+      cluster: clusterArn,
+      service: 'web',
+      deploymentConfiguration: { ...current, deploymentCircuitBreaker: { enable: false, rollback: false } },
+    });
+    assert.deepEqual((await service()).deploymentConfiguration?.deploymentCircuitBreaker, {
+      enable: false,
+      rollback: false,
+    });
+  });
+
   it('Roll Back: moto keeps no deployment history, so the user picks the older revision (told why); the service returns to it', async () => {
     let title = '';
     const ui = new ScriptedUi([
