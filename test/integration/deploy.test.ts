@@ -237,4 +237,17 @@ describe('deploy operations against moto_server (integration)', () => {
     assert.match(s.taskDefinition ?? '', /deployweb:1$/);
     assert.deepEqual(lastUpdate(), { cluster: clusterArn, service: 'web', taskDefinition: s.taskDefinition });
   });
+  it('Update Service to Revision… from the explorer: the picked revision, only the task definition sent, watched', async () => {
+    const ui = new ScriptedUi([pickLabel(/^deployweb:2$/), value(true)]);
+    const d = deps(ui);
+    await COMMANDS['fargateLens.updateServiceRevision'](d, await node(d));
+    assert.deepEqual(ui.errors, []);
+    assert.match(ui.confirms[0].message, /^Update prod\/web from deployweb:1 to deployweb:2\?/);
+    assert.match(ui.confirms[0].detail, /Only the task definition is sent/);
+    const s = await service();
+    assert.match(s.taskDefinition ?? '', /deployweb:2$/);
+    assert.deepEqual(lastUpdate(), { cluster: clusterArn, service: 'web', taskDefinition: s.taskDefinition });
+    assert.equal(s.desiredCount, 3);
+    assert.equal(ui.notices.length, 1);
+  });
 });
