@@ -225,3 +225,52 @@ test('HTTPS_PROXY with its own CA trusted through NODE_EXTRA_CA_CERTS, nothing i
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a proxy that requires authentication: credentials in the proxy URL or in http.proxyAuthorization get through, a refusal reads as such and names no credential (integration)', async () => {
+  const proxy = await ConnectProxy.start();
+  const basic = `Basic ${Buffer.from('alice:s3cret-Proxy-Pass').toString('base64')}`;
+  proxy.auth = basic;
+  const withCredentials = proxy.url.replace('http://', 'http://alice:s3cret-Proxy-Pass@');
+  const api = await fakeEcsApi();
+  try {
+    // Credentials in the URL (http.proxy or HTTPS_PROXY): https-proxy-agent sends them as Basic auth.
+    const h = await connect({}, false, { proxy: proxySettingsFrom(withCredentials, true, {}) });
+    await h.waitForText('$ ');
+    await h.dispose();
+    // VS Code's http.proxyAuthorization: the header value as given.
+    const http = { get: (key: string) => ({ proxy: proxy.url, proxyAuthorization: basic })[key] };
+    const h2 = await connect({}, false, { proxy: fromHttpConfiguration(http as never) });
+    await h2.waitForText('$ ');
+    await h2.dispose();
+    assert.equal(proxy.tunnels.length, 2);
+    // The SDK through the same proxy with http.proxyAuthorization.
+    const { ECSClient, ListClustersCommand } = await import('@aws-sdk/client-ecs');
+    const { createAwsClientConfig } = await import('../../client/src/aws/clientConfig');
+    const config = await createAwsClientConfig(
+      { region: 'us-east-1', profile: undefined },
+      { endpoint: api.endpoint, maxAttempts: 1, proxy: http as never },
+      async () => ({ accessKeyId: 'AKIAFAKEFAKEFAKE', secretAccessKey: 'fake' }),
+    );
+    const ecs = new ECSClient(config);
+    assert.deepEqual((await ecs.send(new ListClustersCommand({}))).clusterArns, [
+      'arn:aws:ecs:us-east-1:123456789012:cluster/through-proxy',
+    ]);
+    ecs.destroy();
+    assert.equal(proxy.tunnels.length, 3);
+    // Wrong credentials: the proxy's 407 is the error, and neither password nor header value is in it.
+    proxy.auth = `Basic ${Buffer.from('alice:other').toString('base64')}`;
+    const refusal = await connect({}, false, { proxy: proxySettingsFrom(withCredentials, true, {}) }).then(
+      async (h3) => {
+        await h3.dispose();
+        return 'connected';
+      },
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    assert.match(refusal, /407/);
+    assert.ok(!refusal.includes('s3cret-Proxy-Pass') && !refusal.includes(basic.slice(6)), refusal);
+    assert.equal(proxy.refused.length, 1);
+  } finally {
+    await proxy.close();
+    await api.close();
+  }
+});

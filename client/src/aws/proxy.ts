@@ -31,6 +31,16 @@ export function effectiveSettings(given: ProxySettings, env = process.env): Prox
   return {
     ...proxySettingsFrom(given.proxy, given.strictSSL, env, given.ca),
     noProxy: mergedNoProxy(given.noProxy, env),
+    ...(given.authorization ? { authorization: given.authorization } : {}),
+  };
+}
+
+/** The CONNECT agent's options: keep-alive, the proxy's TLS options, Proxy-Authorization when set. */
+function agentOptions(s: ProxySettings) {
+  return {
+    keepAlive: true,
+    ...tlsOptions(s),
+    ...(s.authorization ? { headers: { 'Proxy-Authorization': s.authorization } } : {}),
   };
 }
 
@@ -39,7 +49,7 @@ export function proxyAgent(target: string, given: ProxySettings, env = process.e
   const s = effectiveSettings(given, env);
   const proxy = proxyFor(target, s);
   if (!proxy) return undefined;
-  return new HttpsProxyAgent(proxy, { keepAlive: true, ...tlsOptions(s) });
+  return new HttpsProxyAgent(proxy, agentOptions(s));
 }
 
 type ConnectOptions = Parameters<HttpsProxyAgent<string>['connect']>[1];
@@ -53,7 +63,7 @@ class RoutingProxyAgent extends HttpsProxyAgent<string> {
     proxy: string,
     private readonly settings: ProxySettings,
   ) {
-    super(proxy, { keepAlive: true, ...tlsOptions(settings) });
+    super(proxy, agentOptions(settings));
   }
 
   override async connect(req: ClientRequest, opts: ConnectOptions): Promise<Socket> {

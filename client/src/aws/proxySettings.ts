@@ -6,8 +6,8 @@
  * go through the proxy with HTTP CONNECT (https-proxy-agent), so TLS to AWS stays end to end. A proxy
  * reached over https may present a certificate from its own CA: Node trusts it once it is in
  * NODE_EXTRA_CA_CERTS (`ca` adds PEMs in code), and `http.proxyStrictSSL: false` accepts any
- * certificate on proxied connections (VS Code's meaning of that setting). Proxy credentials in the URL
- * never reach a log.
+ * certificate on proxied connections (VS Code's meaning of that setting). Proxy credentials (in the URL,
+ * or VS Code's `http.proxyAuthorization` header value) never reach a log.
  * This file decides; proxy.ts builds the agents (and loads https-proxy-agent only when a call needs it).
  */
 
@@ -19,6 +19,8 @@ export interface ProxySettings {
   strictSSL?: boolean;
   /** CA certificates (PEM) to trust for the proxy and for TLS it intercepts, besides Node's own. */
   ca?: string[];
+  /** VS Code `http.proxyAuthorization`: the Proxy-Authorization header sent with each CONNECT. */
+  authorization?: string;
 }
 
 /** VS Code's `http` configuration section, as clientOptions passes it (read only when an agent is made). */
@@ -26,13 +28,15 @@ export interface HttpConfiguration {
   get<T>(key: string): T | undefined;
 }
 
-/** VS Code's `http.proxy`, `http.proxyStrictSSL` and `http.noProxy` (a list of hosts). */
+/** VS Code's `http.proxy`, `http.proxyStrictSSL`, `http.noProxy` (a list of hosts) and `http.proxyAuthorization`. */
 export function fromHttpConfiguration(http: HttpConfiguration): ProxySettings {
   const noProxy = http.get<string[]>('noProxy');
+  const authorization = http.get<string | null>('proxyAuthorization');
   return {
     proxy: http.get<string>('proxy') || undefined,
     strictSSL: http.get<boolean>('proxyStrictSSL') ?? true,
     ...(Array.isArray(noProxy) && noProxy.length ? { noProxy: noProxy.join(',') } : {}),
+    ...(authorization ? { authorization } : {}),
   };
 }
 

@@ -143,7 +143,7 @@ export class DataChannel {
       mayResume: () => !this.exited,
       proxy: opts.proxy,
     });
-    if (opts.proxy) this.redactor.add(proxySettingsFrom(opts.proxy.proxy, undefined).proxy); // or HTTPS_PROXY's
+    if (opts.proxy) this.redactor.add(proxySettingsFrom(opts.proxy.proxy, undefined).proxy, opts.proxy.authorization);
     this.onConnection = this.link.onConnection;
     this.link.onFrame((f) => this.onFrame(f));
     this.link.onResumed(() => this.resumed());
