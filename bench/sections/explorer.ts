@@ -10,7 +10,8 @@ import { API_LIMITS } from '../../client/src/aws/types';
 import { ExplorerModel } from '../../client/src/explorer/model';
 import type { ExplorerNode } from '../../client/src/explorer/nodes';
 import { toTreeItem } from '../../client/src/explorer/treeItems';
-import { addCluster, FakeAws } from '../../test/unit/explorer/fakeAws';
+import { addCluster } from '../../test/unit/explorer/fakeAccount';
+import { FakeAws } from '../../test/unit/explorer/fakeAws';
 import type { BenchContext, Row, Section } from '../lib/results';
 import { now } from '../lib/stats';
 

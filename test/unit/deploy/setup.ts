@@ -5,7 +5,8 @@ import type { CommandDeps } from '../../../client/src/commands/types';
 import { DEFAULT_DRIFT_OPTIONS, DriftCache } from '../../../client/src/deploy/drift';
 import { RolloutStore } from '../../../client/src/deploy/rolloutStore';
 import { ExplorerModel } from '../../../client/src/explorer/model';
-import { addTaskDefinition, FakeAws } from '../explorer/fakeAws';
+import { addTaskDefinition } from '../explorer/fakeAccount';
+import { FakeAws } from '../explorer/fakeAws';
 import { ScriptedUi } from '../explorer/scriptedUi';
 
 export const conn: Connection = { profile: undefined, region: 'eu-west-1' };

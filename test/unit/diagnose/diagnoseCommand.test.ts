@@ -6,7 +6,8 @@ import { JsonDocuments } from '../../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../../client/src/commands/types';
 import { ExplorerModel } from '../../../client/src/explorer/model';
 import { nodes } from '../../../client/src/explorer/nodes';
-import { addCluster, FakeAws } from '../explorer/fakeAws';
+import { addCluster } from '../explorer/fakeAccount';
+import { FakeAws } from '../explorer/fakeAws';
 import { ScriptedUi } from '../explorer/scriptedUi';
 
 const conn: Connection = { profile: 'dev', region: 'us-east-1' };

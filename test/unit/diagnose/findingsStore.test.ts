@@ -11,7 +11,8 @@ import type { DiagnoseFinding } from '../../../client/src/diagnose/findings';
 import { DiagnoseFindingsStore, MAX_TASKS } from '../../../client/src/diagnose/findingsStore';
 import { ExplorerModel } from '../../../client/src/explorer/model';
 import type { ExplorerNode } from '../../../client/src/explorer/nodes';
-import { addCluster, FakeAws } from '../explorer/fakeAws';
+import { addCluster } from '../explorer/fakeAccount';
+import { FakeAws } from '../explorer/fakeAws';
 
 const NOW = Date.parse('2026-12-04T22:00:00Z');
 

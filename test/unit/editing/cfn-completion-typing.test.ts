@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { completeDocument } from '../../../server/src/service/editing/documentCompletion';
 import { getLanguageService } from '../../../server/src/service/languageService';
+import { at, labels, TASK, CONTAINER } from './completeAt';
 
 const DIR = join(__dirname, '../../fixtures/cfn');
 const ls = getLanguageService();
@@ -39,4 +40,27 @@ test('typing every template fixture: completion at each step never throws and st
     for (let i = 0; i < text.length; i += 11) check(uri, text.slice(0, i) + text.slice(i + 1), i);
   }
   assert.ok(positions > 1000 && offered > 1000, `${positions} positions, ${offered} items`);
+});
+
+test('incomplete YAML: the line being typed and broken lines above still complete (unit)', () => {
+  // an unterminated quote above the cursor: the parse fails, the path comes from indentation
+  const broken = at(`${TASK.replace("Cpu: '256'", "Cpu: '256")}      Netw‸`);
+  assert.ok(labels(broken).includes('NetworkMode'));
+  assert.ok(labels(at(`${CONTAINER}          Image: [unclosed\n          Log‸`)).includes('LogConfiguration'));
+  assert.ok(labels(at(`${CONTAINER}          - - :\n          Log‸`)).includes('LogConfiguration'));
+  assert.deepEqual(labels(at(`${TASK}      Family: x\n        ‸`)), []);
+  // the end of the text, a cursor beyond the last line break, CRLF line breaks
+  assert.ok(labels(at(`${TASK}      ‸`)).includes('Memory'));
+  assert.ok(labels(at(`${TASK}      ContainerDefinitions:\r\n        - Name: a\r\n          ‸\r\n`)).includes('Image'));
+  // not ECS: no completion; a template being started without an ECS resource yet gets the Type values
+  assert.deepEqual(labels(at('Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      ‸')), []);
+  assert.deepEqual(labels(at('Resources:\n  App:\n    Type: ‸')).slice(0, 1), ['AWS::ECS::TaskDefinition']);
+});
+
+test('a space typed to indent an empty line offers nothing; after `- ` and `Key: ` it does (unit)', () => {
+  assert.deepEqual(labels(at(`${TASK}      ‸`, undefined, { trigger: ' ' })), []);
+  assert.ok(
+    labels(at(`${TASK}      ContainerDefinitions:\n        - ‸`, undefined, { trigger: ' ' })).includes('Name'),
+  );
+  assert.ok(labels(at(`${TASK}      NetworkMode: ‸`, undefined, { trigger: ' ' })).includes('awsvpc'));
 });

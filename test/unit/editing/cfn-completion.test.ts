@@ -1,40 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CompletionItem } from 'vscode-languageserver-types';
-import {
-  completeDocument,
-  type DocumentCompletionContext,
-} from '../../../server/src/service/editing/documentCompletion';
-import { getLanguageService } from '../../../server/src/service/languageService';
-
-const ls = getLanguageService();
-
-/** Completion with the cursor at `‸` (the marker removed). */
-function at(textWithCursor: string, uri = 'file:///ws/template.yaml', ctx: DocumentCompletionContext = {}) {
-  const offset = textWithCursor.indexOf('‸');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  const r = completeDocument(ls.parse(uri, text), offset, ctx);
-  return { ...r, text, replaced: text.slice(r.replace.offset, r.replace.offset + r.replace.length) };
-}
-const labels = (r: { items: CompletionItem[] }) => r.items.map((i) => i.label);
-const item = (r: { items: CompletionItem[] }, label: string) => {
-  const found = r.items.find((i) => i.label === label);
-  assert.ok(found, `no item ${label} in ${labels(r).join(', ')}`);
-  return found;
-};
-const insert = (r: { items: CompletionItem[] }, label: string) => item(r, label).insertText;
-
-const TASK = `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  AppTask:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      Family: app
-      RequiresCompatibilities: [FARGATE]
-      Cpu: '256'
-`;
-const SERVICE = (props: string) => `${TASK}  Svc:\n    Type: AWS::ECS::Service\n    Properties:\n${props}`;
-const CONTAINER = `${TASK}      ContainerDefinitions:\n        - Name: web\n          Image: nginx\n`;
+import { at, labels, item, insert, TASK, SERVICE, CONTAINER } from './completeAt';
 
 test('task definition properties with CloudFormation names, present ones left out, YAML members (unit)', () => {
   const r = at(`${TASK}      Netw‸`);
@@ -329,60 +295,6 @@ test('service and task set spellings: PlacementStrategies, ForceNewDeployment, A
   assert.deepEqual(labels(at(`${taskSet}      Scale:\n        Unit: ‸`)), ['PERCENT']);
 });
 
-test('JSON templates: the JSON form with CloudFormation names (unit)', () => {
-  const uri = 'file:///ws/template.json';
-  const doc = (props: string) =>
-    `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"T": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Cpu": "256", ${props}}}}}`;
-  const keys = at(doc('‸'), uri);
-  assert.equal(insert(keys, 'NetworkMode'), '"NetworkMode": "${1|awsvpc,bridge,host,none|}"');
-  assert.equal(insert(keys, 'Memory'), '"Memory": "${1|512,1024,2048|}"');
-  assert.ok(!labels(keys).includes('Cpu'));
-  assert.match(
-    insert(keys, 'Volumes (EFS volume)')!,
-    /"EFSVolumeConfiguration": \{\n\t\t\t"FilesystemId": "\$\{2:fs-0123456789abcdef0\}"/,
-  );
-  const mem = at(doc('"Memory": "‸"'), uri);
-  assert.deepEqual([mem.replaced, mem.items.map((i) => i.insertText)], ['""', ['"512"', '"1024"', '"2048"']]);
-  assert.deepEqual(labels(at(doc('"Volumes": [{"Name": "d", "EFSVolumeConfiguration": {"‸"}}]'), uri)), [
-    'FilesystemId',
-    'RootDirectory',
-    'TransitEncryption',
-    'TransitEncryptionPort',
-    'AuthorizationConfig',
-  ]);
-  assert.deepEqual(labels(at(doc('"ContainerDefinitions": [‸]'), uri)), ['container definition']);
-  const ref = `{"Resources": {"T": {"Type": "AWS::ECS::TaskDefinition"}, "S": {"Type": "AWS::ECS::Service", "Properties": {"TaskDefinition": ‸}}}}`;
-  assert.equal(insert(at(ref, uri), '!Ref T'), '{ "Ref": "T" }');
-  assert.deepEqual(labels(at(ref.replace('‸', '{"Ref": "‸"}'), uri)), ['T']);
-  assert.deepEqual(labels(at(`{"Resources": {"S": {"Type": "AWS::ECS::‸"}}}`, uri)).slice(0, 2), [
-    'AWS::ECS::TaskDefinition',
-    'AWS::ECS::Service',
-  ]);
-});
-
-test('incomplete YAML: the line being typed and broken lines above still complete (unit)', () => {
-  // an unterminated quote above the cursor: the parse fails, the path comes from indentation
-  const broken = at(`${TASK.replace("Cpu: '256'", "Cpu: '256")}      Netw‸`);
-  assert.ok(labels(broken).includes('NetworkMode'));
-  assert.ok(labels(at(`${CONTAINER}          Image: [unclosed\n          Log‸`)).includes('LogConfiguration'));
-  assert.ok(labels(at(`${CONTAINER}          - - :\n          Log‸`)).includes('LogConfiguration'));
-  assert.deepEqual(labels(at(`${TASK}      Family: x\n        ‸`)), []);
-  // the end of the text, a cursor beyond the last line break, CRLF line breaks
-  assert.ok(labels(at(`${TASK}      ‸`)).includes('Memory'));
-  assert.ok(labels(at(`${TASK}      ContainerDefinitions:\r\n        - Name: a\r\n          ‸\r\n`)).includes('Image'));
-  // not ECS: no completion; a template being started without an ECS resource yet gets the Type values
-  assert.deepEqual(labels(at('Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      ‸')), []);
-  assert.deepEqual(labels(at('Resources:\n  App:\n    Type: ‸')).slice(0, 1), ['AWS::ECS::TaskDefinition']);
-});
-
-test('a space typed to indent an empty line offers nothing; after `- ` and `Key: ` it does (unit)', () => {
-  assert.deepEqual(labels(at(`${TASK}      ‸`, undefined, { trigger: ' ' })), []);
-  assert.ok(
-    labels(at(`${TASK}      ContainerDefinitions:\n        - ‸`, undefined, { trigger: ' ' })).includes('Name'),
-  );
-  assert.ok(labels(at(`${TASK}      NetworkMode: ‸`, undefined, { trigger: ' ' })).includes('awsvpc'));
-});
-
 test('live EFS ids complete FilesystemId and AccessPointId in templates (unit)', () => {
   const live = {
     region: 'eu-west-1',
@@ -400,17 +312,4 @@ test('live EFS ids complete FilesystemId and AccessPointId in templates (unit)',
     ),
     ['fsap-0bbb'],
   );
-});
-
-test('ECS files written in YAML complete with API names from the root (unit)', () => {
-  const td = `family: app\nrequiresCompatibilities:\n  - FARGATE\nnetworkMode: awsvpc\ncpu: '256'\ncontainerDefinitions:\n  - name: web\n    image: nginx\n`;
-  const uri = 'file:///ws/taskdef.yaml';
-  const root = at(`${td}‸`, uri);
-  assert.equal(insert(root, 'memory'), "memory: ${1|'512','1024','2048'|}");
-  assert.ok(!labels(root).includes('cpu') && !labels(root).includes('Memory'));
-  assert.equal(
-    insert(at(`${td}    log‸`, uri), 'logConfiguration (awslogs logging)'),
-    'logConfiguration:\n      logDriver: awslogs\n      options:\n        awslogs-group: ${1:/ecs/app}\n        awslogs-region: ${2:us-east-1}\n        awslogs-stream-prefix: ${3:ecs}',
-  );
-  assert.deepEqual(labels(at(`${td}memory: ‸`, uri)), ['512', '1024', '2048']);
 });

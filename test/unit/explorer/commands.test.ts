@@ -12,7 +12,8 @@ import { parseRegisterInput, toRegisterShape } from '../../../client/src/command
 import type { CommandDeps } from '../../../client/src/commands/types';
 import { ExplorerModel } from '../../../client/src/explorer/model';
 import type { ExplorerNode } from '../../../client/src/explorer/nodes';
-import { addCluster, addTaskDefinition, FakeAws } from './fakeAws';
+import { addCluster, addTaskDefinition } from './fakeAccount';
+import { FakeAws } from './fakeAws';
 import { pickLabel, ScriptedUi, value } from './scriptedUi';
 
 const conn: Connection = { profile: 'dev', region: 'us-east-1' };

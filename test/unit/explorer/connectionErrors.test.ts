@@ -10,7 +10,8 @@ import type { Connection } from '../../../client/src/aws/types';
 import { ExplorerModel } from '../../../client/src/explorer/model';
 import type { ExplorerNode } from '../../../client/src/explorer/nodes';
 import { toTreeItem } from '../../../client/src/explorer/treeItems';
-import { addCluster, FakeAws } from './fakeAws';
+import { addCluster } from './fakeAccount';
+import { FakeAws } from './fakeAws';
 
 const ENDPOINT = 'http://localhost:4566';
 const conn: Connection = { profile: 'dev', region: 'eu-west-1' };

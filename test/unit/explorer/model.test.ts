@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import type { Connection } from '../../../client/src/aws/types';
 import { ExplorerModel, transitionalDelayMs } from '../../../client/src/explorer/model';
 import type { ExplorerNode } from '../../../client/src/explorer/nodes';
-import { addCluster, addTaskDefinition, FakeAws } from './fakeAws';
+import { addCluster, addTaskDefinition } from './fakeAccount';
+import { FakeAws } from './fakeAws';
 
 const settings = { pageSize: 100, concurrency: 4, showStoppedTasks: false };
 const conn = (region: string, profile?: string): Connection => ({ profile, region });

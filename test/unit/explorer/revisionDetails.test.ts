@@ -9,7 +9,8 @@ import type { Connection } from '../../../client/src/aws/types';
 import { ExplorerModel } from '../../../client/src/explorer/model';
 import type { ExplorerNode, NodeOf } from '../../../client/src/explorer/nodes';
 import { revisionTooltip } from '../../../client/src/explorer/revisionDetails';
-import { addCluster, addTaskDefinition, FakeAws } from './fakeAws';
+import { addCluster, addTaskDefinition } from './fakeAccount';
+import { FakeAws } from './fakeAws';
 
 const conn: Connection = { profile: 'dev', region: 'us-east-1' };
 

@@ -12,7 +12,8 @@ import { ExplorerModel } from '../../../client/src/explorer/model';
 import type { ExplorerNode } from '../../../client/src/explorer/nodes';
 import { groupServiceEvents } from '../../../client/src/explorer/serviceEvents';
 import { toTreeItem } from '../../../client/src/explorer/treeItems';
-import { addCluster, FakeAws } from './fakeAws';
+import { addCluster } from './fakeAccount';
+import { FakeAws } from './fakeAws';
 
 const NOW = Date.parse('2026-12-04T22:00:00Z');
 const at = (minutesAgo: number): Date => new Date(NOW - minutesAgo * 60_000);

@@ -11,7 +11,8 @@ import { describe, it } from 'node:test';
 import type { Connection } from '../../../client/src/aws/types';
 import { ExplorerModel } from '../../../client/src/explorer/model';
 import type { Welcome } from '../../../client/src/explorer/welcome';
-import { addCluster, addTaskDefinition, FakeAws } from './fakeAws';
+import { addCluster, addTaskDefinition } from './fakeAccount';
+import { FakeAws } from './fakeAws';
 
 const east: Connection = { profile: 'dev', region: 'us-east-1' };
 const west: Connection = { profile: 'dev', region: 'eu-west-1' };

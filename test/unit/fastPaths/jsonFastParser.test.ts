@@ -4,7 +4,8 @@
  * key spans, raw keys, unknown flags), the same findings and template tokens, and the same exactness
  * flag, over the real corpus, every JSON text under test/ and examples/, hand-written edge cases and
  * a few thousand seeded mutations. Where the fast path gives up, parseJson's result must still be the
- * old one (the recovering path), so every comparison is on parseJson's whole output.
+ * old one (the recovering path), so every comparison is on parseJson's whole output. Its template scan
+ * and template marking alone: jsonFastParserTemplates.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,12 +13,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isExactTree, MAX_DEPTH, parseJson } from '../../../server/src/service/documents/json';
 import { parseJsonFast } from '../../../server/src/service/fastPaths/jsonFastParser';
-import type { ArrayNode } from '../../../server/src/service/documents/ast';
-import {
-  bareTokenEnd,
-  isTemplatedString,
-  neutraliseBareTemplates,
-} from '../../../server/src/service/documents/templates';
 import { CORPUS } from '../../corpusPath';
 import { seededRandom } from '../../seededRandom';
 import {
@@ -247,45 +242,6 @@ test('nesting at and past the limits parses exactly as before, without overflowi
   assert.equal(agree(hidden, 'hidden nesting'), true);
 });
 
-test('the template token scan matches the regex it replaced (unit)', () => {
-  const rnd = seededRandom(8);
-  const alphabet = [
-    '{',
-    '}',
-    '{{',
-    '}}',
-    '{%',
-    '%}',
-    '$',
-    '${',
-    '<',
-    '>',
-    'A',
-    'a',
-    '_',
-    '1',
-    ' ',
-    '\n',
-    '"',
-    '\\',
-    '/',
-    '*',
-    '//',
-    '/*',
-    '*/',
-    'Z9',
-    '-',
-  ];
-  for (let n = 0; n < 3000; n++) {
-    let text = '';
-    const len = 1 + Math.floor(rnd() * 14);
-    for (let k = 0; k < len; k++) text += alphabet[Math.floor(rnd() * alphabet.length)];
-    assert.deepStrictEqual(neutraliseBareTemplates(text), referenceNeutralise(text), JSON.stringify(text));
-  }
-  assert.equal(bareTokenEnd('{"a"', 0), -1);
-  assert.equal(bareTokenEnd('${A}x', 0), 4);
-});
-
 /** Seeded edits of a text: some keep it valid (comments, trailing commas, templates, escapes), some break it. */
 function mutate(text: string, rnd: () => number): string {
   const at = (): number => Math.floor(rnd() * (text.length + 1));
@@ -408,51 +364,4 @@ test('thousands of seeded mutations parse exactly as before (unit)', () => {
   }
   // Both paths are exercised: many mutations stay valid (fast path), many break the text (recovery).
   assert.ok(fast > runs * 0.15 && fast < runs * 0.85, `${fast} of ${runs} mutations took the fast path`);
-});
-
-test('the fast path marks exactly the strings isTemplatedString marks (unit)', () => {
-  const rnd = seededRandom(81);
-  const pieces = [
-    'change',
-    'CHANGE',
-    'Change',
-    'replace',
-    'REPLACE',
-    'your',
-    'YOUR',
-    'Your',
-    'me',
-    'ME',
-    'WITH',
-    'r',
-    'c',
-    'y',
-    '_',
-    '__',
-    '__A1',
-    'B__',
-    '-',
-    ' ',
-    'x',
-    'X1',
-    '{',
-    '}',
-    '{{',
-    '}}',
-    '$',
-    '<',
-    '>',
-    '#',
-    '\\u0024',
-    '\\n',
-    'é',
-  ];
-  for (let n = 0; n < 5000; n++) {
-    let raw = '';
-    const len = 1 + Math.floor(rnd() * 5);
-    for (let k = 0; k < len; k++) raw += pieces[Math.floor(rnd() * pieces.length)];
-    const text = `["${raw}"]`;
-    const item = (parseJson(text).root as ArrayNode).items[0];
-    assert.equal(item.unknown, isTemplatedString(JSON.parse(text)[0]) ? 'template' : undefined, text);
-  }
 });
