@@ -46,38 +46,36 @@ export async function collectPages<T>(
 
 export const DEFAULT_CONCURRENCY = 4;
 
-export async function describeClustersBatched(
+/** Describes `arns` in batches of at most `limit`, `concurrency` batches at a time; results in batch order. */
+async function batched<T>(
+  arns: readonly string[],
+  limit: number,
+  concurrency: number,
+  describe: (batch: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  return (await mapLimit(chunk(arns, limit), concurrency, describe)).flat();
+}
+
+export const describeClustersBatched = (
   ecs: EcsApi,
   arns: readonly string[],
   concurrency = DEFAULT_CONCURRENCY,
-): Promise<Cluster[]> {
-  const batches = await mapLimit(chunk(arns, API_LIMITS.describeClusters), concurrency, (b) => ecs.describeClusters(b));
-  return batches.flat();
-}
+): Promise<Cluster[]> => batched(arns, API_LIMITS.describeClusters, concurrency, (b) => ecs.describeClusters(b));
 
-export async function describeServicesBatched(
+export const describeServicesBatched = (
   ecs: EcsApi,
   cluster: string,
   arns: readonly string[],
   concurrency = DEFAULT_CONCURRENCY,
-): Promise<Service[]> {
-  const batches = await mapLimit(chunk(arns, API_LIMITS.describeServices), concurrency, (b) =>
-    ecs.describeServices(cluster, b),
-  );
-  return batches.flat();
-}
+): Promise<Service[]> =>
+  batched(arns, API_LIMITS.describeServices, concurrency, (b) => ecs.describeServices(cluster, b));
 
-export async function describeTasksBatched(
+export const describeTasksBatched = (
   ecs: EcsApi,
   cluster: string,
   arns: readonly string[],
   concurrency = DEFAULT_CONCURRENCY,
-): Promise<Task[]> {
-  const batches = await mapLimit(chunk(arns, API_LIMITS.describeTasks), concurrency, (b) =>
-    ecs.describeTasks(cluster, b),
-  );
-  return batches.flat();
-}
+): Promise<Task[]> => batched(arns, API_LIMITS.describeTasks, concurrency, (b) => ecs.describeTasks(cluster, b));
 
 /** Sorts described items back into the order of the ARNs that were listed (describe calls do not keep it). */
 export function inOrder<T>(arns: readonly string[], items: readonly T[], arnOf: (item: T) => string): T[] {

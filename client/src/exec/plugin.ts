@@ -25,15 +25,31 @@ export interface PluginRequest {
 }
 
 export function buildPluginCommand(r: PluginRequest): PluginCommand {
-  const session = { SessionId: r.session.sessionId, StreamUrl: r.session.streamUrl, TokenValue: r.session.tokenValue };
+  return pluginCommand({ ...r, request: { Target: ssmTargetId(r) } });
+}
+
+/**
+ * The plugin's modern argument list, as aws-cli gives it (`awscli/customizations/sessionmanager.py`
+ * StartSessionCaller.invoke): the StartSession response, the region, "StartSession", the profile, the
+ * request parameters (Target, and DocumentName and Parameters for a port session) and the SSM endpoint URL.
+ */
+export function pluginCommand(r: {
+  pluginPath: string;
+  session: ExecSessionInfo;
+  region: string;
+  profile?: string;
+  request: { Target: string; DocumentName?: string; Parameters?: Record<string, string[]> };
+  ssmEndpointUrl: string;
+}): PluginCommand {
+  const response = { SessionId: r.session.sessionId, StreamUrl: r.session.streamUrl, TokenValue: r.session.tokenValue };
   return {
     command: r.pluginPath || 'session-manager-plugin',
     args: [
-      JSON.stringify(session),
+      JSON.stringify(response),
       r.region,
       'StartSession',
       r.profile ?? '',
-      JSON.stringify({ Target: ssmTargetId(r) }),
+      JSON.stringify(r.request),
       r.ssmEndpointUrl,
     ],
   };

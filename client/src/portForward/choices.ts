@@ -6,6 +6,7 @@
  * first, at most RECENT_LIMIT.
  */
 import { taskIdFromArn } from '../exec/target';
+import { pluginCommand } from '../exec/plugin';
 
 export const RECENT_LIMIT = 5;
 
@@ -104,20 +105,5 @@ export function pluginPortCommand(r: {
   parameters: Record<string, string[]>;
   ssmEndpointUrl: string;
 }): { command: string; args: string[] } {
-  // aws-cli `awscli/customizations/sessionmanager.py` StartSessionCaller.invoke: the StartSession response,
-  // the region, "StartSession", the profile, the request parameters (Target, DocumentName, Parameters)
-  // and the SSM endpoint URL.
-  const response = { SessionId: r.session.sessionId, TokenValue: r.session.tokenValue, StreamUrl: r.session.streamUrl };
-  const request = { Target: r.target, DocumentName: r.documentName, Parameters: r.parameters };
-  return {
-    command: r.pluginPath || 'session-manager-plugin',
-    args: [
-      JSON.stringify(response),
-      r.region,
-      'StartSession',
-      r.profile ?? '',
-      JSON.stringify(request),
-      r.ssmEndpointUrl,
-    ],
-  };
+  return pluginCommand({ ...r, request: { Target: r.target, DocumentName: r.documentName, Parameters: r.parameters } });
 }

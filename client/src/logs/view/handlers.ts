@@ -196,18 +196,22 @@ async function openLogs(deps: LogCommandDeps, mode: Mode, node: unknown, opts: L
   for (const n of plan.notes) model.note(n);
   model.setStatus(follow ? 'Following…' : 'Reading…');
   const view = await deps.views.open(model, `${picked.title}`);
-  if (follow) void runFollow(deps, access, plan, model, view, startTime, filter, settings);
-  else await runShow(access, plan, model, view, startTime, filter);
+  const read: LogRead = { access, plan, model, view, startTime, filter };
+  if (follow) void runFollow(deps, read, settings);
+  else await runShow(read);
 }
 
-async function runShow(
-  access: LogsAccess,
-  plan: LogPlan,
-  model: LogViewModel,
-  view: OpenedView,
-  startTime: number,
-  filter: string,
-): Promise<void> {
+/** One opened view's reading: where from, since when, with which filter pattern ('' for none). */
+interface LogRead {
+  access: LogsAccess;
+  plan: LogPlan;
+  model: LogViewModel;
+  view: OpenedView;
+  startTime: number;
+  filter: string;
+}
+
+async function runShow({ access, plan, model, view, startTime, filter }: LogRead): Promise<void> {
   try {
     const r = await readRange(access, plan, {
       startTime,
@@ -234,12 +238,7 @@ async function runShow(
 
 async function runFollow(
   deps: LogCommandDeps,
-  access: LogsAccess,
-  plan: LogPlan,
-  model: LogViewModel,
-  view: OpenedView,
-  startTime: number,
-  filter: string,
+  { access, plan, model, view, startTime, filter }: LogRead,
   settings: LogSettings,
 ): Promise<void> {
   try {

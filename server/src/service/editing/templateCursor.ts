@@ -7,31 +7,18 @@
 import { getLocation } from 'jsonc-parser';
 import { at, child, isObject, str, type AstNode, type Span } from '../documents/ast';
 import { MAX_PARSE_DEPTH, nestingDepth } from '../documents/json';
-import type { JsonPath } from '../schema/navigate';
 import { literalAt } from './completion';
 import { YamlLines } from './yamlLines';
-import { yamlCursor } from './yamlPath';
+import { yamlCursor, type YamlCursor } from './yamlPath';
 
-export interface TemplateCursor {
+/**
+ * The members from YamlCursor mean what they mean there (yamlPath.ts), with `path` holding template keys
+ * (the object for 'key', the value for 'value'); `item`, `inFlow`, `tag`, `col` and `unit` are YAML's.
+ */
+export interface TemplateCursor extends Omit<YamlCursor, 'at' | 'lines'> {
   syntax: 'json' | 'yaml';
-  kind: 'key' | 'value';
-  /** Template keys: the object for 'key', the value for 'value'. */
-  path: JsonPath;
-  siblings: string[];
-  replace: Span;
-  typed: string;
-  keyOnly: boolean;
-  /** YAML: the key position directly follows `- `. */
-  item: boolean;
-  inFlow: boolean;
-  needsSpace: boolean;
-  /** YAML short-form tag before the value. */
-  tag?: string;
   /** JSON: the cursor is outside any literal (a new value or item goes here). */
   bare: boolean;
-  /** YAML layout: the key column and the indentation step. */
-  col: number;
-  unit: number;
   /** The Type of the resource the path is in (path[1]). */
   resourceType?: string;
   /** Logical ids and types of the template's resources, and its parameter names. */

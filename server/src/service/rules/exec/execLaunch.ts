@@ -23,16 +23,17 @@ export function related(t: LinkedTaskDef, node: { offset: number; length: number
 type Container = LinkedTaskDef['td']['containers'][number];
 
 /**
- * One finding at the exec flag that names every container `pick` selects, with a related location at
- * the token it returns for each; no finding when it selects none.
+ * When the launch enables ECS Exec: one finding at the exec flag that names every container `pick`
+ * selects, with a related location at the token it returns for each; no finding when it selects none.
  */
 export function containersFinding(
   id: string,
-  flag: AstNode,
-  targets: readonly LinkedTaskDef[],
+  { launch, targets }: { launch: LaunchModel; targets: readonly LinkedTaskDef[] },
   pick: (t: LinkedTaskDef, c: Container, label: string) => { node: AstNode; note: string } | undefined,
   message: (names: readonly string[]) => string,
 ): Finding[] {
+  const flag = execFlag(launch);
+  if (!flag) return [];
   const rel: RelatedLocation[] = [];
   const names: string[] = [];
   for (const t of targets) {

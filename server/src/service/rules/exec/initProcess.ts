@@ -1,6 +1,6 @@
 import { at, bool } from '../../documents/ast';
 import type { LaunchRule } from '../types';
-import { containersFinding, execFlag } from './execLaunch';
+import { containersFinding } from './execLaunch';
 
 /** Advice: with ECS Exec, run an init process so exec'd processes are reaped. */
 export const execInitProcess: LaunchRule = {
@@ -13,13 +13,10 @@ export const execInitProcess: LaunchRule = {
     why: 'The ECS Exec documentation recommends an init process: processes started by exec sessions are otherwise left as zombies when sessions end.',
     fix: 'Set `linuxParameters.initProcessEnabled: true` in the task definition.',
   },
-  check({ launch, targets }) {
-    const flag = execFlag(launch);
-    if (!flag) return [];
+  check(ctx) {
     return containersFinding(
       this.id,
-      flag,
-      targets,
+      ctx,
       (t, c, label) => {
         if (t.td.windows) return undefined;
         const node = at(c, 'linuxParameters', 'initProcessEnabled');

@@ -1,6 +1,6 @@
 import { bool, prop } from '../../documents/ast';
 import type { LaunchRule } from '../types';
-import { containersFinding, execFlag } from './execLaunch';
+import { containersFinding } from './execLaunch';
 
 /** A read-only root file system keeps the SSM agent from writing its state. */
 export const execReadonlyRoot: LaunchRule = {
@@ -13,13 +13,10 @@ export const execReadonlyRoot: LaunchRule = {
     why: 'The SSM agent that ECS Exec bind-mounts into the container writes to its file system; with a read-only root it cannot start, so exec sessions fail (aws/containers-roadmap#1359).',
     fix: 'Mount writable volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm, or turn off readonlyRootFilesystem in containers you need to exec into.',
   },
-  check({ launch, targets }) {
-    const flag = execFlag(launch);
-    if (!flag) return [];
+  check(ctx) {
     return containersFinding(
       this.id,
-      flag,
-      targets,
+      ctx,
       (_t, c, label) => {
         const p = prop(c, 'readonlyRootFilesystem');
         if (!p || bool(p.value) !== true) return undefined;

@@ -27,14 +27,7 @@ function checkTags(id: string, p: Property): Finding[] {
     if (key !== undefined && keyNode) {
       if (key.length < 1 || key.length > 128)
         out.push(finding(id, keyNode, `Tag key is ${key.length} characters long: keys are 1–128 characters.`));
-      if (!allowed(key))
-        out.push(
-          finding(
-            id,
-            keyNode,
-            `Tag key '${key}' has characters tags do not allow: use letters, digits, spaces and _ . : / = + - @.`,
-          ),
-        );
+      if (!allowed(key)) out.push(notAllowed(id, keyNode, 'key', key));
       if (/^aws:/i.test(key))
         out.push(
           finding(
@@ -54,18 +47,18 @@ function checkTags(id: string, p: Property): Finding[] {
         out.push(
           finding(id, valueNode, `Tag value is ${value.length} characters long: values are at most 256 characters.`),
         );
-      if (!allowed(value))
-        out.push(
-          finding(
-            id,
-            valueNode,
-            `Tag value '${value}' has characters tags do not allow: use letters, digits, spaces and _ . : / = + - @.`,
-          ),
-        );
+      if (!allowed(value)) out.push(notAllowed(id, valueNode, 'value', value));
     }
   }
   return out;
 }
+
+const notAllowed = (id: string, node: AstNode, what: 'key' | 'value', text: string) =>
+  finding(
+    id,
+    node,
+    `Tag ${what} '${text}' has characters tags do not allow: use letters, digits, spaces and _ . : / = + - @.`,
+  );
 
 /** Task-definition tags: at most 50, key 1–128 and value 0–256 characters, allowed characters, no `aws:` prefix. */
 export const tags: TaskDefRule = {
