@@ -86,9 +86,9 @@ export async function startMoto({ logFile, port, timeoutMs = 20_000 }) {
 }
 
 /**
- * Seeds the demo account into moto at `endpoint` in a child process (TypeScript through tsx). Uses
- * seedDemoAccount from test/integration/moto.ts when it exists, else scripts/seed-demo.mjs. Resolves with
- * the seed's JSON summary (ids and ARNs) and which seeder ran.
+ * Seeds the demo account into moto at `endpoint` in a child process (TypeScript through tsx) with
+ * seedDemoAccount from test/integration/moto.ts. Resolves with the seed's JSON summary (ids and ARNs) and
+ * which seeder ran.
  */
 export function seedDemo(endpoint, { timeoutMs = 60_000 } = {}) {
   return new Promise((ok, fail) => {
