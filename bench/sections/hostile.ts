@@ -4,7 +4,7 @@
  * measured in the same run. Budget: each class within its linear bound (maxRatio); before the fixes the
  * quadratic classes were 1,000-10,000x at 100 KB and did not finish at 1 MB.
  */
-import { hostileCases } from '../../test/unit/fuzz/hostile';
+import { bestCheckMs, hostileCases } from '../../test/unit/fuzz/hostile';
 import { loadShippedLanguageService } from '../lib/shipped';
 import { ratioRow, type BenchContext, type Row, type Section } from '../lib/results';
 
@@ -13,15 +13,7 @@ export const hostile: Section = {
   async run(ctx: BenchContext): Promise<Row[]> {
     const ls = loadShippedLanguageService(ctx.root)();
     const runs = ctx.ci ? 1 : 3;
-    const best = async (uri: string, text: string): Promise<number> => {
-      let min = Infinity;
-      for (let r = 0; r < runs; r++) {
-        const started = performance.now();
-        await ls.validateAll(ls.parse(uri, text));
-        min = Math.min(min, performance.now() - started);
-      }
-      return min;
-    };
+    const best = (uri: string, text: string) => bestCheckMs(ls, uri, text, runs);
     const rows: Row[] = [];
     for (const c of hostileCases(ctx.ci ? 20_000 : 1_000_000)) {
       const value = await best(c.uri, c.text);

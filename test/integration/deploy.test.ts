@@ -18,12 +18,11 @@ import {
 import { createApiFactory } from '../../client/src/aws/factory';
 import type { ApiFactory, Connection, UpdateServiceInput } from '../../client/src/aws/types';
 import { COMMANDS } from '../../client/src/commands/index';
-import { JsonDocuments } from '../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../client/src/commands/types';
 import { DEFAULT_DRIFT_OPTIONS, DriftCache } from '../../client/src/deploy/drift';
 import { RolloutStore } from '../../client/src/deploy/rolloutStore';
-import { ExplorerModel } from '../../client/src/explorer/model';
 import { pickLabel, ScriptedUi, value } from '../unit/explorer/scriptedUi';
+import { commandDeps, explorerModel } from '../shared/commandDeps';
 import { motoEnv, startMoto, type MotoServer } from './moto';
 
 const conn: Connection = { profile: undefined, region: 'us-east-1' };
@@ -104,32 +103,17 @@ describe('deploy operations against moto_server (integration)', () => {
     assert.ok(sent.length > 0, 'an UpdateService was sent');
     return sent[sent.length - 1];
   };
-  const deps = (ui: ScriptedUi): CommandDeps => ({
-    ui,
-    model: new ExplorerModel(
-      factory.get,
-      () => [conn],
-      () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: false }),
-    ),
-    apis: recording,
-    connections: () => [conn],
-    documents: new JsonDocuments(),
-    newToken: () => 'tok',
-    resetClients: () => undefined,
-    settings: {
-      profile: () => undefined,
-      regions: () => ['us-east-1'],
-      setProfile: async () => undefined,
-      setRegions: async () => undefined,
-    },
-    deploy: {
-      drift: new DriftCache(factory.get, () => DEFAULT_DRIFT_OPTIONS),
-      rollouts: new RolloutStore(),
-      sleep: async () => undefined,
-      now: () => 0,
-      watch: { timeoutMs: 1 },
-    },
-  });
+  const deps = (ui: ScriptedUi): CommandDeps =>
+    commandDeps(ui, recording, conn, {
+      model: explorerModel(factory.get, [conn]),
+      deploy: {
+        drift: new DriftCache(factory.get, () => DEFAULT_DRIFT_OPTIONS),
+        rollouts: new RolloutStore(),
+        sleep: async () => undefined,
+        now: () => 0,
+        watch: { timeoutMs: 1 },
+      },
+    });
   const service = async () =>
     (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))).services![0];
   const node = async (_d: CommandDeps) => ({ kind: 'service', id: 'n', conn, clusterArn, service: await service() });

@@ -8,7 +8,7 @@ import type { Finding } from '../../client/src/exec/preflight';
 import { nextEvent, when } from '../../client/src/exec/emitter';
 import type { ExecPty } from '../../client/src/exec/terminal';
 import { AwsStub } from '../fakes/awsStub';
-import { FakeAgent } from '../fakes/fakeAgent';
+import { FakeAgent, type FakeAgentOptions } from '../fakes/fakeAgent';
 import { FakeKms } from '../fakes/fakeKms';
 import { runFargateTask } from './fargateTask';
 import { freezeTaskTransitions, startMoto, type MotoServer } from './moto';
@@ -139,17 +139,27 @@ function assertNoSecrets(texts: string[], more: string[] = []): void {
 
 const node = () => ({ kind: 'container', clusterArn, taskArn, containerName: 'app', region: 'us-east-1' });
 
-test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo, close terminates the session (integration)', async () => {
+/**
+ * Starts a fake agent for the seeded task (the target id ECS gives its container) that the stub's
+ * StartSession and ResumeSession hand out; `stopAgent` closes it and detaches it from the stub.
+ */
+async function startAgent(options: Partial<FakeAgentOptions> = {}): Promise<FakeAgent> {
   const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({
-    tokenValue: TOKEN,
-    sessionId: SESSION_ID,
-    targetId,
-    kms,
+  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms, ...options });
+  state.agentUrl = agent.url;
+  state.agent = agent;
+  return agent;
+}
+async function stopAgent(agent: FakeAgent): Promise<void> {
+  state.agent = undefined;
+  await agent.close();
+}
+
+test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo, close terminates the session (integration)', async () => {
+  const agent = await startAgent({
     chaos: { seed: 42, drop: 0.2, duplicate: 0.2, reorder: 0.2 },
     requireKmsChallengeResponse: true, // an agent that refuses clients ignoring its KMS random challenge
   });
-  state.agentUrl = agent.url;
   const handshake = new Promise<{ challengeAcknowledged: boolean }>((resolve) =>
     agent.once('handshake-complete', resolve),
   );
@@ -175,14 +185,12 @@ test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo
     assertNoSecrets(r.texts);
     assert.equal(stub.calls.filter((c) => c === 'GenerateDataKey').length, 1);
   } finally {
-    await agent.close();
+    await stopAgent(agent);
   }
 });
 
 test('exit in the shell is a normal end: no exit code, the terminal closes without an error, the session is terminated once (integration)', async () => {
-  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms });
-  state.agentUrl = agent.url;
+  const agent = await startAgent();
   const sizes: unknown[] = [];
   agent.on('size', (s) => sizes.push(s));
   const r = recorder();
@@ -210,7 +218,7 @@ test('exit in the shell is a normal end: no exit code, the terminal closes witho
     r.texts.push(screen);
     assertNoSecrets(r.texts);
   } finally {
-    await agent.close();
+    await stopAgent(agent);
   }
 });
 
@@ -236,10 +244,7 @@ test('pre-flight blocks a task started without exec and offers the service fix, 
 });
 
 test('run command in container runs through the container shell and returns the right exit code and output (integration)', async () => {
-  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms });
-  state.agentUrl = agent.url;
-  state.agent = agent;
+  const agent = await startAgent();
   const sizes: unknown[] = [];
   agent.on('size', (s) => sizes.push(s));
   try {
@@ -260,22 +265,12 @@ test('run command in container runs through the container shell and returns the 
     assert.ok(!own.includes('[exec]') && !own.includes('[pre-flight]'), own);
     assertNoSecrets(r.texts);
   } finally {
-    state.agent = undefined;
-    await agent.close();
+    await stopAgent(agent);
   }
 });
 
 test('run command in an image without /bin/sh says so and runs the command as it is, exit code unknown (integration)', async () => {
-  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({
-    tokenValue: TOKEN,
-    sessionId: SESSION_ID,
-    targetId,
-    kms,
-    programs: ['echo', 'ls'], // a distroless-style image
-  });
-  state.agentUrl = agent.url;
-  state.agent = agent;
+  const agent = await startAgent({ programs: ['echo', 'ls'] }); // a distroless-style image
   const commands: string[][] = [];
   agent.on('command', (argv) => commands.push(argv));
   try {
@@ -289,24 +284,14 @@ test('run command in an image without /bin/sh says so and runs the command as it
     assert.equal(commands[0][0], '/bin/sh');
     assert.deepEqual(commands[1], ['echo', 'hi', '|', 'cat'], 'split like shlex, no shell');
   } finally {
-    state.agent = undefined;
-    await agent.close();
+    await stopAgent(agent);
   }
 });
 
 const LOST = 'connection lost, reconnecting…';
 
 test('a dropped connection is resumed with ssm:ResumeSession: the shell carries on, every line shown once, no second KMS key (integration)', async () => {
-  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({
-    tokenValue: TOKEN,
-    sessionId: SESSION_ID,
-    targetId,
-    kms,
-    chaos: { seed: 7, drop: 0.2, duplicate: 0.2, reorder: 0.2 },
-  });
-  state.agentUrl = agent.url;
-  state.agent = agent;
+  const agent = await startAgent({ chaos: { seed: 7, drop: 0.2, duplicate: 0.2, reorder: 0.2 } });
   const r = recorder();
   const keysBefore = stub.calls.filter((c) => c === 'GenerateDataKey').length;
   try {
@@ -340,16 +325,12 @@ test('a dropped connection is resumed with ssm:ResumeSession: the shell carries 
     r.texts.push(screen);
     assertNoSecrets(r.texts, [agent.url, String(agent.tokenFrames[1]?.TokenValue)]);
   } finally {
-    state.agent = undefined;
-    await agent.close();
+    await stopAgent(agent);
   }
 });
 
 test('a refused ResumeSession ends the shell with the reason and terminates the session (integration)', async () => {
-  const targetId = `ecs:prod_${taskArn.split('/').pop()}_${RUNTIME_ID}`;
-  const agent = await FakeAgent.start({ tokenValue: TOKEN, sessionId: SESSION_ID, targetId, kms });
-  state.agentUrl = agent.url;
-  state.agent = agent;
+  const agent = await startAgent();
   state.refuseResume = true;
   const r = recorder();
   try {
@@ -368,8 +349,7 @@ test('a refused ResumeSession ends the shell with the reason and terminates the 
     assertNoSecrets(r.texts, [agent.url]);
   } finally {
     state.refuseResume = false;
-    state.agent = undefined;
-    await agent.close();
+    await stopAgent(agent);
   }
 });
 

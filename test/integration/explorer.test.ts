@@ -3,12 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { createApiFactory } from '../../client/src/aws/factory';
 import type { ApiFactory, Connection } from '../../client/src/aws/types';
 import { COMMANDS } from '../../client/src/commands/index';
-import { JsonDocuments } from '../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../client/src/commands/types';
 import { collectLiveEfs } from '../../client/src/explorer/liveEfs';
 import { ExplorerModel } from '../../client/src/explorer/model';
 import type { ExplorerNode } from '../../client/src/explorer/nodes';
 import { pickAllMatching, pickLabel, ScriptedUi, value, runWorkerTaskAnswers } from '../unit/explorer/scriptedUi';
+import { commandDeps } from '../shared/commandDeps';
 import { motoEnv, seedDemoAccount, startMoto, type DemoAccount, type MotoServer } from './moto';
 
 const settings = { pageSize: 100, concurrency: 4, showStoppedTasks: false };
@@ -50,21 +50,7 @@ describe('AWS explorer against moto_server (integration)', () => {
       (n) => n.kind === 'cluster' && n.cluster.clusterName === name,
     );
   };
-  const deps = (ui: ScriptedUi, apis: ApiFactory = factory.get): CommandDeps => ({
-    ui,
-    model,
-    apis,
-    connections: () => [conn],
-    documents: new JsonDocuments(),
-    newToken: () => `token-${Date.now()}`,
-    resetClients: () => undefined,
-    settings: {
-      profile: () => undefined,
-      regions: () => ['us-east-1'],
-      setProfile: async () => undefined,
-      setRegions: async () => undefined,
-    },
-  });
+  const deps = (ui: ScriptedUi, apis: ApiFactory = factory.get): CommandDeps => commandDeps(ui, apis, conn, { model });
 
   it('shows clusters, services with their tasks, standalone tasks and containers', async () => {
     const prod = await clusterNode('prod');

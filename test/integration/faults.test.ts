@@ -12,19 +12,18 @@ import { createApiFactory } from '../../client/src/aws/factory';
 import type { AwsClientOptions } from '../../client/src/aws/clientConfig';
 import type { Connection } from '../../client/src/aws/types';
 import { COMMANDS } from '../../client/src/commands/index';
-import { JsonDocuments } from '../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../client/src/commands/types';
 import { ExplorerModel } from '../../client/src/explorer/model';
 import type { ExplorerNode } from '../../client/src/explorer/nodes';
 import { FaultProxy } from '../fakes/faultProxy';
 import { ScriptedUi, value, runWorkerTaskAnswers } from '../unit/explorer/scriptedUi';
+import { commandDeps, explorerModel } from '../shared/commandDeps';
 import { motoEnv, seedDemoAccount, startMoto, type DemoAccount, type MotoServer } from './moto';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const rejections: unknown[] = [];
 process.on('unhandledRejection', (reason) => rejections.push(reason));
 
-const settings = { pageSize: 100, concurrency: 4, showStoppedTasks: false };
 const east: Connection = { profile: undefined, region: 'us-east-1' };
 const west: Connection = { profile: undefined, region: 'eu-west-1' };
 
@@ -56,11 +55,7 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     factories.push(factory);
     return {
       factory,
-      model: new ExplorerModel(
-        factory.get,
-        () => conns,
-        () => settings,
-      ),
+      model: explorerModel(factory.get, conns),
     };
   };
   const folder = async (model: ExplorerModel, kind: ExplorerNode['kind'], conn = east): Promise<ExplorerNode> => {
@@ -223,28 +218,8 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     );
   });
 
-  const commandDeps = (
-    ui: ScriptedUi,
-    model: ExplorerModel,
-    factory: ReturnType<typeof createApiFactory>,
-  ): CommandDeps => {
-    let n = 0;
-    return {
-      ui,
-      model,
-      apis: factory.get,
-      connections: () => [east],
-      documents: new JsonDocuments(),
-      newToken: () => `fault-token-${++n}`,
-      resetClients: () => undefined,
-      settings: {
-        profile: () => undefined,
-        regions: () => ['us-east-1'],
-        setProfile: async () => undefined,
-        setRegions: async () => undefined,
-      },
-    };
-  };
+  const deps = (ui: ScriptedUi, model: ExplorerModel, factory: ReturnType<typeof createApiFactory>): CommandDeps =>
+    commandDeps(ui, factory.get, east, { model });
   const runTaskScript = () => new ScriptedUi(runWorkerTaskAnswers());
   const prodNode = async (model: ExplorerModel): Promise<ExplorerNode> =>
     (await model.getChildren(await folder(model, 'clusters'))).find(
@@ -263,7 +238,7 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     const from = mark();
     proxy.inject({ op: 'RunTask', fault: 'lost-response', times: 1 });
     try {
-      await COMMANDS['fargateLens.runTask'](commandDeps(ui, model, factory), prod);
+      await COMMANDS['fargateLens.runTask'](deps(ui, model, factory), prod);
     } finally {
       proxy.clear();
     }
@@ -273,7 +248,7 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
       [1, 2],
       'one lost response, one retry',
     );
-    assert.deepEqual(tokensOf(runs), ['fault-token-1', 'fault-token-1'], 'the retry carried the same clientToken');
+    assert.deepEqual(tokensOf(runs), ['tok-1', 'tok-1'], 'the retry carried the same clientToken');
     assert.deepEqual(ui.errors, []);
     assert.equal(ui.infos.filter((m) => /Started 1 task/.test(m)).length, 1, 'reported once');
     assert.equal(ui.confirms.length, 1, 'asked once');
@@ -294,13 +269,13 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     const from = mark();
     proxy.inject({ op: 'RunTask', fault: '5xx' });
     try {
-      await COMMANDS['fargateLens.runTask'](commandDeps(ui, model, factory), prod);
+      await COMMANDS['fargateLens.runTask'](deps(ui, model, factory), prod);
     } finally {
       proxy.clear();
     }
     const runs = since(from, 'RunTask');
     assert.equal(runs.length, 3);
-    assert.deepEqual([...new Set(tokensOf(runs))], ['fault-token-1']);
+    assert.deepEqual([...new Set(tokensOf(runs))], ['tok-1']);
     assert.equal(ui.errors.length, 1);
     assert.match(ui.errors[0], /^Run task failed: AWS returned HTTP 503/);
     assert.deepEqual(ui.infos, []);
@@ -316,7 +291,7 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     proxy.inject({ op: 'StopTask', fault: 'throttle' });
     const ui = new ScriptedUi([value('fault test'), value(true)]);
     try {
-      await COMMANDS['fargateLens.stopTask'](commandDeps(ui, model, factory), task);
+      await COMMANDS['fargateLens.stopTask'](deps(ui, model, factory), task);
     } finally {
       proxy.clear();
     }
@@ -326,7 +301,7 @@ describe('AWS faults through a fault-injecting proxy in front of moto (integrati
     assert.deepEqual(ui.infos, []);
     assert.equal(since(from, 'StopTask').length, 2);
     const retry = new ScriptedUi([value('fault test'), value(true)]);
-    await COMMANDS['fargateLens.stopTask'](commandDeps(retry, model, factory), task);
+    await COMMANDS['fargateLens.stopTask'](deps(retry, model, factory), task);
     assert.deepEqual(retry.errors, []);
     assert.match(retry.infos[0], /Stopping task/);
   });

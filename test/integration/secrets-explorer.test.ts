@@ -10,17 +10,16 @@ import { after, describe, it } from 'node:test';
 import { createApiFactory } from '../../client/src/aws/factory';
 import type { Connection } from '../../client/src/aws/types';
 import { bindCommands } from '../../client/src/commands/register';
-import { JsonDocuments } from '../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../client/src/commands/types';
 import { LiveEfsSource } from '../../client/src/explorer/liveEfs';
 import { ExplorerModel } from '../../client/src/explorer/model';
 import type { ExplorerNode } from '../../client/src/explorer/nodes';
-import { pickLabel, ScriptedUi, value, runWorkerTaskAnswers } from '../unit/explorer/scriptedUi';
+import { ScriptedUi, value, runWorkerTaskAnswers } from '../unit/explorer/scriptedUi';
+import { commandDeps, explorerModel } from '../shared/commandDeps';
 import { ACCESS_KEY, SESSION_TOKEN, assertClean, leakyAccount } from './leaks';
 
 const east: Connection = { profile: undefined, region: 'us-east-1' };
 const west: Connection = { profile: undefined, region: 'eu-west-1' };
-const settings = { pageSize: 100, concurrency: 4, showStoppedTasks: false };
 
 /** Every string in a node (message, detail, labels, ARNs), for the leak search. */
 function nodeTexts(n: ExplorerNode): string[] {
@@ -39,11 +38,7 @@ describe('no credentials in what the explorer and the commands show or log (inte
     factories.push(factory);
     return {
       factory,
-      model: new ExplorerModel(
-        factory.get,
-        () => conns,
-        () => settings,
-      ),
+      model: explorerModel(factory.get, conns),
     };
   };
   /** Expands the whole tree (except load-more) and returns every node. */
@@ -66,21 +61,8 @@ describe('no credentials in what the explorer and the commands show or log (inte
     }
     return all;
   };
-  const deps = (ui: ScriptedUi, model: ExplorerModel, factory: ReturnType<typeof createApiFactory>): CommandDeps => ({
-    ui,
-    model,
-    apis: factory.get,
-    connections: () => [east],
-    documents: new JsonDocuments(),
-    newToken: () => 'secrets-token',
-    resetClients: () => undefined,
-    settings: {
-      profile: () => undefined,
-      regions: () => ['us-east-1'],
-      setProfile: async () => undefined,
-      setRegions: async () => undefined,
-    },
-  });
+  const deps = (ui: ScriptedUi, model: ExplorerModel, factory: ReturnType<typeof createApiFactory>): CommandDeps =>
+    commandDeps(ui, factory.get, east, { model });
   /** Runs a command the way VS Code does: through the registration (bindCommands), which guards and redacts. */
   const commandLogs: string[] = [];
   const command = (id: string, d: CommandDeps, ...args: unknown[]) =>
@@ -178,18 +160,7 @@ describe('no credentials in what the explorer and the commands show or log (inte
         .inject({ op: 'StopTask', fault: 'signature-mismatch' });
       const prodModel = explorer().model;
       const all = await expandAll(prodModel);
-      const run = new ScriptedUi([
-        pickLabel(/^worker$/),
-        pickLabel(/^worker:1$/),
-        pickLabel(/^FARGATE$/),
-        pickLabel(/^1\.4\.0$/),
-        pickLabel(/service web/),
-        pickLabel(/No public IP/),
-        value('1'),
-        pickLabel(/No overrides/),
-        pickLabel(/ECS Exec off/),
-        value(true),
-      ]);
+      const run = new ScriptedUi(runWorkerTaskAnswers());
       await command(
         'fargateLens.runTask',
         deps(run, prodModel, factory),

@@ -17,7 +17,8 @@ export interface DemoLogs {
   streams: Record<string, string[]>;
 }
 
-const LINES = [
+/** The lines every seeded stream holds, oldest first. */
+export const DEMO_LOG_LINES = [
   'Starting server (NODE_ENV=production)',
   'Connected to database primary (pool size 10)',
   'Listening on 0.0.0.0:80',
@@ -59,7 +60,10 @@ export async function seedDemoLogs(
           new PutLogEventsCommand({
             logGroupName: t.group,
             logStreamName: stream,
-            logEvents: LINES.map((message, i) => ({ timestamp: now - (LINES.length - i) * 10_000, message })),
+            logEvents: DEMO_LOG_LINES.map((message, i) => ({
+              timestamp: now - (DEMO_LOG_LINES.length - i) * 10_000,
+              message,
+            })),
           }),
         );
         (out.streams[t.group] ??= []).push(stream);

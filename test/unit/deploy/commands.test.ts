@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Service } from '../../../client/src/aws/types';
 import { COMMANDS } from '../../../client/src/commands/index';
 import { COMMAND_SPECS } from '../../../client/src/commands/registry';
 import type { CommandDeps } from '../../../client/src/commands/types';
@@ -24,6 +25,14 @@ const fileText = (patch: Record<string, unknown> = {}) =>
     2,
   );
 const run = (id: keyof typeof COMMANDS, deps: CommandDeps, ...args: unknown[]) => COMMANDS[id](deps, ...args);
+/** The explorer's node of `service` on the deps' connection, as commands get it. */
+const serviceNode = (deps: CommandDeps, service: Service) => ({
+  kind: 'service',
+  id: 'x',
+  conn: deps.connections()[0],
+  clusterArn: service.clusterArn!,
+  service,
+});
 const updates = (fake: ReturnType<typeof account>['fake']) => fake.calls.filter((c) => c.op === 'UpdateService').length;
 
 function withFile(ui: ScriptedUi, text = fileText()): void {
@@ -146,7 +155,7 @@ test('Set Desired Count sends only the desired count; Force New Deployment only 
   const { fake, web } = account();
   const ui = new ScriptedUi([value('5'), value(true)]);
   const { deps } = deployDeps(fake, ui, [() => steady(web)]);
-  const node = { kind: 'service', id: 'x', conn: deps.connections()[0], clusterArn: web.clusterArn!, service: web };
+  const node = serviceNode(deps, web);
   await run('fargateLens.setDesiredCount', deps, node);
   assert.match(
     ui.confirms[0].detail,
@@ -169,13 +178,7 @@ test('the circuit breaker setting sends back the whole deployment configuration 
   const { fake, web } = account();
   const ui = new ScriptedUi([pickLabel(/^Enable without rollback/), value(true)]);
   const { deps } = deployDeps(fake, ui);
-  await run('fargateLens.setCircuitBreaker', deps, {
-    kind: 'service',
-    id: 'x',
-    conn: deps.connections()[0],
-    clusterArn: web.clusterArn!,
-    service: web,
-  });
+  await run('fargateLens.setCircuitBreaker', deps, serviceNode(deps, web));
   assert.deepEqual(serviceOf(fake, REGION, 'web').deploymentConfiguration, {
     maximumPercent: 200,
     minimumHealthyPercent: 100,
@@ -196,13 +199,7 @@ test('Roll Back: from the old deployment still running, from the deployment hist
     steady(web, fake);
     const ui = new ScriptedUi([value(true)]);
     const { deps } = deployDeps(fake, ui, [() => steady(web, fake)]);
-    await run('fargateLens.rollBackService', deps, {
-      kind: 'service',
-      id: 'x',
-      conn: deps.connections()[0],
-      clusterArn: web.clusterArn!,
-      service: web,
-    });
+    await run('fargateLens.rollBackService', deps, serviceNode(deps, web));
     assert.match(ui.confirms[0].message, /Roll back web from web:2 to web:1\?/);
     assert.match(ui.confirms[0].detail, /deployment history/);
     assert.equal(serviceOf(fake, REGION, 'web').taskDefinition, tdArn(1));
@@ -215,13 +212,7 @@ test('Roll Back: from the old deployment still running, from the deployment hist
       .ecs.updateService({ cluster: web.clusterArn!, service: 'web', taskDefinition: 'web:2' });
     const ui = new ScriptedUi([value(false)]);
     const { deps } = deployDeps(fake, ui);
-    await run('fargateLens.rollBackService', deps, {
-      kind: 'service',
-      id: 'x',
-      conn: deps.connections()[0],
-      clusterArn: web.clusterArn!,
-      service: web,
-    });
+    await run('fargateLens.rollBackService', deps, serviceNode(deps, web));
     assert.match(ui.confirms[0].detail, /the old deployment still runs/);
     assert.equal(fake.count('ListServiceDeployments'), 0);
   }
@@ -244,13 +235,7 @@ test('Roll Back: from the old deployment still running, from the deployment hist
       value(false),
     ]);
     const { deps } = deployDeps(fake, ui);
-    await run('fargateLens.rollBackService', deps, {
-      kind: 'service',
-      id: 'x',
-      conn: deps.connections()[0],
-      clusterArn: web.clusterArn!,
-      service: web,
-    });
+    await run('fargateLens.rollBackService', deps, serviceNode(deps, web));
     assert.match(placeholder, /Roll back web to/);
     assert.match(ui.confirms[0].message, /to web:1\?/);
   }
@@ -263,13 +248,7 @@ test('a failed rollout offers the diagnosis when the extension has it, else the 
     if (diagnose) ui.commands.add('fargateLens.diagnose');
     ui.notifyAnswers = [diagnose ? 'Why Did It Fail?' : 'Show Service Events'];
     const { deps } = deployDeps(fake, ui, [() => circuitBreakerTrips(web, tdArn(1))]);
-    await run('fargateLens.forceNewDeployment', deps, {
-      kind: 'service',
-      id: 'x',
-      conn: deps.connections()[0],
-      clusterArn: web.clusterArn!,
-      service: web,
-    });
+    await run('fargateLens.forceNewDeployment', deps, serviceNode(deps, web));
     assert.equal(ui.notices[0].severity, 'error');
     assert.match(ui.notices[0].message, /ECS rolled back/);
     if (diagnose) {

@@ -1,13 +1,11 @@
 /** A FakeAws account with one Fargate service (prod/web on web:1 of 2 ACTIVE revisions) and deploy deps driven by a script of steps. */
 import type { Connection, Service } from '../../../client/src/aws/types';
-import { JsonDocuments } from '../../../client/src/commands/jsonDocuments';
-import type { CommandDeps } from '../../../client/src/commands/types';
 import { DEFAULT_DRIFT_OPTIONS, DriftCache } from '../../../client/src/deploy/drift';
 import { RolloutStore } from '../../../client/src/deploy/rolloutStore';
-import { ExplorerModel } from '../../../client/src/explorer/model';
 import { addTaskDefinition } from '../explorer/fakeAccount';
 import { FakeAws } from '../explorer/fakeAws';
 import { ScriptedUi } from '../explorer/scriptedUi';
+import { commandDeps } from '../../shared/commandDeps';
 
 export const conn: Connection = { profile: undefined, region: 'eu-west-1' };
 export const REGION = conn.region;
@@ -69,25 +67,7 @@ export function deployDeps(fake: FakeAws, ui: ScriptedUi, steps: Array<() => voi
   let clock = 0;
   const drift = new DriftCache(fake.factory, () => ({ ...DEFAULT_DRIFT_OPTIONS, now: () => clock }));
   const rollouts = new RolloutStore();
-  const model = new ExplorerModel(
-    fake.factory,
-    () => [conn],
-    () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: false }),
-  );
-  const deps: CommandDeps = {
-    ui,
-    model,
-    apis: fake.factory,
-    connections: () => [conn],
-    documents: new JsonDocuments(),
-    newToken: () => 'tok',
-    resetClients: () => undefined,
-    settings: {
-      profile: () => undefined,
-      regions: () => [REGION],
-      setProfile: async () => undefined,
-      setRegions: async () => undefined,
-    },
+  const deps = commandDeps(ui, fake.factory, conn, {
     deploy: {
       drift,
       rollouts,
@@ -100,6 +80,6 @@ export function deployDeps(fake: FakeAws, ui: ScriptedUi, steps: Array<() => voi
       now: () => clock,
       watch: { intervalMs: 5000, maxIntervalMs: 30000, timeoutMs: 600_000 },
     },
-  };
+  });
   return { deps, sleeps, drift, rollouts, advance: (ms: number) => (clock += ms) };
 }

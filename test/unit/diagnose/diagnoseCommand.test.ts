@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Connection } from '../../../client/src/aws/types';
 import { COMMANDS } from '../../../client/src/commands/index';
-import { JsonDocuments } from '../../../client/src/commands/jsonDocuments';
 import type { CommandDeps } from '../../../client/src/commands/types';
-import { ExplorerModel } from '../../../client/src/explorer/model';
 import { nodes } from '../../../client/src/explorer/nodes';
 import { addCluster } from '../explorer/fakeAccount';
 import { FakeAws } from '../explorer/fakeAws';
 import { ScriptedUi } from '../explorer/scriptedUi';
+import { commandDeps } from '../../shared/commandDeps';
 
 const conn: Connection = { profile: 'dev', region: 'us-east-1' };
 const OOM_REASON = 'OutOfMemoryError: Container killed due to memory usage';
@@ -17,27 +16,7 @@ const LONG_REASON = `Essential container in task exited ${'x'.repeat(300)} <end>
 function setup(): { fake: FakeAws; deps: CommandDeps; ui: ScriptedUi } {
   const fake = new FakeAws();
   const ui = new ScriptedUi();
-  const model = new ExplorerModel(
-    fake.factory,
-    () => [conn],
-    () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: true }),
-  );
-  const deps: CommandDeps = {
-    ui,
-    model,
-    apis: fake.factory,
-    connections: () => [conn],
-    documents: new JsonDocuments(),
-    newToken: () => 'tok',
-    resetClients: () => undefined,
-    settings: {
-      profile: () => 'dev',
-      regions: () => ['us-east-1'],
-      setProfile: async () => undefined,
-      setRegions: async () => undefined,
-    },
-  };
-  return { fake, deps, ui };
+  return { fake, deps: commandDeps(ui, fake.factory, conn, { showStoppedTasks: true }), ui };
 }
 
 describe('Diagnose command (unit)', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, TOKEN } from './sessionHarness';
+import { connect, echoFiveAndExit, FIVE_ECHOES_AND_EXIT, TOKEN } from './sessionHarness';
 
 test('sends the token frame first, then runs a pty shell that ends with channel_closed and no exit code (unit)', async () => {
   const h = await connect();
@@ -76,13 +76,7 @@ test('survives dropped, duplicated and reordered messages in both directions (un
       seed !== 2,
     );
     try {
-      await h.waitForText('$ ');
-      for (let i = 0; i < 5; i++) h.channel.sendInput(`echo line${i}\r`);
-      h.channel.sendInput('exit 7\r');
-      await h.ended();
-      assert.equal((await h.closed).reason, 'channel_closed');
-      const expected = ['$ ', ...[0, 1, 2, 3, 4].map((i) => `echo line${i}\r\nline${i}\r\n$ `), 'exit 7\r\n'].join('');
-      assert.equal(h.text(), expected, `seed ${seed}`);
+      assert.equal(await echoFiveAndExit(h), FIVE_ECHOES_AND_EXIT, `seed ${seed}`);
       const s = h.agent.stats;
       assert.ok(s.dropped + s.duplicated + s.reordered > 0 && s.droppedIncoming > 0, JSON.stringify(s));
     } finally {

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, resumeFrom, SESSION_ID, TOKEN, type Harness } from './sessionHarness';
+import {
+  connect,
+  echoFiveAndExit,
+  FIVE_ECHOES_AND_EXIT,
+  resumeFrom,
+  SESSION_ID,
+  TOKEN,
+  transcript,
+  type Harness,
+} from './sessionHarness';
 import { FakeClock } from '../../fakes/fakeClock';
 
 /** A promise the test settles by hand: holds ResumeSession open while the test types. */
@@ -9,8 +18,6 @@ function gate<T>() {
   const promise = new Promise<T>((resolve) => (open = resolve));
   return { promise, open };
 }
-
-const transcript = (...lines: string[]) => ['$ ', ...lines.map((l) => `echo ${l}\r\n${l}\r\n$ `)].join('');
 
 function assertNoSecrets(h: Harness, closedMessage: string | undefined, extra: string[] = []): void {
   const secrets = [TOKEN, h.agent.url, ...h.agent.tokenFrames.map((f) => String(f.TokenValue)), ...extra];
@@ -98,12 +105,7 @@ test('random connection cuts on top of drops, duplicates and reordering leave th
     };
     const h = await connect({ chaos, resendMs: 30 }, seed === 9, (agent) => ({ resumeSession: resumeFrom(agent) }));
     try {
-      await h.waitForText('$ ');
-      for (let i = 0; i < 5; i++) h.channel.sendInput(`echo line${i}\r`);
-      h.channel.sendInput('exit 7\r');
-      await h.ended();
-      assert.equal((await h.closed).reason, 'channel_closed');
-      assert.equal(h.text(), `${transcript('line0', 'line1', 'line2', 'line3', 'line4')}exit 7\r\n`, `seed ${seed}`);
+      assert.equal(await echoFiveAndExit(h), FIVE_ECHOES_AND_EXIT, `seed ${seed}`);
       const s = h.agent.stats;
       assert.ok(s.disconnects >= 2 && s.resumes === s.disconnects, `seed ${seed}: ${JSON.stringify(s)}`);
     } finally {

@@ -107,3 +107,20 @@ export async function connect(
     },
   };
 }
+
+/** What a shell shows for `echo <line>` of each line in turn, from the first prompt on. */
+export const transcript = (...lines: string[]) => ['$ ', ...lines.map((l) => `echo ${l}\r\n${l}\r\n$ `)].join('');
+
+/**
+ * The shell script the chaos tests run: five echoes, then `exit 7`; resolves once the session has ended
+ * normally (channel_closed), with what the terminal showed, which must be `FIVE_ECHOES_AND_EXIT`.
+ */
+export async function echoFiveAndExit(h: Harness): Promise<string> {
+  await h.waitForText('$ ');
+  for (let i = 0; i < 5; i++) h.channel.sendInput(`echo line${i}\r`);
+  h.channel.sendInput('exit 7\r');
+  await h.ended();
+  assert.equal((await h.closed).reason, 'channel_closed');
+  return h.text();
+}
+export const FIVE_ECHOES_AND_EXIT = `${transcript('line0', 'line1', 'line2', 'line3', 'line4')}exit 7\r\n`;

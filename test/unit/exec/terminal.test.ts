@@ -27,6 +27,14 @@ async function setup(
   return { agent, channel, pty, screen: () => screen, terminations: () => terminations };
 }
 
+/** The terminal closes on the next key, and the session was terminated once. */
+async function closesOnAKey(s: Awaited<ReturnType<typeof setup>>): Promise<void> {
+  const closed = nextEvent(s.pty.onDidClose);
+  s.pty.handleInput('x');
+  await closed;
+  assert.equal(s.terminations(), 1);
+}
+
 test('the pty sends its size on open, echoes a command, and a normal exit closes it like any terminal (unit)', async () => {
   const s = await setup();
   try {
@@ -54,10 +62,7 @@ test('a failed connection stays readable in the terminal and closes on the next 
     s.pty.open(undefined);
     await when(s.pty.onDidWrite, () => s.screen().includes('[Press any key to close]'));
     assert.ok(!s.screen().includes('WRONG-TOKEN-VALUE-123'));
-    const closed = nextEvent(s.pty.onDidClose);
-    s.pty.handleInput('x');
-    await closed;
-    assert.equal(s.terminations(), 1);
+    await closesOnAKey(s);
   } finally {
     await s.agent.close();
   }
@@ -143,10 +148,7 @@ test('an agent error (the image lacks the program) stays readable with a hint, t
     );
     assert.match(s.screen(), /fargateLens\.exec\.command/);
     assert.doesNotMatch(s.screen(), /-----ERROR-----/);
-    const closed = nextEvent(s.pty.onDidClose);
-    s.pty.handleInput('x');
-    await closed;
-    assert.equal(s.terminations(), 1);
+    await closesOnAKey(s);
   } finally {
     await s.agent.close();
   }

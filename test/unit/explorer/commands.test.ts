@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Connection } from '../../../client/src/aws/types';
 import { COMMANDS } from '../../../client/src/commands/index';
-import { JsonDocuments } from '../../../client/src/commands/jsonDocuments';
 import { consoleUrl } from '../../../client/src/commands/openInConsole';
 import { refusePlatformVersion } from '../../../client/src/commands/platformVersions';
 import { launchablePlatformVersions, RETIRED_LINUX } from '../../../server/src/service/facts/platformVersions';
@@ -15,33 +14,14 @@ import type { ExplorerNode } from '../../../client/src/explorer/nodes';
 import { addCluster, addTaskDefinition } from './fakeAccount';
 import { FakeAws } from './fakeAws';
 import { pickLabel, ScriptedUi, value } from './scriptedUi';
+import { commandDeps } from '../../shared/commandDeps';
 
 const conn: Connection = { profile: 'dev', region: 'us-east-1' };
 
 function setup(ui: ScriptedUi): { fake: FakeAws; deps: CommandDeps; model: ExplorerModel } {
   const fake = new FakeAws();
-  const model = new ExplorerModel(
-    fake.factory,
-    () => [conn],
-    () => ({ pageSize: 100, concurrency: 4, showStoppedTasks: false }),
-  );
-  let n = 0;
-  const deps: CommandDeps = {
-    ui,
-    model,
-    apis: fake.factory,
-    connections: () => [conn],
-    documents: new JsonDocuments(),
-    newToken: () => `tok-${++n}`,
-    resetClients: () => undefined,
-    settings: {
-      profile: () => 'dev',
-      regions: () => ['us-east-1'],
-      setProfile: async () => undefined,
-      setRegions: async () => undefined,
-    },
-  };
-  return { fake, deps, model };
+  const deps = commandDeps(ui, fake.factory, conn);
+  return { fake, deps, model: deps.model };
 }
 
 async function find(

@@ -9,11 +9,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isExactTree, MAX_DEPTH, parseJson } from '../../../server/src/service/documents/json';
 import { parseJsonFast } from '../../../server/src/service/fastPaths/jsonFastParser';
 import { CORPUS } from '../../corpusPath';
+import { filesUnder } from '../../shared/filesUnder';
 import { seededRandom } from '../../seededRandom';
 import {
   isExactTree as referenceIsExact,
@@ -24,14 +25,8 @@ import {
 
 const ROOT = resolve(__dirname, '../../..');
 
-function jsonFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === 'node_modules' ? [] : jsonFiles(p);
-    return /\.(json|jsonc|json\.tpl|tpl)$/.test(name) && statSync(p).size < 2_000_000 ? [p] : [];
-  });
-}
+const jsonFiles = (dir: string) =>
+  filesUnder(dir, /\.(json|jsonc|json\.tpl|tpl)$/).filter((p) => statSync(p).size < 2_000_000);
 
 /** JSON texts only: .tpl files of the corpus may be YAML. */
 function texts(paths: string[]): { name: string; text: string }[] {

@@ -8,30 +8,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isExactTree } from '../../../server/src/service/documents/json';
 import { parseDocument } from '../../../server/src/service/shapes/document';
 import { createSchemaValidator, schemaKindOf } from '../../../server/src/service/schema';
 import { CORPUS } from '../../corpusPath';
+import { filesUnder } from '../../shared/filesUnder';
 import { seededRandom } from '../../seededRandom';
 import { referenceParseJson } from './jsonReference';
 
 const ROOT = resolve(__dirname, '../../..');
 
-function jsonFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => {
-    const p = join(dir, n);
-    if (n === 'node_modules') return [];
-    return statSync(p).isDirectory() ? jsonFiles(p) : /\.json$/i.test(n) ? [p] : [];
-  });
-}
+const jsonFiles = (dir: string) => filesUnder(dir, /\.json$/i);
 
 const validator = createSchemaValidator();
 

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseYaml, parseYamlLibrary } from '../../../server/src/service/documents/yaml';
 import { tryParseYamlFast as parseYamlFast } from '../../../server/src/service/fastPaths/yamlFastParser';
 import { CORPUS } from '../../corpusPath';
+import { filesUnder } from '../../shared/filesUnder';
 
 /** The fast path's tree where it takes the text, else undefined; fails when that tree differs from the library's. */
 export function checkSame(text: string, label: string): boolean {
@@ -16,15 +17,7 @@ export function checkSame(text: string, label: string): boolean {
   return true;
 }
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.(ya?ml|template)$/.test(name)) out.push(p);
-  }
-  return out.sort();
-}
+const yamlFiles = (dir: string) => filesUnder(dir, /\.(ya?ml|template)$/);
 
 test(
   'YAML fast path: every corpus template gives the library tree, and every real YAML one takes the fast path (unit)',

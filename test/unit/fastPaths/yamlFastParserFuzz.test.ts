@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseYamlLibrary } from '../../../server/src/service/documents/yaml';
 import { tryParseYamlFast as parseYamlFast } from '../../../server/src/service/fastPaths/yamlFastParser';
 import { CORPUS } from '../../corpusPath';
+import { filesUnder } from '../../shared/filesUnder';
 import { seededRandom } from '../../seededRandom';
 
 /**
@@ -12,15 +13,7 @@ import { seededRandom } from '../../seededRandom';
  * returns a tree, it must equal the library's (root, findings, flow ranges).
  */
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.(ya?ml|template)$/.test(name)) out.push(p);
-  }
-  return out.sort();
-}
+const yamlFiles = (dir: string) => filesUnder(dir, /\.(ya?ml|template)$/);
 
 function sources(): string[] {
   const files = [...yamlFiles(resolve(__dirname, '../..')), ...(existsSync(CORPUS) ? yamlFiles(CORPUS) : [])];

@@ -8,14 +8,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import * as lite from '../../../../scripts/build/semverLite.cjs';
 
-type Parsed = {
-  major: number;
-  minor: number;
-  patch: number;
-  prerelease: Array<string | number>;
-  build: string[];
-  version: string;
-} | null;
+/** What the real semver's parse returns, as far as the lite one must agree (it has `raw` too). */
+type Parsed = Omit<lite.Version, 'raw'> | null;
 const requireHere = createRequire(__filename);
 const realParse = requireHere('semver/functions/parse') as (v: unknown) => Parsed;
 const realSatisfies = requireHere('semver/functions/satisfies') as (v: unknown, r: string) => boolean;
