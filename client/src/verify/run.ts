@@ -9,8 +9,11 @@
 import type { LiveFinding } from '../../../server/src/protocol';
 import {
   MAX_REFERENCES,
+  type ImageRef,
   type LiveReference,
+  type LogGroupRef,
   type NetworkRef,
+  type RoleRef,
   type SecretRef,
 } from '../../../server/src/service/verify/references';
 import { mapLimit } from '../aws/batch';
@@ -27,11 +30,28 @@ export async function verifyReferences(refs: readonly LiveReference[], ctx: Veri
   const out: LiveFinding[] = refs
     .slice(MAX_REFERENCES)
     .map((r) => notChecked(r, `${r.kind} ${r.value}`, `more than ${MAX_REFERENCES} references in the file`));
-  const secrets = checked.filter((r): r is SecretRef => r.kind === 'secret');
-  const network = checked.filter(
-    (r): r is NetworkRef => r.kind === 'subnet' || r.kind === 'securityGroup' || r.kind === 'targetGroup',
-  );
-  const singles = checked.filter((r) => r.kind === 'image' || r.kind === 'role' || r.kind === 'logGroup');
+  const secrets: SecretRef[] = [];
+  const network: NetworkRef[] = [];
+  const singles: SingleRef[] = [];
+  for (const r of checked) {
+    switch (r.kind) {
+      case 'secret':
+        secrets.push(r);
+        break;
+      case 'subnet':
+      case 'securityGroup':
+      case 'targetGroup':
+        network.push(r);
+        break;
+      case 'image':
+      case 'role':
+      case 'logGroup':
+        singles.push(r);
+        break;
+      default:
+        unhandled(r);
+    }
+  }
   const jobs: (() => Promise<LiveFinding[]>)[] = [
     ...singles.map((r) => () => one(r, ctx)),
     () => checkSecrets(secrets, ctx),
@@ -41,7 +61,10 @@ export async function verifyReferences(refs: readonly LiveReference[], ctx: Veri
   return out;
 }
 
-function one(r: LiveReference, ctx: VerifyContext): Promise<LiveFinding[]> {
+/** The references checked one by one (the others go in batches). */
+type SingleRef = ImageRef | RoleRef | LogGroupRef;
+
+function one(r: SingleRef, ctx: VerifyContext): Promise<LiveFinding[]> {
   switch (r.kind) {
     case 'image':
       return checkImage(r, ctx);
@@ -50,6 +73,11 @@ function one(r: LiveReference, ctx: VerifyContext): Promise<LiveFinding[]> {
     case 'logGroup':
       return checkLogGroup(r, ctx);
     default:
-      return Promise.resolve([]);
+      return unhandled(r);
   }
+}
+
+/** A reference kind with no check: the compiler refuses to build until it has one. */
+function unhandled(r: never): never {
+  throw new Error(`no check for reference ${JSON.stringify(r)}`);
 }
