@@ -138,7 +138,7 @@ const REFERENCE_IDS = [
   'vol/name',
   'vol/one-kind',
   'volfrom/source',
-  // Pre-deploy verification (runtime-failures.md, pre-deploy verification), verbatim.
+  // Pre-deploy verification against the account (live/ rules: README, "Verify against the account").
   'live/image-not-found',
   'live/image-arch',
   'live/secret-not-found',
