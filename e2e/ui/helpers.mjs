@@ -1,6 +1,9 @@
 // What the UI steps (steps.mjs, steps/) share: opening files and commands, answering quick inputs and
 // dialogs, waiting for notifications, the Fargate Lens explorer, and the checks that decide whether a step
 // can run. Every wait is on a workbench element with a timeout (T), never a fixed time.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 export const T = 30_000;
 
 /** Opens a workspace file by name through Quick Open (Ctrl+P). */
@@ -113,6 +116,32 @@ export const execReady = ({ pkg, execStub, motoEndpoint }) =>
 
 export const viewContainer = (pkg) =>
   (pkg.contributes?.viewsContainers?.activitybar ?? []).find((c) => /Fargate Lens/i.test(c.title));
+
+/**
+ * Skips a step until `file` (a path in the repository) exists.
+ * @param {string} file @param {string} feature @returns {(ctx: SkipContext) => string | undefined}
+ */
+export const needsFile =
+  (file, feature) =>
+  ({ root }) =>
+    existsSync(join(root, file)) ? undefined : `no ${feature} yet (${file})`;
+
+/** @param {SkipContext} ctx @param {string} id @returns {string | undefined} */
+const missingCommand = (ctx, id) =>
+  ctx.pkg.contributes?.commands?.some((c) => c.command === id) ? undefined : `no ${id} command in package.json yet`;
+
+/**
+ * Skips a step without the ECS Exec setup (execReady) or without the command `id`.
+ * @param {string} id @returns {(ctx: SkipContext) => string | undefined}
+ */
+export const execReadyWith = (id) => (ctx) => execReady(ctx) ?? missingCommand(ctx, id);
+
+/**
+ * Skips a step without the command `id` or without a moto_server to seed.
+ * @param {string} id @returns {(ctx: SkipContext) => string | undefined}
+ */
+export const commandOnMoto = (id) => (ctx) =>
+  missingCommand(ctx, id) ?? (ctx.motoEndpoint ? undefined : 'no moto_server to seed');
 
 /**
  * What e2e/run.mjs passes to a step's skip() and run() (the endpoint, stub and seed only when moto runs).

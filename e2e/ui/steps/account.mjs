@@ -1,14 +1,16 @@
 // UI steps for a task definition file against the account: deploying it, why a task stopped, verifying
 // its references.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   answer,
+  commandOnMoto,
   confirmDialog,
   contextMenu,
   execReady,
   expand,
   explorer,
+  needsFile,
   notified,
   quickOpen,
   T,
@@ -20,12 +22,7 @@ import {
 /** @type {UiStep} */
 export const deployFromFile = {
   name: 'deploy from a file: the registered-revision code lens, the normalised diff, register, update a service and watch the rollout end',
-  skip: ({ pkg, motoEndpoint }) =>
-    !pkg.contributes?.commands?.some((c) => c.command === 'fargateLens.deployTaskDefinitionFile')
-      ? 'no deploy commands in package.json yet'
-      : !motoEndpoint
-        ? 'no moto_server to seed'
-        : undefined,
+  skip: commandOnMoto('fargateLens.deployTaskDefinitionFile'),
   async run({ page, shot, motoEndpoint, seed }) {
     // A service of its own in the empty staging cluster: moto marks a deployment COMPLETED when its
     // running count (0 in moto) covers the desired count, so desired 0 lets the rollout reach a steady state.
@@ -99,11 +96,7 @@ export const deployFromFile = {
 /** @type {UiStep} */
 export const whyStopped = {
   name: 'why did it stop: the OOM-killed web task shows as live/oom at the memory of task-definitions/web.json (Problems, hover) and its diagnosis opens from the tree',
-  skip: (ctx) =>
-    execReady(ctx) ??
-    (!existsSync(join(ctx.root, 'client', 'src', 'diagnose', 'editorLink.ts'))
-      ? 'no stopped-task findings yet (client/src/diagnose/editorLink.ts)'
-      : undefined),
+  skip: (ctx) => execReady(ctx) ?? needsFile('client/src/diagnose/editorLink.ts', 'stopped-task findings')(ctx),
   async run({ page, shot, pkg, seed, root }) {
     if (!seed?.stopped?.oom) throw new Error('the seed has no stopped task (test/integration/seed.ts stopped.oom)');
     const { tree, item } = await explorer(page, pkg);
@@ -163,12 +156,7 @@ export const whyStopped = {
 /** @type {UiStep} */
 export const verifyAccount = {
   name: 'verify against the account: saving a task definition whose image tag was never pushed shows live/image-not-found on the image line',
-  skip: ({ pkg, motoEndpoint }) =>
-    !pkg.contributes?.commands?.some((c) => c.command === 'fargateLens.verifyAgainstAccount')
-      ? 'no verify command in package.json yet'
-      : !motoEndpoint
-        ? 'no moto_server to seed'
-        : undefined,
+  skip: commandOnMoto('fargateLens.verifyAgainstAccount'),
   async run({ page, shot, pkg }) {
     // Verification runs once the AWS explorer is in use: open its view (a no-op when a step did).
     // (The shared helper clicks the icon only when its container is not the shown one: after the

@@ -1,8 +1,6 @@
 // UI steps for the editor: the workbench, diagnostics as squiggles and in the Problems panel, a quick fix,
 // completion.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { quickOpen, T } from '../helpers.mjs';
+import { needsFile, quickOpen, T } from '../helpers.mjs';
 
 /** @typedef {import('../helpers.mjs').UiStep} UiStep */
 
@@ -19,8 +17,7 @@ export const workbench = {
 /** @type {UiStep} */
 export const diagnostics = {
   name: 'diagnostics appear as squiggles and in the Problems panel with our rule ids',
-  skip: ({ root }) =>
-    existsSync(join(root, 'server', 'src', 'server.ts')) ? undefined : 'no language server yet (server/src/server.ts)',
+  skip: needsFile('server/src/server.ts', 'language server'),
   async run({ page, shot }) {
     await quickOpen(page, 'bad-task-definition.json');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: T });
@@ -34,8 +31,7 @@ export const diagnostics = {
 /** @type {UiStep} */
 export const quickFix = {
   name: 'a quick fix applied from the editor (Ctrl+.) rewrites a retired platform version',
-  skip: ({ root }) =>
-    existsSync(join(root, 'server', 'src', 'server.ts')) ? undefined : 'no language server yet (server/src/server.ts)',
+  skip: needsFile('server/src/server.ts', 'language server'),
   async run({ page, shot }) {
     await quickOpen(page, 'efs-worker-service.json');
     const editor = page.locator('.editor-instance .monaco-editor').first();
@@ -56,10 +52,7 @@ export const quickFix = {
 /** @type {UiStep} */
 export const completion = {
   name: 'completion in the editor (Ctrl+Space) offers the memory sizes valid for the task cpu',
-  skip: ({ root }) =>
-    existsSync(join(root, 'server', 'src', 'lsp', 'editing.ts'))
-      ? undefined
-      : 'no completion yet (server/src/lsp/editing.ts)',
+  skip: needsFile('server/src/lsp/editing.ts', 'completion'),
   async run({ page, shot }) {
     await quickOpen(page, 'web.json');
     const editor = page.locator('.editor-instance .monaco-editor').first();

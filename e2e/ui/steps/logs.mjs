@@ -1,16 +1,12 @@
 // UI steps for container logs: following a container's log, searching it, a new line arriving.
-import { answer, contextMenu, execReady, expand, explorer, runCommand, T, taskId } from '../helpers.mjs';
+import { answer, contextMenu, execReadyWith, expand, explorer, runCommand, T, taskId } from '../helpers.mjs';
 
 /** @typedef {import('../helpers.mjs').UiStep} UiStep */
 
 /** @type {UiStep} */
 export const followLogs = {
   name: 'Follow Logs on a container shows seeded lines and a new line appears while following; the view is searchable and closes',
-  skip: (ctx) =>
-    execReady(ctx) ??
-    (ctx.pkg.contributes.commands.some((c) => c.command === 'fargateLens.followContainerLogs')
-      ? undefined
-      : 'no fargateLens.followContainerLogs command yet'),
+  skip: execReadyWith('fargateLens.followContainerLogs'),
   async run({ page, shot, pkg, seed, motoEndpoint }) {
     if (!seed?.logs?.groups?.includes('/ecs/web')) throw new Error('the seed has no /ecs/web log group');
     const { tree, item } = await explorer(page, pkg);

@@ -1,5 +1,16 @@
 // UI steps for sessions on a running task: ECS Exec and port forwarding.
-import { answer, contextMenu, execReady, expand, explorer, notified, runCommand, T, taskId } from '../helpers.mjs';
+import {
+  answer,
+  contextMenu,
+  execReady,
+  execReadyWith,
+  expand,
+  explorer,
+  notified,
+  runCommand,
+  T,
+  taskId,
+} from '../helpers.mjs';
 
 /** @typedef {import('../helpers.mjs').UiStep} UiStep */
 
@@ -119,11 +130,7 @@ export const ecsExec = {
 /** @type {UiStep} */
 export const portForward = {
   name: 'Port forwarding: Forward Port… on a seeded task, fetch through 127.0.0.1, then Stop from the status-bar list; the session is terminated',
-  skip: (ctx) =>
-    execReady(ctx) ??
-    (ctx.pkg.contributes.commands.some((c) => c.command === 'fargateLens.forwardPort')
-      ? undefined
-      : 'no fargateLens.forwardPort command yet'),
+  skip: execReadyWith('fargateLens.forwardPort'),
   async run({ page, shot, pkg, seed, execStub }) {
     const { tree, item } = await explorer(page, pkg);
     await expand(item(/^prod\b/));
