@@ -71,7 +71,8 @@ const file = (memory: string) =>
     2,
   );
 
-test('the lens reads the account when a file is first shown and on save, never while typing; closing forgets it (unit)', async () => {
+/** The drift lenses over a fresh fake account, on one connection, with no explorer model. */
+function lenses() {
   const { fake } = account();
   const drift = new DriftCache(fake.factory, () => DEFAULT_DRIFT_OPTIONS);
   const { provider } = createDriftLenses(
@@ -79,6 +80,11 @@ test('the lens reads the account when a file is first shown and on save, never w
     () => [conn],
     () => undefined,
   );
+  return { fake, drift, provider };
+}
+
+test('the lens reads the account when a file is first shown and on save, never while typing; closing forgets it (unit)', async () => {
+  const { fake, drift, provider } = lenses();
   const changes: string[] = [];
   drift.onDidChange((uri) => changes.push(uri));
   const d = doc('file:///ws/web.json', file('1024'));
@@ -119,13 +125,7 @@ test('the lens reads the account when a file is first shown and on save, never w
 });
 
 test('untrusted workspace or the setting off: no lens and no AWS call (unit)', () => {
-  const { fake } = account();
-  const drift = new DriftCache(fake.factory, () => DEFAULT_DRIFT_OPTIONS);
-  const { provider } = createDriftLenses(
-    drift,
-    () => [conn],
-    () => undefined,
-  );
+  const { fake, drift, provider } = lenses();
   const d = doc('file:///ws/other.json', file('512'));
   api.workspace.isTrusted = false;
   try {
