@@ -4,6 +4,7 @@
  * blank lines skipped. Flow collections and block scalars spanning lines are not understood; callers
  * stop where they meet one.
  */
+import { lineOfOffset } from '../documents/lineIndex';
 
 export interface YamlToken {
   kind: 'dash' | 'key' | 'scalar';
@@ -90,14 +91,7 @@ export class YamlLines {
 
   /** Index of the line holding `offset`. */
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineOfOffset(this.starts, offset);
   }
 
   /** Leading spaces of a line (its first token's column; any token of the line is at least there). */
