@@ -1,24 +1,19 @@
+/**
+ * ECS Exec against moto: a running Fargate task behind the AWS stub (sessions on the fake SSM agent, the
+ * fake KMS), opened as a shell and as a command run in the container, with dropped connections, a refused
+ * resume and the pre-flight findings. The fake credentials and the recording UI are in execRecorder.ts.
+ */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SdkExecApi } from '../../client/src/aws/execApi';
-import { openShell, type ExecDeps } from '../../client/src/exec/flow';
+import { openShell } from '../../client/src/exec/flow';
 import { runCommandInContainer } from '../../client/src/exec/runCommand';
-import type { ExecUi, FindingChoice } from '../../client/src/exec/ports';
-import type { Finding } from '../../client/src/exec/preflight';
 import { nextEvent, when } from '../../client/src/exec/emitter';
-import type { ExecPty } from '../../client/src/exec/terminal';
 import { AwsStub } from '../fakes/awsStub';
 import { FakeAgent, type FakeAgentOptions } from '../fakes/fakeAgent';
 import { FakeKms } from '../fakes/fakeKms';
 import { runFargateTask } from './fargateTask';
 import { freezeTaskTransitions, startMoto, type MotoServer } from './moto';
-
-// Recognisable fakes that must never appear in anything the extension produces.
-const ACCESS_KEY = 'AKIAFAKEEXECTEST0042';
-const SECRET_KEY = 'fakeSecretKeyForExecTest/DoNotLeak+0042';
-const TOKEN = 'AAEAAFakeStreamTokenValue-DoNotLeak-0042';
-const SESSION_ID = 'ecs-execute-command-0fakesession0042';
-const RUNTIME_ID = 'runtime0042-1234567890';
+import { assertNoSecrets, recorder, RUNTIME_ID, SESSION_ID, TOKEN } from './execRecorder';
 
 let moto: MotoServer;
 let kms: FakeKms;
@@ -82,61 +77,6 @@ after(async () => {
   await moto?.stop();
 });
 
-function recorder() {
-  const texts: string[] = [];
-  const commandOutput: string[] = [];
-  const findings: { findings: Finding[]; blocking: boolean }[] = [];
-  let pty: ExecPty | undefined;
-  const ui: ExecUi = {
-    async presentFindings(f, blocking): Promise<FindingChoice> {
-      findings.push({ findings: f, blocking });
-      texts.push(...f.map((x) => x.message));
-      return blocking ? undefined : 'continue';
-    },
-    createTerminal: (name, p) => {
-      texts.push(name);
-      pty = p;
-    },
-    createProcessTerminal: (name, cmd) => texts.push(name, cmd.command),
-    output: (t) => texts.push(t),
-    showOutput: () => undefined,
-    commandOutput: (t) => {
-      texts.push(t);
-      commandOutput.push(t);
-    },
-    showCommandOutput: () => undefined,
-    withProgress: (_title, task) => task({ cancelled: false, onCancel: () => undefined }),
-    showError: (m) => texts.push(`ERROR ${m}`),
-    showInfo: (m) => texts.push(m),
-    showText: async (c) => void texts.push(c),
-    openExternal: async (u) => void texts.push(u),
-    pick: async () => undefined,
-  };
-  const deps: ExecDeps = {
-    ui,
-    apiFor: (t) =>
-      new SdkExecApi({
-        region: t.region,
-        endpoint: stub.endpoint,
-        credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
-      }),
-    settings: () => ({
-      command: '/bin/sh',
-      useSessionManagerPlugin: false,
-      sessionManagerPluginPath: 'session-manager-plugin',
-      simulateIamPolicies: true,
-    }),
-    defaultTarget: () => ({ region: 'us-east-1' }),
-  };
-  return { deps, texts, commandOutput, findings, pty: () => pty };
-}
-
-function assertNoSecrets(texts: string[], more: string[] = []): void {
-  for (const t of texts)
-    for (const s of [ACCESS_KEY, SECRET_KEY, TOKEN, ...more])
-      assert.ok(!t.includes(s), `secret leaked into: ${t.slice(0, 200)}`);
-}
-
 const node = () => ({ kind: 'container', clusterArn, taskArn, containerName: 'app', region: 'us-east-1' });
 
 /**
@@ -163,7 +103,7 @@ test('open shell on a seeded task: pre-flight, ExecuteCommand, KMS session, echo
   const handshake = new Promise<{ challengeAcknowledged: boolean }>((resolve) =>
     agent.once('handshake-complete', resolve),
   );
-  const r = recorder();
+  const r = recorder(stub.endpoint);
   try {
     const pty = await openShell(r.deps, node());
     assert.ok(pty, `no terminal opened: ${r.texts.join(' | ')}`);
@@ -193,7 +133,7 @@ test('exit in the shell is a normal end: no exit code, the terminal closes witho
   const agent = await startAgent();
   const sizes: unknown[] = [];
   agent.on('size', (s) => sizes.push(s));
-  const r = recorder();
+  const r = recorder(stub.endpoint);
   try {
     const pty = await openShell(r.deps, node());
     assert.ok(pty, r.texts.join(' | '));
@@ -224,7 +164,7 @@ test('exit in the shell is a normal end: no exit code, the terminal closes witho
 
 test('pre-flight blocks a task started without exec and offers the service fix, without calling ExecuteCommand (integration)', async () => {
   state.execEnabled = false;
-  const r = recorder();
+  const r = recorder(stub.endpoint);
   const before = stub.calls.filter((c) => c === 'ExecuteCommand').length;
   try {
     assert.equal(await openShell(r.deps, node()), undefined);
@@ -248,7 +188,7 @@ test('run command in container runs through the container shell and returns the 
   const sizes: unknown[] = [];
   agent.on('size', (s) => sizes.push(s));
   try {
-    const r = recorder();
+    const r = recorder(stub.endpoint);
     const terminated = new Promise((resolve) => stub.once('terminated', resolve));
     const code = await runCommandInContainer(r.deps, node(), 'echo from-container && echo "it\'s $HOME" | cat; exit 3');
     assert.equal(code, 3, r.texts.join(''));
@@ -274,7 +214,7 @@ test('run command in an image without /bin/sh says so and runs the command as it
   const commands: string[][] = [];
   agent.on('command', (argv) => commands.push(argv));
   try {
-    const r = recorder();
+    const r = recorder(stub.endpoint);
     assert.equal(await runCommandInContainer(r.deps, node(), 'echo hi | cat'), undefined);
     const out = r.texts.join('');
     assert.match(out, /the container has no \/bin\/sh: running the command as it is, without a shell — pipes \(\|\)/);
@@ -292,7 +232,7 @@ const LOST = 'connection lost, reconnecting…';
 
 test('a dropped connection is resumed with ssm:ResumeSession: the shell carries on, every line shown once, no second KMS key (integration)', async () => {
   const agent = await startAgent({ chaos: { seed: 7, drop: 0.2, duplicate: 0.2, reorder: 0.2 } });
-  const r = recorder();
+  const r = recorder(stub.endpoint);
   const keysBefore = stub.calls.filter((c) => c === 'GenerateDataKey').length;
   try {
     const pty = await openShell(r.deps, node());
@@ -332,7 +272,7 @@ test('a dropped connection is resumed with ssm:ResumeSession: the shell carries 
 test('a refused ResumeSession ends the shell with the reason and terminates the session (integration)', async () => {
   const agent = await startAgent();
   state.refuseResume = true;
-  const r = recorder();
+  const r = recorder(stub.endpoint);
   try {
     const pty = await openShell(r.deps, node());
     assert.ok(pty);
@@ -381,7 +321,7 @@ test('a task started before its service had ECS Exec: the fixes are a forced new
     );
     viaStub.destroy();
     state.execEnabled = false;
-    const r = recorder();
+    const r = recorder(stub.endpoint);
     r.deps.ui.presentFindings = async (f, blocking) => {
       r.findings.push({ findings: f, blocking });
       return f[0].alternative; // the user picks "Stop task…"
