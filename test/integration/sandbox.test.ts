@@ -57,3 +57,34 @@ test('the sandbox works on a scratch copy and reports a dead emulator (integrati
     rmSync(state, { recursive: true, force: true });
   }
 });
+
+test('npm start -- --check opens an ECS Exec shell as Open Shell does, echoes, exits normally, and stops (integration)', async (t) => {
+  if (!existsSync(join(ROOT, 'e2e/node_modules/.bin/code-server'))) {
+    t.skip('code-server not installed (bash e2e/setup.sh)');
+    return;
+  }
+  const state = mkdtempSync(join(tmpdir(), 'fl-sandbox-check-'));
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--check'], {
+    cwd: ROOT,
+    env: { ...process.env, FARGATE_LENS_SANDBOX_DIR: state },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const timer = setTimeout(() => child.kill('SIGINT'), 180_000);
+  try {
+    assert.equal(await exited, 0, out);
+    assert.match(out, /check: workbench page served/);
+    assert.match(
+      out,
+      /check: ECS Exec \(simulated\) works: Open Shell on \S+ @ [0-9a-f]{8}: KMS-encrypted session, 'echo sandbox-ok' answered, 'exit' ended it normally/,
+    );
+  } finally {
+    clearTimeout(timer);
+    if (child.exitCode === null) child.kill('SIGINT');
+    await exited;
+    rmSync(state, { recursive: true, force: true });
+  }
+});

@@ -45,7 +45,8 @@ function readSettings(): ExecSettings {
   };
 }
 
-function vscodeUi(output: vscode.OutputChannel, commandOutput: vscode.OutputChannel, log?: Logger): ExecUi {
+/** The ExecUi over VS Code (exported for its test). */
+export function vscodeUi(output: vscode.OutputChannel, commandOutput: vscode.OutputChannel, log?: Logger): ExecUi {
   // Pickers, messages and links come from the one UI port; the rest is exec's own (terminals, output).
   const ui = createVsCodeUi(() => undefined, 'exec', log);
   const showText = async (content: string, language: string) =>
@@ -59,9 +60,14 @@ function vscodeUi(output: vscode.OutputChannel, commandOutput: vscode.OutputChan
         .slice(0, 2);
       const buttons = [...fixes.map((f) => f.title), ...(blocking ? [] : ['Continue']), 'Details'];
       const show = blocking ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-      const picked = await show(`ECS Exec: ${summarize(findings)}`, ...buttons);
-      // The toast holds one line; every finding, in full and with its fix, opens beside it.
-      if (picked === 'Details') await showText(detailsText(findings), 'markdown');
+      const message = `ECS Exec: ${summarize(findings)}`;
+      let picked = await show(message, ...buttons);
+      // The toast holds one line; every finding, in full and with its fix, opens beside it, and the
+      // choices come back once more so the fix is still one click away.
+      if (picked === 'Details') {
+        await showText(detailsText(findings), 'markdown');
+        picked = buttons.length > 1 ? await show(message, ...buttons.slice(0, -1)) : undefined;
+      }
       if (picked === 'Continue') return 'continue';
       return fixes.find((f) => f.title === picked);
     },
