@@ -35,6 +35,15 @@ export async function expand(treeItem) {
   await treeItem.and(treeItem.page().locator('[aria-expanded="true"]')).waitFor({ timeout: T });
 }
 
+/** Expands cluster prod > Services > web (the seeded service) in the explorer; resolves with web's row. */
+export async function expandWebService(item) {
+  await expand(item(/^prod\b/));
+  await expand(item(/^Services\b/));
+  const web = item(/^web\b/);
+  await expand(web);
+  return web;
+}
+
 /**
  * Answers the quick input titled `title` (a substring): clicks the row containing `label`, or accepts the
  * default (the first row, or an input box's value) with Enter when `label` is undefined.

@@ -9,6 +9,7 @@ import {
   contextMenu,
   execReady,
   expand,
+  expandWebService,
   explorer,
   needsFile,
   notified,
@@ -100,9 +101,7 @@ export const whyStopped = {
   async run({ page, shot, pkg, seed, root }) {
     if (!seed?.stopped?.oom) throw new Error('the seed has no stopped task (test/integration/seed.ts stopped.oom)');
     const { tree, item } = await explorer(page, pkg);
-    await expand(item(/^prod\b/));
-    await expand(item(/^Services\b/));
-    await expand(item(/^web\b/));
+    await expandWebService(item);
     // Opening "Recently stopped" lists the service's stopped tasks; what they say reaches the workspace's files.
     await expand(item(/^Recently stopped\b/));
     const id = taskId(seed.stopped.oom);

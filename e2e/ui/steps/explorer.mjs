@@ -5,7 +5,7 @@ import {
   confirmDialog,
   contextMenu,
   execReady,
-  expand,
+  expandWebService,
   explorer,
   runCommand,
   T,
@@ -39,10 +39,7 @@ export const explorerClusters = {
     if (!/^2 services · [1-9]\d* running$/.test(prodSays ?? ''))
       throw new Error(`prod's description reads "${prodSays}", not "2 services · N running"`);
     // Down to the tasks of a seeded service: prod > Services > web > its tasks.
-    await expand(item(/^prod\b/));
-    await expand(item(/^Services\b/));
-    const web = item(/^web\b/);
-    await expand(web);
+    const web = await expandWebService(item);
     const level = Number(await web.getAttribute('aria-level'));
     await tree
       .locator(`.monaco-list-row[aria-level="${level + 1}"]`)

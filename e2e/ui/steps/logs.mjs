@@ -1,5 +1,15 @@
 // UI steps for container logs: following a container's log, searching it, a new line arriving.
-import { answer, contextMenu, execReadyWith, expand, explorer, runCommand, T, taskId } from '../helpers.mjs';
+import {
+  answer,
+  contextMenu,
+  execReadyWith,
+  expand,
+  expandWebService,
+  explorer,
+  runCommand,
+  T,
+  taskId,
+} from '../helpers.mjs';
 
 /** @typedef {import('../helpers.mjs').UiStep} UiStep */
 
@@ -10,9 +20,7 @@ export const followLogs = {
   async run({ page, shot, pkg, seed, motoEndpoint }) {
     if (!seed?.logs?.groups?.includes('/ecs/web')) throw new Error('the seed has no /ecs/web log group');
     const { tree, item } = await explorer(page, pkg);
-    await expand(item(/^prod\b/));
-    await expand(item(/^Services\b/));
-    await expand(item(/^web\b/));
+    await expandWebService(item);
     const id = taskId(seed.tasks.web[0]);
     const task = tree.locator('.monaco-list-row', { hasText: id }).first();
     await expand(task);

@@ -5,6 +5,7 @@ import {
   execReady,
   execReadyWith,
   expand,
+  expandWebService,
   explorer,
   notified,
   runCommand,
@@ -22,9 +23,7 @@ export const ecsExec = {
     const { tree, item } = await explorer(page, pkg);
     await runCommand(page, 'Notifications: Clear All Notifications'); // earlier steps' toasts off the picture
     await page.locator('.notification-toast').first().waitFor({ state: 'detached', timeout: T });
-    await expand(item(/^prod\b/));
-    await expand(item(/^Services\b/));
-    await expand(item(/^web\b/));
+    await expandWebService(item);
     const id = taskId(seed.tasks.web[0]);
     const task = tree.locator('.monaco-list-row', { hasText: id }).first();
     await expand(task);
@@ -133,9 +132,7 @@ export const portForward = {
   skip: execReadyWith('fargateLens.forwardPort'),
   async run({ page, shot, pkg, seed, execStub }) {
     const { tree, item } = await explorer(page, pkg);
-    await expand(item(/^prod\b/));
-    await expand(item(/^Services\b/));
-    await expand(item(/^web\b/));
+    await expandWebService(item);
     const id = taskId(seed.tasks.web[0]);
     const task = tree.locator('.monaco-list-row', { hasText: id }).first();
     await task.waitFor({ timeout: T });
