@@ -9,6 +9,7 @@ import type { ExecDeps } from '../../client/src/exec/flow';
 import type { ExecUi, FindingChoice } from '../../client/src/exec/ports';
 import type { Finding } from '../../client/src/exec/preflight';
 import type { ExecPty } from '../../client/src/exec/terminal';
+import { execSettings } from '../shared/execSettings';
 
 // Recognisable fakes that must never appear in anything the extension produces.
 export const ACCESS_KEY = 'AKIAFAKEEXECTEST0042';
@@ -56,12 +57,7 @@ export function recorder(endpoint: string) {
         endpoint,
         credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
       }),
-    settings: () => ({
-      command: '/bin/sh',
-      useSessionManagerPlugin: false,
-      sessionManagerPluginPath: 'session-manager-plugin',
-      simulateIamPolicies: true,
-    }),
+    settings: () => execSettings(),
     defaultTarget: () => ({ region: 'us-east-1' }),
   };
   return { deps, texts, commandOutput, findings, pty: () => pty };

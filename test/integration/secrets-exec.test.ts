@@ -16,6 +16,7 @@ import { FakeAgent } from '../fakes/fakeAgent';
 import { FakeKms } from '../fakes/fakeKms';
 import { FaultProxy } from '../fakes/faultProxy';
 import { ACCESS_KEY, SECRET_KEY, SESSION_TOKEN, assertClean, leakyAccount } from './leaks';
+import { execSettings } from '../shared/execSettings';
 
 describe('no credentials in an ECS Exec session (integration)', () => {
   const account = leakyAccount();
@@ -114,12 +115,7 @@ describe('no credentials in an ECS Exec session (integration)', () => {
           endpoint: execProxy.endpoint,
           credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, sessionToken: SESSION_TOKEN },
         }),
-      settings: () => ({
-        command: '/bin/sh',
-        useSessionManagerPlugin: false,
-        sessionManagerPluginPath: 'session-manager-plugin',
-        simulateIamPolicies: true,
-      }),
+      settings: () => execSettings(),
       defaultTarget: () => ({ region: 'us-east-1' }),
     };
     const target = {

@@ -10,6 +10,7 @@ import { nextEvent, when } from '../../client/src/exec/emitter';
 import { openShell } from '../../client/src/exec/flow';
 import type { ExecUi } from '../../client/src/exec/ports';
 import type { ExecPty } from '../../client/src/exec/terminal';
+import { execSettings } from './execSettings';
 
 const TIMEOUT_MS = 15_000;
 
@@ -45,12 +46,7 @@ export async function execSelfCheck(endpoint: string): Promise<string> {
     {
       ui,
       apiFor: () => api,
-      settings: () => ({
-        command: '/bin/sh',
-        useSessionManagerPlugin: false,
-        sessionManagerPluginPath: 'session-manager-plugin',
-        simulateIamPolicies: false,
-      }),
+      settings: () => execSettings({ simulateIamPolicies: false }),
       defaultTarget: () => ({ region: 'us-east-1' }),
     },
     { kind: 'container', region: 'us-east-1', ...target },

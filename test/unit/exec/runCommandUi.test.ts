@@ -9,6 +9,7 @@ import type { ExecDeps } from '../../../client/src/exec/flow';
 import { execHandlers } from '../../../client/src/exec/handlers';
 import type { ExecApi, ExecUi } from '../../../client/src/exec/ports';
 import type { TaskInfo } from '../../../client/src/exec/preflight';
+import { execSettings } from '../../shared/execSettings';
 
 const A = 'arn:aws:ecs:eu-west-1:111122223333';
 const TASKS: TaskInfo[] = [
@@ -76,12 +77,7 @@ test('Run Command in Container: target first, titled pickers, readable tasks, th
   const deps: ExecDeps = {
     apiFor: () => api,
     ui,
-    settings: () => ({
-      command: '/bin/sh',
-      useSessionManagerPlugin: false,
-      sessionManagerPluginPath: 'session-manager-plugin',
-      simulateIamPolicies: false,
-    }),
+    settings: () => execSettings({ simulateIamPolicies: false }),
     defaultTarget: () => ({ region: 'eu-west-1' }),
   };
   const handlers = execHandlers(deps, async (target) => {
