@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, UsageError, USAGE, type LintArgs } from './cli/args';
 import { collectTargets, type TargetProblem } from './cli/files';
 import { MAX_FILE_SIZE_KB } from './protocol';
-import { describeSkip, readRegularFile } from './readFile';
+import { describeSkip, readRegularFileSync } from './readFile';
 import { formatJson, formatSarif, formatText, type OutFile, type OutRange } from './cli/format';
 import { afterOutput, stdoutIsTerminal, writeOut, WriteError } from './cli/output';
 import {
@@ -59,7 +59,7 @@ export async function runLint(args: LintArgs): Promise<{ output: string; exitCod
   for (const t of targets) {
     const verdict = filter(t.relative);
     if (verdict === 'exclude') continue;
-    const read = await readRegularFile(t.path, maxBytes);
+    const read = readRegularFileSync(t.path, maxBytes);
     if (read.kind !== 'text') {
       // Walked files that are not regular are skipped; anything else is reported, never "clean".
       if (read.kind === 'not-regular' && !t.explicit) continue;

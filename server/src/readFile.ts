@@ -5,7 +5,7 @@
  * it. Opened non-blocking and checked on the open descriptor, so a file swapped for a FIFO between a
  * check and the open cannot block either. Shared by the language server and the CLI.
  */
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 
 export type ReadResult =
   | { kind: 'text'; text: string }
@@ -18,35 +18,91 @@ export type ReadResult =
 
 const BOM = '\uFEFF';
 
+/** O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 export async function readRegularFile(path: string, maxBytes: number): Promise<ReadResult> {
   let handle: fs.FileHandle;
   try {
-    // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
-    handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    handle = await fs.open(path, OPEN_FLAGS);
   } catch (e) {
-    return { kind: 'unreadable', code: (e as NodeJS.ErrnoException).code ?? 'error' };
+    return unreadable(e);
   }
   try {
     const st = await handle.stat();
-    if (!st.isFile()) return { kind: 'not-regular' };
-    if (st.size > maxBytes) return { kind: 'too-large', bytes: st.size };
-    // One byte more than allowed tells a file that grew past the limit from one that fits.
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes, st.size) + 1);
+    const early = verdictOf(st, maxBytes);
+    if (early) return early;
+    const buffer = bufferFor(st.size, maxBytes);
     let filled = 0;
     while (filled < buffer.length) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    if (filled > maxBytes) return { kind: 'too-large', bytes: filled };
-    let text = buffer.toString('utf8', 0, filled);
-    if (text.startsWith(BOM)) text = text.slice(1);
-    return filled < st.size ? { kind: 'truncated', text, expected: st.size } : { kind: 'text', text };
+    return decoded(buffer, filled, st.size, maxBytes);
   } catch (e) {
-    return { kind: 'unreadable', code: (e as NodeJS.ErrnoException).code ?? 'error' };
+    return unreadable(e);
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * The same read, synchronously: for the CLI, which reads its files one after another. Each await of the
+ * promise API is a round trip through the thread pool (open, stat, read, read to the end, close), which
+ * made reading cost about a fifth of linting a directory of small files.
+ */
+export function readRegularFileSync(path: string, maxBytes: number): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (e) {
+    return unreadable(e);
+  }
+  try {
+    const st = fstatSync(fd);
+    const early = verdictOf(st, maxBytes);
+    if (early) return early;
+    const buffer = bufferFor(st.size, maxBytes);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return decoded(buffer, filled, st.size, maxBytes);
+  } catch (e) {
+    return unreadable(e);
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closing a descriptor that was read cannot lose anything.
+    }
+  }
+}
+
+function unreadable(e: unknown): ReadResult {
+  return { kind: 'unreadable', code: (e as NodeJS.ErrnoException).code ?? 'error' };
+}
+
+/** What the descriptor's stat decides before reading: not a regular file, or larger than allowed. */
+function verdictOf(st: { isFile(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
+  if (!st.isFile()) return { kind: 'not-regular' };
+  if (st.size > maxBytes) return { kind: 'too-large', bytes: st.size };
+  return undefined;
+}
+
+/** One byte more than allowed tells a file that grew past the limit from one that fits. */
+function bufferFor(size: number, maxBytes: number): Buffer {
+  return Buffer.allocUnsafe(Math.min(maxBytes, size) + 1);
+}
+
+function decoded(buffer: Buffer, filled: number, size: number, maxBytes: number): ReadResult {
+  if (filled > maxBytes) return { kind: 'too-large', bytes: filled };
+  let text = buffer.toString('utf8', 0, filled);
+  if (text.startsWith(BOM)) text = text.slice(1);
+  return filled < size ? { kind: 'truncated', text, expected: size } : { kind: 'text', text };
 }
 
 /** A one-line reason for a result that is not text, for logs, findings and CLI messages. */

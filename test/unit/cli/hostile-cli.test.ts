@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { main, runLint } from '../../../server/src/cli';
 import { parseArgs } from '../../../server/src/cli/args';
 import { WriteError } from '../../../server/src/cli/output';
-import { readRegularFile } from '../../../server/src/readFile';
+import { readRegularFile, readRegularFileSync } from '../../../server/src/readFile';
 
 const TD = '{"family": "f", "containerDefinitions": [{"name": "a", "image": "nginx", "essential": true}]}';
 
@@ -49,6 +49,15 @@ test('an oversize file gets a finding; an explicit FIFO is reported with exit 2;
     assert.equal(fifo.exitCode, 2);
     assert.deepEqual(await readRegularFile(join(dir, 'explicit.json'), 1024), { kind: 'not-regular' });
     assert.deepEqual(await readRegularFile('/dev/zero', 1024), { kind: 'not-regular' });
+    // The CLI's synchronous reader decides alike (it is the one runLint uses).
+    assert.deepEqual(readRegularFileSync(join(dir, 'explicit.json'), 1024), { kind: 'not-regular' });
+    assert.deepEqual(readRegularFileSync('/dev/zero', 1024), { kind: 'not-regular' });
+    assert.deepEqual(readRegularFileSync(join(dir, 'big.json'), 1024), {
+      kind: 'too-large',
+      bytes: 6 * 1024 * 1024 + 14,
+    });
+    assert.deepEqual(readRegularFileSync(join(dir, 'bom.json'), 1024 * 1024), { kind: 'text', text: TD });
+    assert.equal(readRegularFileSync(join(dir, 'missing.json'), 1024).kind, 'unreadable');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
