@@ -187,15 +187,74 @@ async function handle(stub: AwsStub, opts: StubOptions, req: IncomingMessage, re
       Object.assign(c, await clusterCounts(opts, headers, c.clusterArn));
       opts.patchCluster?.(c);
     }
-  if (op === 'DescribeServices')
-    for (const v of out.services ?? [])
+  if (op === 'DescribeServices') {
+    const tasksOf = new Map<string, Promise<Json[]>>();
+    for (const v of out.services ?? []) {
       v.enableExecuteCommand = stub.serviceExec.get(`${tail(v.clusterArn)}/${v.serviceName}`) ?? false;
+      if (!tasksOf.has(v.clusterArn)) tasksOf.set(v.clusterArn, runningTasks(opts, headers, v.clusterArn));
+      serviceCounts(v, await tasksOf.get(v.clusterArn)!);
+    }
+  }
   return json(res, out);
 }
 
-/** A cluster's counts, asked of moto as a client would (List*, then Describe* in batches), tasks as patchTask reports them. */
-async function clusterCounts(opts: StubOptions, headers: Record<string, string>, cluster: string): Promise<Json> {
-  const call = async (op: string, input: Json): Promise<Json> => {
+/**
+ * A service's counts as ECS keeps them, from the tasks this stub reports (moto leaves runningCount at 0 and
+ * every deployment IN_PROGRESS unless MOTO_ECS_SERVICE_RUNNING is set, while patchTask reports the tasks
+ * RUNNING): API_Service runningCount / pendingCount are its tasks in the RUNNING / PENDING state; a
+ * deployment counts the tasks of its task definition (API_Deployment runningCount, pendingCount), and its
+ * rolloutState is COMPLETED once the service reaches a steady state: the primary deployment runs its desired
+ * count and no other deployment runs a task (API_Deployment rolloutState; the reason reads as ECS writes it).
+ * A service's tasks carry the group `service:<name>` (API_Task group); moto's ListTasks ignores serviceName.
+ */
+function serviceCounts(service: Json, tasks: Json[]): void {
+  const own = tasks.filter((t) => t.group === `service:${service.serviceName}`);
+  const count = (list: Json[], status: string) => list.filter((t) => t.lastStatus === status).length;
+  service.runningCount = count(own, 'RUNNING');
+  service.pendingCount = count(own, 'PENDING');
+  const deployments = (service.deployments as Json[] | undefined) ?? [];
+  for (const d of deployments) {
+    const of = own.filter((t) => t.taskDefinitionArn === d.taskDefinition);
+    d.runningCount = count(of, 'RUNNING');
+    d.pendingCount = count(of, 'PENDING');
+  }
+  for (const d of deployments) {
+    const others = deployments.filter((o) => o !== d);
+    const steady =
+      d.status === 'PRIMARY' &&
+      d.runningCount >= d.desiredCount &&
+      others.every((o) => o.runningCount === 0 && o.pendingCount === 0);
+    if (steady && d.rolloutState === 'IN_PROGRESS') {
+      d.rolloutState = 'COMPLETED';
+      d.rolloutStateReason = `ECS deployment ${d.id} completed.`;
+    }
+  }
+}
+
+/** The cluster's tasks whose desired status is RUNNING, as this stub answers DescribeTasks for them. */
+async function runningTasks(opts: StubOptions, headers: Record<string, string>, cluster: string): Promise<Json[]> {
+  const motoCall = upstreamCaller(opts, headers);
+  const arns: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await motoCall('ListTasks', { cluster, desiredStatus: 'RUNNING', nextToken, maxResults: 100 });
+    arns.push(...((page.taskArns as string[] | undefined) ?? []));
+    nextToken = page.nextToken as string | undefined;
+  } while (nextToken);
+  const tasks: Json[] = [];
+  for (let i = 0; i < arns.length; i += 100) {
+    const page = await motoCall('DescribeTasks', { cluster, tasks: arns.slice(i, i + 100) });
+    for (const t of (page.tasks as Json[] | undefined) ?? []) {
+      opts.patchTask?.(t);
+      tasks.push(t);
+    }
+  }
+  return tasks;
+}
+
+/** An ECS call straight to moto (JSON 1.1), with the caller's headers; an error answers as an empty object. */
+function upstreamCaller(opts: StubOptions, headers: Record<string, string>) {
+  return async (op: string, input: Json): Promise<Json> => {
     const r = await fetch(`${opts.upstream}/`, {
       method: 'POST',
       headers: { ...headers, 'x-amz-target': `AmazonEC2ContainerServiceV20141113.${op}` },
@@ -203,32 +262,27 @@ async function clusterCounts(opts: StubOptions, headers: Record<string, string>,
     });
     return r.status === 200 ? ((await r.json()) as Json) : {};
   };
-  const all = async (op: string, key: string, input: Json): Promise<string[]> => {
-    const arns: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await call(op, { ...input, cluster, nextToken, maxResults: 100 });
-      arns.push(...((page[key] as string[] | undefined) ?? []));
-      nextToken = page.nextToken as string | undefined;
-    } while (nextToken);
-    return arns;
-  };
+}
+
+/** A cluster's counts, asked of moto as a client would (List*, then Describe* in batches), tasks as patchTask reports them. */
+async function clusterCounts(opts: StubOptions, headers: Record<string, string>, cluster: string): Promise<Json> {
+  const motoCall = upstreamCaller(opts, headers);
+  const services: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await motoCall('ListServices', { cluster, nextToken, maxResults: 100 });
+    services.push(...((page.serviceArns as string[] | undefined) ?? []));
+    nextToken = page.nextToken as string | undefined;
+  } while (nextToken);
   let activeServicesCount = 0;
-  const services = await all('ListServices', 'serviceArns', {});
   for (let i = 0; i < services.length; i += 10) {
-    const page = await call('DescribeServices', { cluster, services: services.slice(i, i + 10) });
+    const page = await motoCall('DescribeServices', { cluster, services: services.slice(i, i + 10) });
     activeServicesCount += ((page.services as Json[] | undefined) ?? []).filter((s) => s.status === 'ACTIVE').length;
   }
-  let runningTasksCount = 0;
-  let pendingTasksCount = 0;
-  const tasks = await all('ListTasks', 'taskArns', { desiredStatus: 'RUNNING' });
-  for (let i = 0; i < tasks.length; i += 100) {
-    const page = await call('DescribeTasks', { cluster, tasks: tasks.slice(i, i + 100) });
-    for (const t of (page.tasks as Json[] | undefined) ?? []) {
-      opts.patchTask?.(t);
-      if (t.lastStatus === 'RUNNING') runningTasksCount++;
-      else if (t.lastStatus === 'PENDING') pendingTasksCount++;
-    }
-  }
-  return { activeServicesCount, runningTasksCount, pendingTasksCount };
+  const tasks = await runningTasks(opts, headers, cluster);
+  return {
+    activeServicesCount,
+    runningTasksCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
+    pendingTasksCount: tasks.filter((t) => t.lastStatus === 'PENDING').length,
+  };
 }

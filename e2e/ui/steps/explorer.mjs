@@ -40,6 +40,11 @@ export const explorerClusters = {
       throw new Error(`prod's description reads "${prodSays}", not "2 services · N running"`);
     // Down to the tasks of a seeded service: prod > Services > web > its tasks.
     const web = await expandWebService(item);
+    // The service counts the tasks it lists (both RUNNING), and its one deployment has reached steady state.
+    const webSays = await web.locator('.label-description').textContent({ timeout: T });
+    if (!/· 2\/2 running/.test(webSays ?? '')) throw new Error(`web's description reads "${webSays}", not 2/2 running`);
+    // (its row's accessible name is "Deployment <status> <rolloutState>", deploymentItems.ts)
+    await item(/^Deployment PRIMARY COMPLETED$/).waitFor({ timeout: T });
     const level = Number(await web.getAttribute('aria-level'));
     await tree
       .locator(`.monaco-list-row[aria-level="${level + 1}"]`)
