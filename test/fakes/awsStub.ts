@@ -234,13 +234,7 @@ function serviceCounts(service: Json, tasks: Json[]): void {
 /** The cluster's tasks whose desired status is RUNNING, as this stub answers DescribeTasks for them. */
 async function runningTasks(opts: StubOptions, headers: Record<string, string>, cluster: string): Promise<Json[]> {
   const motoCall = upstreamCaller(opts, headers);
-  const arns: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await motoCall('ListTasks', { cluster, desiredStatus: 'RUNNING', nextToken, maxResults: 100 });
-    arns.push(...((page.taskArns as string[] | undefined) ?? []));
-    nextToken = page.nextToken as string | undefined;
-  } while (nextToken);
+  const arns = await listAll(motoCall, 'ListTasks', 'taskArns', { cluster, desiredStatus: 'RUNNING' });
   const tasks: Json[] = [];
   for (let i = 0; i < arns.length; i += 100) {
     const page = await motoCall('DescribeTasks', { cluster, tasks: arns.slice(i, i + 100) });
@@ -250,6 +244,23 @@ async function runningTasks(opts: StubOptions, headers: Record<string, string>, 
     }
   }
   return tasks;
+}
+
+/** Every ARN a List* call returns, page by page (nextToken, 100 a page). */
+async function listAll(
+  motoCall: ReturnType<typeof upstreamCaller>,
+  op: string,
+  key: string,
+  input: Json,
+): Promise<string[]> {
+  const arns: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await motoCall(op, { ...input, nextToken, maxResults: 100 });
+    arns.push(...((page[key] as string[] | undefined) ?? []));
+    nextToken = page.nextToken as string | undefined;
+  } while (nextToken);
+  return arns;
 }
 
 /** An ECS call straight to moto (JSON 1.1), with the caller's headers; an error answers as an empty object. */
@@ -267,13 +278,7 @@ function upstreamCaller(opts: StubOptions, headers: Record<string, string>) {
 /** A cluster's counts, asked of moto as a client would (List*, then Describe* in batches), tasks as patchTask reports them. */
 async function clusterCounts(opts: StubOptions, headers: Record<string, string>, cluster: string): Promise<Json> {
   const motoCall = upstreamCaller(opts, headers);
-  const services: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await motoCall('ListServices', { cluster, nextToken, maxResults: 100 });
-    services.push(...((page.serviceArns as string[] | undefined) ?? []));
-    nextToken = page.nextToken as string | undefined;
-  } while (nextToken);
+  const services = await listAll(motoCall, 'ListServices', 'serviceArns', { cluster });
   let activeServicesCount = 0;
   for (let i = 0; i < services.length; i += 10) {
     const page = await motoCall('DescribeServices', { cluster, services: services.slice(i, i + 10) });
