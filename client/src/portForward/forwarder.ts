@@ -104,6 +104,12 @@ export class PortForwarder {
   private readonly sockets = new Set<Socket>();
   private readonly waiting: Socket[] = [];
   private current?: Socket;
+  /**
+   * Basic mode after a local connection closed: DisconnectToPort sent and not yet acknowledged (the next
+   * connection waits), then acknowledged while the next connection has sent nothing (agent output is the
+   * old target's tail and is dropped).
+   */
+  private afterDisconnect?: 'flag-unacknowledged' | 'awaiting-first-bytes';
   private paused = false;
   private holding = false;
   private ended?: ForwardEnded;
@@ -164,7 +170,13 @@ export class PortForwarder {
         this.end({ reason: 'connection_lost', message: 'the connection to the session closed.' });
       else this.end({ reason: c.reason === 'resume_failed' ? 'connection_lost' : 'error', message: message.trim() });
     });
-    channel.onAcknowledged((pending) => pending < LOW_WATER && this.setPaused(false));
+    channel.onAcknowledged((pending) => {
+      if (pending < LOW_WATER) this.setPaused(false);
+      if (pending === 0 && this.afterDisconnect === 'flag-unacknowledged') {
+        this.afterDisconnect = 'awaiting-first-bytes';
+        this.nextBasic();
+      }
+    });
     channel.onConnection((e) => this.setPaused(e.state !== 'reconnected' || channel.unacknowledged > HIGH_WATER));
   }
 
@@ -241,7 +253,10 @@ export class PortForwarder {
       if (i >= 0) this.waiting.splice(i, 1);
       if (this.current !== socket) return;
       this.current = undefined;
-      if (!this.ended) this.channel?.sendFlag(Flag.disconnectToPort);
+      if (!this.ended && this.channel) {
+        this.channel.sendFlag(Flag.disconnectToPort);
+        this.afterDisconnect = 'flag-unacknowledged';
+      }
       this.nextBasic();
     });
     this.waiting.push(socket);
@@ -250,11 +265,16 @@ export class PortForwarder {
 
   private nextBasic(): void {
     if (this.current || this.ended) return;
+    // Until the agent has our DisconnectToPort, the next connection waits: the agent dials the target
+    // again only on the Output after it (port_basic.go `HandleStreamMessage`).
+    if (this.afterDisconnect === 'flag-unacknowledged') return;
     const next = this.waiting.shift();
     if (!next) return;
     this.current = next;
     next.on('data', (d: Buffer) => {
       this.stats.bytesOut += d.length;
+      // What the agent sends from here on comes from the target it dials for these bytes.
+      if (this.afterDisconnect) this.afterDisconnect = undefined;
       this.send(d);
       this.pressure();
     });
@@ -272,7 +292,10 @@ export class PortForwarder {
       }
       return;
     }
-    if (!this.current) return this.log(`dropped ${bytes.length} bytes from the agent: no local connection`);
+    // After a disconnect, output is the old target's tail until the next connection has sent its first
+    // bytes: it must not reach the next client as the start of its answer.
+    if (!this.current || this.afterDisconnect)
+      return this.log(`dropped ${bytes.length} bytes from the agent: no local connection`);
     this.toLocal(this.current, bytes);
   }
 
